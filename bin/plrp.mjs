@@ -1,0 +1,8 @@
+#!/usr/bin/env node
+// The `plrp` command. Runs the TypeScript sources through tsx so that `npx plrp` works right after
+// `npm install`, with no build step; worker threads register the same loader (see engine/pool).
+import { register } from 'tsx/esm/api';
+
+register();
+const { main } = await import('../src-main/cli/main.ts');
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,7 @@
+// The list of `plrp` subcommands. Each command module in ./commands exports `register(program)`;
+// add one import + one array entry per command.
+import type { Command } from 'commander';
+
+export type RegisterCommand = (program: Command) => void;
+
+export const COMMANDS: RegisterCommand[] = [];

@@ -1,0 +1,41 @@
+// Entry of the `plrp` command: parses argv with commander, maps errors to exit codes
+// (0 ok, 2 bad input or usage, 1 internal error, 130 cancelled) — a contract scripts rely on.
+import { Command, CommanderError } from 'commander';
+import { isAppError } from '../shared/errors';
+import { COMMANDS } from './commands';
+
+export const EXIT_OK = 0;
+export const EXIT_INTERNAL = 1;
+export const EXIT_BAD_INPUT = 2;
+export const EXIT_CANCELLED = 130;
+
+export async function main(argv: string[]): Promise<number> {
+  const program = new Command('plrp')
+    .description('PLRP Studio command line: explain genome CNNs (ONNX) with LRP and Pruned LRP')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  for (const register of COMMANDS) register(program);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return EXIT_OK;
+  } catch (e) {
+    return exitCodeFor(e);
+  }
+}
+
+function exitCodeFor(e: unknown): number {
+  if (e instanceof CommanderError) {
+    // --help and --version end through here with exit code 0.
+    return e.exitCode === 0 ? EXIT_OK : EXIT_BAD_INPUT;
+  }
+  if (isAppError(e)) {
+    if (e.code === 'CANCELLED') {
+      process.stderr.write('plrp: cancelled\n');
+      return EXIT_CANCELLED;
+    }
+    process.stderr.write(`plrp: ${e.message}\n`);
+    return e.code === 'INTERNAL' || e.code === 'WORKER_DIED' ? EXIT_INTERNAL : EXIT_BAD_INPUT;
+  }
+  process.stderr.write(`plrp: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  return EXIT_INTERNAL;
+}
