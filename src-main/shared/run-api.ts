@@ -1,0 +1,236 @@
+// The run service's contract, shared by every host (Electron IPC, the browser-mode server, the CLI)
+// and the renderer's API client. Pure types (no node:*), so the renderer can import it; payloads are
+// plain JSON-able objects because they cross IPC and WebSocket boundaries.
+import type { ExplainConfigInput } from './explain-config';
+import type { ErrorPayload } from './errors';
+
+/**
+ * A file the run reads. The renderer never sends paths (architecture.md, "Electron security"): it
+ * sends the opaque token the main process returned from its file dialog. The CLI and tests use paths.
+ */
+export type FileRef = { kind: 'path'; path: string } | { kind: 'token'; token: string };
+
+export const METRIC_NAMES = ['gini', 'entropy', 'rma', 'rra', 'lipschitz', 'faithfulness'] as const;
+export type MetricName = (typeof METRIC_NAMES)[number];
+
+export interface RunRequest {
+  model: FileRef;
+  fasta: FileRef;
+  /** Ground-truth regions (BED) for the localisation metrics (RMA, RRA). */
+  groundTruthBed?: FileRef;
+  /** MEME / JASPAR / TRANSFAC motif file to scan and rank by relevance. */
+  motifs?: FileRef;
+  /** Output index every explanation starts from; 'predicted' = argmax per sequence (default). */
+  target?: number | 'predicted';
+  /** One entry per explanation; each `id` names it in every output. Parsed by the service. */
+  explanations: ExplainConfigInput[];
+  metrics?: MetricName[];
+  /** Optional user label shown in the run list. */
+  label?: string;
+}
+
+export const RUN_STATUSES = ['queued', 'running', 'done', 'failed', 'cancelled'] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+
+export interface RunTimings {
+  /** Epoch milliseconds. */
+  createdAt: number;
+  startedAt: number | null;
+  finishedAt: number | null;
+  /** Wall time spent computing (excludes time served from the cache). */
+  computeMs: number;
+  /** Explanations taken from the cache vs computed by this run (per explanation id). */
+  cachedExplanations: string[];
+  computedExplanations: string[];
+}
+
+export interface ExplanationSummary {
+  id: string;
+  /** The parsed, defaults-filled config (ExplainConfig). */
+  composite: string;
+  method: string;
+  /** Canonical JSON of the config without its id (canonicalConfig). */
+  canonical: string;
+}
+
+export interface RunSummary {
+  id: string;
+  label: string | null;
+  status: RunStatus;
+  modelName: string;
+  modelSha256: string;
+  fastaName: string;
+  inputSha256: string;
+  sequenceCount: number;
+  /** Sequences with results stored so far (all explanations of that sequence done). */
+  sequencesDone: number;
+  explanations: ExplanationSummary[];
+  metrics: MetricName[];
+  target: number | 'predicted';
+  engineVersion: string;
+  timings: RunTimings;
+  error: ErrorPayload | null;
+}
+
+export interface RunProgress {
+  runId: string;
+  done: number;
+  total: number;
+  /** Estimated milliseconds to completion; null until the first batch has finished. */
+  etaMs: number | null;
+}
+
+/** Non-fatal events a user should see, e.g. a worker that died and was replaced. */
+export interface RunNotice {
+  runId: string;
+  level: 'info' | 'warning';
+  message: string;
+}
+
+export interface ExplanationNumbers {
+  /** Σ of per-base relevance (≈ the start relevance when the rules conserve). */
+  sum: number;
+  absSum: number;
+  min: number;
+  max: number;
+  /** Requested metrics (metrics.md), by name; absent when not computed. */
+  metrics: Partial<Record<MetricName, number>>;
+}
+
+export interface SequenceRow {
+  index: number;
+  name: string;
+  lengthBp: number;
+  /** Output index the explanations started from. */
+  target: number;
+  /** Pre-activation value of the target output. */
+  logit: number;
+  /** What the model returns for this sequence (head included), one value per output. */
+  output: number[];
+  /** Explanation id → summary numbers. */
+  explanations: Record<string, ExplanationNumbers>;
+}
+
+export interface SequencePageRequest {
+  runId: string;
+  offset?: number;
+  limit?: number;
+}
+
+export interface SequencePage {
+  total: number;
+  rows: SequenceRow[];
+}
+
+export interface TrackSliceRequest {
+  runId: string;
+  sequenceIndex: number;
+  explanationId: string;
+  /** 0-based half-open region. */
+  startBp: number;
+  endBp: number;
+  /** Zoom level: bases summarised per bin (≥ 1 gives per-base values only at exactly 1 or below). */
+  bpPerBin: number;
+}
+
+export interface TrackBin {
+  startBp: number;
+  endBp: number;
+  /** Of the per-position relevance r_i = Σ_c R[i, c] inside the bin. */
+  min: number;
+  max: number;
+  mean: number;
+}
+
+export interface TrackSlice {
+  runId: string;
+  sequenceIndex: number;
+  explanationId: string;
+  /** The region actually served (clamped to the sequence). */
+  startBp: number;
+  endBp: number;
+  bpPerBin: number;
+  bins: TrackBin[];
+  /** Only when bpPerBin ≤ 1: per base, relevance in A, C, G, T order. */
+  bases?: [number, number, number, number][];
+  /** Only when bpPerBin ≤ 1: the sequence letters of the region. */
+  letters?: string;
+}
+
+export interface MotifHitRow {
+  sequenceIndex: number;
+  motifId: string;
+  motifName: string;
+  startBp: number;
+  endBp: number;
+  strand: '+' | '-';
+  score: number;
+  pValue: number;
+  qValue: number;
+  matched: string;
+  /** Explanation id → summed relevance inside the hit. */
+  relevance: Record<string, number>;
+}
+
+export interface SeqletRow {
+  sequenceIndex: number;
+  explanationId: string;
+  startBp: number;
+  endBp: number;
+  sign: '+' | '-';
+  sum: number;
+  pValue: number;
+}
+
+export interface CacheInfo {
+  path: string;
+  sizeBytes: number;
+  runs: number;
+  models: number;
+  inputs: number;
+  /** Stored per-sequence explanation results. */
+  results: number;
+}
+
+export interface PruneRequest {
+  /** Delete runs oldest first until the database is at most this size. */
+  maxBytes?: number;
+  /** Or: keep only this many most recent runs. */
+  keepRuns?: number;
+}
+
+export interface PruneResult {
+  removedRuns: string[];
+  before: CacheInfo;
+  after: CacheInfo;
+}
+
+export interface RunEvents {
+  progress: RunProgress;
+  notice: RunNotice;
+  /** The run reached done, failed or cancelled. */
+  settled: RunSummary;
+}
+
+export type RunEventName = keyof RunEvents;
+
+export interface RunService {
+  /** Validates the request, then queues the run; resolves as soon as it is queued (or done from cache). */
+  start(request: RunRequest): Promise<RunSummary>;
+  /** Lands within one batch; the run settles as 'cancelled' and can be resumed. */
+  cancel(runId: string): Promise<void>;
+  /** Continues a cancelled, failed or interrupted run, computing only what is missing. */
+  resume(runId: string): Promise<RunSummary>;
+  list(): Promise<RunSummary[]>;
+  /** AppError('USAGE') when there is no such run. */
+  get(runId: string): Promise<RunSummary>;
+  sequences(request: SequencePageRequest): Promise<SequencePage>;
+  trackSlice(request: TrackSliceRequest): Promise<TrackSlice>;
+  motifHits(runId: string, sequenceIndex?: number): Promise<MotifHitRow[]>;
+  seqlets(runId: string, sequenceIndex?: number): Promise<SeqletRow[]>;
+  delete(runId: string): Promise<void>;
+  cacheInfo(): Promise<CacheInfo>;
+  pruneCache(request: PruneRequest): Promise<PruneResult>;
+  /** Returns the unsubscribe function. */
+  on<E extends RunEventName>(event: E, listener: (payload: RunEvents[E]) => void): () => void;
+}
