@@ -1,0 +1,59 @@
+// Ground truth for RMA/RRA from a BED file of `name start end` lines in sequence coordinates
+// (0-based, half-open, as BED is): the positions of each named sequence that carry planted motifs
+// or known sites. General BED handling (genome coordinates, strands, tracks) lives in
+// ../genomics; this is the small, strict reader the metrics need.
+import { AppError } from '../../shared/errors';
+
+export interface GroundTruthInterval {
+  start: number;
+  end: number;
+  /** 1-based line in the source file, for error messages. */
+  line: number;
+}
+
+export type GroundTruth = Map<string, GroundTruthInterval[]>;
+
+export function parseGroundTruthBed(text: string, source = 'ground-truth BED'): GroundTruth {
+  const gt: GroundTruth = new Map();
+  const lines = text.split(/\r?\n/);
+  for (let li = 0; li < lines.length; li++) {
+    const line = lines[li].trim();
+    if (line === '' || line.startsWith('#') || /^(track|browser)(\s|$)/.test(line)) continue;
+    const fields = line.split(/\s+/);
+    const where = `${source}, line ${li + 1}`;
+    if (fields.length < 3) throw new AppError('BAD_BED', `${where}: expected "name start end", got "${line}"`);
+    const [name, startText, endText] = fields;
+    const start = Number(startText);
+    const end = Number(endText);
+    if (!/^\d+$/.test(startText) || !/^\d+$/.test(endText)) {
+      throw new AppError('BAD_BED', `${where}: start and end must be non-negative integers, got "${startText}" "${endText}"`);
+    }
+    if (end <= start) throw new AppError('BAD_BED', `${where}: end ${end} must be greater than start ${start}`);
+    const list = gt.get(name) ?? [];
+    list.push({ start, end, line: li + 1 });
+    gt.set(name, list);
+  }
+  return gt;
+}
+
+/** The [L] mask of one sequence: 1 inside any interval. null when the BED names no interval for it. */
+export function groundTruthMask(
+  gt: GroundTruth,
+  name: string,
+  lengthBp: number,
+  source = 'ground-truth BED',
+): Uint8Array | null {
+  const intervals = gt.get(name);
+  if (!intervals) return null;
+  const mask = new Uint8Array(lengthBp);
+  for (const iv of intervals) {
+    if (iv.end > lengthBp) {
+      throw new AppError(
+        'BAD_BED',
+        `${source}, line ${iv.line}: interval ${iv.start}-${iv.end} runs past the end of "${name}" (${lengthBp} bp)`,
+      );
+    }
+    mask.fill(1, iv.start, iv.end);
+  }
+  return mask;
+}

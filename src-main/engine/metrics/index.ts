@@ -1,0 +1,28 @@
+// Explanation quality metrics (../shared/spec/metrics.md): the public surface of this folder.
+export { aggregate, quantile } from './aggregate';
+export type { Summary } from './aggregate';
+export { computeMetrics } from './compute-metrics';
+export type { MetricsInput, MetricsOptions, SequenceMetrics } from './compute-metrics';
+export { dinucleotideShuffle, dinucleotideShuffleOrder } from './dinucleotide-shuffle';
+export { entropy } from './entropy';
+export { curveAreas, defaultSteps, faithfulness, rankWindows } from './faithfulness';
+export type { FaithfulnessOptions, FaithfulnessResult } from './faithfulness';
+export { gini } from './gini';
+export { groundTruthMask, parseGroundTruthBed } from './ground-truth-mask';
+export type { GroundTruth, GroundTruthInterval } from './ground-truth-mask';
+export { defaultSubstitutions, lipschitzFromExplanations, lipschitzNeighbours, localLipschitz } from './local-lipschitz';
+export type { LipschitzMode, LipschitzOptions, LipschitzResult, Neighbours } from './local-lipschitz';
+export { METRIC_NAMES, MODEL_METRICS, isMetricName, parseMetricNames } from './metric-names';
+export type { MetricName } from './metric-names';
+export type { ExplainBatch, PredictTargetLogit } from './model-callbacks';
+export { BASELINE_KINDS, baselineSequence } from './perturbation-baseline';
+export type { BaselineKind } from './perturbation-baseline';
+export { metricValues, positionRelevance } from './position-relevance';
+export type { MetricUnit } from './position-relevance';
+export { RMA_MODES, relevanceMassAccuracy } from './relevance-mass-accuracy';
+export type { RmaMode } from './relevance-mass-accuracy';
+export { relevanceRankAccuracy } from './relevance-rank-accuracy';
+export { DEFAULT_METRICS_SEED, deriveSeed, mulberry32 } from './rng';
+export type { Rng } from './rng';
+export { FAITHFULNESS_SCORES, summarizeMetrics } from './summarize-metrics';
+export type { FaithfulnessScore, MetricsSummary } from './summarize-metrics';
