@@ -1,0 +1,25 @@
+// The one-click demo on first launch: the bundled model, FASTA, ground truth and JASPAR database
+// from resources/. Files are registered as 'bundled' so the renderer gets tokens like for any other.
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DemoBundle, FileEntry } from '../../shared/studio-types';
+import type { FileRegistry } from './file-registry';
+
+function firstMatching(dir: string, re: RegExp): string | null {
+  if (!existsSync(dir)) return null;
+  const hit = readdirSync(dir).filter((f) => re.test(f)).sort()[0];
+  return hit ? join(dir, hit) : null;
+}
+
+export function demoBundle(resourcesDir: string, files: FileRegistry): DemoBundle {
+  const demoDir = join(resourcesDir, 'demo');
+  const model = firstMatching(demoDir, /\.onnx$/i) ?? firstMatching(join(resourcesDir, 'models'), /\.onnx$/i);
+  const fasta = firstMatching(demoDir, /\.(fa|fasta)(\.gz)?$/i);
+  const bed = firstMatching(demoDir, /\.bed$/i);
+  const motifs = firstMatching(demoDir, /\.(meme|jaspar|transfac)$/i) ?? firstMatching(join(resourcesDir, 'jaspar'), /^JASPAR.*\.(txt|meme|jaspar)$/i);
+  if (!model || !fasta) {
+    return { available: false, reason: `the bundled demo files are missing from ${resourcesDir} (need a model .onnx and a FASTA)` };
+  }
+  const reg = (p: string | null): FileEntry | undefined => (p ? files.register(p, 'bundled') : undefined);
+  return { available: true, model: reg(model), fasta: reg(fasta), groundTruthBed: reg(bed), motifs: reg(motifs) };
+}

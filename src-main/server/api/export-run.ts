@@ -1,0 +1,51 @@
+// Exports of a finished run, the same for both hosts: the sequence table with every metric (TSV),
+// per-base relevance as bedGraph (one track per explanation, loadable in IGV/UCSC), and motif hits
+// with captured relevance (TSV). Produced as a line stream, fetched slice by slice from the service,
+// so a 100 kbp × many-sequence run never sits in memory at once.
+import type { RunService, RunSummary } from '../../shared/run-api';
+import type { ExportFormat } from '../../shared/ipc';
+
+/** The largest slice the IPC schema allows; bedGraph pages through each sequence in these. */
+const SLICE_BP = 20_000;
+const PAGE = 500;
+
+export function exportFileName(run: RunSummary, format: ExportFormat): string {
+  const stem = (run.label ?? `${run.modelName}-${run.fastaName}`).replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 80);
+  return format === 'bedgraph' ? `${stem}.bedGraph` : format === 'motifs-tsv' ? `${stem}.motifs.tsv` : `${stem}.tsv`;
+}
+
+const fmt = (x: number | undefined): string => (x === undefined || !Number.isFinite(x) ? 'NA' : String(Math.fround(x)));
+
+export async function* exportRunLines(runs: RunService, runId: string, format: ExportFormat): AsyncGenerator<string> {
+  const run = await runs.get(runId);
+  const ids = run.explanations.map((e) => e.id);
+  if (format === 'motifs-tsv') {
+    yield ['sequence', 'motif_id', 'motif', 'start', 'end', 'strand', 'score', 'p_value', 'q_value', 'matched', ...ids.map((i) => `relevance_${i}`)].join('\t') + '\n';
+    for (const h of await runs.motifHits(runId)) {
+      yield [h.sequenceIndex, h.motifId, h.motifName, h.startBp, h.endBp, h.strand, fmt(h.score), fmt(h.pValue), fmt(h.qValue), h.matched, ...ids.map((i) => fmt(h.relevance[i]))].join('\t') + '\n';
+    }
+    return;
+  }
+  for (let offset = 0; ; offset += PAGE) {
+    const page = await runs.sequences({ runId, offset, limit: PAGE });
+    if (offset === 0 && format === 'tsv') {
+      const cols = ids.flatMap((i) => [`${i}_sum`, ...run.metrics.map((m) => `${i}_${m}`)]);
+      yield ['index', 'name', 'length_bp', 'target', 'logit', 'output', ...cols].join('\t') + '\n';
+    }
+    for (const row of page.rows) {
+      if (format === 'tsv') {
+        const cols = ids.flatMap((i) => [fmt(row.explanations[i]?.sum), ...run.metrics.map((m) => fmt(row.explanations[i]?.metrics[m]))]);
+        yield [row.index, row.name, row.lengthBp, row.target, fmt(row.logit), row.output.map(fmt).join(','), ...cols].join('\t') + '\n';
+        continue;
+      }
+      for (const id of ids) {
+        yield `track type=bedGraph name="${row.name} ${id}" description="PLRP Studio relevance, ${id}"\n`;
+        for (let start = 0; start < row.lengthBp; start += SLICE_BP) {
+          const slice = await runs.trackSlice({ runId, sequenceIndex: row.index, explanationId: id, startBp: start, endBp: Math.min(row.lengthBp, start + SLICE_BP), bpPerBin: 1 });
+          yield slice.bins.map((b) => `${row.name}\t${b.startBp}\t${b.endBp}\t${fmt(b.mean)}\n`).join('');
+        }
+      }
+    }
+    if (offset + page.rows.length >= page.total || page.rows.length === 0) return;
+  }
+}

@@ -1,0 +1,32 @@
+// What the New-run screen shows after a FASTA is picked: counts, lengths, ambiguous bases, and
+// warnings worth knowing before a run (lengths that differ from what the model takes). Streams the
+// file, so a large FASTA is summarised in bounded memory.
+import { readFasta } from '../../engine/genomics/fasta';
+import type { FastaSummary } from '../../shared/studio-types';
+
+const FIRST_NAMES = 5;
+
+export async function summarizeFasta(path: string, name: string, modelLengthBp?: number): Promise<FastaSummary> {
+  let sequences = 0;
+  let minLengthBp = Infinity;
+  let maxLengthBp = 0;
+  let totalBp = 0;
+  let ambiguousBp = 0;
+  const firstNames: string[] = [];
+  for await (const rec of readFasta(path)) {
+    sequences++;
+    const n = rec.sequence.length;
+    minLengthBp = Math.min(minLengthBp, n);
+    maxLengthBp = Math.max(maxLengthBp, n);
+    totalBp += n;
+    ambiguousBp += rec.unknownCount;
+    if (firstNames.length < FIRST_NAMES) firstNames.push(rec.name);
+  }
+  const warnings: string[] = [];
+  if (sequences === 0) warnings.push('the file holds no sequences');
+  if (modelLengthBp && modelLengthBp > 0 && sequences > 0 && (minLengthBp !== modelLengthBp || maxLengthBp !== modelLengthBp)) {
+    warnings.push(`the model takes ${modelLengthBp} bp; sequences here are ${minLengthBp}–${maxLengthBp} bp`);
+  }
+  if (totalBp > 0 && ambiguousBp / totalBp > 0.1) warnings.push(`${((100 * ambiguousBp) / totalBp).toFixed(1)}% of bases are N or ambiguous`);
+  return { name, sequences, minLengthBp: sequences ? minLengthBp : 0, maxLengthBp, totalBp, ambiguousBp, firstNames, warnings };
+}

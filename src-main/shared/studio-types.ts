@@ -1,0 +1,81 @@
+// Payloads of the studio's own channels (files, model card, FASTA summary, demo, settings): what the
+// New-run and Settings screens show. Pure types; the engine's ModelInfo is mirrored rather than
+// imported because shared/ sits below engine/ in the layering (architecture.md).
+import type { ErrorPayload } from './errors';
+
+export type FileKind = 'model' | 'fasta' | 'bed' | 'motifs';
+
+/** A file the host knows about; the renderer only ever holds its token and display name. */
+export interface FileEntry {
+  token: string;
+  name: string;
+  sizeBytes: number;
+  /** Where it came from: a dialog, an upload, the `plrp serve` command line, or the bundled demo. */
+  origin: 'dialog' | 'upload' | 'command-line' | 'bundled';
+  /** Guessed from the extension, so the UI can pre-fill the right slot. */
+  kind: FileKind | null;
+}
+
+export interface ModelLayerCard {
+  name: string;
+  opType: string;
+  kind: 'conv' | 'dense' | 'other';
+  /** Composite → rule applied to this layer. */
+  rules: Record<string, string>;
+  pruningPoint: boolean;
+  note?: string;
+}
+
+/** A model as the user sees it before running: either explainable, or why not. */
+export type ModelCard =
+  | {
+      ok: true;
+      name: string;
+      sha256: string;
+      layout: 'NCL' | 'NLC';
+      inputShape: number[];
+      lengthBp: number;
+      alphabet: string;
+      outputName: string;
+      outputSize: number;
+      head: string;
+      opset: number;
+      producer: string;
+      layers: ModelLayerCard[];
+      pruningPoints: string[];
+      /** The model's recommended pruning fraction when its metadata names one, else null. */
+      recommendedP: number | null;
+    }
+  | { ok: false; name: string; error: ErrorPayload };
+
+export interface FastaSummary {
+  name: string;
+  sequences: number;
+  minLengthBp: number;
+  maxLengthBp: number;
+  totalBp: number;
+  /** Count of N (and other ambiguous IUPAC) bases. */
+  ambiguousBp: number;
+  /** First few names, for a glance. */
+  firstNames: string[];
+  /** Problems that do not stop a run but the user should know (e.g. lengths ≠ the model's). */
+  warnings: string[];
+}
+
+/** The bundled demo: model, FASTA, motif database and ground truth, ready to run in one click. */
+export interface DemoBundle {
+  available: boolean;
+  /** Why not, when the bundled files are missing. */
+  reason?: string;
+  model?: FileEntry;
+  fasta?: FileEntry;
+  motifs?: FileEntry;
+  groundTruthBed?: FileEntry;
+}
+
+export interface Settings {
+  threads: number;
+  /** How N is one-hot encoded: all zeros, or 0.25 in each channel. */
+  nEncoding: 'zeros' | 'uniform';
+  theme: 'light' | 'dark';
+}
