@@ -1,0 +1,79 @@
+// Row shapes of the run cache as the service sees them (decoded: typed arrays, parsed JSON).
+import type { ErrorPayload } from '../../shared/errors';
+import type { ExplainConfig } from '../../shared/explain-config';
+import type { RunStatus } from '../../shared/run-api';
+
+/** What a run needs to be re-run or resumed: resolved paths and the parsed options. */
+export interface StoredRequest {
+  modelPath: string;
+  fastaPath: string;
+  groundTruthBedPath: string | null;
+  motifsPath: string | null;
+  metrics: string[];
+}
+
+export interface StoredRun {
+  id: string;
+  label: string | null;
+  status: RunStatus;
+  modelSha: string;
+  inputSha: string;
+  modelName: string;
+  fastaName: string;
+  request: StoredRequest;
+  target: number | 'predicted';
+  engineVersion: string;
+  createdAt: number;
+  startedAt: number | null;
+  finishedAt: number | null;
+  computeMs: number;
+  error: ErrorPayload | null;
+  notices: string[];
+}
+
+export interface RunExplanation {
+  explId: string;
+  explKey: string;
+  position: number;
+  config: ExplainConfig;
+  /** True when every result came from an earlier run. */
+  cached: boolean;
+}
+
+export interface StoredSequence {
+  idx: number;
+  name: string;
+  lengthBp: number;
+  letters: string;
+}
+
+export interface ResultNumbers {
+  target: number;
+  lengthBp: number;
+  sum: number;
+  absSum: number;
+  min: number;
+  max: number;
+  metrics: Record<string, number>;
+}
+
+export interface ResultRow extends ResultNumbers {
+  idx: number;
+  /** [lengthBp, 4] A,C,G,T. */
+  relevance: Float32Array;
+  diagnostics: unknown;
+}
+
+export interface PredictionRow {
+  idx: number;
+  output: Float32Array;
+  logits: Float32Array;
+}
+
+/** Everything one finished batch adds; written in one transaction. */
+export interface BatchWrite {
+  modelSha: string;
+  inputSha: string;
+  predictions: PredictionRow[];
+  results: { explKey: string; row: ResultRow }[];
+}

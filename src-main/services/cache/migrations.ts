@@ -1,0 +1,133 @@
+// Schema of the run cache, as an append-only list of migrations: migration i takes user_version
+// i to i + 1. Never edit a shipped migration; add a new one (each runs in its own transaction, and
+// the tests migrate a database built at every earlier version).
+export interface Migration {
+  description: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    description: 'models, inputs, runs, explanations and per-sequence results',
+    sql: `
+      CREATE TABLE models (
+        sha256 TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        info_json TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      );
+      CREATE TABLE inputs (
+        sha256 TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        sequence_count INTEGER NOT NULL,
+        complete INTEGER NOT NULL DEFAULT 0,
+        created_at INTEGER NOT NULL
+      );
+      CREATE TABLE input_sequences (
+        input_sha TEXT NOT NULL REFERENCES inputs(sha256) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        length_bp INTEGER NOT NULL,
+        letters BLOB NOT NULL,
+        PRIMARY KEY (input_sha, idx)
+      );
+      CREATE TABLE runs (
+        id TEXT PRIMARY KEY,
+        label TEXT,
+        status TEXT NOT NULL CHECK (status IN ('queued', 'running', 'done', 'failed', 'cancelled')),
+        model_sha TEXT NOT NULL REFERENCES models(sha256),
+        input_sha TEXT NOT NULL REFERENCES inputs(sha256),
+        model_name TEXT NOT NULL,
+        fasta_name TEXT NOT NULL,
+        request_json TEXT NOT NULL,
+        target TEXT NOT NULL,
+        engine_version TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        started_at INTEGER,
+        finished_at INTEGER,
+        compute_ms REAL NOT NULL DEFAULT 0,
+        error_json TEXT
+      );
+      CREATE TABLE explanations (
+        key TEXT PRIMARY KEY,
+        model_sha TEXT NOT NULL REFERENCES models(sha256),
+        input_sha TEXT NOT NULL REFERENCES inputs(sha256),
+        canonical TEXT NOT NULL,
+        target TEXT NOT NULL,
+        engine_version TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      );
+      CREATE TABLE run_explanations (
+        run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+        expl_id TEXT NOT NULL,
+        expl_key TEXT NOT NULL REFERENCES explanations(key),
+        position INTEGER NOT NULL,
+        config_json TEXT NOT NULL,
+        cached INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (run_id, expl_id)
+      );
+      CREATE INDEX run_explanations_by_key ON run_explanations(expl_key);
+      CREATE TABLE predictions (
+        model_sha TEXT NOT NULL REFERENCES models(sha256),
+        input_sha TEXT NOT NULL REFERENCES inputs(sha256),
+        idx INTEGER NOT NULL,
+        output BLOB NOT NULL,
+        logits BLOB NOT NULL,
+        PRIMARY KEY (model_sha, input_sha, idx)
+      );
+      CREATE TABLE results (
+        expl_key TEXT NOT NULL REFERENCES explanations(key) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        target INTEGER NOT NULL,
+        length_bp INTEGER NOT NULL,
+        relevance BLOB NOT NULL,
+        sum REAL NOT NULL,
+        abs_sum REAL NOT NULL,
+        min REAL NOT NULL,
+        max REAL NOT NULL,
+        diagnostics_json TEXT NOT NULL,
+        metrics_json TEXT NOT NULL DEFAULT '{}',
+        UNIQUE (expl_key, idx)
+      );
+    `,
+  },
+  {
+    description: 'motif hits (per run) and seqlets (per explanation)',
+    sql: `
+      CREATE TABLE motif_hits (
+        run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        motif_id TEXT NOT NULL,
+        motif_name TEXT NOT NULL,
+        start_bp INTEGER NOT NULL,
+        end_bp INTEGER NOT NULL,
+        strand TEXT NOT NULL CHECK (strand IN ('+', '-')),
+        score REAL NOT NULL,
+        p_value REAL NOT NULL,
+        q_value REAL NOT NULL,
+        matched TEXT NOT NULL,
+        relevance_json TEXT NOT NULL
+      );
+      CREATE INDEX motif_hits_by_run ON motif_hits(run_id, idx);
+      CREATE TABLE seqlets (
+        expl_key TEXT NOT NULL REFERENCES explanations(key) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        start_bp INTEGER NOT NULL,
+        end_bp INTEGER NOT NULL,
+        sign TEXT NOT NULL CHECK (sign IN ('+', '-')),
+        sum REAL NOT NULL,
+        p_value REAL NOT NULL
+      );
+      CREATE INDEX seqlets_by_key ON seqlets(expl_key, idx);
+    `,
+  },
+  {
+    description: 'run notices (e.g. a worker that died and was replaced) and run list ordering',
+    sql: `
+      ALTER TABLE runs ADD COLUMN notices_json TEXT NOT NULL DEFAULT '[]';
+      CREATE INDEX runs_by_created ON runs(created_at);
+    `,
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,105 @@
+// Opens (or creates) the run-cache database: WAL, foreign keys, migrations by user_version. A file
+// that is not ours — not SQLite, corrupt, another application's database, or written by a newer
+// PLRP Studio — is renamed aside with a timestamp and reported, never deleted: it may be the only
+// copy of someone's results.
+import Database from 'better-sqlite3';
+import { closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { AppError } from '../../shared/errors';
+import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
+
+/** PRAGMA application_id of our files: "PLRP" in ASCII. */
+export const APPLICATION_ID = 0x504c5250;
+const SQLITE_MAGIC = 'SQLite format 3\0';
+
+export interface OpenCacheOptions {
+  /** Told when a file was moved aside (the app shows it; the CLI prints it). */
+  onMessage?: (message: string) => void;
+  readonly?: boolean;
+  /** Stop at this schema version (tests build databases of earlier versions). */
+  targetVersion?: number;
+}
+
+export function openCacheDb(path: string, options: OpenCacheOptions = {}): Database.Database {
+  const problem = existsSync(path) && statSync(path).size > 0 ? headerProblem(path) : null;
+  if (problem && options.readonly) throw new AppError('CORRUPT_CACHE', `The run cache ${path} is unusable: ${problem}`);
+  if (problem) moveAside(path, problem, options.onMessage);
+  mkdirSync(dirname(path), { recursive: true });
+  let db: Database.Database;
+  try {
+    db = new Database(path, { readonly: options.readonly ?? false });
+    const reason = checkDatabase(db);
+    if (reason) {
+      db.close();
+      moveAside(path, reason, options.onMessage);
+      db = new Database(path);
+    }
+  } catch (e) {
+    if (!isSqliteCorruption(e)) throw e;
+    moveAside(path, `it is corrupt (${(e as Error).message})`, options.onMessage);
+    db = new Database(path);
+  }
+  configure(db, options.readonly ?? false);
+  if (!options.readonly) migrate(db, options.targetVersion ?? SCHEMA_VERSION);
+  return db;
+}
+
+function configure(db: Database.Database, readonly: boolean): void {
+  // WAL: readers never block the writer; synchronous=NORMAL is durable against a killed process
+  // (the crash-safety promise) though not against power loss, and far faster per batch commit.
+  if (!readonly) db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+}
+
+export function migrate(db: Database.Database, targetVersion: number = SCHEMA_VERSION): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (let v = current; v < targetVersion; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v].sql);
+      db.pragma(`application_id = ${APPLICATION_ID}`);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+}
+
+function headerProblem(path: string): string | null {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(16);
+    const n = readSync(fd, buf, 0, 16, 0);
+    return n === 16 && buf.toString('latin1') === SQLITE_MAGIC ? null : 'it is not an SQLite database';
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Null when the database is ours (or empty and new); else why it is not. */
+function checkDatabase(db: Database.Database): string | null {
+  const appId = db.pragma('application_id', { simple: true }) as number;
+  const version = db.pragma('user_version', { simple: true }) as number;
+  const tables = (db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number }).n;
+  if (appId === 0 && version === 0 && tables === 0) return null;
+  if (appId !== APPLICATION_ID) return 'it belongs to another application';
+  if (version > SCHEMA_VERSION) return `it was written by a newer PLRP Studio (schema ${version}, this one knows ${SCHEMA_VERSION})`;
+  const check = db.pragma('quick_check', { simple: true }) as string;
+  return check === 'ok' ? null : `it is corrupt (${check})`;
+}
+
+function isSqliteCorruption(e: unknown): boolean {
+  const code = (e as { code?: string } | null)?.code ?? '';
+  return code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB';
+}
+
+function moveAside(path: string, reason: string, onMessage?: (m: string) => void): void {
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const aside = `${path}.unusable-${stamp}`;
+  try {
+    renameSync(path, aside);
+    for (const suffix of ['-wal', '-shm']) if (existsSync(path + suffix)) renameSync(path + suffix, aside + suffix);
+  } catch (e) {
+    throw new AppError('CORRUPT_CACHE', `The run cache ${path} is unusable (${reason}) and could not be moved aside: ${(e as Error).message}`);
+  }
+  onMessage?.(`The run cache ${path} could not be used because ${reason}. It was moved to ${aside} and a new cache was started.`);
+}

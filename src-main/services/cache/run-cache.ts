@@ -1,0 +1,207 @@
+// The run cache: every read and write of the SQLite database goes through this class, in the main
+// (or server) process only — workers never open the database. Per-explanation rows make partial
+// reuse possible; one transaction per batch makes a killed process lose at most the batch in flight.
+import type Database from 'better-sqlite3';
+import type { ExplainConfig } from '../../shared/explain-config';
+import { decodeFloat32, decodeText, encodeFloat32, encodeText } from './blob-codec';
+import type { BatchWrite, PredictionRow, ResultNumbers, ResultRow, RunExplanation, StoredRun, StoredSequence } from './cache-types';
+import { openCacheDb, type OpenCacheOptions } from './open-cache-db';
+import { collectGarbage } from './garbage';
+import { parseRun, type RunRecord } from './run-record';
+
+export class RunCache {
+  readonly db: Database.Database;
+
+  constructor(readonly path: string, options: OpenCacheOptions = {}) {
+    this.db = openCacheDb(path, options);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  upsertModel(sha256: string, name: string, info: unknown): void {
+    this.db
+      .prepare('INSERT INTO models (sha256, name, info_json, created_at) VALUES (?, ?, ?, ?) ON CONFLICT(sha256) DO UPDATE SET name = excluded.name, info_json = excluded.info_json')
+      .run(sha256, name, JSON.stringify(info), Date.now());
+  }
+
+  hasCompleteInput(sha256: string): boolean {
+    const row = this.db.prepare('SELECT complete FROM inputs WHERE sha256 = ?').get(sha256) as { complete: number } | undefined;
+    return row?.complete === 1;
+  }
+
+  /** Starts (or restarts, after a crash while storing) storing a sequence set. */
+  beginInput(sha256: string, name: string): void {
+    this.db.transaction(() => {
+      this.db.prepare('INSERT OR IGNORE INTO inputs (sha256, name, sequence_count, complete, created_at) VALUES (?, ?, 0, 0, ?)').run(sha256, name, Date.now());
+      this.db.prepare('DELETE FROM input_sequences WHERE input_sha = ?').run(sha256);
+    })();
+  }
+
+  addSequences(inputSha: string, sequences: StoredSequence[]): void {
+    const insert = this.db.prepare('INSERT INTO input_sequences (input_sha, idx, name, length_bp, letters) VALUES (?, ?, ?, ?, ?)');
+    this.db.transaction(() => {
+      for (const s of sequences) insert.run(inputSha, s.idx, s.name, s.lengthBp, encodeText(s.letters));
+    })();
+  }
+
+  completeInput(sha256: string, count: number): void {
+    this.db.prepare('UPDATE inputs SET complete = 1, sequence_count = ? WHERE sha256 = ?').run(count, sha256);
+  }
+
+  inputCount(sha256: string): number {
+    const row = this.db.prepare('SELECT sequence_count AS n FROM inputs WHERE sha256 = ?').get(sha256) as { n: number } | undefined;
+    return row?.n ?? 0;
+  }
+
+  /** Sequences with fromIdx ≤ idx < toIdx, in order. */
+  readSequences(inputSha: string, fromIdx: number, toIdx: number): StoredSequence[] {
+    const rows = this.db
+      .prepare('SELECT idx, name, length_bp, letters FROM input_sequences WHERE input_sha = ? AND idx >= ? AND idx < ? ORDER BY idx')
+      .all(inputSha, fromIdx, toIdx) as { idx: number; name: string; length_bp: number; letters: Buffer }[];
+    return rows.map((r) => ({ idx: r.idx, name: r.name, lengthBp: r.length_bp, letters: decodeText(r.letters) }));
+  }
+
+  sequenceNames(inputSha: string, offset: number, limit: number): { idx: number; name: string; lengthBp: number }[] {
+    const rows = this.db
+      .prepare('SELECT idx, name, length_bp FROM input_sequences WHERE input_sha = ? ORDER BY idx LIMIT ? OFFSET ?')
+      .all(inputSha, limit, offset) as { idx: number; name: string; length_bp: number }[];
+    return rows.map((r) => ({ idx: r.idx, name: r.name, lengthBp: r.length_bp }));
+  }
+
+  insertRun(run: StoredRun, explanations: { explId: string; explKey: string; config: ExplainConfig; canonical: string }[]): void {
+    this.db.transaction(() => {
+      this.db
+        .prepare(`INSERT INTO runs (id, label, status, model_sha, input_sha, model_name, fasta_name, request_json, target,
+          engine_version, created_at, started_at, finished_at, compute_ms, error_json, notices_json)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+        .run(run.id, run.label, run.status, run.modelSha, run.inputSha, run.modelName, run.fastaName, JSON.stringify(run.request),
+          JSON.stringify(run.target), run.engineVersion, run.createdAt, run.startedAt, run.finishedAt, run.computeMs,
+          run.error ? JSON.stringify(run.error) : null, JSON.stringify(run.notices));
+      const insertExpl = this.db.prepare(
+        'INSERT OR IGNORE INTO explanations (key, model_sha, input_sha, canonical, target, engine_version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      );
+      const link = this.db.prepare('INSERT INTO run_explanations (run_id, expl_id, expl_key, position, config_json, cached) VALUES (?, ?, ?, ?, ?, ?)');
+      explanations.forEach((e, position) => {
+        insertExpl.run(e.explKey, run.modelSha, run.inputSha, e.canonical, JSON.stringify(run.target), run.engineVersion, run.createdAt);
+        link.run(run.id, e.explId, e.explKey, position, JSON.stringify(e.config), 0);
+      });
+    })();
+  }
+
+  updateRun(id: string, patch: Partial<Pick<StoredRun, 'status' | 'startedAt' | 'finishedAt' | 'computeMs' | 'error' | 'notices'>>): void {
+    const columns: Record<string, unknown> = {
+      status: patch.status,
+      started_at: patch.startedAt,
+      finished_at: patch.finishedAt,
+      compute_ms: patch.computeMs,
+      error_json: patch.error === undefined ? undefined : patch.error === null ? null : JSON.stringify(patch.error),
+      notices_json: patch.notices === undefined ? undefined : JSON.stringify(patch.notices),
+    };
+    const set = Object.entries(columns).filter(([, v]) => v !== undefined);
+    if (set.length === 0) return;
+    this.db.prepare(`UPDATE runs SET ${set.map(([k]) => `${k} = ?`).join(', ')} WHERE id = ?`).run(...set.map(([, v]) => v), id);
+  }
+
+  markExplanationCached(runId: string, explId: string): void {
+    this.db.prepare('UPDATE run_explanations SET cached = 1 WHERE run_id = ? AND expl_id = ?').run(runId, explId);
+  }
+
+  getRun(id: string): StoredRun | undefined {
+    const row = this.db.prepare('SELECT * FROM runs WHERE id = ?').get(id) as RunRecord | undefined;
+    return row ? parseRun(row) : undefined;
+  }
+
+  listRuns(): StoredRun[] {
+    return (this.db.prepare('SELECT * FROM runs ORDER BY created_at DESC, id').all() as RunRecord[]).map(parseRun);
+  }
+
+  runExplanations(runId: string): RunExplanation[] {
+    const rows = this.db
+      .prepare('SELECT expl_id, expl_key, position, config_json, cached FROM run_explanations WHERE run_id = ? ORDER BY position')
+      .all(runId) as { expl_id: string; expl_key: string; position: number; config_json: string; cached: number }[];
+    return rows.map((r) => ({
+      explId: r.expl_id, explKey: r.expl_key, position: r.position, config: JSON.parse(r.config_json) as ExplainConfig, cached: r.cached === 1,
+    }));
+  }
+
+  /** Sequence indices that already have a stored result for this explanation. */
+  doneIndices(explKey: string): Set<number> {
+    const rows = this.db.prepare('SELECT idx FROM results WHERE expl_key = ?').pluck().all(explKey) as number[];
+    return new Set(rows);
+  }
+
+  /** Sequences with results for every explanation of the run. */
+  sequencesDone(runId: string): number {
+    const row = this.db
+      .prepare(`SELECT MIN(n) AS n FROM (SELECT (SELECT count(*) FROM results r WHERE r.expl_key = re.expl_key) AS n
+        FROM run_explanations re WHERE re.run_id = ?)`)
+      .get(runId) as { n: number | null };
+    return row.n ?? 0;
+  }
+
+  writeBatch(batch: BatchWrite): void {
+    const pred = this.db.prepare('INSERT OR REPLACE INTO predictions (model_sha, input_sha, idx, output, logits) VALUES (?, ?, ?, ?, ?)');
+    const result = this.db.prepare(`INSERT OR IGNORE INTO results (expl_key, idx, target, length_bp, relevance, sum, abs_sum, min, max,
+      diagnostics_json, metrics_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    const encoded = batch.results.map(({ explKey, row }) => ({ explKey, row, blob: encodeFloat32(row.relevance) }));
+    this.db.transaction(() => {
+      for (const p of batch.predictions) pred.run(batch.modelSha, batch.inputSha, p.idx, encodeFloat32(p.output), encodeFloat32(p.logits));
+      for (const { explKey, row, blob } of encoded) {
+        result.run(explKey, row.idx, row.target, row.lengthBp, blob, row.sum, row.absSum, row.min, row.max,
+          JSON.stringify(row.diagnostics), JSON.stringify(row.metrics));
+      }
+    })();
+  }
+
+  readResult(explKey: string, idx: number): ResultRow | undefined {
+    const r = this.db.prepare('SELECT * FROM results WHERE expl_key = ? AND idx = ?').get(explKey, idx) as ResultRecord | undefined;
+    return r ? { ...numbers(r), idx: r.idx, relevance: decodeFloat32(r.relevance), diagnostics: JSON.parse(r.diagnostics_json) as unknown } : undefined;
+  }
+
+  /** Summary numbers of results with fromIdx ≤ idx < toIdx (no blobs decoded). */
+  resultNumbers(explKey: string, fromIdx: number, toIdx: number): Map<number, ResultNumbers> {
+    const rows = this.db
+      .prepare('SELECT idx, target, length_bp, sum, abs_sum, min, max, metrics_json FROM results WHERE expl_key = ? AND idx >= ? AND idx < ?')
+      .all(explKey, fromIdx, toIdx) as Omit<ResultRecord, 'relevance' | 'diagnostics_json'>[];
+    return new Map(rows.map((r) => [r.idx, numbers(r)]));
+  }
+
+  predictions(modelSha: string, inputSha: string, fromIdx: number, toIdx: number): Map<number, PredictionRow> {
+    const rows = this.db
+      .prepare('SELECT idx, output, logits FROM predictions WHERE model_sha = ? AND input_sha = ? AND idx >= ? AND idx < ?')
+      .all(modelSha, inputSha, fromIdx, toIdx) as { idx: number; output: Buffer; logits: Buffer }[];
+    return new Map(rows.map((r) => [r.idx, { idx: r.idx, output: decodeFloat32(r.output), logits: decodeFloat32(r.logits) }]));
+  }
+
+  /** Deletes the run; results no other run uses go too (a shared explanation stays cached). */
+  deleteRun(id: string): boolean {
+    return this.db.transaction(() => {
+      const changed = this.db.prepare('DELETE FROM runs WHERE id = ?').run(id).changes > 0;
+      if (changed) collectGarbage(this.db);
+      return changed;
+    })();
+  }
+}
+
+interface ResultRecord {
+  expl_key: string;
+  idx: number;
+  target: number;
+  length_bp: number;
+  relevance: Buffer;
+  sum: number;
+  abs_sum: number;
+  min: number;
+  max: number;
+  diagnostics_json: string;
+  metrics_json: string;
+}
+
+function numbers(r: Omit<ResultRecord, 'relevance' | 'diagnostics_json'>): ResultNumbers {
+  return {
+    target: r.target, lengthBp: r.length_bp, sum: r.sum, absSum: r.abs_sum, min: r.min, max: r.max,
+    metrics: JSON.parse(r.metrics_json) as Record<string, number>,
+  };
+}

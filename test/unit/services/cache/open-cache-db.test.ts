@@ -1,0 +1,110 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { APPLICATION_ID, openCacheDb } from '../../../../src-main/services/cache/open-cache-db';
+import { SCHEMA_VERSION } from '../../../../src-main/services/cache/migrations';
+import { tempDir } from './temp-cache';
+
+let t: ReturnType<typeof tempDir>;
+beforeEach(() => { t = tempDir(); });
+afterEach(() => t.cleanup());
+
+function tables(db: Database.Database): string[] {
+  return db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
+}
+
+describe('openCacheDb', () => {
+  it('creates a WAL database with foreign keys at the latest schema version', () => {
+    const db = openCacheDb(join(t.dir, 'sub', 'c.sqlite'));
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+    expect(tables(db)).toEqual(expect.arrayContaining(['models', 'inputs', 'runs', 'results', 'motif_hits', 'seqlets']));
+    db.close();
+  });
+
+  for (let from = 1; from < SCHEMA_VERSION; from++) {
+    it(`migrates a database from schema version ${from} to ${SCHEMA_VERSION} keeping its runs`, () => {
+      const path = join(t.dir, 'c.sqlite');
+      const old = openCacheDb(path, { targetVersion: from });
+      expect(old.pragma('user_version', { simple: true })).toBe(from);
+      old.prepare("INSERT INTO models VALUES ('m', 'model.onnx', '{}', 1)").run();
+      old.prepare("INSERT INTO inputs VALUES ('i', 'x.fa', 0, 1, 1)").run();
+      old.prepare(`INSERT INTO runs (id, label, status, model_sha, input_sha, model_name, fasta_name, request_json, target,
+        engine_version, created_at) VALUES ('r1', NULL, 'done', 'm', 'i', 'model.onnx', 'x.fa', '{}', '"predicted"', 'v', 5)`).run();
+      old.close();
+      const db = openCacheDb(path);
+      expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+      expect(db.prepare('SELECT id, status FROM runs').all()).toEqual([{ id: 'r1', status: 'done' }]);
+      expect(db.prepare('SELECT notices_json FROM runs').pluck().get()).toBe('[]');
+      db.close();
+    });
+  }
+
+  it('rolls a failing migration back entirely, leaving the previous version intact', () => {
+    const path = join(t.dir, 'c.sqlite');
+    const db = openCacheDb(path, { targetVersion: 1 });
+    // A table the next migration wants to create makes it fail half-way.
+    db.exec('CREATE TABLE seqlets (x INTEGER)');
+    expect(() => openCacheDb(path).close()).toThrow(/seqlets already exists/);
+    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(tables(db)).not.toContain('motif_hits');
+    db.close();
+  });
+
+  it('moves a file that is not SQLite aside, with a message, and starts a new cache', () => {
+    const path = join(t.dir, 'c.sqlite');
+    writeFileSync(path, 'these are my notes, not a database\n'.repeat(100));
+    const messages: string[] = [];
+    const db = openCacheDb(path, { onMessage: (m) => messages.push(m) });
+    db.close();
+    const aside = readdirSync(t.dir).filter((f) => f.startsWith('c.sqlite.unusable-'));
+    expect(aside).toHaveLength(1);
+    expect(readFileSync(join(t.dir, aside[0]), 'utf8')).toMatch(/^these are my notes/);
+    expect(messages[0]).toMatch(/not an SQLite database.*moved to .*c\.sqlite\.unusable-/);
+  });
+
+  it("moves another application's SQLite database aside instead of writing into it", () => {
+    const path = join(t.dir, 'c.sqlite');
+    const foreign = new Database(path);
+    foreign.exec("CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('Ada')");
+    foreign.close();
+    const messages: string[] = [];
+    openCacheDb(path, { onMessage: (m) => messages.push(m) }).close();
+    expect(messages[0]).toMatch(/belongs to another application/);
+    const aside = readdirSync(t.dir).find((f) => f.startsWith('c.sqlite.unusable-') && !f.endsWith('-wal') && !f.endsWith('-shm'));
+    const kept = new Database(join(t.dir, aside as string), { readonly: true });
+    expect(kept.prepare('SELECT name FROM contacts').pluck().get()).toBe('Ada');
+    kept.close();
+  });
+
+  it('moves a database with a corrupted page aside', () => {
+    const path = join(t.dir, 'c.sqlite');
+    const db = openCacheDb(path);
+    db.exec('CREATE TABLE filler (x BLOB)');
+    const insert = db.prepare('INSERT INTO filler VALUES (randomblob(3000))');
+    for (let i = 0; i < 50; i++) insert.run();
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    const bytes = readFileSync(path);
+    bytes.fill(0xa5, 4096 * 3, 4096 * 6);
+    writeFileSync(path, bytes);
+    const messages: string[] = [];
+    openCacheDb(path, { onMessage: (m) => messages.push(m) }).close();
+    expect(messages[0]).toMatch(/corrupt/);
+    expect(readdirSync(t.dir).some((f) => f.startsWith('c.sqlite.unusable-'))).toBe(true);
+  });
+
+  it('moves aside a cache written by a newer version rather than downgrading it', () => {
+    const path = join(t.dir, 'c.sqlite');
+    const db = openCacheDb(path);
+    db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    db.close();
+    const messages: string[] = [];
+    openCacheDb(path, { onMessage: (m) => messages.push(m) }).close();
+    expect(messages[0]).toMatch(/newer PLRP Studio/);
+    expect(existsSync(path)).toBe(true);
+  });
+});
