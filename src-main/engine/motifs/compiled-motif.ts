@@ -17,7 +17,16 @@ export interface CompiledStrand {
   offsets: Int32Array;
   /** Best score still reachable after evaluating step j. */
   remaining: Int32Array;
+  /**
+   * Score of the first PREFIX_STEPS evaluated columns for every letter combination
+   * (index ((a·5)+b)·5+c), or REJECTED when even the best remaining letters cannot reach the
+   * threshold: one table read discards most windows (empty when width < PREFIX_STEPS).
+   */
+  prefix: Int32Array;
 }
+
+export const PREFIX_STEPS = 3;
+export const REJECTED = UNKNOWN_SCORE;
 
 export interface CompiledMotif {
   index: number;
@@ -29,7 +38,18 @@ export interface CompiledMotif {
   reverse: CompiledStrand;
 }
 
-function compileStrand(scores: Int32Array, width: number, bg: Background): CompiledStrand {
+function prefixTable(lookup: Int32Array, remaining: Int32Array, width: number, minScore: number): Int32Array {
+  if (width < PREFIX_STEPS) return new Int32Array(0);
+  const table = new Int32Array(5 ** PREFIX_STEPS);
+  for (let a = 0; a < 5; a++) for (let b = 0; b < 5; b++) for (let c = 0; c < 5; c++) {
+    const s = lookup[a] + lookup[5 + b] + lookup[10 + c];
+    // Unknown letters make s hugely negative, so such windows are rejected here too.
+    table[(a * 5 + b) * 5 + c] = s + remaining[PREFIX_STEPS - 1] < minScore ? REJECTED : s;
+  }
+  return table;
+}
+
+function compileStrand(scores: Int32Array, width: number, bg: Background, minScore: number): CompiledStrand {
   const cols = Array.from({ length: width }, (_, i) => i);
   const rowMax = (i: number): number => Math.max(scores[i * 4], scores[i * 4 + 1], scores[i * 4 + 2], scores[i * 4 + 3]);
   const expected = (i: number): number => bg.reduce((acc, p, k) => acc + p * scores[i * 4 + k], 0);
@@ -48,7 +68,7 @@ function compileStrand(scores: Int32Array, width: number, bg: Background): Compi
     remaining[j] = rest;
     rest += rowMax(cols[j]);
   }
-  return { lookup, offsets, remaining };
+  return { lookup, offsets, remaining, prefix: prefixTable(lookup, remaining, width, minScore) };
 }
 
 /** Reverse strand scores: the reverse complement of the forward integer matrix (bg is symmetric). */
@@ -64,12 +84,13 @@ function reverseComplementScores(scores: Int32Array, width: number): Int32Array 
 export function compileMotif(motif: Motif, index: number, bg: Background, pValueThreshold: number, pseudocount = DEFAULT_PSEUDOCOUNT): CompiledMotif {
   const matrix = buildScoringMatrix(motif, bg, pseudocount);
   const reverseScores = reverseComplementScores(matrix.scores, matrix.width);
+  const minScore = scoreThreshold(matrix.pValues, pValueThreshold);
   return {
     index,
     motif,
     matrix,
-    minScore: scoreThreshold(matrix.pValues, pValueThreshold),
-    forward: compileStrand(matrix.scores, matrix.width, bg),
-    reverse: compileStrand(reverseScores, matrix.width, bg),
+    minScore,
+    forward: compileStrand(matrix.scores, matrix.width, bg, minScore),
+    reverse: compileStrand(reverseScores, matrix.width, bg, minScore),
   };
 }

@@ -3,7 +3,7 @@
 // BH q-values over all scanned windows, sorted by p-value as FIMO's fimo.tsv is.
 import { encodeIndices, reverseComplement } from '../genomics/nucleotides';
 import { symmetrize, type Background } from './background';
-import { compileMotif, type CompiledMotif, type CompiledStrand } from './compiled-motif';
+import { compileMotif, PREFIX_STEPS, REJECTED, type CompiledMotif, type CompiledStrand } from './compiled-motif';
 import type { MotifHit } from './hit';
 import type { Motif } from './motif';
 import { DEFAULT_PSEUDOCOUNT, scaledToRaw } from './pssm';
@@ -41,16 +41,32 @@ interface RawHit {
 }
 
 function scanStrand(seq: Uint8Array, strand: CompiledStrand, width: number, minScore: number, onHit: (start: number, score: number) => void): void {
-  const { lookup, offsets, remaining } = strand;
+  const { lookup, offsets, remaining, prefix } = strand;
   const last = seq.length - width;
+  if (width < PREFIX_STEPS) {
+    for (let p = 0; p <= last; p++) {
+      let s = 0;
+      let j = 0;
+      for (; j < width; j++) {
+        s += lookup[j * 5 + seq[p + offsets[j]]];
+        if (s + remaining[j] < minScore) break;
+      }
+      if (j === width) onHit(p, s);
+    }
+    return;
+  }
+  const o0 = offsets[0];
+  const o1 = offsets[1];
+  const o2 = offsets[2];
   for (let p = 0; p <= last; p++) {
-    let s = 0;
-    let j = 0;
+    let s = prefix[(seq[p + o0] * 5 + seq[p + o1]) * 5 + seq[p + o2]];
+    if (s === REJECTED) continue;
+    let j = PREFIX_STEPS;
     for (; j < width; j++) {
       s += lookup[j * 5 + seq[p + offsets[j]]];
       if (s + remaining[j] < minScore) break;
     }
-    if (j === width) onHit(p, s);
+    if (j === width && s >= minScore) onHit(p, s);
   }
 }
 

@@ -41,8 +41,9 @@ export function sweepMarkdown(sweeps: readonly ModelSweep[]): string {
     for (const row of sw.rows) {
       out.push(`| ${row.method} | ${row.p} | ${shown.map((m) => pm(m.pick(row.metrics))).join(' | ')} |`);
     }
-    const r = sw.recommended;
-    out.push('', `Recommended p for ${sw.model}: **${r.p}** (${r.method}, ${kneeReason(r.reason)}).`, '');
+    out.push('');
+    for (const r of sw.recommended) out.push(`Recommended p for ${sw.model} with ${r.method}: **${r.p}** (${kneeReason(r.reason)}).`);
+    out.push('');
   }
   return out.join('\n');
 }

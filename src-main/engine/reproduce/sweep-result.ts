@@ -17,7 +17,8 @@ export interface ModelSweep {
   /** Sequences evaluated (held-out positives). */
   sequences: number;
   rows: SweepRow[];
-  recommended: Knee & { method: Method };
+  /** The knee per PLRP variant, PLRP-λ (the paper's main method, and the app's default) first. */
+  recommended: (Knee & { method: Method })[];
   seconds: number;
 }
 

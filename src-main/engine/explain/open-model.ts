@@ -1,0 +1,129 @@
+// openModel: read and validate an ONNX genome model, then explain batches of one-hot sequences
+// with any set of explanation configs. Validation (ops, layout, shapes) happens here, before any
+// computation, so a bad model fails with a message naming the node and the file.
+import { createHash } from 'node:crypto';
+import type { ExplainConfig } from '../../shared/explain-config';
+import { canonicalConfig } from '../../shared/explain-config';
+import { AppError } from '../../shared/errors';
+import { readModelFile } from '../onnx/read-model';
+import { buildGraph } from '../onnx/graph';
+import { analyzeGraph, type AnalyzedModel } from '../model/analyze';
+import { withExtraOutputs } from '../runtime/activation-model';
+import { createSession, floatTensor, ort } from '../runtime/ort';
+import { describeModel } from './model-info';
+import { fromModelLayout, toModelLayout } from './layout';
+import { compilePass, releasePass, runPass, TARGET_FEED, type CompiledPass, type TensorDims } from './ort-backend';
+import { ReferenceBackend } from './reference-backend';
+import { collectConfigResult } from './collect-result';
+import type { ExplainableModel, ExplainBatchResult, ExplainOptions, ModelInfo, OpenModelOptions, PredictResult } from './types';
+
+export async function openModel(path: string, options: OpenModelOptions = {}): Promise<ExplainableModel> {
+  const { bytes, model: proto } = await readModelFile(path);
+  const analyzed = analyzeGraph(buildGraph(proto, path));
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const threads = options.intraOpThreads ?? 1;
+  const predictSession = await createSession(withExtraOutputs(proto, [analyzed.logit]), path, { intraOpThreads: threads });
+  const probe = await ReferenceBackend.create(analyzed, threads);
+  const lengthBp = analyzed.lengthBp > 0 ? analyzed.lengthBp : 1000;
+  const acts = await probe.forward(new Float32Array(lengthBp * 4), 1, lengthBp).catch((e: unknown) => {
+    throw new AppError('BAD_INPUT_SHAPE', `${path}: the model does not run on a one-hot input of length ${lengthBp}: ${e instanceof Error ? e.message : String(e)}`);
+  });
+  const outputSize = acts.get(analyzed.logit)!.data.length;
+  const info = describeModel(analyzed, path, sha256, outputSize);
+  return new OnnxExplainableModel(analyzed, info, predictSession, probe, threads, options.backend ?? 'ort');
+}
+
+class OnnxExplainableModel implements ExplainableModel {
+  private readonly passes = new Map<string, Promise<CompiledPass>>();
+  private readonly dimsByLength = new Map<number, Promise<TensorDims>>();
+
+  constructor(
+    private readonly model: AnalyzedModel,
+    readonly info: ModelInfo,
+    private readonly predictSession: ort.InferenceSession,
+    private readonly reference: ReferenceBackend,
+    private readonly threads: number,
+    private readonly backend: 'ort' | 'reference',
+  ) {}
+
+  private lengthOf(onehot: Float32Array, n: number): number {
+    const lengthBp = onehot.length / (n * 4);
+    if (!Number.isInteger(lengthBp) || (this.info.lengthBp > 0 && lengthBp !== this.info.lengthBp)) {
+      throw new AppError('BAD_INPUT_SHAPE', `${this.info.path}: the model takes sequences of ${this.info.lengthBp} bp; got ${lengthBp} bp`);
+    }
+    return lengthBp;
+  }
+
+  private inputTensor(onehot: Float32Array, n: number, lengthBp: number): ort.Tensor {
+    const x = toModelLayout(onehot, n, lengthBp, this.info.layout);
+    return floatTensor(x, this.info.layout === 'NLC' ? [n, lengthBp, 4] : [n, 4, lengthBp]);
+  }
+
+  async predict(onehot: Float32Array, n: number): Promise<PredictResult> {
+    const lengthBp = this.lengthOf(onehot, n);
+    const res = await this.predictSession.run({ [this.info.inputName]: this.inputTensor(onehot, n, lengthBp) });
+    return { output: res[this.model.outputName].data as Float32Array, logits: res[this.model.logit].data as Float32Array };
+  }
+
+  private tensorDims(lengthBp: number): Promise<TensorDims> {
+    let d = this.dimsByLength.get(lengthBp);
+    if (!d) {
+      d = this.reference.forward(new Float32Array(lengthBp * 4), 1, lengthBp).then((acts) => {
+        const m: TensorDims = new Map();
+        for (const [name, a] of acts) m.set(name, [-1, ...a.dims.slice(1)]);
+        return m;
+      });
+      this.dimsByLength.set(lengthBp, d);
+    }
+    return d;
+  }
+
+  private pass(config: ExplainConfig, lengthBp: number): Promise<CompiledPass> {
+    const key = `${lengthBp}|${canonicalConfig(config)}`;
+    let p = this.passes.get(key);
+    if (!p) {
+      p = this.tensorDims(lengthBp).then((dims) => compilePass(this.model, config, dims, this.threads));
+      this.passes.set(key, p);
+      p.catch(() => this.passes.delete(key));
+    }
+    return p;
+  }
+
+  async explain(onehot: Float32Array, n: number, configs: ExplainConfig[], targets: Int32Array, options: ExplainOptions = {}): Promise<ExplainBatchResult> {
+    const lengthBp = this.lengthOf(onehot, n);
+    for (const t of targets) {
+      if (t >= this.info.outputSize) throw new AppError('BAD_TARGET', `target index ${t} is out of range: the model has ${this.info.outputSize} outputs (0..${this.info.outputSize - 1})`);
+    }
+    const result: ExplainBatchResult = { output: new Float32Array(0), logits: new Float32Array(0), targets: new Int32Array(n), relevance: {}, diagnostics: {} };
+    if (options.layerRelevance) result.layerRelevance = {};
+    if (this.backend === 'reference') {
+      const acts = await this.reference.forward(onehot, n, lengthBp);
+      result.targets = this.reference.resolveTargets(acts, n, targets);
+      result.logits = acts.get(this.model.logit)!.data;
+      result.output = acts.get(this.model.outputName)!.data;
+      for (const c of configs) {
+        if (options.signal?.aborted) throw new AppError('CANCELLED', 'cancelled');
+        const r = this.reference.explainConfig(acts, n, lengthBp, c, result.targets);
+        collectConfigResult(result, this.model, c, r.relevance, r.observed, options);
+      }
+      return result;
+    }
+    const feeds = { [this.info.inputName]: this.inputTensor(onehot, n, lengthBp), [TARGET_FEED]: new ort.Tensor('int64', BigInt64Array.from(targets, BigInt), [n]) };
+    for (const c of configs) {
+      const observed = await runPass(await this.pass(c, lengthBp), feeds, options.signal);
+      result.targets = Int32Array.from(observed.get('targets')!.data);
+      result.logits = observed.get('logits')!.data;
+      result.output = observed.get('output')!.data;
+      const relevance = fromModelLayout(observed.get('relevance')!.data, n, lengthBp, this.info.layout);
+      collectConfigResult(result, this.model, c, relevance, observed, options);
+    }
+    if (configs.length === 0) Object.assign(result, await this.predict(onehot, n));
+    return result;
+  }
+
+  async close(): Promise<void> {
+    for (const p of this.passes.values()) await releasePass(await p).catch(() => undefined);
+    await this.predictSession.release();
+    await this.reference.close();
+  }
+}

@@ -1,0 +1,94 @@
+// The production backend: one explanation config compiles into generated ONNX segments (forward +
+// relevance pass, cut only where PLRP prunes on the host) that onnxruntime runs on native kernels.
+import type { ExplainConfig } from '../../shared/explain-config';
+import { AppError } from '../../shared/errors';
+import type { AnalyzedModel } from '../model/analyze';
+import type { HostArray } from '../lrp/algebra';
+import { relevancePass } from '../lrp/relevance-pass';
+import { buildPassPlan } from '../lrp/pass-plan';
+import { SegmentBuilder, type BuiltPass, type Sym } from '../lrp/onnx/segment-builder';
+import { createOnnxAlgebra } from '../lrp/onnx/onnx-algebra';
+import { createSession, ort } from '../runtime/ort';
+
+export const TARGET_FEED = 'plrp_target';
+
+export interface CompiledPass {
+  built: BuiltPass;
+  sessions: ort.InferenceSession[];
+}
+
+/** Static per-tensor dims (batch axis first, −1) for one input length, probed with ORT. */
+export type TensorDims = Map<string, number[]>;
+
+export function buildPass(model: AnalyzedModel, config: ExplainConfig, dims: TensorDims): BuiltPass {
+  const b = new SegmentBuilder(model.graph.model);
+  const alg = createOnnxAlgebra(b);
+  const syms = new Map<string, Sym>();
+  const act = (name: string): Sym => {
+    let s = syms.get(name);
+    if (!s) {
+      const d = dims.get(name);
+      if (!d) throw new AppError('INTERNAL', `no shape known for tensor '${name}'`);
+      s = name === model.input.name ? b.feed(name, d, 'float32') : b.original(name, d);
+      syms.set(name, s);
+    }
+    return s;
+  };
+  const logit = act(model.logit);
+  if (logit.dims.length !== 2) {
+    throw new AppError('BAD_MODEL', `${model.graph.file}: the logit '${model.logit}' has shape [${logit.dims.join(', ')}]; explanations need a [N, outputs] output`);
+  }
+  const k = logit.dims[1];
+  const target = b.feed(TARGET_FEED, [-1], 'int64');
+  const argmax = b.node('ArgMax', [logit], [-1], { axis: 1, keepdims: 0 }, 'int64');
+  const isAuto = b.node('Less', [target, b.constInt64([0])], [-1], {}, 'int64');
+  const chosen = b.node('Where', [isAuto, argmax, target], [-1], {}, 'int64');
+  const column = b.node('Reshape', [chosen, b.constInt64([-1, 1])], [-1, 1], {}, 'int64');
+  const hit = b.node('Equal', [column, b.constInt64([...Array(k).keys()])], [-1, k], {}, 'int64');
+  const start = b.node('Mul', [b.node('Cast', [hit], [-1, k], { to: 1 }), logit], [-1, k]);
+  b.observe('targets', chosen);
+  b.observe('logits', logit);
+  b.observe('output', act(model.outputName));
+  const r = relevancePass(alg, model, buildPassPlan(model, config), act, start);
+  b.observe('relevance', r);
+  return b.finish();
+}
+
+export async function compilePass(model: AnalyzedModel, config: ExplainConfig, dims: TensorDims, intraOpThreads: number): Promise<CompiledPass> {
+  const built = buildPass(model, config, dims);
+  const sessions: ort.InferenceSession[] = [];
+  for (const [i, seg] of built.segments.entries()) {
+    sessions.push(await createSession(seg.bytes, `${model.graph.file} (generated relevance graph ${i})`, { intraOpThreads }));
+  }
+  return { built, sessions };
+}
+
+function toHost(t: ort.Tensor): HostArray {
+  const data = t.type === 'float32' ? (t.data as Float32Array) : Float32Array.from(t.data as ArrayLike<number | bigint>, Number);
+  return { dims: t.dims.map(Number), data };
+}
+
+/** Runs the segments and host steps in order; returns every observed value on the host. */
+export async function runPass(pass: CompiledPass, feeds: Record<string, ort.Tensor>, signal?: AbortSignal): Promise<Map<string, HostArray>> {
+  const values = new Map<string, ort.Tensor>(Object.entries(feeds));
+  const { built, sessions } = pass;
+  for (let i = 0; i < sessions.length; i++) {
+    if (signal?.aborted) throw new AppError('CANCELLED', 'cancelled');
+    const seg = built.segments[i];
+    const segFeeds: Record<string, ort.Tensor> = {};
+    for (const name of seg.inputs) segFeeds[name] = values.get(name)!;
+    const res = await sessions[i].run(segFeeds, seg.outputs);
+    for (const name of seg.outputs) values.set(name, res[name]);
+    for (const h of built.hostSteps.filter((s) => s.afterSegment === i)) {
+      const outs = h.step(h.inputs.map((s) => toHost(values.get(s.name)!)));
+      outs.forEach((o, j) => values.set(h.outputs[j].name, new ort.Tensor('float32', o.data, o.dims)));
+    }
+  }
+  const observed = new Map<string, HostArray>();
+  for (const [key, name] of built.observed) observed.set(key, toHost(values.get(name)!));
+  return observed;
+}
+
+export async function releasePass(pass: CompiledPass): Promise<void> {
+  for (const s of pass.sessions) await s.release();
+}

@@ -1,0 +1,30 @@
+// Small helpers to create ONNX NodeProto/TensorProto/ValueInfoProto objects for generated graphs.
+import { onnx, DataType, AttributeType, type INodeProto, type ITensorProto } from '../../onnx/proto';
+
+export type AttrSpec = Record<string, number | number[] | string | { float: number }>;
+
+export function makeNode(opType: string, inputs: string[], outputs: string[], name: string, attrs: AttrSpec = {}): INodeProto {
+  const attribute = Object.entries(attrs).map(([key, v]) => {
+    if (typeof v === 'string') return onnx.AttributeProto.create({ name: key, type: AttributeType.STRING, s: new TextEncoder().encode(v) });
+    if (Array.isArray(v)) return onnx.AttributeProto.create({ name: key, type: AttributeType.INTS, ints: v });
+    if (typeof v === 'object') return onnx.AttributeProto.create({ name: key, type: AttributeType.FLOAT, f: v.float });
+    return onnx.AttributeProto.create({ name: key, type: AttributeType.INT, i: v });
+  });
+  return onnx.NodeProto.create({ opType, input: inputs, output: outputs, name, attribute });
+}
+
+export function floatInitializer(name: string, dims: number[], data: Float32Array): ITensorProto {
+  return onnx.TensorProto.create({ name, dims, dataType: DataType.FLOAT, rawData: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) });
+}
+
+export function int64Initializer(name: string, dims: number[], values: number[]): ITensorProto {
+  const raw = new BigInt64Array(values.map((v) => BigInt(v)));
+  return onnx.TensorProto.create({ name, dims, dataType: DataType.INT64, rawData: new Uint8Array(raw.buffer) });
+}
+
+/** A value info with a symbolic batch dimension 'N' followed by static dims. */
+export function valueInfo(name: string, dtype: 'float32' | 'int64', dims: number[] | null) {
+  const elemType = dtype === 'float32' ? DataType.FLOAT : DataType.INT64;
+  const shape = dims ? { dim: dims.map((d, i) => (i === 0 || d < 0 ? { dimParam: 'N' } : { dimValue: d })) } : undefined;
+  return onnx.ValueInfoProto.create({ name, type: { tensorType: { elemType, shape } } });
+}

@@ -1,0 +1,145 @@
+// The symbolic algebra: each operation appends ONNX nodes to the segment being built, so the rules
+// run on onnxruntime's native kernels. Transposed convolutions with stride 1 are emitted as a Conv
+// with transposed, flipped weights: ORT's CPU ConvTranspose measured about twice as slow.
+import type { Algebra, PoolGeometry } from '../algebra';
+import type { LinearParams } from '../../model/linear-params';
+import { convOutputLength } from '../eager/conv1d';
+import { maxPoolRouteOnHost } from './max-pool-host';
+import type { SegmentBuilder, Sym } from './segment-builder';
+
+const flippedCache = new WeakMap<Float32Array, Float32Array>();
+const transposedCache = new WeakMap<Float32Array, Float32Array>();
+
+/** Conv weight [C_out, C_in/g, k] → weight of the adjoint as a Conv: [C_in, C_out/g, k], flipped in k. */
+function flippedTransposed(p: LinearParams): Float32Array {
+  const w = p.weight.data as Float32Array;
+  let out = flippedCache.get(w);
+  if (out) return out;
+  const [cOut, cInG, k] = p.weight.dims;
+  const g = p.conv!.group;
+  const cOutG = cOut / g;
+  out = new Float32Array(w.length);
+  for (let grp = 0; grp < g; grp++) {
+    for (let co = 0; co < cOutG; co++) {
+      for (let ci = 0; ci < cInG; ci++) {
+        for (let t = 0; t < k; t++) {
+          const src = ((grp * cOutG + co) * cInG + ci) * k + t;
+          const dst = ((grp * cInG + ci) * cOutG + co) * k + (k - 1 - t);
+          out[dst] = w[src];
+        }
+      }
+    }
+  }
+  flippedCache.set(w, out);
+  return out;
+}
+
+function denseTransposed(p: LinearParams): Float32Array {
+  const w = p.weight.data as Float32Array;
+  let out = transposedCache.get(w);
+  if (out) return out;
+  const [inF, outF] = p.weight.dims;
+  out = new Float32Array(w.length);
+  for (let i = 0; i < inF; i++) for (let o = 0; o < outF; o++) out[o * inF + i] = w[i * outF + o];
+  transposedCache.set(w, out);
+  return out;
+}
+
+export function createOnnxAlgebra(b: SegmentBuilder): Algebra<Sym> {
+  const bin = (op: string) => (x: Sym, y: Sym) => b.node(op, [x, y], x.dims);
+  const withScalar = (op: string, x: Sym, v: number) => b.node(op, [x, b.scalarFloat(v)], x.dims);
+  const alg: Algebra<Sym> = {
+    dims: (x) => x.dims,
+    linear(x, p) {
+      if (p.layer === 'conv') {
+        const g = p.conv!;
+        const ins: (Sym | string)[] = [x, b.constFloat(p.weight.data as Float32Array, p.weight.dims)];
+        if (p.bias) ins.push(b.constFloat(p.bias, [p.bias.length]));
+        const lOut = convOutputLength(x.dims[2], g);
+        return b.node('Conv', ins, [x.dims[0], p.weight.dims[0], lOut], {
+          kernel_shape: [g.kernel], strides: [g.strides], pads: [g.pads[0], g.pads[1]], dilations: [g.dilations], group: g.group,
+        });
+      }
+      const [inF, outF] = p.weight.dims;
+      const dims = [...x.dims.slice(0, -1), outF];
+      const y = b.node('MatMul', [x, b.constFloat(p.weight.data as Float32Array, [inF, outF])], dims);
+      return p.bias ? b.node('Add', [y, b.constFloat(p.bias, [outF])], dims) : y;
+    },
+    linearT(s, p, inputLike) {
+      if (p.layer === 'conv') {
+        const g = p.conv!;
+        const reach = g.dilations * (g.kernel - 1);
+        const [cOut, cInG] = p.weight.dims;
+        const cIn = cInG * g.group;
+        const lIn = inputLike.dims[2];
+        if (g.strides === 1 && g.pads[0] <= reach && g.pads[1] <= reach) {
+          const w = flippedTransposed(p);
+          return b.node('Conv', [s, b.constFloat(w, [cIn, cOut / g.group, g.kernel])], inputLike.dims, {
+            kernel_shape: [g.kernel], strides: [1], pads: [reach - g.pads[0], reach - g.pads[1]], dilations: [g.dilations], group: g.group,
+          });
+        }
+        const natural = (s.dims[2] - 1) * g.strides - g.pads[0] - g.pads[1] + reach + 1;
+        return b.node('ConvTranspose', [s, b.constFloat(p.weight.data as Float32Array, p.weight.dims)], inputLike.dims, {
+          kernel_shape: [g.kernel], strides: [g.strides], pads: [g.pads[0], g.pads[1]], dilations: [g.dilations], group: g.group,
+          output_padding: [lIn - natural],
+        });
+      }
+      const [inF, outF] = p.weight.dims;
+      return b.node('MatMul', [s, b.constFloat(denseTransposed(p), [outF, inF])], inputLike.dims);
+    },
+    add: bin('Add'),
+    sub: bin('Sub'),
+    mul: bin('Mul'),
+    div: bin('Div'),
+    scale: (x, c) => (c === 1 ? x : withScalar('Mul', x, c)),
+    pos: (x) => b.node('Relu', [x], x.dims),
+    neg: (x) => withScalar('Min', x, 0),
+    stab(x, eps) {
+      // x + ε·sign(x) with sign(0) = +1: add −ε where x < 0, +ε elsewhere.
+      const isNeg = b.node('Less', [x, b.scalarFloat(0)], x.dims);
+      const shift = b.node('Where', [isNeg, b.scalarFloat(-eps), b.scalarFloat(eps)], x.dims);
+      return b.node('Add', [x, shift], x.dims);
+    },
+    gtZero: (x) => b.node('Cast', [b.node('Greater', [x, b.scalarFloat(0)], x.dims)], x.dims, { to: 1 }),
+    ltZero: (x) => b.node('Cast', [b.node('Less', [x, b.scalarFloat(0)], x.dims)], x.dims, { to: 1 }),
+    fillLike(x, value) {
+      const shape = b.node('Shape', [x], [x.dims.length], {}, 'int64');
+      return b.node('Expand', [b.scalarFloat(value), shape], x.dims);
+    },
+    reshape: (x, dimsNoBatch) => b.node('Reshape', [x, b.constInt64([-1, ...dimsNoBatch])], [x.dims[0], ...dimsNoBatch]),
+    transpose: (x, perm) => b.node('Transpose', [x], perm.map((p) => x.dims[p]), { perm }),
+    slice(x, axis, start, end) {
+      const dims = [...x.dims];
+      dims[axis] = end - start;
+      return b.node('Slice', [x, b.constInt64([start]), b.constInt64([end]), b.constInt64([axis])], dims);
+    },
+    pad(x, axis, before, after) {
+      const rank = x.dims.length;
+      const pads = new Array<number>(2 * rank).fill(0);
+      pads[axis] = before;
+      pads[axis + rank] = after;
+      const dims = [...x.dims];
+      dims[axis] += before + after;
+      return b.node('Pad', [x, b.constInt64(pads)], dims);
+    },
+    concat(xs, axis) {
+      const dims = [...xs[0].dims];
+      dims[axis] = xs.reduce((s, x) => s + x.dims[axis], 0);
+      return b.node('Concat', xs, dims, { axis });
+    },
+    maxPoolRoute(r, a, pool: PoolGeometry) {
+      // Non-overlapping windows (the usual genome CNN pooling): MaxPool's indices + MaxUnpool place
+      // each window's relevance at its maximum. Overlapping windows need accumulation → host step.
+      if (pool.kernel > pool.strides || pool.dilations !== 1) {
+        return alg.host((ins) => [maxPoolRouteOnHost(ins[0], ins[1], pool)], [r, a], [a.dims])[0];
+      }
+      const attrs = { kernel_shape: [pool.kernel], strides: [pool.strides], pads: [pool.pads[0], pool.pads[1]] };
+      const [, indices] = b.node2('MaxPool', [a], [r.dims, r.dims], ['float32', 'int64'], attrs);
+      const shape = b.node('Shape', [a], [a.dims.length], {}, 'int64');
+      return b.node('MaxUnpool', [r, indices, shape], a.dims, attrs);
+    },
+    host: (step, inputs, outputDims) => b.host(step, inputs, outputDims),
+    observe: (key, x) => b.observe(key, x),
+  };
+  return alg;
+}

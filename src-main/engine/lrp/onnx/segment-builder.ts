@@ -1,0 +1,168 @@
+// Builds the generated ONNX graphs of one relevance pass. The pass is cut into segments at host
+// steps (PLRP pruning runs in TypeScript); each segment is one ONNX model. Segment 0 contains the
+// original model's nodes, so the forward pass and the relevance pass share one ORT run. A tensor
+// used by a later segment becomes an output of the segment that makes it and an input of the user.
+import { onnx, type INodeProto, type ITensorProto, type IModelProto } from '../../onnx/proto';
+import type { HostStep } from '../algebra';
+import { floatInitializer, int64Initializer, makeNode, valueInfo, type AttrSpec } from './node-factory';
+
+export interface Sym {
+  name: string;
+  /** Batch axis first (-1 = dynamic). */
+  dims: number[];
+  dtype: 'float32' | 'int64';
+  /** Segment whose nodes produce it; -1 for values made outside any segment (host steps, feeds). */
+  seg: number;
+}
+
+interface Segment {
+  nodes: INodeProto[];
+  initializers: ITensorProto[];
+  inputs: Map<string, Sym>;
+  outputs: Map<string, Sym>;
+  constByArray: Map<object, string>;
+}
+
+export interface HostStepRecord {
+  /** Runs after segment `afterSegment`. */
+  afterSegment: number;
+  step: HostStep;
+  inputs: Sym[];
+  outputs: Sym[];
+}
+
+export interface BuiltPass {
+  segments: { bytes: Uint8Array; inputs: string[]; outputs: string[] }[];
+  hostSteps: HostStepRecord[];
+  /** observe key → value name (in the executor's value map). */
+  observed: Map<string, string>;
+}
+
+export class SegmentBuilder {
+  private readonly segments: Segment[] = [];
+  private readonly hostSteps: HostStepRecord[] = [];
+  private readonly observed = new Map<string, string>();
+  private counter = 0;
+
+  constructor(private readonly base: IModelProto, private readonly prefix = 'plrp') {
+    this.segments.push(this.newSegment());
+    const g = base.graph!;
+    const seg0 = this.segments[0];
+    seg0.nodes.push(...(g.node ?? []));
+    seg0.initializers.push(...(g.initializer ?? []));
+  }
+
+  private newSegment(): Segment {
+    return { nodes: [], initializers: [], inputs: new Map(), outputs: new Map(), constByArray: new Map() };
+  }
+
+  get current(): number {
+    return this.segments.length - 1;
+  }
+
+  /** A tensor produced by the original graph (segment 0). */
+  original(name: string, dims: number[], dtype: 'float32' | 'int64' = 'float32'): Sym {
+    return { name, dims, dtype, seg: 0 };
+  }
+
+  /** A value fed from outside (graph input of segment 0, e.g. the model input or the target). */
+  feed(name: string, dims: number[], dtype: 'float32' | 'int64'): Sym {
+    const s: Sym = { name, dims, dtype, seg: -1 };
+    return s;
+  }
+
+  fresh(hint: string): string {
+    return `${this.prefix}/${hint}_${this.counter++}`;
+  }
+
+  /** Make `s` available to the current segment (wiring it across segments when needed). */
+  use(s: Sym): string {
+    const cur = this.current;
+    if (s.seg !== cur) {
+      if (s.seg >= 0) this.segments[s.seg].outputs.set(s.name, s);
+      if (!(cur === 0 && this.isBaseInput(s.name))) this.segments[cur].inputs.set(s.name, s);
+    }
+    return s.name;
+  }
+
+  private isBaseInput(name: string): boolean {
+    return (this.base.graph!.input ?? []).some((i) => i.name === name);
+  }
+
+  node(op: string, inputs: (Sym | string)[], dims: number[], attrs: AttrSpec = {}, dtype: 'float32' | 'int64' = 'float32', extraOutputs = 0): Sym {
+    const name = this.fresh(op);
+    const outs = [name, ...Array.from({ length: extraOutputs }, () => this.fresh(`${op}_aux`))];
+    const ins = inputs.map((i) => (typeof i === 'string' ? i : this.use(i)));
+    this.segments[this.current].nodes.push(makeNode(op, ins, outs, name, attrs));
+    return { name, dims, dtype, seg: this.current };
+  }
+
+  /** Two-output node (MaxPool with indices): returns both. */
+  node2(op: string, inputs: (Sym | string)[], dims: [number[], number[]], dtypes: ['float32' | 'int64', 'float32' | 'int64'], attrs: AttrSpec = {}): [Sym, Sym] {
+    const a = this.fresh(op);
+    const b = this.fresh(`${op}_2`);
+    const ins = inputs.map((i) => (typeof i === 'string' ? i : this.use(i)));
+    this.segments[this.current].nodes.push(makeNode(op, ins, [a, b], a, attrs));
+    return [{ name: a, dims: dims[0], dtype: dtypes[0], seg: this.current }, { name: b, dims: dims[1], dtype: dtypes[1], seg: this.current }];
+  }
+
+  /** A float constant in the current segment; the same array is stored once per segment. */
+  constFloat(data: Float32Array, dims: number[]): string {
+    const seg = this.segments[this.current];
+    const known = seg.constByArray.get(data);
+    if (known) return known;
+    const name = this.fresh('const');
+    seg.initializers.push(floatInitializer(name, dims, data));
+    seg.constByArray.set(data, name);
+    return name;
+  }
+
+  constInt64(values: number[]): string {
+    const name = this.fresh('ints');
+    this.segments[this.current].initializers.push(int64Initializer(name, [values.length], values));
+    return name;
+  }
+
+  scalarFloat(value: number): string {
+    const name = this.fresh('scalar');
+    this.segments[this.current].initializers.push(floatInitializer(name, [], new Float32Array([value])));
+    return name;
+  }
+
+  /** Close the current segment, run `step` on the host, and continue in a new segment. */
+  host(step: HostStep, inputs: Sym[], outputDims: number[][]): Sym[] {
+    for (const s of inputs) if (s.seg >= 0) this.segments[s.seg].outputs.set(s.name, s);
+    const outputs = outputDims.map((dims) => ({ name: this.fresh('host'), dims, dtype: 'float32' as const, seg: -1 }));
+    this.hostSteps.push({ afterSegment: this.current, step, inputs, outputs });
+    this.segments.push(this.newSegment());
+    return outputs;
+  }
+
+  observe(key: string, s: Sym): void {
+    if (s.seg >= 0) this.segments[s.seg].outputs.set(s.name, s);
+    this.observed.set(key, s.name);
+  }
+
+  finish(): BuiltPass {
+    const g = this.base.graph!;
+    const segments = this.segments.map((seg, i) => {
+      const inputs = [...seg.inputs.values()];
+      const graphInputs = (i === 0 ? [...(g.input ?? [])] : []).concat(inputs.map((s) => valueInfo(s.name, s.dtype, s.dims)));
+      const outputs = [...seg.outputs.values()];
+      const graph = onnx.GraphProto.create({
+        name: `${this.prefix}-segment-${i}`,
+        node: seg.nodes,
+        initializer: seg.initializers,
+        input: graphInputs,
+        output: outputs.map((s) => valueInfo(s.name, s.dtype, null)),
+      });
+      const model = onnx.ModelProto.create({ irVersion: this.base.irVersion, opsetImport: this.base.opsetImport, producerName: 'plrp-studio', graph });
+      return {
+        bytes: onnx.ModelProto.encode(model).finish(),
+        inputs: [...(i === 0 ? (g.input ?? []).map((x) => x.name ?? '') : []), ...inputs.map((s) => s.name)],
+        outputs: outputs.map((s) => s.name),
+      };
+    });
+    return { segments, hostSteps: this.hostSteps, observed: this.observed };
+  }
+}

@@ -1,0 +1,190 @@
+// The pool's explain task, run inside a worker thread: opens the model once per worker (sessions
+// stay warm, keyed by the model file's sha256), fits each sequence to the model input (./tiling),
+// explains the batch with every missing config, computes the requested metrics and moves the
+// typed arrays back. Never touches the database: the service persists what this returns.
+import { workerData } from 'piscina';
+import { AppError } from '../../shared/errors';
+import { openModel } from '../explain/open-model';
+import type { ExplainableModel, ExplainBatchResult } from '../explain/types';
+import { computeMetrics } from '../metrics/compute-metrics';
+import { encodeOneHot } from '../genomics/one-hot';
+import type { ExplainedSequence, ExplainTask, ExplainTaskResult } from './explain-task';
+import { runWorkerTask } from './task-outcome';
+import { encodeWindow, mergeWindows, windowStarts } from './tiling';
+
+/** Windows per ONNX Runtime call: large enough to amortise per-call overhead, small enough to bound memory. */
+const MAX_WINDOWS_PER_CALL = 64;
+const CANCEL_POLL_MS = 10;
+
+const models = new Map<string, Promise<ExplainableModel>>();
+const intraOpThreads = (workerData as { intraOpThreads?: number } | undefined)?.intraOpThreads ?? 1;
+
+function model(path: string, sha256: string): Promise<ExplainableModel> {
+  let m = models.get(sha256);
+  if (!m) {
+    m = openModel(path, { intraOpThreads });
+    models.set(sha256, m);
+    m.catch(() => models.delete(sha256));
+  }
+  return m;
+}
+
+interface WindowRef {
+  seq: number;
+  start: number;
+}
+
+export default async function explainTask(task: ExplainTask): Promise<unknown> {
+  return runWorkerTask(async () => {
+    const started = performance.now();
+    const controller = new AbortController();
+    const poll = setInterval(() => {
+      if (Atomics.load(task.cancelFlag, 0) !== 0) controller.abort();
+    }, CANCEL_POLL_MS);
+    try {
+      const m = await model(task.modelPath, task.modelSha256);
+      const sequences = await explainSequences(m, task, controller.signal);
+      const result: ExplainTaskResult = { sequences, computeMs: performance.now() - started };
+      const transfer: ArrayBuffer[] = [];
+      for (const s of sequences) {
+        transfer.push(s.output.buffer as ArrayBuffer, s.logits.buffer as ArrayBuffer);
+        for (const e of s.explanations) transfer.push(e.relevance.buffer as ArrayBuffer);
+      }
+      return { value: result, transfer };
+    } finally {
+      clearInterval(poll);
+    }
+  });
+}
+
+function checkCancelled(task: ExplainTask): void {
+  if (Atomics.load(task.cancelFlag, 0) !== 0) throw new AppError('CANCELLED', 'the run was cancelled');
+}
+
+async function explainSequences(m: ExplainableModel, task: ExplainTask, signal: AbortSignal): Promise<ExplainedSequence[]> {
+  const fixed = m.info.lengthBp > 0 ? m.info.lengthBp : 0;
+  // Group windows by length: one group for fixed-length models, one per length otherwise.
+  const groups = new Map<number, WindowRef[]>();
+  const startsBySeq = task.sequences.map((s, seq) => {
+    const windowBp = fixed || s.letters.length;
+    const starts = windowStarts(s.letters.length, windowBp);
+    const g = groups.get(windowBp) ?? [];
+    for (const start of starts) g.push({ seq, start });
+    groups.set(windowBp, g);
+    return { windowBp, starts };
+  });
+  const K = m.info.outputSize;
+  const targets = await resolveTargets(m, task, startsBySeq, groups, K);
+  const windowOut = task.sequences.map((_, seq) => ({
+    relevance: new Map<string, Float32Array[]>(task.configs.map((c) => [c.id, []])),
+    diagnostics: new Map<string, ExplainBatchResult['diagnostics'][string]>(task.configs.map((c) => [c.id, []])),
+    output: new Float64Array(K),
+    logits: new Float64Array(K),
+    windows: startsBySeq[seq].starts.length,
+  }));
+  for (const [windowBp, refs] of groups) {
+    for (let from = 0; from < refs.length; from += MAX_WINDOWS_PER_CALL) {
+      checkCancelled(task);
+      const chunk = refs.slice(from, from + MAX_WINDOWS_PER_CALL);
+      const onehot = new Float32Array(chunk.length * windowBp * 4);
+      chunk.forEach((w, slot) => encodeWindow(task.sequences[w.seq].letters, w.start, windowBp, onehot, slot));
+      const t = Int32Array.from(chunk, (w) => targets[w.seq]);
+      const r = await m.explain(onehot, chunk.length, task.configs, t, { signal });
+      chunk.forEach((w, slot) => {
+        const o = windowOut[w.seq];
+        for (let k = 0; k < K; k++) {
+          o.output[k] += r.output[slot * K + k] / o.windows;
+          o.logits[k] += r.logits[slot * K + k] / o.windows;
+        }
+        if (targets[w.seq] < 0) targets[w.seq] = r.targets[slot];
+        for (const c of task.configs) {
+          o.relevance.get(c.id)!.push(r.relevance[c.id].slice(slot * windowBp * 4, (slot + 1) * windowBp * 4));
+          o.diagnostics.get(c.id)!.push(r.diagnostics[c.id]?.[slot] ?? []);
+        }
+      });
+    }
+  }
+  const out: ExplainedSequence[] = [];
+  for (let seq = 0; seq < task.sequences.length; seq++) {
+    const s = task.sequences[seq];
+    const o = windowOut[seq];
+    const { windowBp, starts } = startsBySeq[seq];
+    const explanations = [];
+    for (const c of task.configs) {
+      checkCancelled(task);
+      const relevance = mergeWindows(s.letters.length, windowBp, starts, o.relevance.get(c.id)!);
+      const metrics = task.metrics.length === 0 ? {} : await sequenceMetrics(m, task, seq, c.id, relevance, targets[seq], windowBp);
+      explanations.push({ configId: c.id, relevance, diagnostics: o.diagnostics.get(c.id)!.flat().length ? o.diagnostics.get(c.id)! : [], metrics });
+    }
+    out.push({ idx: s.idx, lengthBp: s.letters.length, output: Float32Array.from(o.output), logits: Float32Array.from(o.logits), target: targets[seq], explanations });
+  }
+  return out;
+}
+
+/** Explicit targets per sequence; -1 (predicted) is resolved by the engine unless a sequence is tiled. */
+async function resolveTargets(
+  m: ExplainableModel,
+  task: ExplainTask,
+  startsBySeq: { windowBp: number; starts: number[] }[],
+  groups: Map<number, WindowRef[]>,
+  K: number,
+): Promise<Int32Array> {
+  const targets = new Int32Array(task.sequences.length).fill(task.target === 'predicted' ? -1 : task.target);
+  if (task.target !== 'predicted') return targets;
+  // A tiled sequence must use one target in every window: the argmax of its mean logits.
+  for (const [windowBp, refs] of groups) {
+    const tiled = refs.filter((w) => startsBySeq[w.seq].starts.length > 1);
+    if (tiled.length === 0) continue;
+    const sums = new Map<number, Float64Array>();
+    for (let from = 0; from < tiled.length; from += MAX_WINDOWS_PER_CALL) {
+      checkCancelled(task);
+      const chunk = tiled.slice(from, from + MAX_WINDOWS_PER_CALL);
+      const onehot = new Float32Array(chunk.length * windowBp * 4);
+      chunk.forEach((w, slot) => encodeWindow(task.sequences[w.seq].letters, w.start, windowBp, onehot, slot));
+      const { logits } = await m.predict(onehot, chunk.length);
+      chunk.forEach((w, slot) => {
+        const acc = sums.get(w.seq) ?? new Float64Array(K);
+        for (let k = 0; k < K; k++) acc[k] += logits[slot * K + k];
+        sums.set(w.seq, acc);
+      });
+    }
+    for (const [seq, acc] of sums) {
+      let best = 0;
+      for (let k = 1; k < K; k++) if (acc[k] > acc[best]) best = k;
+      targets[seq] = best;
+    }
+  }
+  return targets;
+}
+
+async function sequenceMetrics(
+  m: ExplainableModel,
+  task: ExplainTask,
+  seq: number,
+  configId: string,
+  relevance: Float32Array,
+  target: number,
+  windowBp: number,
+): Promise<Record<string, unknown>> {
+  const s = task.sequences[seq];
+  const lengthBp = s.letters.length;
+  const config = task.configs.find((c) => c.id === configId)!;
+  // Model-dependent metrics perturb the whole input, so they need the sequence to be the model input.
+  const modelFits = lengthBp === windowBp;
+  const names = task.metrics.filter((n) => modelFits || (n !== 'lipschitz' && n !== 'faithfulness'));
+  const K = m.info.outputSize;
+  const result = await computeMetrics(
+    {
+      relevance, onehot: encodeOneHot(s.letters), lengthBp, groundTruth: s.groundTruth,
+      predictTargetLogit: async (batch, n) => {
+        const { logits } = await m.predict(batch, n);
+        return Float32Array.from({ length: n }, (_, i) => logits[i * K + target]);
+      },
+      explain: async (batch, n) => (await m.explain(batch, n, [config], new Int32Array(n).fill(target))).relevance[configId],
+    },
+    names,
+  );
+  const out: Record<string, unknown> = { ...result };
+  for (const n of task.metrics) if (!names.includes(n)) out[n] = null;
+  return out;
+}
