@@ -9,7 +9,7 @@ const sweep: ModelSweep = {
   model: 'cnn4 <pair>',
   sequences: 3,
   seconds: 1,
-  recommended: { p: 0.1, reason: 'knee', method: 'plrp-lambda' },
+  recommended: [{ p: 0.1, reason: 'knee', method: 'plrp-lambda' }],
   rows: [
     { model: 'cnn4', method: 'lrp', p: 0, metrics: { gini: aggregate([0.4, 0.5, 0.6]), rma: null } },
     { model: 'cnn4', method: 'plrp-lambda', p: 0.1, metrics: { gini: aggregate([0.7, 0.8, 0.9]), faithfulness: { morfMinusLerfAuc: aggregate([1, 2]) } } },
@@ -32,7 +32,7 @@ describe('reproduction report', () => {
   it('writes mean ± std in Markdown and names the recommended p', () => {
     const md = sweepMarkdown([sweep]);
     expect(md).toContain('| plrp-lambda | 0.1 | 0.800 ± 0.100 |');
-    expect(md).toContain('Recommended p for cnn4 <pair>: **0.1** (plrp-lambda, knee of mean Gini vs mean MoRF − LeRF AUC).');
+    expect(md).toContain('Recommended p for cnn4 <pair> with plrp-lambda: **0.1** (knee of mean Gini vs mean MoRF − LeRF AUC).');
   });
 
   it('draws one SVG per metric that has data, with escaped titles and one line per method', () => {
