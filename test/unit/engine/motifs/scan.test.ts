@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readFastaAll } from '../../../../src-main/engine/genomics/fasta';
+import { readMotifFile } from '../../../../src-main/engine/motifs/read-motifs';
+import { scanMotifs } from '../../../../src-main/engine/motifs/scan';
+import { benjaminiHochberg } from '../../../../src-main/engine/motifs/q-values';
+import { formatFimoTsv } from '../../../../src-main/engine/export/fimo-tsv';
+import { UNIFORM_BACKGROUND } from '../../../../src-main/engine/motifs/background';
+import { buildScoringMatrix } from '../../../../src-main/engine/motifs/pssm';
+
+const fx = (name: string): string => join(__dirname, '../../../fixtures/genomics', name);
+
+describe('scanMotifs', () => {
+  it('reproduces the hand-computed hit list of the small fixture, FIMO TSV byte for byte', async () => {
+    // Deterministic 8-column motif, nsites 20, uniform background: a match cell is 999 and a mismatch
+    // 35 (see pssm.test), so only perfect sites reach p < 1e-4: p = 4^-8 = 1.526e-5, raw score
+    // 7992/100 − 8·8 = 15.92. m = 2 strands × (19 windows in seq1 + 5 N-free windows in seq2) = 48,
+    // q = p·48/3 = 2.44e-4 for the three tied hits.
+    const motifs = await readMotifFile(fx('scan-small.meme'));
+    const records = await readFastaAll(fx('scan-small.fa'));
+    const result = scanMotifs(motifs, records, { background: UNIFORM_BACKGROUND });
+    expect(result.scannedWindows).toBe(48);
+    expect(result.hits.map((h) => [h.sequenceName, h.start, h.end, h.strand])).toEqual([
+      ['seq1', 4, 12, '+'],
+      ['seq1', 16, 24, '-'],
+      ['seq2', 10, 18, '+'],
+    ]);
+    expect(result.hits[0].pValue).toBeCloseTo(2 ** -16, 15);
+    expect(formatFimoTsv(result.hits)).toBe(readFileSync(fx('scan-small.expected.tsv'), 'utf8'));
+  });
+
+  it('agrees with brute-force scoring of every window on both strands of a random sequence', () => {
+    let seed = 7;
+    const rnd = (): number => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    const probs = Array.from({ length: 6 }, () => {
+      const r = [rnd() + 0.01, rnd() + 0.01, rnd() ** 4, rnd() + 0.01];
+      const s = r[0] + r[1] + r[2] + r[3];
+      return r.map((v) => v / s);
+    });
+    const sequence = Array.from({ length: 3000 }, (_, i) => (i % 97 === 0 ? 'N' : 'ACGT'[Math.floor(rnd() * 4)])).join('');
+    const motif = { id: 'R', altId: '', probs, nsites: 15, source: 'test' };
+    const bg: [number, number, number, number] = [0.3, 0.2, 0.2, 0.3];
+    const threshold = 0.01;
+    const result = scanMotifs([motif], [{ name: 's', sequence }], { background: bg, pValueThreshold: threshold });
+    const m = buildScoringMatrix(motif, bg);
+    const idx = (c: string): number => 'ACGT'.indexOf(c);
+    const expected: string[] = [];
+    for (let p = 0; p + 6 <= sequence.length; p++) {
+      const w = sequence.slice(p, p + 6);
+      if (w.includes('N')) continue;
+      const fwd = [...w].reduce((a, c, i) => a + m.scores[i * 4 + idx(c)], 0);
+      const rev = [...w].reduce((a, c, i) => a + m.scores[(5 - i) * 4 + 3 - idx(c)], 0);
+      if (m.pValues[fwd] < threshold) expected.push(`${p}+${fwd}`);
+      if (m.pValues[rev] < threshold) expected.push(`${p}-${rev}`);
+    }
+    const got = result.hits.map((h) => `${h.start}${h.strand}${Math.round((h.score - 6 * m.offset) * m.scale)}`);
+    expect(got.sort()).toEqual(expected.sort());
+    expect(expected.length).toBeGreaterThan(20);
+  });
+
+  it('uses the symmetrised background when scanning both strands', () => {
+    const r = scanMotifs([], [{ name: 's', sequence: 'ACGT' }], { background: [0.4, 0.3, 0.2, 0.1] });
+    expect(r.background).toEqual([0.25, 0.25, 0.25, 0.25]);
+  });
+});
+
+describe('benjaminiHochberg', () => {
+  it('matches R p.adjust(method = "BH") on a vector with ties, given the number of tests', () => {
+    // p.adjust(c(0.01, 0.04, 0.03, 0.04, 0.5), "BH") = 0.05 0.05 0.05 0.05 0.5
+    expect(Array.from(benjaminiHochberg([0.01, 0.04, 0.03, 0.04, 0.5], 5)).map((q) => Number(q.toFixed(10)))).toEqual([0.05, 0.05, 0.05, 0.05, 0.5]);
+    // With 100 tests of which only these two were kept: q = min(p·m/rank) from the top.
+    expect(Array.from(benjaminiHochberg([1e-4, 2e-5], 100))).toEqual([0.005, 0.002]);
+  });
+});
