@@ -1,7 +1,8 @@
 // The list of `plrp` subcommands. Each command module in ./commands exports `register(program)`;
 // add one import + one array entry per command.
 import type { Command } from 'commander';
+import { register as registerScan } from './commands/scan';
 
 export type RegisterCommand = (program: Command) => void;
 
-export const COMMANDS: RegisterCommand[] = [];
+export const COMMANDS: RegisterCommand[] = [registerScan];
