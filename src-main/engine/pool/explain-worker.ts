@@ -114,7 +114,7 @@ async function explainSequences(m: ExplainableModel, task: ExplainTask, signal: 
       checkCancelled(task);
       const relevance = mergeWindows(s.letters.length, windowBp, starts, o.relevance.get(c.id)!);
       const metrics = task.metrics.length === 0 ? {} : await sequenceMetrics(m, task, seq, c.id, relevance, targets[seq], windowBp);
-      explanations.push({ configId: c.id, relevance, diagnostics: o.diagnostics.get(c.id)!.flat().length ? o.diagnostics.get(c.id)! : [], metrics });
+      explanations.push({ configId: c.id, relevance, diagnostics: o.diagnostics.get(c.id)!, metrics });
     }
     out.push({ idx: s.idx, lengthBp: s.letters.length, output: Float32Array.from(o.output), logits: Float32Array.from(o.logits), target: targets[seq], explanations });
   }

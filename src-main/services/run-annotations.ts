@@ -1,0 +1,29 @@
+// Motif hits (per run) and seqlets (per explanation) as run-api rows.
+import type { MotifHitRow, SeqletRow } from '../shared/run-api';
+import type { RunCache } from './cache/run-cache';
+
+interface HitRecord {
+  idx: number; motif_id: string; motif_name: string; start_bp: number; end_bp: number; strand: '+' | '-';
+  score: number; p_value: number; q_value: number; matched: string; relevance_json: string;
+}
+
+export function motifHits(cache: RunCache, runId: string, sequenceIndex?: number): MotifHitRow[] {
+  const rows = (sequenceIndex === undefined
+    ? cache.db.prepare('SELECT * FROM motif_hits WHERE run_id = ? ORDER BY idx, start_bp').all(runId)
+    : cache.db.prepare('SELECT * FROM motif_hits WHERE run_id = ? AND idx = ? ORDER BY start_bp').all(runId, sequenceIndex)) as HitRecord[];
+  return rows.map((r) => ({
+    sequenceIndex: r.idx, motifId: r.motif_id, motifName: r.motif_name, startBp: r.start_bp, endBp: r.end_bp, strand: r.strand,
+    score: r.score, pValue: r.p_value, qValue: r.q_value, matched: r.matched, relevance: JSON.parse(r.relevance_json) as Record<string, number>,
+  }));
+}
+
+interface SeqletRecord { expl_id: string; idx: number; start_bp: number; end_bp: number; sign: '+' | '-'; sum: number; p_value: number }
+
+export function seqlets(cache: RunCache, runId: string, sequenceIndex?: number): SeqletRow[] {
+  const sql = `SELECT re.expl_id, s.idx, s.start_bp, s.end_bp, s.sign, s.sum, s.p_value FROM seqlets s
+    JOIN run_explanations re ON re.expl_key = s.expl_key WHERE re.run_id = ?`;
+  const rows = (sequenceIndex === undefined
+    ? cache.db.prepare(`${sql} ORDER BY s.idx, s.start_bp`).all(runId)
+    : cache.db.prepare(`${sql} AND s.idx = ? ORDER BY s.start_bp`).all(runId, sequenceIndex)) as SeqletRecord[];
+  return rows.map((r) => ({ sequenceIndex: r.idx, explanationId: r.expl_id, startBp: r.start_bp, endBp: r.end_bp, sign: r.sign, sum: r.sum, pValue: r.p_value }));
+}

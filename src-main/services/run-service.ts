@@ -1,0 +1,261 @@
+// The one run service behind Electron IPC, the browser-mode server and the CLI: validates a
+// request, fingerprints model and input, reuses every cached explanation, sends only what is
+// missing to the worker pool in batches, persists each batch, and serves results as pages of rows
+// and binned track slices. Only this (main or server) process writes the cache.
+import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { BatchScheduler } from '../engine/pool/batch-scheduler';
+import { EnginePool } from '../engine/pool/engine-pool';
+import type { ExplainTask, ExplainTaskResult } from '../engine/pool/explain-task';
+import { groundTruthMask, parseGroundTruthBed } from '../engine/metrics/ground-truth-mask';
+import { AppError, toErrorPayload } from '../shared/errors';
+import { canonicalConfig } from '../shared/explain-config';
+import type {
+  CacheInfo, MotifHitRow, PruneRequest, PruneResult, RunEventName, RunEvents, RunRequest, RunService, RunSummary,
+  SeqletRow, SequencePage, SequencePageRequest, TrackSlice, TrackSliceRequest,
+} from '../shared/run-api';
+import { explanationKey } from './cache/cache-key';
+import { cacheInfo, pruneCache } from './cache/cache-size';
+import type { StoredRun } from './cache/cache-types';
+import { RunCache } from './cache/run-cache';
+import { defaultCachePath } from './cache/default-cache-path';
+import { ENGINE_VERSION } from './engine-version';
+import { sha256File } from './file-hash';
+import { ingestFasta } from './ingest-fasta';
+import { parseRunRequest, resolvePathsOnly, type ResolveFileRef } from './parse-request';
+import { createRunJob } from './run-job';
+import { runSummary, sequenceRows } from './run-views';
+import { binRelevance } from './track-slice';
+import { motifHits, seqlets } from './run-annotations';
+
+export interface RunServiceOptions {
+  cachePath?: string;
+  threads?: number;
+  intraOpThreads?: number;
+  resolveFile?: ResolveFileRef;
+  onCacheMessage?: (message: string) => void;
+  /** The owning process (app, server) marks runs left 'running' by a dead process as interrupted. */
+  recoverInterrupted?: boolean;
+}
+
+const WORKER_URL = new URL('../engine/pool/explain-worker.ts', import.meta.url);
+
+export class LocalRunService implements RunService {
+  readonly cache: RunCache;
+  private readonly events = new EventEmitter();
+  private readonly active = new Map<string, AbortController>();
+  private readonly settledPromises = new Map<string, Promise<void>>();
+  private pool: EnginePool | null = null;
+  private scheduler: BatchScheduler<ExplainTask, ExplainTaskResult> | null = null;
+
+  constructor(private readonly options: RunServiceOptions = {}) {
+    this.cache = new RunCache(options.cachePath ?? defaultCachePath(), { onMessage: options.onCacheMessage });
+    if (options.recoverInterrupted) {
+      for (const r of this.cache.listRuns()) {
+        if (r.status === 'running' || r.status === 'queued') {
+          this.cache.updateRun(r.id, { status: 'cancelled', error: { code: 'CANCELLED', message: 'interrupted: the process ended during the run; resume it to finish' } });
+        }
+      }
+    }
+  }
+
+  private schedulerFor(): BatchScheduler<ExplainTask, ExplainTaskResult> {
+    if (!this.scheduler) {
+      this.pool = new EnginePool({ handlerUrl: WORKER_URL, threads: this.options.threads, intraOpThreads: this.options.intraOpThreads });
+      const pool = this.pool;
+      this.scheduler = new BatchScheduler((t) => pool.run<ExplainTask, ExplainTaskResult>(t), pool.workers);
+    }
+    return this.scheduler;
+  }
+
+  async start(request: RunRequest): Promise<RunSummary> {
+    const p = parseRunRequest(request, this.options.resolveFile ?? resolvePathsOnly);
+    const modelSha = await sha256File(p.modelPath);
+    const input = await ingestFasta(this.cache, p.fastaPath, basename(p.fastaPath));
+    this.cache.upsertModel(modelSha, basename(p.modelPath), { path: p.modelPath });
+    const run: StoredRun = {
+      id: randomUUID(), label: p.label, status: 'queued', modelSha, inputSha: input.sha256, modelName: basename(p.modelPath),
+      fastaName: basename(p.fastaPath),
+      request: { modelPath: p.modelPath, fastaPath: p.fastaPath, groundTruthBedPath: p.groundTruthBedPath, motifsPath: p.motifsPath, metrics: p.metrics },
+      target: p.target, engineVersion: ENGINE_VERSION, createdAt: Date.now(), startedAt: null, finishedAt: null, computeMs: 0, error: null, notices: [],
+    };
+    // Metrics (and the ground truth they use) are stored with the results, so they are part of
+    // what makes a cached result reusable.
+    const gtSha = p.groundTruthBedPath ? await sha256File(p.groundTruthBedPath) : '';
+    const resultsVersion = `${ENGINE_VERSION}|metrics=${[...p.metrics].sort().join(',')}|gt=${gtSha}`;
+    const keyed = p.configs.map((config) => ({
+      explId: config.id, config, canonical: canonicalConfig(config),
+      explKey: explanationKey({ modelSha256: modelSha, config, inputSha256: input.sha256, engineVersion: resultsVersion, target: p.target }),
+    }));
+    this.cache.insertRun(run, keyed);
+    return this.launch(run.id);
+  }
+
+  /** Marks fully cached explanations, then either settles at once or queues the missing work. */
+  private launch(runId: string): RunSummary {
+    const run = this.mustGet(runId);
+    const explanations = this.cache.runExplanations(runId);
+    const count = this.cache.inputCount(run.inputSha);
+    for (const e of explanations) {
+      if (this.cache.doneIndices(e.explKey).size >= count) this.cache.markExplanationCached(runId, e.explId);
+    }
+    const now = Date.now();
+    if (this.cache.sequencesDone(runId) >= count) {
+      this.cache.updateRun(runId, { status: 'done', startedAt: run.startedAt ?? now, finishedAt: now, error: null });
+      const summary = this.summary(runId);
+      queueMicrotask(() => this.emit('settled', summary));
+      return summary;
+    }
+    this.cache.updateRun(runId, { status: 'running', startedAt: run.startedAt ?? now, finishedAt: null, error: null });
+    const controller = new AbortController();
+    this.active.set(runId, controller);
+    const gt = run.request.groundTruthBedPath ? parseGroundTruthBed(readFileSync(run.request.groundTruthBedPath, 'utf8'), run.request.groundTruthBedPath) : null;
+    let done = this.cache.sequencesDone(runId);
+    let computeMs = run.computeMs;
+    const began = performance.now();
+    let doneThisSession = 0;
+    const notices = [...run.notices];
+    const job = createRunJob({
+      cache: this.cache, run, explanations, sequenceCount: count, signal: controller.signal,
+      groundTruth: (name, lengthBp) => (gt ? groundTruthMask(gt, name, lengthBp, run.request.groundTruthBedPath ?? undefined) : null),
+      onBatchDone: (n, ms) => {
+        done += n;
+        doneThisSession += n;
+        computeMs += ms;
+        this.cache.updateRun(runId, { computeMs });
+        const elapsed = performance.now() - began;
+        this.emit('progress', { runId, done, total: count, etaMs: Math.round((elapsed / doneThisSession) * (count - done)) });
+      },
+      onNotice: (message) => {
+        notices.push(message);
+        this.cache.updateRun(runId, { notices });
+        this.emit('notice', { runId, level: 'warning', message });
+      },
+    });
+    const settled = this.schedulerFor().submit(job).then(
+      () => this.finish(runId, 'done', null),
+      (e: unknown) => this.finish(runId, (e as AppError).code === 'CANCELLED' ? 'cancelled' : 'failed', toErrorPayload(e)),
+    );
+    this.settledPromises.set(runId, settled);
+    this.emit('progress', { runId, done, total: count, etaMs: null });
+    return this.summary(runId);
+  }
+
+  private finish(runId: string, status: 'done' | 'failed' | 'cancelled', error: ReturnType<typeof toErrorPayload> | null): void {
+    this.active.delete(runId);
+    this.settledPromises.delete(runId);
+    this.cache.updateRun(runId, { status, finishedAt: Date.now(), error });
+    this.emit('settled', this.summary(runId));
+  }
+
+  /** Resolves when the run is no longer computing in this process. */
+  async whenSettled(runId: string): Promise<RunSummary> {
+    await this.settledPromises.get(runId);
+    return this.summary(runId);
+  }
+
+  async cancel(runId: string): Promise<void> {
+    this.mustGet(runId);
+    const c = this.active.get(runId);
+    if (!c) return;
+    c.abort();
+    await this.settledPromises.get(runId);
+  }
+
+  async resume(runId: string): Promise<RunSummary> {
+    const run = this.mustGet(runId);
+    if (this.active.has(runId)) return this.summary(runId);
+    const sha = await sha256File(run.request.modelPath);
+    if (sha !== run.modelSha) {
+      throw new AppError('BAD_MODEL', `${run.request.modelPath} has changed since the run started (its checksum differs); start a new run`);
+    }
+    return this.launch(runId);
+  }
+
+  async list(): Promise<RunSummary[]> {
+    return this.cache.listRuns().map((r) => runSummary(this.cache, r, this.cache.inputCount(r.inputSha)));
+  }
+
+  async get(runId: string): Promise<RunSummary> {
+    return this.summary(runId);
+  }
+
+  async sequences(request: SequencePageRequest): Promise<SequencePage> {
+    const run = this.mustGet(request.runId);
+    const offset = Math.max(0, request.offset ?? 0);
+    const limit = Math.min(1000, Math.max(1, request.limit ?? 100));
+    return { total: this.cache.inputCount(run.inputSha), rows: sequenceRows(this.cache, run, offset, limit) };
+  }
+
+  async trackSlice(request: TrackSliceRequest): Promise<TrackSlice> {
+    const run = this.mustGet(request.runId);
+    const e = this.cache.runExplanations(run.id).find((x) => x.explId === request.explanationId);
+    if (!e) throw new AppError('USAGE', `run ${run.id} has no explanation "${request.explanationId}"`);
+    const result = this.cache.readResult(e.explKey, request.sequenceIndex);
+    if (!result) throw new AppError('USAGE', `sequence ${request.sequenceIndex} of run ${run.id} has no result for "${e.explId}" yet`);
+    if (!(request.bpPerBin > 0) || !(request.endBp >= request.startBp)) {
+      throw new AppError('USAGE', `bad track region ${request.startBp}-${request.endBp} at ${request.bpPerBin} bp per bin`);
+    }
+    const binned = binRelevance(result.relevance, result.lengthBp, request.startBp, request.endBp, request.bpPerBin);
+    const slice: TrackSlice = { runId: run.id, sequenceIndex: request.sequenceIndex, explanationId: e.explId, bpPerBin: request.bpPerBin, ...binned };
+    if (binned.bases) {
+      const [s] = this.cache.readSequences(run.inputSha, request.sequenceIndex, request.sequenceIndex + 1);
+      slice.letters = s.letters.slice(binned.startBp, binned.endBp);
+    }
+    return slice;
+  }
+
+  async motifHits(runId: string, sequenceIndex?: number): Promise<MotifHitRow[]> {
+    this.mustGet(runId);
+    return motifHits(this.cache, runId, sequenceIndex);
+  }
+
+  async seqlets(runId: string, sequenceIndex?: number): Promise<SeqletRow[]> {
+    this.mustGet(runId);
+    return seqlets(this.cache, runId, sequenceIndex);
+  }
+
+  async delete(runId: string): Promise<void> {
+    this.mustGet(runId);
+    await this.cancel(runId);
+    this.cache.deleteRun(runId);
+  }
+
+  async cacheInfo(): Promise<CacheInfo> {
+    return cacheInfo(this.cache);
+  }
+
+  async pruneCache(request: PruneRequest): Promise<PruneResult> {
+    return pruneCache(this.cache, request, new Set(this.active.keys()));
+  }
+
+  on<E extends RunEventName>(event: E, listener: (payload: RunEvents[E]) => void): () => void {
+    this.events.on(event, listener);
+    return () => this.events.off(event, listener);
+  }
+
+  private emit<E extends RunEventName>(event: E, payload: RunEvents[E]): void {
+    this.events.emit(event, payload);
+  }
+
+  private mustGet(runId: string): StoredRun {
+    const run = this.cache.getRun(runId);
+    if (!run) throw new AppError('USAGE', `no run with id ${runId}`);
+    return run;
+  }
+
+  private summary(runId: string): RunSummary {
+    const run = this.mustGet(runId);
+    return runSummary(this.cache, run, this.cache.inputCount(run.inputSha));
+  }
+
+  /** Cancels active runs and stops the workers. */
+  async close(): Promise<void> {
+    for (const c of this.active.values()) c.abort();
+    await Promise.allSettled([...this.settledPromises.values()]);
+    await this.pool?.destroy();
+    this.cache.close();
+  }
+}

@@ -1,0 +1,79 @@
+// Read-side views of the cache in the shapes of shared/run-api.ts: run summaries and sequence rows.
+import type { ExplanationNumbers, MetricName, RunSummary, SequenceRow } from '../shared/run-api';
+import type { ResultNumbers, RunExplanation, StoredRun } from './cache/cache-types';
+import type { RunCache } from './cache/run-cache';
+
+export function runSummary(cache: RunCache, run: StoredRun, sequenceCount: number): RunSummary {
+  const explanations = cache.runExplanations(run.id);
+  return {
+    id: run.id,
+    label: run.label,
+    status: run.status,
+    modelName: run.modelName,
+    modelSha256: run.modelSha,
+    fastaName: run.fastaName,
+    inputSha256: run.inputSha,
+    sequenceCount,
+    sequencesDone: cache.sequencesDone(run.id),
+    explanations: explanations.map((e) => ({ id: e.explId, composite: e.config.composite, method: e.config.method, canonical: canonicalOf(e) })),
+    metrics: run.request.metrics as MetricName[],
+    target: run.target,
+    engineVersion: run.engineVersion,
+    timings: {
+      createdAt: run.createdAt,
+      startedAt: run.startedAt,
+      finishedAt: run.finishedAt,
+      computeMs: run.computeMs,
+      cachedExplanations: explanations.filter((e) => e.cached).map((e) => e.explId),
+      computedExplanations: explanations.filter((e) => !e.cached).map((e) => e.explId),
+    },
+    error: run.error,
+  };
+}
+
+function canonicalOf(e: RunExplanation): string {
+  const { id: _id, ...rest } = e.config;
+  return JSON.stringify(rest);
+}
+
+/** Metrics as numbers: faithfulness is summarised by its MoRF − LeRF area, undefined ones dropped. */
+export function metricNumbers(metrics: Record<string, unknown>): Partial<Record<MetricName, number>> {
+  const out: Partial<Record<MetricName, number>> = {};
+  for (const [k, v] of Object.entries(metrics)) {
+    if (typeof v === 'number') out[k as MetricName] = v;
+    else if (k === 'faithfulness' && v && typeof v === 'object' && 'morfMinusLerfAuc' in v) {
+      out.faithfulness = (v as { morfMinusLerfAuc: number }).morfMinusLerfAuc;
+    }
+  }
+  return out;
+}
+
+export function sequenceRows(cache: RunCache, run: StoredRun, offset: number, limit: number): SequenceRow[] {
+  const meta = cache.sequenceNames(run.inputSha, offset, limit);
+  if (meta.length === 0) return [];
+  const from = meta[0].idx;
+  const to = meta[meta.length - 1].idx + 1;
+  const explanations = cache.runExplanations(run.id);
+  const numbers = new Map<string, Map<number, ResultNumbers>>(explanations.map((e) => [e.explId, cache.resultNumbers(e.explKey, from, to)]));
+  const predictions = cache.predictions(run.modelSha, run.inputSha, from, to);
+  return meta.map((m) => {
+    const p = predictions.get(m.idx);
+    const byExpl: Record<string, ExplanationNumbers> = {};
+    let target = -1;
+    for (const e of explanations) {
+      const n = numbers.get(e.explId)!.get(m.idx);
+      if (!n) continue;
+      target = n.target;
+      byExpl[e.explId] = { sum: n.sum, absSum: n.absSum, min: n.min, max: n.max, metrics: metricNumbers(n.metrics) };
+    }
+    return {
+      index: m.idx,
+      name: m.name,
+      lengthBp: m.lengthBp,
+      target,
+      logit: p && target >= 0 ? p.logits[target] : Number.NaN,
+      output: p ? [...p.output] : [],
+      explanations: byExpl,
+    };
+  });
+}
