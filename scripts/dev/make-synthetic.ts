@@ -1,20 +1,19 @@
 // Dev script: writes a synthetic genomics data set (train/validation/test FASTA, labels TSV,
 // ground-truth BED, dataset.json) from a preset of src-main/engine/synth/presets.ts.
 //   npx tsx scripts/dev/make-synthetic.ts --preset pair --out /tmp/plrp-synth/pair [--seed N]
-//     [--motifs FILE] [--train N --validation N --test N]
+//     [--motifs FILE (default: the bundled JASPAR file)] [--train N --validation N --test N]
 import { parseArgs } from 'node:util';
+import { bundledJasparPath } from '../../src-main/engine/motifs/bundled';
 import { readMotifFile } from '../../src-main/engine/motifs/read-motifs';
 import { SYNTH_PRESETS, type SynthPresetName } from '../../src-main/engine/synth/presets';
 import { writeSynthDataset } from '../../src-main/engine/synth/write-dataset';
-
-const DEFAULT_MOTIFS = '../shared/data/jaspar/JASPAR2024_CORE_vertebrates_non-redundant_pfms_transfac.txt';
 
 const { values } = parseArgs({
   options: {
     preset: { type: 'string', default: 'pair' },
     out: { type: 'string' },
     seed: { type: 'string' },
-    motifs: { type: 'string', default: DEFAULT_MOTIFS },
+    motifs: { type: 'string', default: bundledJasparPath() },
     train: { type: 'string' },
     validation: { type: 'string' },
     test: { type: 'string' },

@@ -15,7 +15,7 @@ export const SYNTH_PRESETS = {
     positiveRate: 0.5,
     partialRate: 0.6,
     minGapBp: 2,
-    splits: { train: 6000, validation: 1000, test: 1000 },
+    splits: { train: 20000, validation: 1000, test: 1000 },
   },
   multitask: {
     seed: 2718,
