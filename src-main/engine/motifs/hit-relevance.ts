@@ -1,0 +1,91 @@
+// The link between "which motifs are there" and "what the model looked at"
+// (../shared/spec/genomics.md "Motif scanning" step 6): every hit gets, per explanation, the sum and
+// mean of the per-base (observed-base) relevance inside it, and motifs are ranked by the relevance
+// their hits capture, per sequence and over the file.
+import type { MotifHit } from './hit';
+
+/** Per-base relevance of one sequence, keyed by explanation id (e.g. 'lrp', 'plrp-p0.5'). */
+export type SequenceRelevance = Readonly<Record<string, Float32Array>>;
+
+export interface HitRelevance {
+  sum: number;
+  mean: number;
+}
+
+export type WeightedHit = MotifHit & { relevance: Record<string, HitRelevance> };
+
+export function weightHitsByRelevance(hits: readonly MotifHit[], relevanceBySequence: readonly SequenceRelevance[]): WeightedHit[] {
+  return hits.map((h) => {
+    const relevance: Record<string, HitRelevance> = {};
+    const tracks = relevanceBySequence[h.sequenceIndex] ?? {};
+    for (const [id, track] of Object.entries(tracks)) {
+      let sum = 0;
+      const end = Math.min(h.end, track.length);
+      for (let i = h.start; i < end; i++) sum += track[i];
+      relevance[id] = { sum, mean: end > h.start ? sum / (end - h.start) : 0 };
+    }
+    return { ...h, relevance };
+  });
+}
+
+export interface MotifRelevanceRank {
+  motifIndex: number;
+  motifId: string;
+  motifAltId: string;
+  hitCount: number;
+  /** Bases covered by the motif's hits (union: overlapping hits and both strands count once). */
+  coveredBp: number;
+  /** Signed relevance summed over the covered bases. */
+  captured: number;
+  /** captured / Σ|relevance| of the sequence (or file): the share of the explanation it accounts for. */
+  fraction: number;
+}
+
+export interface MotifRanking {
+  /** Indexed like relevanceBySequence; each list sorted by captured relevance, highest first. */
+  perSequence: MotifRelevanceRank[][];
+  overall: MotifRelevanceRank[];
+}
+
+function byCaptured(a: MotifRelevanceRank, b: MotifRelevanceRank): number {
+  return b.captured - a.captured || a.motifIndex - b.motifIndex;
+}
+
+/** Ranks motifs by the relevance of explanation `explanationId` that falls inside their hits. */
+export function rankMotifsByRelevance(hits: readonly MotifHit[], relevanceBySequence: readonly SequenceRelevance[], explanationId: string): MotifRanking {
+  const hitsBySequence = relevanceBySequence.map((): MotifHit[] => []);
+  for (const h of hits) hitsBySequence[h.sequenceIndex]?.push(h);
+  const overall = new Map<number, MotifRelevanceRank>();
+  let fileAbs = 0;
+  const perSequence = relevanceBySequence.map((tracks, s) => {
+    const track = tracks[explanationId];
+    if (track === undefined) return [];
+    let seqAbs = 0;
+    for (let i = 0; i < track.length; i++) seqAbs += Math.abs(track[i]);
+    fileAbs += seqAbs;
+    const byMotif = new Map<number, MotifHit[]>();
+    for (const h of hitsBySequence[s]) {
+      const list = byMotif.get(h.motifIndex);
+      if (list) list.push(h);
+      else byMotif.set(h.motifIndex, [h]);
+    }
+    const ranks: MotifRelevanceRank[] = [];
+    for (const [motifIndex, list] of byMotif) {
+      const covered = new Uint8Array(track.length);
+      for (const h of list) covered.fill(1, h.start, Math.min(h.end, track.length));
+      let captured = 0;
+      let coveredBp = 0;
+      for (let i = 0; i < covered.length; i++) if (covered[i]) { captured += track[i]; coveredBp++; }
+      const rank = { motifIndex, motifId: list[0].motifId, motifAltId: list[0].motifAltId, hitCount: list.length, coveredBp, captured, fraction: seqAbs > 0 ? captured / seqAbs : 0 };
+      ranks.push(rank);
+      const total = overall.get(motifIndex) ?? { ...rank, hitCount: 0, coveredBp: 0, captured: 0, fraction: 0 };
+      total.hitCount += rank.hitCount;
+      total.coveredBp += coveredBp;
+      total.captured += captured;
+      overall.set(motifIndex, total);
+    }
+    return ranks.sort(byCaptured);
+  });
+  const overallList = [...overall.values()].map((r) => ({ ...r, fraction: fileAbs > 0 ? r.captured / fileAbs : 0 }));
+  return { perSequence, overall: overallList.sort(byCaptured) };
+}
