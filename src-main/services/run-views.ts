@@ -1,5 +1,5 @@
 // Read-side views of the cache in the shapes of shared/run-api.ts: run summaries and sequence rows.
-import type { ExplanationNumbers, MetricName, RunSummary, SequenceRow } from '../shared/run-api';
+import { METRIC_NAMES, type ExplanationNumbers, type MetricName, type RunSummary, type SequenceRow } from '../shared/run-api';
 import type { ResultNumbers, RunExplanation, StoredRun } from './cache/cache-types';
 import type { RunCache } from './cache/run-cache';
 
@@ -40,6 +40,7 @@ function canonicalOf(e: RunExplanation): string {
 export function metricNumbers(metrics: Record<string, unknown>): Partial<Record<MetricName, number>> {
   const out: Partial<Record<MetricName, number>> = {};
   for (const [k, v] of Object.entries(metrics)) {
+    if (!(METRIC_NAMES as readonly string[]).includes(k)) continue;
     if (typeof v === 'number') out[k as MetricName] = v;
     else if (k === 'faithfulness' && v && typeof v === 'object' && 'morfMinusLerfAuc' in v) {
       out.faithfulness = (v as { morfMinusLerfAuc: number }).morfMinusLerfAuc;
