@@ -1,0 +1,56 @@
+// Positive and negative seqlets of an explanation, each annotated with the best (lowest p-value)
+// motif hit it overlaps — the "found without motifs" counterpart of relevance-weighted hits.
+import type { MotifHit } from '../motifs/hit';
+import { recursiveSeqlets, type SeqletOptions } from './recursive-seqlets';
+
+export interface Seqlet {
+  sequenceIndex: number;
+  start: number;
+  end: number;
+  sign: 'positive' | 'negative';
+  /** Signed relevance summed over [start, end). */
+  attribution: number;
+  pValue: number;
+  bestHit: MotifHit | null;
+}
+
+export function callSeqlets(tracks: readonly Float32Array[], hits: readonly MotifHit[] = [], options: Partial<SeqletOptions> = {}): Seqlet[] {
+  const positive = recursiveSeqlets(tracks, options).map((s) => ({ ...s, sign: 'positive' as const }));
+  const negated = tracks.map((t) => t.map((v) => -v));
+  const negative = recursiveSeqlets(negated, options).map((s) => ({ ...s, attribution: -s.attribution, sign: 'negative' as const }));
+  const annotate = overlapIndex(hits);
+  return [...positive, ...negative]
+    .sort((a, b) => a.pValue - b.pValue || a.sequenceIndex - b.sequenceIndex || a.start - b.start)
+    .map((s) => ({ ...s, bestHit: annotate(s.sequenceIndex, s.start, s.end) }));
+}
+
+/** Finds the lowest-p hit overlapping [start, end) using per-sequence start-sorted hits. */
+export function overlapIndex(hits: readonly MotifHit[]): (sequenceIndex: number, start: number, end: number) => MotifHit | null {
+  const bySeq = new Map<number, MotifHit[]>();
+  let maxWidth = 0;
+  for (const h of hits) {
+    const list = bySeq.get(h.sequenceIndex);
+    if (list) list.push(h);
+    else bySeq.set(h.sequenceIndex, [h]);
+    maxWidth = Math.max(maxWidth, h.end - h.start);
+  }
+  for (const list of bySeq.values()) list.sort((a, b) => a.start - b.start);
+  return (sequenceIndex, start, end) => {
+    const list = bySeq.get(sequenceIndex);
+    if (!list) return null;
+    // First hit that could still reach `start` (no hit is longer than maxWidth).
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid].start <= start - maxWidth) lo = mid + 1;
+      else hi = mid;
+    }
+    let best: MotifHit | null = null;
+    for (let i = lo; i < list.length && list[i].start < end; i++) {
+      const h = list[i];
+      if (h.end > start && (best === null || h.pValue < best.pValue)) best = h;
+    }
+    return best;
+  };
+}

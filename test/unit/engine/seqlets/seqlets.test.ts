@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { buildSpanNull, spanPValue } from '../../../../src-main/engine/seqlets/span-null';
+import { recursiveSeqlets } from '../../../../src-main/engine/seqlets/recursive-seqlets';
+import { callSeqlets } from '../../../../src-main/engine/seqlets/seqlets';
+import type { MotifHit } from '../../../../src-main/engine/motifs/hit';
+
+function noiseTrack(length: number, seed: number): Float32Array {
+  let s = seed;
+  const rnd = (): number => ((s = (s * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  return Float32Array.from({ length }, () => (rnd() - 0.5) * 0.2);
+}
+
+describe('span null distribution', () => {
+  it('convolves the relevance histogram as computed by hand for two equally likely values', () => {
+    // Values {0, 1} with 2 bins: width 1, f = [0.5, 0.5]; length-2 sums: bins 0,1,2 with 1/4, 1/2, 1/4;
+    // the reverse CDF (tangermeme's recurrence r[b] = r[b−1] − pdf[b], r[0] = 1) is [1, 0.5, 0.25].
+    const nul = buildSpanNull([Float32Array.from([0, 1, 0, 1])], 2, 2)!;
+    expect(Array.from(nul.rcdf[2])).toEqual([1, 0.5, 0.25]);
+    expect(spanPValue(nul, 2, 2)).toBe(0.25);
+    expect(spanPValue(nul, 2, 1)).toBe(0.5);
+  });
+
+  it('has nothing to call on a constant track', () => {
+    expect(recursiveSeqlets([new Float32Array(50)])).toEqual([]);
+  });
+});
+
+describe('recursive seqlets', () => {
+  const track = noiseTrack(400, 3);
+  track.fill(1, 100, 110); // a strong positive block
+  track.fill(-1, 250, 258); // a strong negative block
+  track.fill(1, 300, 302); // too short to be a seqlet on its own (minimum length 4)
+
+  it('finds a planted positive block and a planted negative block, each with its sign', () => {
+    const seqlets = callSeqlets([track]);
+    const pos = seqlets.filter((s) => s.sign === 'positive');
+    const neg = seqlets.filter((s) => s.sign === 'negative');
+    expect(pos.some((s) => s.start >= 98 && s.end <= 112 && s.end - s.start >= 8)).toBe(true);
+    expect(neg.some((s) => s.start >= 248 && s.end <= 260 && s.end - s.start >= 6 && s.attribution < -5)).toBe(true);
+    expect(pos.every((s) => s.attribution > 0)).toBe(true);
+  });
+
+  it('never returns overlapping seqlets of one sign, and every sub-span of each is significant', () => {
+    const seqlets = recursiveSeqlets([track]);
+    const nul = buildSpanNull([track], 25, 1000)!;
+    const sorted = [...seqlets].sort((a, b) => a.start - b.start);
+    for (let i = 1; i < sorted.length; i++) expect(sorted[i].start).toBeGreaterThanOrEqual(sorted[i - 1].end);
+    for (const s of seqlets) {
+      expect(s.end - s.start).toBeGreaterThanOrEqual(4);
+      expect(s.end - s.start).toBeLessThanOrEqual(25);
+      for (let a = s.start; a < s.end; a++) for (let b = a + 4; b <= s.end; b++) {
+        let sum = 0;
+        for (let k = a; k < b; k++) sum += track[k];
+        expect(spanPValue(nul, b - a, sum)).toBeLessThan(0.01);
+      }
+    }
+  });
+
+  it('annotates each seqlet with its best overlapping motif hit', () => {
+    const base = { motifAltId: '', sequenceIndex: 0, sequenceName: 's', strand: '+' as const, score: 1, qValue: 0.1, matchedSequence: 'ACGTAC', motifIndex: 0 };
+    const hits: MotifHit[] = [
+      { ...base, motifId: 'weak', start: 102, end: 108, pValue: 1e-4 },
+      { ...base, motifId: 'strong', start: 98, end: 104, pValue: 1e-6 },
+      { ...base, motifId: 'elsewhere', start: 10, end: 16, pValue: 1e-9 },
+    ];
+    const seqlet = callSeqlets([track], hits).find((s) => s.sign === 'positive' && s.start < 110 && s.end > 100)!;
+    expect(seqlet.bestHit?.motifId).toBe('strong');
+    const negative = callSeqlets([track], hits).find((s) => s.sign === 'negative')!;
+    expect(negative.bestHit).toBeNull();
+  });
+});
