@@ -43,5 +43,7 @@ function noteFor(op: string): string {
   if (op === 'AveragePool' || op === 'GlobalAveragePool') return 'norm rule';
   if (op === 'Add') return 'residual: norm rule over summands';
   if (op === 'BatchNormalization') return 'pass (not after a linear layer)';
+  if (op === 'Pad') return 'padded positions dropped';
+  if (['Transpose', 'Reshape', 'Flatten', 'Squeeze', 'Unsqueeze', 'Concat', 'Split', 'Slice'].includes(op)) return 'moves back with the data';
   return 'pass';
 }

@@ -19,7 +19,7 @@ import type { ExplainableModel, ExplainBatchResult, ExplainOptions, ModelInfo, O
 
 export async function openModel(path: string, options: OpenModelOptions = {}): Promise<ExplainableModel> {
   const { bytes, model: proto } = await readModelFile(path);
-  const analyzed = analyzeGraph(buildGraph(proto, path));
+  const analyzed = analyzeGraph(buildGraph(proto, path), { layout: options.layout });
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const threads = options.intraOpThreads ?? 1;
   const predictSession = await createSession(withExtraOutputs(proto, [analyzed.logit]), path, { intraOpThreads: threads });
@@ -36,6 +36,15 @@ export async function openModel(path: string, options: OpenModelOptions = {}): P
 class OnnxExplainableModel implements ExplainableModel {
   private readonly passes = new Map<string, Promise<CompiledPass>>();
   private readonly dimsByLength = new Map<number, Promise<TensorDims>>();
+  /** Calls still running: close() waits for them, since releasing a busy ORT session crashes. */
+  private readonly inFlight = new Set<Promise<unknown>>();
+
+  private track<T>(p: Promise<T>): Promise<T> {
+    this.inFlight.add(p);
+    const done = () => this.inFlight.delete(p);
+    p.then(done, done);
+    return p;
+  }
 
   constructor(
     private readonly model: AnalyzedModel,
@@ -59,7 +68,11 @@ class OnnxExplainableModel implements ExplainableModel {
     return floatTensor(x, this.info.layout === 'NLC' ? [n, lengthBp, 4] : [n, 4, lengthBp]);
   }
 
-  async predict(onehot: Float32Array, n: number): Promise<PredictResult> {
+  predict(onehot: Float32Array, n: number): Promise<PredictResult> {
+    return this.track(this.predictNow(onehot, n));
+  }
+
+  private async predictNow(onehot: Float32Array, n: number): Promise<PredictResult> {
     const lengthBp = this.lengthOf(onehot, n);
     const res = await this.predictSession.run({ [this.info.inputName]: this.inputTensor(onehot, n, lengthBp) });
     return { output: res[this.model.outputName].data as Float32Array, logits: res[this.model.logit].data as Float32Array };
@@ -89,7 +102,11 @@ class OnnxExplainableModel implements ExplainableModel {
     return p;
   }
 
-  async explain(onehot: Float32Array, n: number, configs: ExplainConfig[], targets: Int32Array, options: ExplainOptions = {}): Promise<ExplainBatchResult> {
+  explain(onehot: Float32Array, n: number, configs: ExplainConfig[], targets: Int32Array, options: ExplainOptions = {}): Promise<ExplainBatchResult> {
+    return this.track(this.explainNow(onehot, n, configs, targets, options));
+  }
+
+  private async explainNow(onehot: Float32Array, n: number, configs: ExplainConfig[], targets: Int32Array, options: ExplainOptions): Promise<ExplainBatchResult> {
     const lengthBp = this.lengthOf(onehot, n);
     for (const t of targets) {
       if (t >= this.info.outputSize) throw new AppError('BAD_TARGET', `target index ${t} is out of range: the model has ${this.info.outputSize} outputs (0..${this.info.outputSize - 1})`);
@@ -117,11 +134,12 @@ class OnnxExplainableModel implements ExplainableModel {
       const relevance = fromModelLayout(observed.get('relevance')!.data, n, lengthBp, this.info.layout);
       collectConfigResult(result, this.model, c, relevance, observed, options);
     }
-    if (configs.length === 0) Object.assign(result, await this.predict(onehot, n));
+    if (configs.length === 0) Object.assign(result, await this.predictNow(onehot, n));
     return result;
   }
 
   async close(): Promise<void> {
+    await Promise.allSettled([...this.inFlight]);
     for (const p of this.passes.values()) await releasePass(await p).catch(() => undefined);
     await this.predictSession.release();
     await this.reference.close();

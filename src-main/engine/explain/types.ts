@@ -108,4 +108,6 @@ export interface OpenModelOptions {
   intraOpThreads?: number;
   /** 'ort' (native kernels, default) or 'reference' (the pure-TypeScript oracle, slow). */
   backend?: 'ort' | 'reference';
+  /** Override the detected input layout. */
+  layout?: Layout;
 }

@@ -54,13 +54,13 @@ export interface AnalyzedModel {
   nonNegative: Set<string>;
 }
 
-export function analyzeGraph(graph: OnnxGraph): AnalyzedModel {
+export function analyzeGraph(graph: OnnxGraph, options: { layout?: Layout } = {}): AnalyzedModel {
   const file = graph.file;
   if (graph.inputs.length !== 1) {
     throw new AppError('NOT_DNA_MODEL', `${file}: the model has ${graph.inputs.length} inputs (${graph.inputs.map((i) => i.name).join(', ')}); a genome model takes one one-hot sequence input`);
   }
   const input = graph.inputs[0];
-  const { layout, alphabetAxis, lengthBp } = detectLayout(graph, input);
+  const { layout, alphabetAxis, lengthBp } = detectLayout(graph, input, options.layout);
   if (graph.outputs.length === 0) throw new AppError('BAD_MODEL', `${file}: the model declares no output`);
   const outputName = graph.outputs[0].name;
   const producers = new Map<string, GraphNode>();
@@ -163,7 +163,7 @@ function checkSupported(graph: OnnxGraph, node: GraphNode, dataInputs: string[],
   throw new AppError('UNSUPPORTED_OP', `${where}: unsupported op '${op}': ${reason}`);
 }
 
-function detectLayout(graph: OnnxGraph, input: ValueInfo): { layout: Layout; alphabetAxis: number; lengthBp: number } {
+function detectLayout(graph: OnnxGraph, input: ValueInfo, override?: Layout): { layout: Layout; alphabetAxis: number; lengthBp: number } {
   const file = graph.file;
   const d = input.dims;
   const shape = `[${d.map((x) => (x < 0 ? '?' : x)).join(', ')}]`;
@@ -175,8 +175,15 @@ function detectLayout(graph: OnnxGraph, input: ValueInfo): { layout: Layout; alp
   const transposedFirst = perm !== null && perm.join(',') === '0,2,1';
   const c1 = d[1] === 4;
   const c2 = d[2] === 4;
-  if (!c1 && !c2) {
+  if (!c1 && !c2 && !override) {
     throw new AppError('NOT_DNA_MODEL', `${file}: input '${input.name}' has shape ${shape} with no axis of size 4, so it is not a one-hot DNA input`);
+  }
+  if (override) {
+    const axis = override === 'NCL' ? 1 : 2;
+    if (d[axis] !== 4 && d[axis] !== -1) {
+      throw new AppError('NOT_DNA_MODEL', `${file}: layout ${override} puts the 4 nucleotides on axis ${axis}, but input '${input.name}' has shape ${shape}`);
+    }
+    return override === 'NCL' ? { layout: 'NCL', alphabetAxis: 1, lengthBp: d[2] } : { layout: 'NLC', alphabetAxis: 2, lengthBp: d[1] };
   }
   const nlc = c2 && (!c1 || transposedFirst);
   return nlc ? { layout: 'NLC', alphabetAxis: 2, lengthBp: d[1] } : { layout: 'NCL', alphabetAxis: 1, lengthBp: d[2] };

@@ -1,7 +1,6 @@
 // The reference backend: every algebra operation as plain TypeScript loops over Float32Arrays.
 // Slow but readable; tests use it as the oracle for the ONNX Runtime backend.
 import type { Algebra, HostArray, HostStep, PoolGeometry } from '../algebra';
-import type { LinearParams } from '../../model/linear-params';
 import { conv1d, conv1dTranspose } from './conv1d';
 import { numel } from '../../onnx/host-tensor';
 import { transposeArray } from './transpose-array';

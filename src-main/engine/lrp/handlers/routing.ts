@@ -2,7 +2,8 @@
 import { AppError } from '../../../shared/errors';
 import { attrInt, attrInts } from '../../onnx/attributes';
 import type { GraphNode, OnnxGraph } from '../../onnx/graph';
-import type { Contribution, NodeHandler } from './handler';
+import type { Contribution, HandlerContext, NodeHandler } from './handler';
+import type { NodeUnit } from '../../model/analyze';
 
 function constInts(graph: OnnxGraph, node: GraphNode, inputIndex: number, attr: string): number[] | null {
   const name = node.inputs[inputIndex];
@@ -38,12 +39,12 @@ export const padBack: NodeHandler = (ctx, unit) => {
   return [[input, r]];
 };
 
-export const concatBack: NodeHandler = (ctx, unit) => {
+export const concatBack: NodeHandler = <T>(ctx: HandlerContext<T>, unit: NodeUnit): Contribution<T>[] => {
   const r = ctx.rOut(unit.node.outputs[0]);
   if (r === undefined) return [];
   const rank = ctx.alg.dims(r).length;
   const axis = normAxis(attrInt(unit.node.attrs, 'axis', 0), rank);
-  const out: Contribution<typeof r>[] = [];
+  const out: Contribution<T>[] = [];
   let offset = 0;
   for (const name of unit.node.inputs) {
     const len = ctx.alg.dims(ctx.act(name))[axis];

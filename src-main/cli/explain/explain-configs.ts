@@ -1,0 +1,81 @@
+// The explanations of one `plrp explain` run: from command-line flags, or from a --explain-config
+// JSON file (an array of configs; errors name the file and the entry).
+import { readFile } from 'node:fs/promises';
+import { ZodError } from 'zod';
+import { AppError } from '../../shared/errors';
+import { parseExplainConfig, type ExplainConfig } from '../../shared/explain-config';
+
+export interface ExplainFlags {
+  composite?: string;
+  epsilon?: string;
+  gamma?: string;
+  stabilizer?: string;
+  method?: string;
+  p?: string;
+  threshold?: string;
+  lambda?: string;
+  explainConfig?: string;
+}
+
+function numberFlag(name: string, v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  const x = Number(v);
+  if (!Number.isFinite(x)) throw new AppError('USAGE', `--${name} must be a number, got '${v}'`);
+  return x;
+}
+
+function describeZod(e: ZodError): string {
+  return e.issues.map((i) => `${i.path.join('.') || 'config'}: ${i.message}`).join('; ');
+}
+
+export async function explainConfigsFrom(flags: ExplainFlags): Promise<ExplainConfig[]> {
+  if (flags.explainConfig) return readConfigFile(flags.explainConfig);
+  const method = flags.method ?? 'lrp';
+  const raw = {
+    id: method === 'lrp' ? (flags.composite ?? 'epsilon-plus') : `${method}-p${flags.p ?? '0'}`,
+    composite: flags.composite,
+    epsilon: numberFlag('epsilon', flags.epsilon),
+    gamma: numberFlag('gamma', flags.gamma),
+    stabilizer: numberFlag('stabilizer', flags.stabilizer),
+    method,
+    p: numberFlag('p', flags.p),
+    threshold: flags.threshold,
+    lambda: flags.lambda,
+  };
+  try {
+    return [parseExplainConfig(Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined)))];
+  } catch (e) {
+    if (e instanceof ZodError) throw new AppError('USAGE', `invalid explanation options: ${describeZod(e)}`);
+    throw e;
+  }
+}
+
+async function readConfigFile(path: string): Promise<ExplainConfig[]> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    throw new AppError('FILE_NOT_FOUND', `${path}: explanation config file not found`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (e) {
+    throw new AppError('BAD_CONFIG', `${path}: not valid JSON (${e instanceof Error ? e.message : String(e)})`);
+  }
+  if (!Array.isArray(parsed) || parsed.length === 0) throw new AppError('BAD_CONFIG', `${path}: expected a non-empty JSON array of explanation configs`);
+  const configs = parsed.map((entry, i) => {
+    try {
+      return parseExplainConfig(entry);
+    } catch (e) {
+      if (e instanceof ZodError) throw new AppError('BAD_CONFIG', `${path}: entry ${i}: ${describeZod(e)}`);
+      throw e;
+    }
+  });
+  const ids = new Set<string>();
+  for (const c of configs) {
+    if (ids.has(c.id)) throw new AppError('BAD_CONFIG', `${path}: the id '${c.id}' is used twice; every explanation needs its own id`);
+    ids.add(c.id);
+  }
+  return configs;
+}
