@@ -68,7 +68,7 @@ describe('synthetic data generator', () => {
     const planted = new Map<string, Set<string>>();
     for (const l of parseBed(bed)) {
       if (!planted.has(l.name)) planted.set(l.name, new Set());
-      planted.get(l.name)!.add(l.motif.split(':')[1]);
+      planted.get(l.name)!.add(l.motif.slice(l.motif.lastIndexOf(':') + 1));
     }
     const rows = labels.trim().split('\n');
     expect(rows[0]).toBe('name\tpair\tgamma');
