@@ -1,0 +1,91 @@
+// `plrp runs list|show|export|delete|cache`: the run cache from the command line, through the same
+// RunService as the app and the browser-mode server, so all three show and export runs alike.
+import type { Command } from 'commander';
+import { AppError } from '../../shared/errors';
+import type { RunSummary } from '../../shared/run-api';
+import { exportRun } from '../../services/export-run';
+import { LocalRunService } from '../../services/run-service';
+
+interface CacheOption { cache?: string; json?: boolean }
+
+async function withService<T>(opts: CacheOption, body: (svc: LocalRunService) => Promise<T>): Promise<T> {
+  const svc = new LocalRunService({ cachePath: opts.cache, onCacheMessage: (m) => process.stderr.write(`plrp: ${m}\n`) });
+  try {
+    return await body(svc);
+  } finally {
+    await svc.close();
+  }
+}
+
+function line(r: RunSummary): string {
+  const when = new Date(r.timings.createdAt).toISOString().replace('T', ' ').slice(0, 19);
+  const methods = r.explanations.map((e) => e.id).join(',');
+  return `${r.id}\t${r.status}\t${when}\t${r.modelName}\t${r.fastaName}\t${r.sequencesDone}/${r.sequenceCount}\t${methods}`;
+}
+
+function mb(bytes: number): string {
+  return `${(bytes / 1e6).toFixed(1)} MB`;
+}
+
+export function register(program: Command): void {
+  const runs = program.command('runs').description('list, show, export and delete cached runs');
+  const cacheOpt = (c: Command): Command => c.option('--cache <file>', 'run cache database (default: PLRP_CACHE_DB or the app data folder)');
+
+  cacheOpt(runs.command('list').description('list runs, newest first').option('--json', 'print JSON'))
+    .action(async (opts: CacheOption) => withService(opts, async (svc) => {
+      const list = await svc.list();
+      if (opts.json) process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
+      else for (const r of list) process.stdout.write(`${line(r)}\n`);
+    }));
+
+  cacheOpt(runs.command('show <id>').description('one run: options, timings, per-sequence numbers').option('--json', 'print JSON'))
+    .action(async (id: string, opts: CacheOption) => withService(opts, async (svc) => {
+      const run = await svc.get(id);
+      const page = await svc.sequences({ runId: id, limit: 1000 });
+      if (opts.json) {
+        process.stdout.write(`${JSON.stringify({ run, sequences: page }, null, 2)}\n`);
+        return;
+      }
+      process.stdout.write(`${line(run)}\n`);
+      for (const e of run.explanations) process.stdout.write(`  ${e.id}: ${e.canonical}\n`);
+      if (run.error) process.stdout.write(`  error: ${run.error.code}: ${run.error.message}\n`);
+      process.stdout.write(`  compute ${(run.timings.computeMs / 1000).toFixed(2)} s; cached: ${run.timings.cachedExplanations.join(',') || '-'}\n`);
+      for (const r of page.rows) {
+        const sums = run.explanations.map((e) => `${e.id}=${r.explanations[e.id]?.sum.toPrecision(4) ?? 'NA'}`).join(' ');
+        process.stdout.write(`  ${r.index}\t${r.name}\t${r.lengthBp} bp\ttarget ${r.target}\tlogit ${r.logit.toPrecision(4)}\t${sums}\n`);
+      }
+      if (page.total > page.rows.length) process.stdout.write(`  … ${page.total - page.rows.length} more (use runs export)\n`);
+    }));
+
+  cacheOpt(runs.command('export <id>').description('write bedGraph per explanation, sequences.tsv and manifest.json').requiredOption('--out <dir>', 'output folder'))
+    .action(async (id: string, opts: CacheOption & { out: string }) => withService(opts, async (svc) => {
+      for (const f of await exportRun(svc, id, opts.out)) process.stderr.write(`plrp: wrote ${f}\n`);
+    }));
+
+  cacheOpt(runs.command('delete <id>').description('delete a run (results another run uses stay cached)'))
+    .action(async (id: string, opts: CacheOption) => withService(opts, async (svc) => {
+      await svc.delete(id);
+      process.stderr.write(`plrp: deleted run ${id}\n`);
+    }));
+
+  cacheOpt(runs.command('cache').description('show the cache size, or prune it oldest first')
+    .option('--max-mb <n>', 'prune oldest runs until the cache is at most this size')
+    .option('--keep <n>', 'prune all but the newest n runs'))
+    .action(async (opts: CacheOption & { maxMb?: string; keep?: string }) => withService(opts, async (svc) => {
+      const num = (s: string | undefined, name: string): number | undefined => {
+        if (s === undefined) return undefined;
+        const n = Number(s);
+        if (!Number.isFinite(n) || n < 0) throw new AppError('USAGE', `${name} must be a non-negative number, got '${s}'`);
+        return n;
+      };
+      const maxMb = num(opts.maxMb, '--max-mb');
+      const keep = num(opts.keep, '--keep');
+      if (maxMb === undefined && keep === undefined) {
+        const i = await svc.cacheInfo();
+        process.stdout.write(`${i.path}\t${mb(i.sizeBytes)}\t${i.runs} runs\t${i.results} results\n`);
+        return;
+      }
+      const r = await svc.pruneCache({ maxBytes: maxMb === undefined ? undefined : maxMb * 1e6, keepRuns: keep });
+      process.stdout.write(`removed ${r.removedRuns.length} runs: ${mb(r.before.sizeBytes)} → ${mb(r.after.sizeBytes)}\n`);
+    }));
+}
