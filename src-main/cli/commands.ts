@@ -6,6 +6,7 @@ import { register as registerPredict } from './commands/predict';
 import { register as registerInspect } from './commands/inspect';
 import { register as registerScan } from './commands/scan';
 import { register as registerReproduce } from './commands/reproduce';
+import { register as registerRuns } from './commands/runs';
 import { register as registerServe } from './commands/serve';
 
 export type RegisterCommand = (program: Command) => void;
