@@ -11,4 +11,4 @@ import { register as registerServe } from './commands/serve';
 
 export type RegisterCommand = (program: Command) => void;
 
-export const COMMANDS: RegisterCommand[] = [registerExplain, registerPredict, registerInspect, registerScan, registerReproduce, registerServe];
+export const COMMANDS: RegisterCommand[] = [registerExplain, registerPredict, registerInspect, registerScan, registerReproduce, registerServe, registerRuns];
