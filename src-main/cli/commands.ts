@@ -8,6 +8,7 @@ import { register as registerScan } from './commands/scan';
 import { register as registerReproduce } from './commands/reproduce';
 import { register as registerRuns } from './commands/runs';
 import { register as registerServe } from './commands/serve';
+import { register as registerSynth } from './commands/synth';
 
 export type RegisterCommand = (program: Command) => void;
 

@@ -18,7 +18,7 @@ import {
   type SequencePage,
   type TrackSlice,
 } from './run-api';
-import type { FastaSummary, FileEntry, ModelCard, DemoBundle, Settings } from './studio-types';
+import type { BedRegion, FastaSummary, FileEntry, ModelCard, DemoBundle, Settings } from './studio-types';
 
 /**
  * The renderer may only refer to files by the opaque token its host handed out (file dialog, upload,
@@ -48,6 +48,9 @@ export const settingsSchema = z
     theme: z.enum(['light', 'dark']),
   })
   .strict();
+
+/** Dropping through IPC copies the bytes; past this the native Open dialog is the way. */
+export const MAX_IPC_UPLOAD_BYTES = 1024 ** 3;
 
 export const FILE_KINDS = ['model', 'fasta', 'bed', 'motifs'] as const;
 export const EXPORT_FORMATS = ['tsv', 'bedgraph', 'motifs-tsv'] as const;
@@ -100,6 +103,12 @@ export const INVOKE_CHANNELS = {
   /** Electron only: the native open dialog in main; returns a token, never the file's path or bytes. */
   'files:pick': ch<FileEntry | null>()(z.object({ kind: z.enum(FILE_KINDS) }).strict()),
   'files:list': ch<FileEntry[]>()(empty),
+  /** Electron only: a dropped file's bytes (browser mode streams POST /api/upload instead). */
+  'files:upload': ch<FileEntry>()(
+    z.object({ name: z.string().min(1).max(255), bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_IPC_UPLOAD_BYTES, 'file too large to drop; use Open…') }).strict(),
+  ),
+  /** Ground-truth regions of one sequence from a BED file the user attached. */
+  'files:bedRegions': ch<BedRegion[]>()(z.object({ file: tokenRef, sequenceName: z.string().min(1).max(1000) }).strict()),
   'files:modelCard': ch<ModelCard>()(byFile),
   'files:fastaSummary': ch<FastaSummary>()(byFile),
   'demo:bundle': ch<DemoBundle>()(empty),

@@ -79,3 +79,10 @@ export interface Settings {
   nEncoding: 'zeros' | 'uniform';
   theme: 'light' | 'dark';
 }
+
+/** One ground-truth interval on a sequence (0-based, half-open, as in BED). */
+export interface BedRegion {
+  startBp: number;
+  endBp: number;
+  name: string;
+}

@@ -1,7 +1,7 @@
 // The one-click demo on first launch: the bundled model, FASTA, ground truth and JASPAR database
 // from resources/. Files are registered as 'bundled' so the renderer gets tokens like for any other.
 import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { DemoBundle, FileEntry } from '../../shared/studio-types';
 import type { FileRegistry } from './file-registry';
 
@@ -14,8 +14,11 @@ function firstMatching(dir: string, re: RegExp): string | null {
 export function demoBundle(resourcesDir: string, files: FileRegistry): DemoBundle {
   const demoDir = join(resourcesDir, 'demo');
   const model = firstMatching(demoDir, /\.onnx$/i) ?? firstMatching(join(resourcesDir, 'models'), /\.onnx$/i);
-  const fasta = firstMatching(demoDir, /\.(fa|fasta)(\.gz)?$/i);
-  const bed = firstMatching(demoDir, /\.bed$/i);
+  // Demo data sit beside the model they were made for: cnn4-pair.onnx ↔ gata-tal-pair.fa/.bed.
+  const tag = model ? (basename(model, '.onnx').split('-').pop() ?? '') : '';
+  const esc = tag.replace(/[^A-Za-z0-9]/g, '');
+  const fasta = firstMatching(demoDir, new RegExp(`${esc}\\.(fa|fasta)(\\.gz)?$`, 'i')) ?? firstMatching(demoDir, /\.(fa|fasta)(\.gz)?$/i);
+  const bed = fasta ? firstMatching(demoDir, new RegExp(`^${basename(fasta).replace(/\.(fa|fasta)(\.gz)?$/i, '').replace(/[^A-Za-z0-9-]/g, '')}\\.bed$`, 'i')) : null;
   const motifs = firstMatching(demoDir, /\.(meme|jaspar|transfac)$/i) ?? firstMatching(join(resourcesDir, 'jaspar'), /^JASPAR.*\.(txt|meme|jaspar)$/i);
   if (!model || !fasta) {
     return { available: false, reason: `the bundled demo files are missing from ${resourcesDir} (need a model .onnx and a FASTA)` };

@@ -1,6 +1,8 @@
 // The studio's request handlers, shared by both hosts: the browser-mode server and Electron main
 // (which adds its dialog-based channels on top). Everything real is delegated to the run service
 // and the engine; this layer only swaps file tokens for paths, so paths never come from a renderer.
+import { readFile } from 'node:fs/promises';
+import { parseGroundTruthBed } from '../../engine/metrics/ground-truth-mask';
 import type { FileRef, RunRequest, RunService } from '../../shared/run-api';
 import type { ParsedRequestOf } from '../../shared/ipc';
 import type { DemoBundle, FastaSummary, ModelCard } from '../../shared/studio-types';
@@ -60,6 +62,11 @@ export function createHandlers(deps: HostDeps): Handlers {
     'files:fastaSummary': (r) => {
       const path = deps.files.resolve(r.file.token);
       return deps.fastaSummary(path, deps.files.entry(r.file.token).name);
+    },
+    'files:bedRegions': async (r) => {
+      const path = deps.files.resolve(r.file.token);
+      const gt = parseGroundTruthBed(await readFile(path, 'utf8'), deps.files.entry(r.file.token).name);
+      return (gt.get(r.sequenceName) ?? []).map((iv) => ({ startBp: iv.start, endBp: iv.end, name: r.sequenceName }));
     },
     'demo:bundle': async () => deps.demo(),
     'settings:get': async () => deps.settings.get(),

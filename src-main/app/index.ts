@@ -1,0 +1,72 @@
+// Electron main: thin wiring of the tested modules beside it — app:// protocol, security policy,
+// the window, the IPC router, and the same studio host that browser mode uses.
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openStudioHost } from '../server/open-host';
+import { appProtocolHandler } from './app-protocol';
+import { electronHandlers } from './electron-handlers';
+import { forwardRunEvents, registerIpcRouter } from './ipc-router';
+import { decidePermission } from './security/permission-policy';
+import { decideWindowOpen, isNavigationAllowed } from './security/navigation-policy';
+import { openExternalLink } from './security/external-link';
+import { checkElectronSqliteBinding } from './sqlite-binding';
+import { createMainWindow } from './window-factory';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const devServer = process.env.ELECTRON_RENDERER_URL;
+const log = (m: string) => console.error(`[main] ${m}`);
+
+// Must precede `ready`: app:// behaves like https (secure context, fetch, relative URLs).
+protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+app.on('web-contents-created', (_e, contents) => {
+  contents.on('will-navigate', (event, url) => {
+    if (!isNavigationAllowed(url, devServer)) {
+      event.preventDefault();
+      log(`navigation blocked: ${url.slice(0, 200)}`);
+    }
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    const d = decideWindowOpen(url);
+    if (d.external) {
+      void openExternalLink(d.external, {
+        confirm: async (u) => (await dialog.showMessageBox({ type: 'question', buttons: ['Open', 'Cancel'], defaultId: 1, cancelId: 1, message: `Open this link in your browser?\n\n${u}` })).response === 0,
+        open: (u) => shell.openExternal(u),
+        log,
+      });
+    }
+    return { action: d.action };
+  });
+});
+
+async function main(): Promise<void> {
+  await app.whenReady();
+  const binding = checkElectronSqliteBinding(dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json')), process.versions);
+  if (!binding.ok) {
+    dialog.showErrorBox('PLRP Studio cannot open its run cache', binding.message);
+    app.quit();
+    return;
+  }
+  session.defaultSession.setPermissionRequestHandler((wc, permission, callback) => callback(decidePermission(permission, wc.getURL(), log)));
+  session.defaultSession.setPermissionCheckHandler((wc, permission) => decidePermission(permission, wc?.getURL() ?? '', log));
+  protocol.handle('app', appProtocolHandler(join(here, '../renderer')));
+
+  const userData = app.getPath('userData');
+  const uploadsDir = join(userData, 'dropped');
+  mkdirSync(uploadsDir, { recursive: true });
+  const host = openStudioHost({ dataDir: userData, cachePath: join(userData, 'run-cache.sqlite'), resourcesDir: join(app.getAppPath(), 'resources'), log });
+  registerIpcRouter(ipcMain, { ...host.handlers, ...electronHandlers(host.files, host.runs, uploadsDir, log) }, log, devServer);
+
+  const win = await createMainWindow(BrowserWindow, join(here, '../preload/index.cjs'), devServer);
+  const stopEvents = forwardRunEvents(host.runs, { isDestroyed: () => win.isDestroyed(), send: (c, p) => win.webContents.send(c, p) });
+  app.on('window-all-closed', () => {
+    stopEvents();
+    void host.service.close().finally(() => app.quit());
+  });
+}
+
+void main();

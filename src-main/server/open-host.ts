@@ -1,0 +1,43 @@
+// Builds a complete studio host over the real run service: used by `plrp serve` and Electron main.
+// Model inspection opens the model with the engine (validation included) and closes it again.
+import { dirname } from 'node:path';
+import { defaultCachePath } from '../services/cache/default-cache-path';
+import { openModel } from '../engine/explain/open-model';
+import { LocalRunService } from '../services/run-service';
+import { createStudioHost, type StudioHost } from './host';
+
+export interface OpenHostOptions {
+  /** Settings and uploads; defaults to the cache's folder. */
+  dataDir?: string;
+  resourcesDir: string;
+  cachePath?: string;
+  threads?: number;
+  log(message: string): void;
+}
+
+export function openStudioHost(o: OpenHostOptions): StudioHost & { service: LocalRunService; dataDir: string } {
+  const cachePath = o.cachePath ?? defaultCachePath();
+  const dataDir = o.dataDir ?? dirname(cachePath);
+  const service = new LocalRunService({
+    cachePath,
+    threads: o.threads,
+    // This process owns the cache: runs a crashed predecessor left 'running' become resumable.
+    recoverInterrupted: true,
+    onCacheMessage: o.log,
+  });
+  const host = createStudioHost({
+    dataDir,
+    resourcesDir: o.resourcesDir,
+    runs: service,
+    inspectModel: async (path) => {
+      const model = await openModel(path, { intraOpThreads: 1 });
+      try {
+        return model.info;
+      } finally {
+        await model.close();
+      }
+    },
+    log: o.log,
+  });
+  return { ...host, service, dataDir };
+}

@@ -1,0 +1,100 @@
+// The New-run form: chosen files (as tokens), what the host says about them (model card, FASTA
+// summary), the methods, and the started run's progress.
+import type { RunSummary } from '../../../../src-main/shared/run-api';
+import type { FastaSummary, FileEntry, FileKind, ModelCard } from '../../../../src-main/shared/studio-types';
+import type { ApiClient } from '../api/client';
+import { buildRunRequest, DEFAULT_METHODS, FALLBACK_P, type MethodChoice } from '../util/run-request';
+
+export class NewRunState {
+  model = $state<FileEntry | null>(null);
+  fasta = $state<FileEntry | null>(null);
+  bed = $state<FileEntry | null>(null);
+  motifs = $state<FileEntry | null>(null);
+  card = $state<ModelCard | null>(null);
+  summary = $state<FastaSummary | null>(null);
+  busy = $state<FileKind | 'start' | null>(null);
+  error = $state<string | null>(null);
+  methods = $state<MethodChoice>({ ...DEFAULT_METHODS });
+  target = $state<number | 'predicted'>('predicted');
+  started = $state<RunSummary | null>(null);
+
+  readonly canStart = $derived(
+    !!this.model && !!this.fasta && this.card?.ok === true && (this.methods.lrp || this.methods.plrpLambda || this.methods.plrpM || this.methods.sweep),
+  );
+
+  constructor(private readonly api: ApiClient) {}
+
+  async useDefaultMotifs(): Promise<void> {
+    if (this.motifs) return;
+    try {
+      const demo = await this.api.invoke('demo:bundle', {});
+      if (demo.motifs) this.motifs = demo.motifs;
+    } catch {
+      // No bundled database: the motif slot simply stays empty.
+    }
+  }
+
+  async setFile(kind: FileKind, entry: FileEntry | null): Promise<void> {
+    this.error = null;
+    if (kind === 'bed') this.bed = entry;
+    if (kind === 'motifs') this.motifs = entry;
+    if (kind === 'model') {
+      this.model = entry;
+      this.card = null;
+      if (entry) await this.inspect('model', async () => {
+        this.card = await this.api.invoke('files:modelCard', { file: { kind: 'token', token: entry.token } });
+        if (this.card.ok) this.methods.p = this.card.recommendedP ?? FALLBACK_P;
+      });
+    }
+    if (kind === 'fasta') {
+      this.fasta = entry;
+      this.summary = null;
+      if (entry) await this.inspect('fasta', async () => {
+        this.summary = await this.api.invoke('files:fastaSummary', { file: { kind: 'token', token: entry.token } });
+      });
+    }
+  }
+
+  /** A dropped or picked file goes to the slot its extension suggests (or the one given). */
+  async addFile(file: File, kind?: FileKind): Promise<void> {
+    this.error = null;
+    try {
+      const entry = await this.api.upload(file);
+      const slot = kind ?? entry.kind;
+      if (!slot) {
+        this.error = `${entry.name}: not a file type the studio reads (.onnx, FASTA, BED or a motif database)`;
+        return;
+      }
+      await this.setFile(slot, entry);
+    } catch (e) {
+      this.error = e instanceof Error ? e.message : String(e);
+    }
+  }
+
+  private async inspect(kind: FileKind, work: () => Promise<void>): Promise<void> {
+    this.busy = kind;
+    try {
+      await work();
+    } catch (e) {
+      this.error = e instanceof Error ? e.message : String(e);
+    } finally {
+      this.busy = null;
+    }
+  }
+
+  async start(): Promise<RunSummary | null> {
+    if (!this.model || !this.fasta) return null;
+    this.busy = 'start';
+    this.error = null;
+    try {
+      const request = buildRunRequest({ model: this.model, fasta: this.fasta, bed: this.bed, motifs: this.motifs }, this.methods, this.target);
+      this.started = await this.api.invoke('runs:start', request);
+      return this.started;
+    } catch (e) {
+      this.error = e instanceof Error ? e.message : String(e);
+      return null;
+    } finally {
+      this.busy = null;
+    }
+  }
+}

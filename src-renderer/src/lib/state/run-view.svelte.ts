@@ -1,0 +1,104 @@
+// The Run view: the run, its sequence table (sorted/filtered), the selected sequence's tracks on
+// the shared viewport, and its motif hits, seqlets and ground truth. Slices are fetched for what is
+// visible only; a newer request supersedes an older one (generation counter, no timers).
+import type { MotifHitRow, RunSummary, SeqletRow, SequenceRow, TrackSlice } from '../../../../src-main/shared/run-api';
+import type { BedRegion, FileEntry } from '../../../../src-main/shared/studio-types';
+import type { ApiClient } from '../api/client';
+import { countHits, filterAndSort, type SortSpec } from '../util/sequence-table';
+import { Viewport } from './viewport.svelte';
+
+/** Rows fetched per page; the table holds every row (sorting needs them all). */
+const PAGE = 1000;
+
+export class RunViewState {
+  run = $state<RunSummary | null>(null);
+  rows = $state<SequenceRow[]>([]);
+  allHits = $state<MotifHitRow[]>([]);
+  loading = $state(false);
+  error = $state<string | null>(null);
+  filter = $state('');
+  sort = $state<SortSpec>({ key: { kind: 'index' }, descending: false });
+  selected = $state<number | null>(null);
+  hits = $state<MotifHitRow[]>([]);
+  seqlets = $state<SeqletRow[]>([]);
+  truth = $state<BedRegion[]>([]);
+  slices = $state<Record<string, TrackSlice | null>>({});
+  sliceError = $state<string | null>(null);
+  groundTruthFile = $state<FileEntry | null>(null);
+  readonly viewport = new Viewport();
+  private generation = 0;
+
+  readonly hitCounts = $derived(countHits(this.allHits));
+  readonly visibleRows = $derived(filterAndSort(this.rows, this.filter, this.sort, this.hitCounts));
+  readonly selectedRow = $derived(this.rows.find((r) => r.index === this.selected) ?? null);
+  readonly explanationIds = $derived(this.run?.explanations.map((e) => e.id) ?? []);
+
+  constructor(private readonly api: ApiClient) {}
+
+  async load(runId: string): Promise<void> {
+    this.loading = true;
+    this.error = null;
+    this.selected = null;
+    this.rows = [];
+    try {
+      this.run = await this.api.invoke('runs:get', { runId });
+      const rows: SequenceRow[] = [];
+      for (let offset = 0; ; offset += PAGE) {
+        const page = await this.api.invoke('runs:sequences', { runId, offset, limit: PAGE });
+        rows.push(...page.rows);
+        if (page.rows.length === 0 || rows.length >= page.total) break;
+      }
+      this.rows = rows;
+      this.allHits = await this.api.invoke('runs:motifHits', { runId });
+      if (rows.length > 0) await this.select(rows[0].index);
+    } catch (e) {
+      this.error = e instanceof Error ? e.message : String(e);
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  async select(index: number): Promise<void> {
+    const run = this.run;
+    const row = this.rows.find((r) => r.index === index);
+    if (!run || !row) return;
+    this.selected = index;
+    this.viewport.reset(row.lengthBp);
+    this.slices = {};
+    const [hits, seqlets, truth] = await Promise.all([
+      this.api.invoke('runs:motifHits', { runId: run.id, sequenceIndex: index }).catch(() => []),
+      this.api.invoke('runs:seqlets', { runId: run.id, sequenceIndex: index }).catch(() => []),
+      this.groundTruthFile
+        ? this.api.invoke('files:bedRegions', { file: { kind: 'token', token: this.groundTruthFile.token }, sequenceName: row.name }).catch(() => [])
+        : Promise.resolve([]),
+    ]);
+    if (this.selected !== index) return;
+    [this.hits, this.seqlets, this.truth] = [hits, seqlets, truth];
+    await this.refreshSlices();
+  }
+
+  /** Fetches every explanation's slice for the current viewport; stale answers are dropped. */
+  async refreshSlices(): Promise<void> {
+    const run = this.run;
+    if (!run || this.selected === null) return;
+    const gen = ++this.generation;
+    const region = this.viewport.slice;
+    const sequenceIndex = this.selected;
+    try {
+      const slices = await Promise.all(
+        run.explanations.map((e) => this.api.invoke('runs:trackSlice', { runId: run.id, sequenceIndex, explanationId: e.id, ...region })),
+      );
+      if (gen !== this.generation) return;
+      this.slices = Object.fromEntries(slices.map((s) => [s.explanationId, s]));
+      this.sliceError = null;
+    } catch (e) {
+      if (gen === this.generation) this.sliceError = e instanceof Error ? e.message : String(e);
+    }
+  }
+
+  sortBy(key: SortSpec['key']): void {
+    const same = JSON.stringify(key) === JSON.stringify(this.sort.key);
+    // Numbers sort best-first (descending) on the first click; names alphabetically.
+    this.sort = { key, descending: same ? !this.sort.descending : key.kind !== 'name' && key.kind !== 'index' };
+  }
+}

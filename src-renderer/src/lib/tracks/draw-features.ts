@@ -1,0 +1,79 @@
+// Feature tracks: motif hits (coloured by motif, stacked into rows so overlapping hits stay
+// visible), seqlets (coloured by sign) and ground-truth regions. Layout is a separate pure function so
+// hover hit-testing uses exactly the rectangles that were drawn.
+import { bpToPx, type Ctx2D, type TrackFrame } from './frame';
+
+export interface Feature {
+  startBp: number;
+  endBp: number;
+  label: string;
+  color: string;
+}
+
+export interface PlacedFeature<F extends Feature = Feature> {
+  feature: F;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+const ROW_PX = 14;
+const GAP_PX = 2;
+
+/** Greedy interval packing into rows (first row whose last feature ends before this one starts). */
+export function layoutFeatures<F extends Feature>(frame: TrackFrame, features: F[]): PlacedFeature<F>[] {
+  const rowEnds: number[] = [];
+  const maxRows = Math.max(1, Math.floor((frame.heightPx - GAP_PX) / (ROW_PX + GAP_PX)));
+  const out: PlacedFeature<F>[] = [];
+  for (const f of [...features].sort((a, b) => a.startBp - b.startBp)) {
+    const x = bpToPx(frame, f.startBp);
+    const w = Math.max(2, bpToPx(frame, f.endBp) - x);
+    if (x + w < 0 || x > frame.widthPx) continue;
+    let row = rowEnds.findIndex((end) => end + 1 < x);
+    if (row === -1) row = rowEnds.length < maxRows ? rowEnds.length : maxRows - 1;
+    rowEnds[row] = Math.max(rowEnds[row] ?? -Infinity, x + w);
+    out.push({ feature: f, x, y: GAP_PX + row * (ROW_PX + GAP_PX), w, h: ROW_PX });
+  }
+  return out;
+}
+
+export function drawFeatures(ctx: Ctx2D, frame: TrackFrame, placed: PlacedFeature[], emptyText = ''): void {
+  const { colors, heightPx, widthPx } = frame;
+  ctx.fillStyle = colors.background;
+  ctx.fillRect(0, 0, widthPx, heightPx);
+  ctx.font = '10px system-ui, sans-serif';
+  ctx.textAlign = 'left';
+  ctx.textBaseline = 'middle';
+  if (placed.length === 0 && emptyText) {
+    ctx.fillStyle = colors.muted;
+    ctx.fillText(emptyText, 4, heightPx / 2);
+    return;
+  }
+  for (const p of placed) {
+    ctx.fillStyle = p.feature.color;
+    ctx.globalAlpha = 0.85;
+    ctx.fillRect(p.x, p.y, p.w, p.h);
+    ctx.globalAlpha = 1;
+    // A label only where it fits, so the track never turns into overprinted text.
+    if (p.w > 7 * p.feature.label.length + 6) {
+      ctx.fillStyle = '#ffffff';
+      ctx.fillText(p.feature.label, p.x + 3, p.y + p.h / 2);
+    }
+  }
+}
+
+export function featureAt<F extends Feature>(placed: PlacedFeature<F>[], x: number, y: number): F | null {
+  for (let i = placed.length - 1; i >= 0; i--) {
+    const p = placed[i];
+    if (x >= p.x && x <= p.x + p.w && y >= p.y && y <= p.y + p.h) return p.feature;
+  }
+  return null;
+}
+
+/** A stable colour per motif name (hue from a string hash), so a motif looks the same everywhere. */
+export function motifColor(name: string): string {
+  let h = 2166136261;
+  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 16777619);
+  return `hsl(${(h >>> 0) % 360} 60% 42%)`;
+}

@@ -1,0 +1,108 @@
+// The Dashboard's numbers, from the sequence rows and motif hits of a run: per-explanation metric
+// summaries, the p sweep (sparsity vs faithfulness/RMA over the PLRP pruning fraction, knee marked)
+// and motifs ranked by the relevance their hits capture.
+import type { ExplainConfigInput } from '../../../../src-main/shared/explain-config';
+import type { MetricName, MotifHitRow, RunSummary, SequenceRow } from '../../../../src-main/shared/run-api';
+
+export interface MetricSummary {
+  n: number;
+  mean: number;
+  sd: number;
+  median: number;
+}
+
+export function summarize(values: number[]): MetricSummary | null {
+  const v = values.filter(Number.isFinite).sort((a, b) => a - b);
+  if (v.length === 0) return null;
+  const mean = v.reduce((s, x) => s + x, 0) / v.length;
+  const sd = v.length > 1 ? Math.sqrt(v.reduce((s, x) => s + (x - mean) ** 2, 0) / (v.length - 1)) : 0;
+  const mid = v.length >> 1;
+  const median = v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
+  return { n: v.length, mean, sd, median };
+}
+
+export function metricValues(rows: readonly SequenceRow[], explanationId: string, metric: MetricName): number[] {
+  const out: number[] = [];
+  for (const r of rows) {
+    const x = r.explanations[explanationId]?.metrics[metric];
+    if (x !== undefined && Number.isFinite(x)) out.push(x);
+  }
+  return out;
+}
+
+/** The pruning fraction of an explanation from its canonical config (0 for plain LRP). */
+export function pruneFraction(canonical: string): number | null {
+  try {
+    const c = JSON.parse(canonical) as ExplainConfigInput;
+    if (c.method === 'lrp' || c.method === undefined) return 0;
+    return typeof c.p === 'number' ? c.p : null;
+  } catch {
+    return null;
+  }
+}
+
+export interface SweepPoint {
+  explanationId: string;
+  p: number;
+  sparsity: number | null;
+  faithfulness: number | null;
+  rma: number | null;
+}
+
+/** One point per explanation of the given method family with a single p, sorted by p. */
+export function pSweep(run: RunSummary, rows: readonly SequenceRow[], method: string): SweepPoint[] {
+  const mean = (id: string, m: MetricName) => summarize(metricValues(rows, id, m))?.mean ?? null;
+  return run.explanations
+    .filter((e) => e.method === method || (e.method === 'lrp' && method !== 'lrp'))
+    .map((e) => ({ e, p: pruneFraction(e.canonical) }))
+    .filter((x): x is { e: RunSummary['explanations'][number]; p: number } => x.p !== null)
+    .map(({ e, p }) => ({ explanationId: e.id, p, sparsity: mean(e.id, 'gini'), faithfulness: mean(e.id, 'faithfulness'), rma: mean(e.id, 'rma') }))
+    .sort((a, b) => a.p - b.p);
+}
+
+/**
+ * The knee of y(x): the point farthest from the chord joining the first and last points, after
+ * scaling both axes to [0, 1] (the Kneedle idea, Satopää et al. 2011). null with fewer than 3 points.
+ */
+export function kneeIndex(xs: number[], ys: number[]): number | null {
+  if (xs.length < 3) return null;
+  const nx = normalise(xs);
+  const ny = normalise(ys);
+  const [x0, y0, x1, y1] = [nx[0], ny[0], nx[nx.length - 1], ny[ny.length - 1]];
+  const len = Math.hypot(x1 - x0, y1 - y0) || 1;
+  let best = -1;
+  let bestD = 1e-9;
+  for (let i = 1; i < nx.length - 1; i++) {
+    const d = Math.abs((y1 - y0) * nx[i] - (x1 - x0) * ny[i] + x1 * y0 - y1 * x0) / len;
+    if (d > bestD) [best, bestD] = [i, d];
+  }
+  return best === -1 ? null : best;
+}
+
+function normalise(v: number[]): number[] {
+  const lo = Math.min(...v);
+  const hi = Math.max(...v);
+  return v.map((x) => (hi > lo ? (x - lo) / (hi - lo) : 0));
+}
+
+export interface MotifRank {
+  motifName: string;
+  hits: number;
+  sequences: number;
+  /** Explanation id → summed relevance captured by this motif's hits. */
+  captured: Record<string, number>;
+}
+
+export function rankMotifs(hits: readonly MotifHitRow[], byExplanation: string): MotifRank[] {
+  const m = new Map<string, MotifRank & { seqs: Set<number> }>();
+  for (const h of hits) {
+    const r = m.get(h.motifName) ?? { motifName: h.motifName, hits: 0, sequences: 0, captured: {}, seqs: new Set<number>() };
+    r.hits++;
+    r.seqs.add(h.sequenceIndex);
+    for (const [id, v] of Object.entries(h.relevance)) r.captured[id] = (r.captured[id] ?? 0) + v;
+    m.set(h.motifName, r);
+  }
+  return [...m.values()]
+    .map(({ seqs, ...r }) => ({ ...r, sequences: seqs.size }))
+    .sort((a, b) => (b.captured[byExplanation] ?? 0) - (a.captured[byExplanation] ?? 0));
+}
