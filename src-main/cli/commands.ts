@@ -12,4 +12,4 @@ import { register as registerSynth } from './commands/synth';
 
 export type RegisterCommand = (program: Command) => void;
 
-export const COMMANDS: RegisterCommand[] = [registerExplain, registerPredict, registerInspect, registerScan, registerReproduce, registerServe, registerRuns];
+export const COMMANDS: RegisterCommand[] = [registerExplain, registerPredict, registerInspect, registerScan, registerReproduce, registerServe, registerRuns, registerSynth];
