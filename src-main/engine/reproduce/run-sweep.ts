@@ -100,5 +100,5 @@ export async function runModelSweep(
         .map((r) => ({ p: r.p, sparsity: r.metrics.gini?.mean ?? Number.NaN, faithfulness: r.metrics.faithfulness?.morfMinusLerfAuc?.mean ?? Number.NaN })),
     ),
   }));
-  return { model: modelName, sequences: n, rows, recommended, seconds: (performance.now() - started) / 1000 };
+  return { model: modelName, sha256: model.info.sha256, sequences: n, rows, recommended, seconds: (performance.now() - started) / 1000 };
 }

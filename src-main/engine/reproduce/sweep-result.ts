@@ -14,6 +14,8 @@ export interface SweepRow {
 
 export interface ModelSweep {
   model: string;
+  /** sha256 of the ONNX file, so the app can match a recommendation to the model it has open. */
+  sha256: string;
   /** Sequences evaluated (held-out positives). */
   sequences: number;
   rows: SweepRow[];

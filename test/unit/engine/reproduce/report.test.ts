@@ -7,6 +7,7 @@ import type { ModelSweep } from '../../../../src-main/engine/reproduce/sweep-res
 
 const sweep: ModelSweep = {
   model: 'cnn4 <pair>',
+  sha256: 'ab',
   sequences: 3,
   seconds: 1,
   recommended: [{ p: 0.1, reason: 'knee', method: 'plrp-lambda' }],

@@ -36,7 +36,7 @@ function linearExplainable(w: Float32Array, calls: number[]): ExplainableModel {
     return out;
   };
   return {
-    info: { lengthBp: L, outputSize: 1 } as ModelInfo,
+    info: { lengthBp: L, outputSize: 1, sha256: 'f00d' } as ModelInfo,
     predict: async (x, n) => {
       const logits = logitsOf(x, n);
       return { output: logits, logits };
