@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MotifHit } from '../../../../src-main/engine/motifs/hit';
-import { rankMotifsByRelevance, weightHitsByRelevance } from '../../../../src-main/engine/motifs/hit-relevance';
+import { rankMotifsByRelevance, weightHitsByRelevance, type SequenceRelevance } from '../../../../src-main/engine/motifs/hit-relevance';
 
 function hit(motifIndex: number, sequenceIndex: number, start: number, end: number, strand: '+' | '-' = '+'): MotifHit {
   return {
@@ -9,7 +9,7 @@ function hit(motifIndex: number, sequenceIndex: number, start: number, end: numb
   };
 }
 
-const relevance = [
+const relevance: SequenceRelevance[] = [
   { lrp: Float32Array.from([0, 1, 2, 3, 0, 0, -1, -1, 0, 0]), plrp: Float32Array.from([0, 0, 4, 4, 0, 0, 0, 0, 0, 0]) },
   { lrp: Float32Array.from([5, 5, 0, 0]) },
 ];
