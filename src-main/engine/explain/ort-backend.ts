@@ -77,12 +77,15 @@ export async function runPass(pass: CompiledPass, feeds: Record<string, ort.Tens
     const seg = built.segments[i];
     const segFeeds: Record<string, ort.Tensor> = {};
     for (const name of seg.inputs) segFeeds[name] = values.get(name)!;
+    const t0 = performance.now();
     const res = await sessions[i].run(segFeeds, seg.outputs);
+    const t1 = performance.now();
     for (const name of seg.outputs) values.set(name, res[name]);
     for (const h of built.hostSteps.filter((s) => s.afterSegment === i)) {
       const outs = h.step(h.inputs.map((s) => toHost(values.get(s.name)!)));
       outs.forEach((o, j) => values.set(h.outputs[j].name, new ort.Tensor('float32', o.data, o.dims)));
     }
+    if (process.env.PLRP_PROFILE) console.error(`segment ${i}: run ${(t1 - t0).toFixed(1)} ms, host ${(performance.now() - t1).toFixed(1)} ms, ${seg.inputs.length} in / ${seg.outputs.length} out`);
   }
   const observed = new Map<string, HostArray>();
   for (const [key, name] of built.observed) observed.set(key, toHost(values.get(name)!));

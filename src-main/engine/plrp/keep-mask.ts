@@ -1,51 +1,43 @@
 // Which entries of a pruning point survive, per sample (../shared/spec/plrp.md, "Which entries are
-// pruned"). Sums are accumulated in double precision so the cut falls where the reference puts it.
+// pruned"): mass (default), mass-per-sign and count thresholds, found by selection (./select-threshold).
 import type { ThresholdMode } from '../../shared/explain-config';
+import { kthSmallest, massThreshold } from './select-threshold';
 
-/** Mass mode on values v ≥ 0 (indices `idx` into `v`): marks pruned entries in `pruned`. */
-function pruneByMass(v: Float64Array, idx: number[], p: number, pruned: Uint8Array): void {
-  if (idx.length === 0) return;
-  let total = 0;
-  for (const i of idx) total += v[i];
-  const budget = p * total;
-  const order = idx.slice().sort((a, b) => v[a] - v[b]);
-  let cum = 0;
-  let k = 0;
-  while (k < order.length && cum + v[order[k]] <= budget) {
-    cum += v[order[k]];
-    k++;
-  }
-  if (k === 0) return;
-  const theta = v[order[k - 1]];
-  for (const i of idx) if (v[i] <= theta) pruned[i] = 1;
+function absValues(r: Float32Array): Float64Array {
+  const v = new Float64Array(r.length);
+  for (let i = 0; i < r.length; i++) v[i] = r[i] < 0 ? -r[i] : r[i];
+  return v;
 }
 
 /** keep[i] = 1 for surviving entries of one sample's relevance `r`, 0 for pruned ones. */
 export function keepMask(r: Float32Array, p: number, mode: ThresholdMode): Float32Array {
   const n = r.length;
-  const pruned = new Uint8Array(n);
-  if (p > 0) {
+  const keep = new Float32Array(n).fill(1);
+  if (p <= 0 || n === 0) return keep;
+  if (mode === 'count' || mode === 'mass') {
+    let theta: number | null;
     if (mode === 'count') {
       const k = Math.floor(p * n);
-      if (k > 0) {
-        const abs = Array.from(r, Math.abs).sort((a, b) => a - b);
-        const theta = abs[k - 1];
-        for (let i = 0; i < n; i++) if (Math.abs(r[i]) <= theta) pruned[i] = 1;
-      }
-    } else if (mode === 'mass') {
-      const v = Float64Array.from(r, Math.abs);
-      pruneByMass(v, [...Array(n).keys()], p, pruned);
+      theta = k === 0 ? null : kthSmallest(absValues(r), k);
     } else {
-      // mass-per-sign: positive (and zero) entries by R, negative entries by −R, each with its own budget.
-      const v = Float64Array.from(r, Math.abs);
-      const positive: number[] = [];
-      const negative: number[] = [];
-      for (let i = 0; i < n; i++) (r[i] < 0 ? negative : positive).push(i);
-      pruneByMass(v, positive, p, pruned);
-      pruneByMass(v, negative, p, pruned);
+      theta = massThreshold(absValues(r), p);
     }
+    if (theta !== null) for (let i = 0; i < n; i++) if ((r[i] < 0 ? -r[i] : r[i]) <= theta) keep[i] = 0;
+    return keep;
   }
-  const keep = new Float32Array(n);
-  for (let i = 0; i < n; i++) keep[i] = pruned[i] ? 0 : 1;
+  // mass-per-sign: non-negative entries by R, negative entries by −R, each with its own budget.
+  let nNeg = 0;
+  for (let i = 0; i < n; i++) if (r[i] < 0) nNeg++;
+  const posVals = new Float64Array(n - nNeg);
+  const negVals = new Float64Array(nNeg);
+  let ip = 0;
+  let ineg = 0;
+  for (let i = 0; i < n; i++) if (r[i] < 0) negVals[ineg++] = -r[i]; else posVals[ip++] = r[i];
+  const thetaPos = massThreshold(posVals, p);
+  const thetaNeg = massThreshold(negVals, p);
+  for (let i = 0; i < n; i++) {
+    const v = r[i];
+    if (v < 0 ? thetaNeg !== null && -v <= thetaNeg : thetaPos !== null && v <= thetaPos) keep[i] = 0;
+  }
   return keep;
 }
