@@ -49,8 +49,10 @@ export function jumpTo(v: ViewportState, startBp: number, endBp = startBp + 1): 
   return clampViewport({ ...next, startBp: (startBp + endBp) / 2 - (next.widthPx * next.bpPerPixel) / 2 });
 }
 
+/** A view showing the whole sequence keeps showing all of it at the new width; others keep zoom. */
 export function resize(v: ViewportState, widthPx: number): ViewportState {
-  return clampViewport({ ...v, widthPx });
+  const wasFit = v.startBp <= 0 && v.bpPerPixel >= maxBpPerPixel(v) - 1e-12;
+  return wasFit ? fitViewport(v.lengthBp, widthPx) : clampViewport({ ...v, widthPx });
 }
 
 /** The slice to ask the service for: whole bases covering the view, binned to about 1 bin/pixel. */

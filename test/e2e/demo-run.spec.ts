@@ -1,0 +1,55 @@
+// A new user's first launch: one click on the demo lands on results — tracks per method, motif hits —
+// and the dashboard shows the metrics table. Screenshots of each view go to test-results/.
+import { expect, test } from '@playwright/test';
+import { startServer, type StudioServer } from './studio-server';
+
+let server: StudioServer;
+test.beforeAll(async () => {
+  server = await startServer();
+});
+test.afterAll(async () => {
+  await server.stop();
+});
+
+test('the demo runs end to end and every view shows its results', async ({ page }) => {
+  await page.goto(server.url);
+  await expect(page.getByText('No runs yet')).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/01-start-empty.png' });
+
+  await page.getByTestId('run-demo').click();
+  await expect(page.getByTestId('run-view')).toBeVisible({ timeout: 90_000 });
+  // LRP, PLRP-λ and PLRP-M at p = 0.5, and the sweep's other four p values: one track each.
+  await expect(page.getByTestId('track-relevance')).toHaveCount(7);
+  await expect(page.getByTestId('motif-hits')).toBeVisible();
+  await expect(page.getByTestId('sequence-row')).toHaveCount(40);
+  await page.screenshot({ path: 'test-results/screens/02-run-view.png' });
+
+  // Zoom in to letters and hover: the readout names position, base and every method's relevance.
+  await page.getByTestId('jump-input').fill('60-100');
+  await page.getByRole('button', { name: 'Jump' }).click();
+  await expect(page.getByTestId('region')).toContainText('of 200 bp');
+  const track = page.getByTestId('track-relevance').first();
+  const box = (await track.boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2);
+  await expect(page.getByTestId('hover-readout')).toContainText('plrp-m-p0.5');
+  await page.screenshot({ path: 'test-results/screens/03-run-zoomed.png' });
+
+  await page.getByTestId('nav-dashboard').click();
+  await expect(page.getByTestId('metrics-table')).toBeVisible();
+  await expect(page.getByTestId('metrics-table').locator('tbody tr')).toHaveCount(7);
+  await expect(page.getByTestId('sweep-chart')).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/04-dashboard.png', fullPage: true });
+
+  await page.getByTestId('nav-layers').click();
+  await expect(page.getByTestId('layers-table')).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/05-layers.png' });
+
+  await page.getByTestId('nav-settings').click();
+  await expect(page.getByTestId('cache-info')).toContainText('1 runs');
+  await page.getByTestId('theme').selectOption('dark');
+  await page.getByTestId('nav-run').click();
+  await expect(page.getByTestId('track-relevance')).toHaveCount(7);
+  await page.screenshot({ path: 'test-results/screens/06-run-dark.png' });
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('theme').selectOption('light');
+});
