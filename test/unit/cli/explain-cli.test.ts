@@ -1,0 +1,132 @@
+// The CLI contract other tools rely on (issue "Engine core"): out.json / out.npy shapes, configs
+// from a file, targets, exit codes (0 ok, 2 bad input naming the file, 1 internal), and inspect.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { readNpy } from '../../../src-main/engine/export/npy';
+import { FIXTURE_DIR, loadFixture, relativeL2 } from '../engine/lrp/fixture-helpers';
+import { runCli } from './cli-helpers';
+
+const tmp = mkdtempSync(join(tmpdir(), 'plrp-cli-'));
+const cnn4 = join(FIXTURE_DIR, 'cnn4.onnx');
+const cnn4Fa = join(FIXTURE_DIR, 'cnn4.fa');
+const MODELS = join(FIXTURE_DIR, '../models');
+
+interface OutJson {
+  engine: { name: string; version: string };
+  model: { path: string; sha256: string; layout: string };
+  explanations: { id: string; config: Record<string, unknown> }[];
+  sequences: { name: string; length: number; target: number; logit: number; output: number[]; relevance: Record<string, number[][]>; diagnostics: Record<string, unknown[][]> }[];
+}
+
+describe('plrp explain', () => {
+  it('writes out.json with every config of --explain-config, in A,C,G,T order, matching zennit', async () => {
+    const { fixture } = loadFixture('cnn4');
+    const cfg = join(tmp, 'cfg.json');
+    writeFileSync(cfg, JSON.stringify([
+      { id: 'eps', composite: 'epsilon' },
+      { id: 'plus', composite: 'epsilon-plus' },
+      { id: 'pl', composite: 'epsilon-plus', method: 'plrp-lambda', p: 0.3 },
+    ]));
+    const targets = join(tmp, 'targets.tsv');
+    writeFileSync(targets, fixture.targets.map((t, i) => `seq${i}\t${t}`).join('\n'));
+    const out = join(tmp, 'out.json');
+    const r = await runCli(['explain', '--model', cnn4, '--fasta', cnn4Fa, '--explain-config', cfg, '--target', `@${targets}`, '--out', out]);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(readFileSync(out, 'utf8')) as OutJson;
+    expect(json.explanations.map((e) => e.id)).toEqual(['eps', 'plus', 'pl']);
+    expect(json.model.layout).toBe('NCL');
+    expect(json.sequences.map((s) => s.target)).toEqual(fixture.targets);
+    const byComposite = (c: string) => fixture.cases.find((x) => x.composite === c && x.method === 'lrp' && x.params.epsilon === 1e-6)!;
+    const got = json.sequences.flatMap((s) => s.relevance.plus.flat());
+    expect(relativeL2(got, byComposite('epsilon-plus').relevance.flat(2))).toBeLessThan(1e-3);
+    expect(json.sequences[0].relevance.eps[0]).toHaveLength(4);
+    expect(json.sequences[0].diagnostics.pl[0].length).toBeGreaterThan(0);
+  });
+
+  it('writes a float32 [N, L, 4] .npy for one config', async () => {
+    const out = join(tmp, 'out.npy');
+    const r = await runCli(['explain', '--model', cnn4, '--fasta', cnn4Fa, '--composite', 'epsilon-gamma-box', '--target', '1', '--out', out]);
+    expect(r.code).toBe(0);
+    const npy = await readNpy(out);
+    expect(npy.shape).toEqual([4, 200, 4]);
+  });
+
+  it('explains a channels-last model with relevance still in A,C,G,T order per position', async () => {
+    const out = join(tmp, 'nlc.json');
+    const r = await runCli(['explain', '--model', join(FIXTURE_DIR, 'cnn-bn-nlc.onnx'), '--fasta', join(FIXTURE_DIR, 'cnn-bn-nlc.fa'), '--target', '0', '--composite', 'epsilon', '--out', out]);
+    expect(r.code).toBe(0);
+    const { fixture } = loadFixture('cnn-bn-nlc');
+    const json = JSON.parse(readFileSync(out, 'utf8')) as OutJson;
+    const want = fixture.cases.find((c) => c.composite === 'epsilon' && c.method === 'lrp')!.relevance[0];
+    expect(relativeL2(json.sequences[0].relevance.epsilon.flat(), want.flat())).toBeLessThan(1e-3);
+  });
+
+  it('exits 2 naming the file for a missing model, a bad config and a .npy with several configs', async () => {
+    const missing = await runCli(['explain', '--model', join(tmp, 'nope.onnx'), '--fasta', cnn4Fa, '--out', join(tmp, 'x.json')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('nope.onnx');
+    const bad = join(tmp, 'bad.json');
+    writeFileSync(bad, JSON.stringify([{ id: 'a', composite: 'no-such-composite' }]));
+    const badCfg = await runCli(['explain', '--model', cnn4, '--fasta', cnn4Fa, '--explain-config', bad, '--out', join(tmp, 'x.json')]);
+    expect(badCfg.code).toBe(2);
+    expect(badCfg.stderr).toContain(`${bad}: entry 0: composite`);
+    const two = join(tmp, 'two.json');
+    writeFileSync(two, JSON.stringify([{ id: 'a' }, { id: 'b', composite: 'epsilon' }]));
+    const npy = await runCli(['explain', '--model', cnn4, '--fasta', cnn4Fa, '--explain-config', two, '--out', join(tmp, 'x.npy')]);
+    expect(npy.code).toBe(2);
+    expect(npy.stderr).toContain('one explanation');
+  });
+
+  it('exits 2 for a target index the model does not have', async () => {
+    const r = await runCli(['explain', '--model', cnn4, '--fasta', cnn4Fa, '--target', '7', '--out', join(tmp, 'x.json')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('target index 7 is out of range');
+  });
+});
+
+describe('plrp inspect', () => {
+  it('prints the layout, the alphabet axis, the outputs and each layer\'s rule per composite', async () => {
+    const r = await runCli(['inspect', '--model', join(FIXTURE_DIR, 'cnn-bn-nlc.onnx')]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('layout NLC (alphabet on axis 2');
+    expect(r.stdout).toContain('3 values, head sigmoid');
+    expect(r.stdout).toMatch(/Conv\s+\/body\/body.0\/Conv\s+epsilon \/ zplus \/ zbox \/ alpha2-beta1 \/ flat/);
+    expect(r.stdout).toMatch(/Gemm\s+\/body\/body.8\/Gemm\s+epsilon \/ epsilon/);
+  });
+
+  it('exits 2 before any computation for an unsupported op, naming node, op type and file', async () => {
+    const path = join(MODELS, 'unsupported-lstm.onnx');
+    const r = await runCli(['inspect', '--model', path]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${path}: node '/lstm/LSTM' (LSTM)`);
+  });
+
+  it('exits 2 for a model without a DNA input (no axis of size 4)', async () => {
+    const r = await runCli(['inspect', '--model', join(MODELS, 'not-dna-3x50.onnx')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('no axis of size 4');
+  });
+});
+
+describe('the plrp bin', () => {
+  it('runs from the project root with no build step (npx plrp --help)', async () => {
+    const { stdout } = await promisify(execFile)(process.execPath, [join(FIXTURE_DIR, '../../../bin/plrp.mjs'), '--help']);
+    for (const cmd of ['explain', 'predict', 'inspect']) expect(stdout).toContain(cmd);
+  });
+});
+
+describe('plrp predict', () => {
+  it('writes ONNX Runtime\'s outputs per sequence as TSV', async () => {
+    const { fixture } = loadFixture('cnn-bn-nlc');
+    const out = join(tmp, 'preds.tsv');
+    const r = await runCli(['predict', '--model', join(FIXTURE_DIR, 'cnn-bn-nlc.onnx'), '--fasta', join(FIXTURE_DIR, 'cnn-bn-nlc.fa'), '--out', out]);
+    expect(r.code).toBe(0);
+    const rows = readFileSync(out, 'utf8').trim().split('\n').map((l) => l.split('\t'));
+    expect(rows[0].slice(0, 4)).toEqual(['sequence', 'length', 'predicted', 'output_0']);
+    rows.slice(1).forEach((row, i) => row.slice(3, 6).forEach((v, j) => expect(Number(v)).toBeCloseTo(fixture.model_output[i][j], 5)));
+  });
+});
