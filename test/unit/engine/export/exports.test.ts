@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { formatBedGraph } from '../../../../src-main/engine/export/bedgraph';
+import { formatBed, hitToBed } from '../../../../src-main/engine/export/bed';
+import { parseBed } from '../../../../src-main/engine/genomics/bed-reader';
+import { safeFileName, safeJoin, uniqueSafeNames } from '../../../../src-main/engine/export/safe-name';
+import { buildManifest, sha256File } from '../../../../src-main/engine/export/manifest';
+import { writeExportBundle } from '../../../../src-main/engine/export/export-bundle';
+import { readNpy } from '../../../../src-main/engine/export/npy';
+import type { MotifHit } from '../../../../src-main/engine/motifs/hit';
+
+function readBedGraph(text: string): Map<string, Map<number, number>> {
+  const out = new Map<string, Map<number, number>>();
+  for (const line of text.split('\n')) {
+    if (line === '' || line.startsWith('track')) continue;
+    const [chrom, s, e, v] = line.split('\t');
+    const m = out.get(chrom) ?? new Map<number, number>();
+    for (let i = Number(s); i < Number(e); i++) m.set(i, Number(v));
+    out.set(chrom, m);
+  }
+  return out;
+}
+
+const hit: MotifHit = {
+  motifIndex: 0, motifId: 'MA0004.1', motifAltId: 'Arnt', sequenceIndex: 0, sequenceName: 'chr1', start: 4, end: 10,
+  strand: '-', score: 11.5, pValue: 1e-5, qValue: 0.01, matchedSequence: 'CACGTG',
+};
+
+describe('bedGraph export', () => {
+  it('re-reads to the per-base values at genome coordinates, runs merged and padding left out', () => {
+    const values = Float32Array.from([0.5, 0.5, -1.25, 0, 3]);
+    const text = formatBedGraph([{ chrom: 'chr2', offset: 1000, values, mask: Uint8Array.from([0, 0, 0, 0, 1]) }], 'lrp');
+    expect(text.split('\n')[0]).toBe('track type=bedGraph name="lrp" description="lrp" visibility=full autoScale=on');
+    expect(text.split('\n').slice(1, 4)).toEqual(['chr2\t1000\t1002\t0.5', 'chr2\t1002\t1003\t-1.25', 'chr2\t1003\t1004\t0']);
+    expect([...readBedGraph(text).get('chr2')!.entries()]).toEqual([[1000, 0.5], [1001, 0.5], [1002, -1.25], [1003, 0]]);
+  });
+});
+
+describe('BED export', () => {
+  it('writes motif hits 0-based half-open and re-reads them with the BED reader', () => {
+    const text = formatBed([hitToBed(hit)], 'track name="hits"');
+    expect(text).toBe('track name="hits"\nchr1\t4\t10\tMA0004.1_Arnt\t50\t-\n');
+    expect(parseBed(text, 'hits.bed')).toEqual([{ chrom: 'chr1', start: 4, end: 10, name: 'MA0004.1_Arnt', score: 50, strand: '-', line: 2 }]);
+  });
+});
+
+describe('path-safe export names', () => {
+  it('never lets a FASTA header escape the target folder', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plrp-safe-'));
+    for (const name of ['../../x', '/etc/passwd', '..', '.', '', 'a/../../b', 'C:\\Windows\\x', 'con', 'chr1 some description']) {
+      const p = safeJoin(dir, name, '.bedGraph');
+      expect(p.startsWith(dir + '/')).toBe(true);
+      expect(p.slice(dir.length + 1)).not.toMatch(/[\\/]/);
+    }
+    expect(safeFileName('../../x')).toBe('__.._x');
+    expect(safeFileName('con')).toBe('_con');
+  });
+
+  it('keeps names that collide after sanitising (or differ only in case) apart', () => {
+    expect(uniqueSafeNames(['a/b', 'a:b', 'chrX', 'chrx', 'a_b'])).toEqual(['a_b', 'a_b_2', 'chrX', 'chrx_2', 'a_b_3']);
+  });
+});
+
+describe('manifest', () => {
+  it('records sha256 and size of inputs and model, options and engine version', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plrp-man-'));
+    writeFileSync(join(dir, 'in.fa'), '>a\nACGT\n');
+    writeFileSync(join(dir, 'm.onnx'), Buffer.from([1, 2, 3]));
+    const m = await buildManifest({ engineVersion: 'e1', inputs: [{ role: 'fasta', path: join(dir, 'in.fa') }], modelPath: join(dir, 'm.onnx'), options: { p: 0.5 }, outputs: ['x.bed'], createdAt: new Date(0) });
+    expect(m.inputs[0]).toEqual({ role: 'fasta', path: join(dir, 'in.fa'), name: 'in.fa', sizeBytes: 8, sha256: createHash('sha256').update('>a\nACGT\n').digest('hex') });
+    expect(m.model?.sha256).toBe('039058c6f2c0cb492c533b0a4d14ef77cc0f78abccced5287d84a1a2011cfb81');
+    expect(m).toMatchObject({ format: 'plrp-run-manifest', engineVersion: 'e1', createdAt: '1970-01-01T00:00:00.000Z', options: { p: 0.5 }, outputs: ['x.bed'] });
+    await expect(sha256File(join(dir, 'missing'))).rejects.toMatchObject({ code: 'FILE_NOT_FOUND' });
+  });
+});
+
+describe('export bundle', () => {
+  it('writes every export inside the folder, re-readable, with a manifest listing them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plrp-bundle-'));
+    writeFileSync(join(dir, 'in.fa'), '>x\nACGTACGTAC\n');
+    const rel = Float32Array.from({ length: 2 * 10 * 4 }, (_, i) => (i % 7) - 3);
+    const observed = [Float32Array.from({ length: 10 }, (_, i) => i / 10), Float32Array.from({ length: 10 }, (_, i) => 0 - i)];
+    const written = await writeExportBundle({
+      dir,
+      sequences: [{ name: '../../evil', lengthBp: 10 }, { name: 'chr1', lengthBp: 10 }],
+      relevance: { 'lrp/eps': [rel.subarray(0, 40), rel.subarray(40)] },
+      observed: { 'lrp/eps': observed },
+      hits: [hit, { ...hit, sequenceIndex: 1, sequenceName: 'chr1' }],
+      seqlets: { 'lrp/eps': [{ sequenceIndex: 1, start: 2, end: 8, sign: 'negative', attribution: -27, pValue: 1e-3, bestHit: hit }] },
+      manifest: { engineVersion: 'e1', inputs: [{ role: 'fasta', path: join(dir, 'in.fa') }], options: {} },
+    });
+    expect(written.every((p) => p.startsWith(dir + '/'))).toBe(true);
+    expect(readdirSync(dir).sort()).toEqual(['hits-relevance.tsv', 'hits.bed', 'hits.tsv', 'in.fa', 'manifest.json', 'motif-ranking-lrp_eps.tsv', 'relevance-lrp_eps.bedGraph', 'relevance-lrp_eps.npy', 'seqlets-lrp_eps.bed']);
+    const npy = await readNpy(join(dir, 'relevance-lrp_eps.npy'));
+    expect(npy.shape).toEqual([2, 10, 4]);
+    expect(Array.from(npy.data)).toEqual(Array.from(rel));
+    const tracks = readBedGraph(readFileSync(join(dir, 'relevance-lrp_eps.bedGraph'), 'utf8'));
+    expect([...tracks.get('../../evil')!.values()].map((v) => Math.fround(v))).toEqual(Array.from(observed[0]));
+    expect([...tracks.get('chr1')!.values()]).toEqual(Array.from(observed[1]));
+    const weighted = readFileSync(join(dir, 'hits-relevance.tsv'), 'utf8').split('\n');
+    expect(weighted[0].split('\t').slice(-2)).toEqual(['lrp/eps_sum', 'lrp/eps_mean']);
+    expect(weighted[2].split('\t').slice(-2)).toEqual(['-39', '-6.5']);
+    expect(parseBed(readFileSync(join(dir, 'seqlets-lrp_eps.bed'), 'utf8'), 's.bed')).toEqual([{ chrom: 'chr1', start: 2, end: 8, name: 'neg:Arnt', score: 30, strand: '.', line: 2 }]);
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+    expect(manifest.outputs).toEqual(['relevance-lrp_eps.bedGraph', 'relevance-lrp_eps.npy', 'hits.tsv', 'hits.bed', 'hits-relevance.tsv', 'motif-ranking-lrp_eps.tsv', 'seqlets-lrp_eps.bed']);
+  });
+});
