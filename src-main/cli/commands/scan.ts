@@ -51,7 +51,7 @@ export async function runScan(opts: ScanCliOptions): Promise<void> {
   else await writeFimoTsv(out, result.hits, comments);
   process.stderr.write(
     `plrp scan: ${motifs.length} motifs × ${records.length} sequences (${totalBp} bp, ${bothStrands ? 'both strands' : 'given strand'}), ` +
-      `background ${bg.description}: ${result.hits.length} hits with p < ${threshold} in ${seconds.toFixed(2)} s\n`,
+      `background ${bg.description}: ${result.hits.length} hits with p ≤ ${threshold} in ${seconds.toFixed(2)} s\n`,
   );
 }
 
@@ -62,7 +62,7 @@ export function register(program: Command): void {
     .requiredOption('--fasta <file>', 'sequences to scan (FASTA, .gz/bgzip allowed)')
     .option('--motifs <file>', 'motif file: MEME, JASPAR, JASPAR PFM or TRANSFAC (default: bundled JASPAR 2024 vertebrates)')
     .option('--background <choice>', "'uniform', 'sequence' (the scanned sequences' composition) or a MEME background file", 'sequence')
-    .option('--pvalue <p>', 'report hits with p-value below this', String(DEFAULT_P_VALUE_THRESHOLD))
+    .option('--pvalue <p>', 'report hits with p-value at or below this (FIMO --thresh)', String(DEFAULT_P_VALUE_THRESHOLD))
     .option('--norc', 'scan the given strand only')
     .option('--out <file>', 'hits.tsv (FIMO columns, 1-based) or hits.bed (0-based); default: TSV on stdout')
     .action(async (opts: ScanCliOptions) => {

@@ -32,7 +32,7 @@ export interface CompiledMotif {
   index: number;
   motif: Motif;
   matrix: ScoringMatrix;
-  /** Windows scoring at least this (integer) have p < the scan threshold. */
+  /** Windows scoring at least this (integer) have p ≤ the scan threshold. */
   minScore: number;
   forward: CompiledStrand;
   reverse: CompiledStrand;

@@ -6,7 +6,8 @@
 //     cell = round((s − offset)·scale), so every column spans at most 0..1000;
 //  4. exact score distribution by dynamic programming over columns with the background probabilities,
 //     p-value(S) = P(score ≥ S) from the reverse cumulative sum;
-//  5. reported score = S/scale + width·offset (MEME's scaled_to_raw).
+//  5. reported score = S/scale + width·offset (MEME's scaled_to_raw), score and p-value rounded to
+//     10 significant digits as FIMO does (so outputs agree across platforms).
 import type { Motif } from './motif';
 
 export const DEFAULT_PSEUDOCOUNT = 0.1;
@@ -97,16 +98,25 @@ export function buildScoringMatrix(motif: Pick<Motif, 'probs' | 'nsites'>, bg: n
 }
 
 export function scaledToRaw(score: number, m: Pick<ScoringMatrix, 'width' | 'scale' | 'offset'>): number {
-  return score / m.scale + m.width * m.offset;
+  return roundSignificant(score / m.scale + m.width * m.offset);
 }
 
-/** Smallest integer score whose p-value is strictly below `threshold` (width·range + 1 when none). */
+/** FIMO's RND(x, 10): round to 10 significant digits. */
+export function roundSignificant(x: number, digits = 10): number {
+  return x === 0 || !Number.isFinite(x) ? x : Number(x.toPrecision(digits));
+}
+
+/**
+ * Smallest integer score whose p-value is ≤ `threshold` (pValues.length when none). FIMO reports
+ * `p ≤ --thresh` (fimo.c `fimo_record_score`); p-values are discrete, so this differs from a strict
+ * `<` only when a p-value equals the threshold exactly.
+ */
 export function scoreThreshold(pValues: Float64Array, threshold: number): number {
   let lo = 0;
   let hi = pValues.length; // pValues is non-increasing in S
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (pValues[mid] < threshold) hi = mid;
+    if (pValues[mid] <= threshold) hi = mid;
     else lo = mid + 1;
   }
   return lo;

@@ -1,12 +1,12 @@
 // FIMO-exact motif scanning (../shared/spec/genomics.md "Motif scanning"): every window of every
-// sequence on both strands, windows with unknown letters skipped, hits with p < threshold (1e-4),
+// sequence on both strands, windows with unknown letters skipped, hits with p ≤ threshold (1e-4, as FIMO),
 // BH q-values over all scanned windows, sorted by p-value as FIMO's fimo.tsv is.
 import { encodeIndices, reverseComplement } from '../genomics/nucleotides';
 import { symmetrize, type Background } from './background';
 import { compileMotif, PREFIX_STEPS, REJECTED, type CompiledMotif, type CompiledStrand } from './compiled-motif';
 import type { MotifHit } from './hit';
 import type { Motif } from './motif';
-import { DEFAULT_PSEUDOCOUNT, scaledToRaw } from './pssm';
+import { DEFAULT_PSEUDOCOUNT, roundSignificant, scaledToRaw } from './pssm';
 import { benjaminiHochberg } from './q-values';
 
 export const DEFAULT_P_VALUE_THRESHOLD = 1e-4;
@@ -97,7 +97,7 @@ export function scanMotifs(motifs: Motif[], sequences: ScanSequence[], options: 
       if (bothStrands) scanStrand(codes, cm.reverse, w, cm.minScore, (start, score) => raw.push({ motif: cm, seq: seqIndex, start, strand: '-', score }));
     }
   });
-  const pValues = raw.map((h) => h.motif.matrix.pValues[h.score]);
+  const pValues = raw.map((h) => roundSignificant(h.motif.matrix.pValues[h.score]));
   const qValues = benjaminiHochberg(pValues, scannedWindows);
   const hits: MotifHit[] = raw.map((h, i) => {
     const w = h.motif.matrix.width;

@@ -44,10 +44,11 @@ describe('FIMO scoring matrix', () => {
     }
   });
 
-  it('picks the smallest integer score whose p-value is below the threshold', () => {
+  it('picks the smallest integer score whose p-value is at or below the threshold, as FIMO does', () => {
     const pv = Float64Array.from([1, 0.5, 0.01, 1e-4, 5e-5, 0]);
-    expect(scoreThreshold(pv, 1e-4)).toBe(4);
+    expect(scoreThreshold(pv, 1e-4)).toBe(3);
+    expect(scoreThreshold(pv, 9e-5)).toBe(4);
     expect(scoreThreshold(pv, 2)).toBe(0);
-    expect(scoreThreshold(pv, 0)).toBe(6);
+    expect(scoreThreshold(pv, -1)).toBe(6);
   });
 });
