@@ -1,0 +1,36 @@
+// New run as a user: drop a model and a FASTA, read the model card and FASTA summary, start, open
+// the results; an unsupported model shows why instead of a run button.
+import { expect, test } from '@playwright/test';
+import { dropFiles } from './drop-files';
+import { startServer, type StudioServer } from './studio-server';
+
+let server: StudioServer;
+test.beforeAll(async () => {
+  server = await startServer();
+});
+test.afterAll(async () => {
+  await server.stop();
+});
+
+test('a dropped model and FASTA show their card and summary, and the run opens in the run view', async ({ page }) => {
+  await page.goto(server.url);
+  await page.getByTestId('new-run').click();
+  await dropFiles(page, '[data-testid="new-run-form"]', ['test/fixtures/lrp/cnn4.onnx', 'test/fixtures/lrp/cnn4.fa']);
+  await expect(page.getByTestId('model-card')).toContainText('cnn4.onnx');
+  await expect(page.getByTestId('fasta-summary')).toBeVisible();
+  await expect(page.getByTestId('slot-motifs-name')).toContainText('JASPAR');
+  await page.screenshot({ path: 'test-results/screens/07-new-run.png', fullPage: true });
+  await page.getByTestId('start-run').click();
+  await page.getByTestId('run-open').click({ timeout: 60_000 });
+  await expect(page.getByTestId('track-relevance')).toHaveCount(3);
+});
+
+test('an unsupported model explains what is unsupported and cannot be started', async ({ page }) => {
+  await page.goto(server.url);
+  await page.getByTestId('new-run').click();
+  await dropFiles(page, '[data-testid="new-run-form"]', ['test/fixtures/models/unsupported-lstm.onnx', 'test/fixtures/lrp/cnn4.fa']);
+  await expect(page.getByTestId('model-unsupported')).toBeVisible();
+  await expect(page.getByTestId('model-error')).toContainText(/LSTM/i);
+  await expect(page.getByTestId('start-run')).toBeDisabled();
+  await page.screenshot({ path: 'test-results/screens/08-unsupported-model.png' });
+});

@@ -1,0 +1,72 @@
+// Long-lived runs as a user meets them: cancel mid-way (and resume later), reopen a cached run after
+// the server restarts, and export results to files.
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { dropFiles } from './drop-files';
+import { randomFasta } from './fixture-fasta';
+import { freshCacheDb, startServer } from './studio-server';
+
+test('a running run can be cancelled, stays resumable, and keeps what it finished', async ({ page }) => {
+  // 3000 sequences through a 32-filter CNN: tens of seconds of work, so the cancel lands mid-way.
+  const fasta = randomFasta(3000, 200);
+  const server = await startServer();
+  try {
+    await page.goto(server.url);
+    await page.getByTestId('new-run').click();
+    await dropFiles(page, '[data-testid="new-run-form"]', ['test/fixtures/lrp/cnn32.onnx', fasta]);
+    await expect(page.getByTestId('model-card')).toBeVisible();
+    await page.getByTestId('start-run').click();
+    await expect(page.getByTestId('run-eta')).toBeVisible();
+    await expect(page.getByTestId('run-progress')).toContainText(/[1-9]\d* \/ 3000 sequences/);
+    await page.screenshot({ path: 'test-results/screens/09-run-progress.png' });
+    await page.getByTestId('run-cancel').click();
+    await expect(page.getByTestId('run-status')).toHaveText('cancelled', { timeout: 60_000 });
+    await expect(page.getByTestId('run-resume')).toBeVisible();
+    // Cancelled mid-way: some sequences finished and are kept, not all.
+    const done = Number((await page.getByTestId('run-progress').textContent())!.match(/(\d+) \/ 3000/)![1]);
+    expect(done).toBeGreaterThan(0);
+    expect(done).toBeLessThan(3000);
+    await page.screenshot({ path: 'test-results/screens/10-run-cancelled.png' });
+    await page.getByTestId('nav-start').click();
+    await expect(page.getByTestId('recent-run').first()).toContainText('cancelled');
+  } finally {
+    await server.stop();
+  }
+});
+
+test('a finished run reopens from the cache after the server restarts, and exports to files', async ({ page }) => {
+  const cacheDb = freshCacheDb();
+  const first = await startServer({ cacheDb });
+  try {
+    await page.goto(first.url);
+    await page.getByTestId('run-demo').click();
+    await expect(page.getByTestId('run-view')).toBeVisible({ timeout: 90_000 });
+  } finally {
+    await first.stop();
+  }
+  const second = await startServer({ cacheDb });
+  try {
+    await page.goto(second.url);
+    await expect(page.getByTestId('recent-run')).toHaveCount(1);
+    await expect(page.getByTestId('recent-run')).toContainText('done');
+    await page.screenshot({ path: 'test-results/screens/11-start-recent-runs.png' });
+    await page.getByTestId('recent-run').getByRole('button', { name: 'Demo', exact: true }).click();
+    await expect(page.getByTestId('track-relevance')).toHaveCount(7);
+    await expect(page.getByTestId('sequence-row')).toHaveCount(40);
+
+    const [tsv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-tsv').click()]);
+    expect(tsv.suggestedFilename()).toBe('Demo.tsv');
+    const lines = readFileSync((await tsv.path())!, 'utf8').trim().split('\n');
+    expect(lines).toHaveLength(41);
+    expect(lines[0].split('\t').slice(0, 6)).toEqual(['index', 'name', 'length_bp', 'target', 'logit', 'output']);
+    expect(lines[0]).toContain('plrp-m-p0.5_gini');
+
+    const [bedgraph] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-bedgraph').click()]);
+    const bg = readFileSync((await bedgraph.path())!, 'utf8').split('\n');
+    // 40 sequences × 7 explanations, each a track line and 200 one-base rows.
+    expect(bg.filter((l) => l.startsWith('track ')).length).toBe(280);
+    expect(bg.filter((l) => /^test_\d+\t\d+\t\d+\t/.test(l)).length).toBe(280 * 200);
+  } finally {
+    await second.stop();
+  }
+});
