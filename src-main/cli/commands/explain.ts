@@ -1,18 +1,30 @@
 // `plrp explain`: relevance for every sequence of a FASTA file, for one or more explanation
-// configs, written as out.json (all configs) or out.npy (one config, [N, L, 4]).
+// configs, on the engine's worker pool, written as out.json (all configs) or out.npy (one config,
+// [N, L, 4]). Optional metrics against a ground-truth BED.
+import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { AppError } from '../../shared/errors';
 import { openModel } from '../../engine/explain/open-model';
 import { writeNpy } from '../../engine/export/npy';
+import { EnginePool } from '../../engine/pool/engine-pool';
+import { BatchScheduler } from '../../engine/pool/batch-scheduler';
+import type { ExplainTask, ExplainTaskResult, ExplainedSequence } from '../../engine/pool/explain-task';
+import { groundTruthMask, parseGroundTruthBed, type GroundTruth } from '../../engine/metrics/ground-truth-mask';
+import { parseMetricNames, type MetricName } from '../../engine/metrics/metric-names';
+import { summarizeMetrics } from '../../engine/metrics/summarize-metrics';
+import type { SequenceMetrics } from '../../engine/metrics/compute-metrics';
+import type { ModelInfo } from '../../engine/explain/types';
 import { ENGINE_VERSION } from '../../services/engine-version';
 import { explainConfigsFrom, type ExplainFlags } from '../explain/explain-configs';
-import { parseTargetOption } from '../explain/targets-option';
-import { explainFasta, type ExplainedRecord } from '../explain/explain-fasta';
+import { parseTargetOption, targetFor } from '../explain/targets-option';
+import { createFastaJob, type RecordInfo } from '../explain/fasta-job';
 import { JsonOutput } from '../explain/json-output';
 import { ProgressBar } from '../progress';
 import { countFastaRecords } from '../explain/count-records';
 import { withCancellation } from '../cancellation';
 import { parseLayout, parsePositiveInt } from '../options';
+
+const WORKER_URL = new URL('../../engine/pool/explain-worker.ts', import.meta.url);
 
 interface ExplainCliOptions extends ExplainFlags {
   model: string;
@@ -20,10 +32,11 @@ interface ExplainCliOptions extends ExplainFlags {
   out: string;
   target?: string;
   layout?: string;
-  batchSize: string;
   threads?: string;
   layerRelevance?: boolean;
   unknown: string;
+  groundTruth?: string;
+  metrics?: string;
 }
 
 export function register(program: Command): void {
@@ -43,62 +56,103 @@ export function register(program: Command): void {
     .option('--threshold <mass|mass-per-sign|count>', 'PLRP: which entries are pruned')
     .option('--lambda <total|per-sign>', 'PLRP-λ: how the kept relevance is rescaled')
     .option('--explain-config <cfg.json>', 'JSON array of explanation configs, all computed in one run')
+    .option('--ground-truth <GT.bed>', 'ground-truth regions (name start end) for RMA and RRA')
+    .option('--metrics <list>', 'gini,entropy,rma,rra,lipschitz,faithfulness (or all)')
     .option('--layout <auto|NCL|NLC>', 'input layout of the model (detected by default)', 'auto')
     .option('--layer-relevance', 'also store relevance before/after pruning at every pruning point')
-    .option('--batch-size <N>', 'model windows per batch', '64')
-    .option('--threads <N>', 'onnxruntime threads')
+    .option('--threads <N>', 'worker threads (each runs onnxruntime with its own intra-op threads)')
     .option('--unknown <zeros|quarter>', 'encoding of N and IUPAC codes', 'zeros')
-    .action(async (o: ExplainCliOptions) => {
-      await withCancellation((signal) => runExplain(o, signal));
-    });
+    .action((o: ExplainCliOptions) => withCancellation((signal) => runExplain(o, signal)));
 }
 
 async function runExplain(o: ExplainCliOptions, signal: AbortSignal): Promise<void> {
   const configs = await explainConfigsFrom(o);
   const target = await parseTargetOption(o.target);
+  const metrics: MetricName[] = o.metrics ? parseMetricNames(o.metrics) : [];
+  const groundTruth = o.groundTruth ? await readGroundTruth(o.groundTruth) : null;
   const asNpy = o.out.endsWith('.npy');
   if (asNpy && configs.length !== 1) throw new AppError('USAGE', `--out ${o.out}: a .npy file holds one explanation; this run has ${configs.length} (use out.json)`);
   if (o.unknown !== 'zeros' && o.unknown !== 'quarter') throw new AppError('USAGE', `--unknown must be 'zeros' or 'quarter'`);
-  const model = await openModel(o.model, { intraOpThreads: o.threads ? parsePositiveInt('threads', o.threads) : 2, layout: parseLayout(o.layout) });
+  const layout = parseLayout(o.layout);
+  // Validate the model here, before any worker starts: a bad model fails fast with its message.
+  const probe = await openModel(o.model, { layout });
+  const info = probe.info;
+  await probe.close();
+  if (target.kind === 'index' && target.index >= info.outputSize) {
+    throw new AppError('BAD_TARGET', `target index ${target.index} is out of range: the model has ${info.outputSize} output${info.outputSize === 1 ? '' : 's'} (0..${info.outputSize - 1})`);
+  }
+  const total = await countFastaRecords(o.fasta);
+  const bar = new ProgressBar('explain', total);
+  const pool = new EnginePool({ handlerUrl: WORKER_URL, threads: o.threads ? parsePositiveInt('threads', o.threads) : undefined });
+  const sink = asNpy ? new NpySink(o.out, configs[0].id) : new JsonOutput(o.out, header(o, info, configs, metrics));
+  const metricRows = new Map(configs.map((c) => [c.id, [] as SequenceMetrics[]]));
+  let done = 0;
   try {
-    const total = await countFastaRecords(o.fasta);
-    const bar = new ProgressBar('explain', total);
-    const records = explainFasta(model, o.fasta, {
-      configs, target, batchWindows: parsePositiveInt('batch-size', o.batchSize),
-      unknown: o.unknown, layerRelevance: Boolean(o.layerRelevance), signal,
-    });
-    const header = {
-      engine: { name: 'plrp-studio', version: ENGINE_VERSION },
-      model: { path: o.model, sha256: model.info.sha256, layout: model.info.layout, input: model.info.inputName, length: model.info.lengthBp, outputs: model.info.outputSize, head: model.info.head },
-      fasta: o.fasta,
-      explanations: configs.map((c) => ({ id: c.id, config: c })),
-    };
-    let done = 0;
-    if (asNpy) {
-      const all: ExplainedRecord[] = [];
-      for await (const rec of records) { all.push(rec); bar.update(++done); }
-      await writeNpyOutput(o.out, all, configs[0].id);
-    } else {
-      const out = new JsonOutput(o.out, header);
-      try {
-        for await (const rec of records) { await out.add(rec); bar.update(++done); }
-        await out.finish();
-      } catch (e) {
-        await out.abort();
-        throw e;
-      }
-    }
+    const scheduler = new BatchScheduler<ExplainTask, ExplainTaskResult>((t) => pool.run(t), pool.workers);
+    await scheduler.submit(createFastaJob({
+      fastaPath: o.fasta, modelPath: o.model, modelSha256: info.sha256, configs,
+      targetOf: (name) => targetFor(target, name),
+      groundTruthOf: (name, lengthBp) => (groundTruth ? groundTruthMask(groundTruth, name, lengthBp, o.groundTruth) : null),
+      metrics, layerRelevance: Boolean(o.layerRelevance), unknown: o.unknown, layout, signal,
+      emit: async (rec, seq) => {
+        for (const e of seq.explanations) metricRows.get(e.configId)!.push(e.metrics as SequenceMetrics);
+        await sink.add(rec, seq);
+        bar.update(++done);
+      },
+    }));
+    const summary = metrics.length ? { summary: { metrics: Object.fromEntries([...metricRows].map(([id, rows]) => [id, summarizeMetrics(rows)])) } } : {};
+    await sink.finish(summary);
     bar.done();
+  } catch (e) {
+    await sink.abort();
+    throw e;
   } finally {
-    await model.close();
+    await pool.destroy();
   }
 }
 
-async function writeNpyOutput(path: string, records: ExplainedRecord[], id: string): Promise<void> {
-  const lengths = new Set(records.map((r) => r.lengthBp));
-  if (lengths.size > 1) throw new AppError('USAGE', `--out ${path}: sequences have different lengths (${[...lengths].slice(0, 5).join(', ')} bp); an [N, L, 4] .npy needs one length — use out.json`);
-  const L = records[0]?.lengthBp ?? 0;
-  const data = new Float32Array(records.length * L * 4);
-  records.forEach((r, i) => data.set(r.relevance[id], i * L * 4));
-  await writeNpy(path, data, [records.length, L, 4]);
+function header(o: ExplainCliOptions, info: ModelInfo, configs: { id: string }[], metrics: MetricName[]): Record<string, unknown> {
+  return {
+    engine: { name: 'plrp-studio', version: ENGINE_VERSION },
+    model: { path: o.model, sha256: info.sha256, layout: info.layout, input: info.inputName, length: info.lengthBp, outputs: info.outputSize, head: info.head },
+    fasta: o.fasta,
+    ground_truth: o.groundTruth ?? null,
+    metrics,
+    explanations: configs.map((c) => ({ id: c.id, config: c })),
+  };
+}
+
+async function readGroundTruth(path: string): Promise<GroundTruth> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    throw new AppError('FILE_NOT_FOUND', `${path}: ground-truth BED not found`);
+  }
+  return parseGroundTruthBed(text, path);
+}
+
+/** Collects one explanation of every sequence into an [N, L, 4] float32 .npy (needs one length). */
+class NpySink {
+  private readonly parts: Float32Array[] = [];
+  private lengthBp = -1;
+
+  constructor(private readonly path: string, private readonly id: string) {}
+
+  async add(_rec: RecordInfo, seq: ExplainedSequence): Promise<void> {
+    if (this.lengthBp >= 0 && seq.lengthBp !== this.lengthBp) {
+      throw new AppError('USAGE', `--out ${this.path}: sequences have different lengths (${this.lengthBp} and ${seq.lengthBp} bp); an [N, L, 4] .npy needs one length — use out.json`);
+    }
+    this.lengthBp = seq.lengthBp;
+    this.parts.push(seq.explanations.find((e) => e.configId === this.id)!.relevance);
+  }
+
+  async finish(): Promise<void> {
+    const L = Math.max(this.lengthBp, 0);
+    const data = new Float32Array(this.parts.length * L * 4);
+    this.parts.forEach((p, i) => data.set(p, i * L * 4));
+    await writeNpy(this.path, data, [this.parts.length, L, 4]);
+  }
+
+  async abort(): Promise<void> {}
 }

@@ -4,7 +4,8 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import { AppError } from '../../shared/errors';
-import type { ExplainedRecord } from './explain-fasta';
+import type { ExplainedSequence } from '../../engine/pool/explain-task';
+import type { RecordInfo } from './fasta-job';
 
 export class JsonOutput {
   private readonly tmp: string;
@@ -18,20 +19,18 @@ export class JsonOutput {
     this.stream.write(`${head.slice(0, -1)},"sequences":[\n`);
   }
 
-  async add(rec: ExplainedRecord): Promise<void> {
-    const relevance: Record<string, number[][]> = {};
-    for (const [id, r] of Object.entries(rec.relevance)) {
-      const rows: number[][] = [];
-      for (let i = 0; i < rec.lengthBp; i++) rows.push(Array.from(r.subarray(i * 4, i * 4 + 4)));
-      relevance[id] = rows;
-    }
+  async add(info: RecordInfo, seq: ExplainedSequence): Promise<void> {
     const entry: Record<string, unknown> = {
-      name: rec.name, description: rec.description, length: rec.lengthBp, windows: rec.windows,
-      padded_left_bp: rec.paddedLeftBp, target: rec.target, logit: rec.logit, output: rec.output,
-      relevance, diagnostics: rec.diagnostics,
+      name: info.name, description: info.description, length: seq.lengthBp,
+      target: seq.target, logit: seq.logits[seq.target], output: Array.from(seq.output),
+      relevance: Object.fromEntries(seq.explanations.map((e) => [e.configId, perPosition(e.relevance, seq.lengthBp)])),
+      diagnostics: Object.fromEntries(seq.explanations.map((e) => [e.configId, e.diagnostics])),
     };
-    if (rec.layerRelevance) {
-      entry.layer_relevance = Object.fromEntries(Object.entries(rec.layerRelevance).map(([id, perWindow]) => [id, perWindow.map((points) => points.map((l) => ({ point: l.point, shape: l.shape, before: Array.from(l.before), after: Array.from(l.after) })))]));
+    if (seq.explanations.some((e) => Object.keys(e.metrics).length > 0)) {
+      entry.metrics = Object.fromEntries(seq.explanations.map((e) => [e.configId, e.metrics]));
+    }
+    if (seq.explanations.some((e) => e.layerRelevance)) {
+      entry.layer_relevance = Object.fromEntries(seq.explanations.map((e) => [e.configId, (e.layerRelevance ?? []).map((points) => points.map((l) => ({ point: l.point, shape: l.shape, before: Array.from(l.before), after: Array.from(l.after) })))]));
     }
     const ok = this.stream.write(`${this.count++ ? ',\n' : ''}${JSON.stringify(entry)}`);
     if (!ok) await once(this.stream, 'drain');
@@ -52,4 +51,11 @@ export class JsonOutput {
     this.stream.destroy();
     await rm(this.tmp, { force: true });
   }
+}
+
+/** [L, 4] flat → [[A, C, G, T] per position]. */
+function perPosition(r: Float32Array, lengthBp: number): number[][] {
+  const rows: number[][] = [];
+  for (let i = 0; i < lengthBp; i++) rows.push([r[i * 4], r[i * 4 + 1], r[i * 4 + 2], r[i * 4 + 3]]);
+  return rows;
 }

@@ -5,7 +5,7 @@
 import { workerData } from 'piscina';
 import { AppError } from '../../shared/errors';
 import { openModel } from '../explain/open-model';
-import type { ExplainableModel, ExplainBatchResult } from '../explain/types';
+import type { ExplainableModel, ExplainBatchResult, LayerRelevance } from '../explain/types';
 import { computeMetrics } from '../metrics/compute-metrics';
 import { encodeOneHot } from '../genomics/one-hot';
 import type { ExplainedSequence, ExplainTask, ExplainTaskResult } from './explain-task';
@@ -19,12 +19,13 @@ const CANCEL_POLL_MS = 10;
 const models = new Map<string, Promise<ExplainableModel>>();
 const intraOpThreads = (workerData as { intraOpThreads?: number } | undefined)?.intraOpThreads ?? 1;
 
-function model(path: string, sha256: string): Promise<ExplainableModel> {
-  let m = models.get(sha256);
+function model(path: string, sha256: string, layout?: 'NCL' | 'NLC'): Promise<ExplainableModel> {
+  const key = `${sha256}:${layout ?? 'auto'}`;
+  let m = models.get(key);
   if (!m) {
-    m = openModel(path, { intraOpThreads });
-    models.set(sha256, m);
-    m.catch(() => models.delete(sha256));
+    m = openModel(path, { intraOpThreads, layout });
+    models.set(key, m);
+    m.catch(() => models.delete(key));
   }
   return m;
 }
@@ -42,7 +43,7 @@ export default async function explainTask(task: ExplainTask): Promise<unknown> {
       if (Atomics.load(task.cancelFlag, 0) !== 0) controller.abort();
     }, CANCEL_POLL_MS);
     try {
-      const m = await model(task.modelPath, task.modelSha256);
+      const m = await model(task.modelPath, task.modelSha256, task.layout);
       const sequences = await explainSequences(m, task, controller.signal);
       const result: ExplainTaskResult = { sequences, computeMs: performance.now() - started };
       const transfer: ArrayBuffer[] = [];
@@ -78,6 +79,7 @@ async function explainSequences(m: ExplainableModel, task: ExplainTask, signal: 
   const windowOut = task.sequences.map((_, seq) => ({
     relevance: new Map<string, Float32Array[]>(task.configs.map((c) => [c.id, []])),
     diagnostics: new Map<string, ExplainBatchResult['diagnostics'][string]>(task.configs.map((c) => [c.id, []])),
+    layers: new Map<string, LayerRelevance[][]>(task.configs.map((c) => [c.id, []])),
     output: new Float64Array(K),
     logits: new Float64Array(K),
     windows: startsBySeq[seq].starts.length,
@@ -87,9 +89,9 @@ async function explainSequences(m: ExplainableModel, task: ExplainTask, signal: 
       checkCancelled(task);
       const chunk = refs.slice(from, from + MAX_WINDOWS_PER_CALL);
       const onehot = new Float32Array(chunk.length * windowBp * 4);
-      chunk.forEach((w, slot) => encodeWindow(task.sequences[w.seq].letters, w.start, windowBp, onehot, slot));
+      chunk.forEach((w, slot) => encodeWindow(task.sequences[w.seq].letters, w.start, windowBp, onehot, slot, task.unknown));
       const t = Int32Array.from(chunk, (w) => targets[w.seq]);
-      const r = await m.explain(onehot, chunk.length, task.configs, t, { signal });
+      const r = await m.explain(onehot, chunk.length, task.configs, t, { signal, layerRelevance: task.layerRelevance });
       chunk.forEach((w, slot) => {
         const o = windowOut[w.seq];
         for (let k = 0; k < K; k++) {
@@ -100,6 +102,7 @@ async function explainSequences(m: ExplainableModel, task: ExplainTask, signal: 
         for (const c of task.configs) {
           o.relevance.get(c.id)!.push(r.relevance[c.id].slice(slot * windowBp * 4, (slot + 1) * windowBp * 4));
           o.diagnostics.get(c.id)!.push(r.diagnostics[c.id]?.[slot] ?? []);
+          if (r.layerRelevance) o.layers.get(c.id)!.push(r.layerRelevance[c.id][slot]);
         }
       });
     }
@@ -114,7 +117,7 @@ async function explainSequences(m: ExplainableModel, task: ExplainTask, signal: 
       checkCancelled(task);
       const relevance = mergeWindows(s.letters.length, windowBp, starts, o.relevance.get(c.id)!);
       const metrics = task.metrics.length === 0 ? {} : await sequenceMetrics(m, task, seq, c.id, relevance, targets[seq], windowBp);
-      explanations.push({ configId: c.id, relevance, diagnostics: o.diagnostics.get(c.id)!, metrics });
+      explanations.push({ configId: c.id, relevance, diagnostics: o.diagnostics.get(c.id)!, metrics, layerRelevance: task.layerRelevance ? o.layers.get(c.id)! : undefined });
     }
     out.push({ idx: s.idx, lengthBp: s.letters.length, output: Float32Array.from(o.output), logits: Float32Array.from(o.logits), target: targets[seq], explanations });
   }
@@ -129,18 +132,18 @@ async function resolveTargets(
   groups: Map<number, WindowRef[]>,
   K: number,
 ): Promise<Int32Array> {
-  const targets = new Int32Array(task.sequences.length).fill(task.target === 'predicted' ? -1 : task.target);
-  if (task.target !== 'predicted') return targets;
+  const targets = Int32Array.from(task.sequences, (s) => s.target ?? (task.target === 'predicted' ? -1 : task.target));
+  if (targets.every((t) => t >= 0)) return targets;
   // A tiled sequence must use one target in every window: the argmax of its mean logits.
   for (const [windowBp, refs] of groups) {
-    const tiled = refs.filter((w) => startsBySeq[w.seq].starts.length > 1);
+    const tiled = refs.filter((w) => startsBySeq[w.seq].starts.length > 1 && targets[w.seq] < 0);
     if (tiled.length === 0) continue;
     const sums = new Map<number, Float64Array>();
     for (let from = 0; from < tiled.length; from += MAX_WINDOWS_PER_CALL) {
       checkCancelled(task);
       const chunk = tiled.slice(from, from + MAX_WINDOWS_PER_CALL);
       const onehot = new Float32Array(chunk.length * windowBp * 4);
-      chunk.forEach((w, slot) => encodeWindow(task.sequences[w.seq].letters, w.start, windowBp, onehot, slot));
+      chunk.forEach((w, slot) => encodeWindow(task.sequences[w.seq].letters, w.start, windowBp, onehot, slot, task.unknown));
       const { logits } = await m.predict(onehot, chunk.length);
       chunk.forEach((w, slot) => {
         const acc = sums.get(w.seq) ?? new Float64Array(K);

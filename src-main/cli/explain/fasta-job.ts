@@ -1,0 +1,89 @@
+// `plrp explain` on the engine's worker pool: FASTA records become batches of ExplainTasks (the same
+// tasks and worker the run service uses), and finished batches are handed back in file order so
+// out.json streams in the order of the FASTA file, whatever order the workers finish in.
+import type { BatchJob } from '../../engine/pool/batch-scheduler';
+import type { ExplainTask, ExplainTaskResult, ExplainedSequence } from '../../engine/pool/explain-task';
+import type { MetricName } from '../../engine/metrics/metric-names';
+import type { UnknownEncoding } from '../../engine/genomics/one-hot';
+import type { ExplainConfig } from '../../shared/explain-config';
+import { AppError } from '../../shared/errors';
+import { readFasta, type FastaRecord } from '../../engine/genomics/fasta';
+import { BATCH_BASES, BATCH_SEQUENCES } from '../../services/run-job';
+
+export interface RecordInfo {
+  name: string;
+  description: string;
+}
+
+export interface FastaJobOptions {
+  fastaPath: string;
+  modelPath: string;
+  modelSha256: string;
+  configs: ExplainConfig[];
+  targetOf: (name: string) => number;
+  groundTruthOf: (name: string, lengthBp: number) => Uint8Array | null;
+  metrics: MetricName[];
+  layerRelevance: boolean;
+  unknown: UnknownEncoding;
+  layout?: 'NCL' | 'NLC';
+  signal: AbortSignal;
+  /** Called with finished sequences in FASTA order. */
+  emit: (info: RecordInfo, seq: ExplainedSequence) => Promise<void>;
+}
+
+export function createFastaJob(o: FastaJobOptions): BatchJob<ExplainTask, ExplainTaskResult> {
+  const records = readFasta(o.fastaPath)[Symbol.asyncIterator]();
+  const cancelFlag = new Int32Array(new SharedArrayBuffer(4));
+  const infos = new Map<number, RecordInfo>();
+  const finished = new Map<number, ExplainedSequence>();
+  let nextToEmit = 0;
+  let lookahead: FastaRecord | null = null;
+  let exhausted = false;
+
+  const read = async (): Promise<FastaRecord | null> => {
+    if (lookahead) {
+      const r = lookahead;
+      lookahead = null;
+      return r;
+    }
+    if (exhausted) return null;
+    const { value, done } = await records.next();
+    if (done) { exhausted = true; return null; }
+    if (value.sequence.length === 0) throw new AppError('BAD_FASTA', `${o.fastaPath}: record '${value.name}' (line ${value.headerLine}) is empty`);
+    return value;
+  };
+
+  return {
+    signal: o.signal,
+    cancelFlag,
+    describe: (t) => `sequences ${t.sequences[0].idx + 1}–${t.sequences[t.sequences.length - 1].idx + 1}`,
+    next: async () => {
+      const sequences: ExplainTask['sequences'] = [];
+      let bases = 0;
+      while (sequences.length < BATCH_SEQUENCES && bases < BATCH_BASES) {
+        const rec = await read();
+        if (!rec) break;
+        if (sequences.length > 0 && bases + rec.sequence.length > BATCH_BASES) { lookahead = rec; break; }
+        infos.set(rec.index, { name: rec.name, description: rec.description });
+        sequences.push({ idx: rec.index, letters: rec.sequence, groundTruth: o.groundTruthOf(rec.name, rec.sequence.length), target: o.targetOf(rec.name) });
+        bases += rec.sequence.length;
+      }
+      if (sequences.length === 0) return null;
+      return {
+        modelPath: o.modelPath, modelSha256: o.modelSha256, sequences, configs: o.configs, target: 'predicted',
+        metrics: o.metrics, layerRelevance: o.layerRelevance, unknown: o.unknown, layout: o.layout, cancelFlag,
+      };
+    },
+    persist: async (_task, result) => {
+      for (const s of result.sequences) finished.set(s.idx, s);
+      while (finished.has(nextToEmit)) {
+        const seq = finished.get(nextToEmit)!;
+        finished.delete(nextToEmit);
+        const info = infos.get(nextToEmit)!;
+        infos.delete(nextToEmit);
+        nextToEmit++;
+        await o.emit(info, seq);
+      }
+    },
+  };
+}
