@@ -19,13 +19,13 @@ export interface CompiledStrand {
   remaining: Int32Array;
   /**
    * Score of the first PREFIX_STEPS evaluated columns for every letter combination
-   * (index ((a·5)+b)·5+c), or REJECTED when even the best remaining letters cannot reach the
+   * (index ((a·5+b)·5+c)·5+d), or REJECTED when even the best remaining letters cannot reach the
    * threshold: one table read discards most windows (empty when width < PREFIX_STEPS).
    */
   prefix: Int32Array;
 }
 
-export const PREFIX_STEPS = 3;
+export const PREFIX_STEPS = 4;
 export const REJECTED = UNKNOWN_SCORE;
 
 export interface CompiledMotif {
@@ -41,10 +41,12 @@ export interface CompiledMotif {
 function prefixTable(lookup: Int32Array, remaining: Int32Array, width: number, minScore: number): Int32Array {
   if (width < PREFIX_STEPS) return new Int32Array(0);
   const table = new Int32Array(5 ** PREFIX_STEPS);
-  for (let a = 0; a < 5; a++) for (let b = 0; b < 5; b++) for (let c = 0; c < 5; c++) {
-    const s = lookup[a] + lookup[5 + b] + lookup[10 + c];
+  for (let code = 0; code < table.length; code++) {
+    // code = ((a·5 + b)·5 + c)·5 + d: letters of the first PREFIX_STEPS evaluated columns.
+    let s = 0;
+    for (let j = PREFIX_STEPS - 1, rest = code; j >= 0; j--, rest = Math.floor(rest / 5)) s += lookup[j * 5 + (rest % 5)];
     // Unknown letters make s hugely negative, so such windows are rejected here too.
-    table[(a * 5 + b) * 5 + c] = s + remaining[PREFIX_STEPS - 1] < minScore ? REJECTED : s;
+    table[code] = s + remaining[PREFIX_STEPS - 1] < minScore ? REJECTED : s;
   }
   return table;
 }

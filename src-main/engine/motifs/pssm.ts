@@ -63,17 +63,21 @@ export function scorePValues(scores: Int32Array, width: number, bg: number[]): F
   let hi = 0;
   for (let i = 0; i < width; i++) {
     const next = new Float64Array(max + 1);
-    for (let k = 0; k < 4; k++) {
-      const s = scores[i * 4 + k];
-      const p = bg[k];
-      if (p === 0) continue;
-      for (let j = lo; j <= hi; j++) {
-        const v = pdf[j];
-        if (v !== 0) next[j + s] += v * p;
-      }
+    const s0 = scores[i * 4];
+    const s1 = scores[i * 4 + 1];
+    const s2 = scores[i * 4 + 2];
+    const s3 = scores[i * 4 + 3];
+    // One pass over the current distribution, scattering into the four letters' shifts.
+    for (let j = lo; j <= hi; j++) {
+      const v = pdf[j];
+      if (v === 0) continue;
+      next[j + s0] += v * bg[0];
+      next[j + s1] += v * bg[1];
+      next[j + s2] += v * bg[2];
+      next[j + s3] += v * bg[3];
     }
-    lo += Math.min(scores[i * 4], scores[i * 4 + 1], scores[i * 4 + 2], scores[i * 4 + 3]);
-    hi += Math.max(scores[i * 4], scores[i * 4 + 1], scores[i * 4 + 2], scores[i * 4 + 3]);
+    lo += Math.min(s0, s1, s2, s3);
+    hi += Math.max(s0, s1, s2, s3);
     pdf = next;
   }
   const pv = new Float64Array(max + 1);

@@ -58,8 +58,9 @@ function scanStrand(seq: Uint8Array, strand: CompiledStrand, width: number, minS
   const o0 = offsets[0];
   const o1 = offsets[1];
   const o2 = offsets[2];
+  const o3 = offsets[3];
   for (let p = 0; p <= last; p++) {
-    let s = prefix[(seq[p + o0] * 5 + seq[p + o1]) * 5 + seq[p + o2]];
+    let s = prefix[((seq[p + o0] * 5 + seq[p + o1]) * 5 + seq[p + o2]) * 5 + seq[p + o3]];
     if (s === REJECTED) continue;
     let j = PREFIX_STEPS;
     for (; j < width; j++) {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { readFastaAll } from '../../../../src-main/engine/genomics/fasta';
 import { formatFasta } from '../../../../src-main/engine/genomics/fasta-writer';
+import { FastaParser } from '../../../../src-main/engine/genomics/fasta-parser';
 
 const letters = 'ACGTNacgtnRYSWKMBDHV'.split('');
 const record = fc.record({
@@ -37,6 +38,27 @@ describe('FASTA round trip', () => {
         },
       ),
       { numRuns: 150 },
+    );
+  });
+});
+
+describe('FastaParser chunking', () => {
+  it('gives the same records however the bytes are split into chunks (CRLF pairs and headers included)', () => {
+    fc.assert(
+      fc.property(fc.array(record, { minLength: 1, maxLength: 4 }), fc.integer({ min: 0, max: 30 }), fc.boolean(), fc.array(fc.integer({ min: 1, max: 17 }), { minLength: 1, maxLength: 40 }), (records, width, crlf, cuts) => {
+        const bytes = Buffer.from(formatFasta(records, width, crlf ? '\r\n' : '\n'));
+        const parser = new FastaParser('chunks.fa');
+        const out = [];
+        let pos = 0;
+        for (let k = 0; pos < bytes.length; k++) {
+          const next = Math.min(bytes.length, pos + cuts[k % cuts.length]);
+          out.push(...parser.push(bytes.subarray(pos, next)));
+          pos = next;
+        }
+        out.push(...parser.end());
+        expect(out.map((r) => [r.name, r.description, r.sequence])).toEqual(records.map((r) => [r.name, r.description, r.sequence.toUpperCase()]));
+      }),
+      { numRuns: 200 },
     );
   });
 });
