@@ -65,7 +65,8 @@ export async function readShippedModel(manifestPath: string): Promise<ShippedMod
 export async function findPairModels(modelsDir: string): Promise<ShippedModel[]> {
   let files: string[];
   try {
-    files = (await readdir(modelsDir)).filter((f) => f.endsWith('.json')).sort();
+    // Natural order, so cnn4 comes before cnn32 as in the paper.
+    files = (await readdir(modelsDir)).filter((f) => f.endsWith('.json')).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
   } catch {
     throw new AppError('FILE_NOT_FOUND', `${modelsDir}: the sample models folder is missing`);
   }
