@@ -1,0 +1,74 @@
+// Section 1: explain time / ORT forward (predict) time on the same sequences, per model and
+// explanation method, at a fixed number of intra-op threads. Predict and explain are interleaved
+// batch by batch, so load from other processes hits both sides of the ratio alike. The first
+// explain call per config compiles its relevance graphs and is excluded (warm-up).
+import { basename } from 'node:path';
+import { openModel } from '../../src-main/engine/explain/open-model';
+import { parseExplainConfig, type ExplainConfigInput } from '../../src-main/shared/explain-config';
+import { randomOneHot } from './sequences';
+import { addTiming, round, timed, ZERO_TIMING, type Timing } from './timing';
+
+export interface MethodSpec {
+  label: string;
+  config: ExplainConfigInput;
+  /** Goal for explain/predict from issue 5; null when the issue sets none. */
+  goal: number | null;
+}
+
+export const METHODS: MethodSpec[] = [
+  { label: 'LRP epsilon-plus', config: { id: 'eps-plus', composite: 'epsilon-plus' }, goal: 4 },
+  { label: 'LRP epsilon-gamma-box', config: { id: 'eps-gamma-box', composite: 'epsilon-gamma-box' }, goal: null },
+  { label: 'PLRP-λ p=0.3', config: { id: 'plrp-lambda', composite: 'epsilon-plus', method: 'plrp-lambda', p: 0.3 }, goal: 4.5 },
+  { label: 'PLRP-M p=0.3', config: { id: 'plrp-m', composite: 'epsilon-plus', method: 'plrp-m', p: 0.3 }, goal: 6 },
+];
+
+export interface RatioRow {
+  model: string;
+  lengthBp: number;
+  sequences: number;
+  batch: number;
+  method: string;
+  predictMs: number;
+  explainMs: number;
+  /** explain wall time / predict wall time. */
+  ratio: number;
+  /** The same ratio in process CPU time. */
+  cpuRatio: number;
+  goal: number | null;
+  meetsGoal: boolean | null;
+  warmupMs: number;
+  explainSeqPerSec: number;
+}
+
+export async function explainRatios(modelPath: string, sequences: number, batch: number, threads: number, seed = 1): Promise<RatioRow[]> {
+  const model = await openModel(modelPath, { intraOpThreads: threads });
+  try {
+    const L = model.info.lengthBp;
+    const x = randomOneHot(sequences, L, seed);
+    const targets = new Int32Array(batch).fill(-1);
+    const slice = (i: number) => x.subarray(i * L * 4, Math.min(sequences, i + batch) * L * 4);
+    const rows: RatioRow[] = [];
+    await model.predict(slice(0), Math.min(batch, sequences));
+    for (const m of METHODS) {
+      const config = parseExplainConfig(m.config);
+      const warm = await timed(() => model.explain(slice(0), Math.min(batch, sequences), [config], targets.subarray(0, Math.min(batch, sequences))));
+      let pred: Timing = ZERO_TIMING;
+      let expl: Timing = ZERO_TIMING;
+      for (let i = 0; i < sequences; i += batch) {
+        const n = Math.min(batch, sequences - i);
+        pred = addTiming(pred, await timed(() => model.predict(slice(i), n)));
+        expl = addTiming(expl, await timed(() => model.explain(slice(i), n, [config], targets.subarray(0, n))));
+      }
+      const ratio = expl.wallMs / pred.wallMs;
+      rows.push({
+        model: basename(modelPath, '.onnx'), lengthBp: L, sequences, batch, method: m.label,
+        predictMs: round(pred.wallMs, 1), explainMs: round(expl.wallMs, 1), ratio: round(ratio), cpuRatio: round(expl.cpuMs / pred.cpuMs),
+        goal: m.goal, meetsGoal: m.goal === null ? null : ratio <= m.goal, warmupMs: round(warm.wallMs, 0),
+        explainSeqPerSec: round((sequences / expl.wallMs) * 1000, 0),
+      });
+    }
+    return rows;
+  } finally {
+    await model.close();
+  }
+}

@@ -1,0 +1,55 @@
+// Seeded random DNA for the benchmarks: one-hot batches in the engine's [N, L, 4] A,C,G,T layout,
+// letter strings, and FASTA files. Seeded so that every run times exactly the same input.
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+
+const LETTERS = 'ACGT';
+
+/** mulberry32: small, fast, good enough to draw bases. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function randomOneHot(n: number, lengthBp: number, seed: number): Float32Array {
+  const next = rng(seed);
+  const out = new Float32Array(n * lengthBp * 4);
+  for (let i = 0; i < n * lengthBp; i++) out[i * 4 + Math.floor(next() * 4)] = 1;
+  return out;
+}
+
+export function randomLetters(lengthBp: number, next: () => number): string {
+  let s = '';
+  for (let i = 0; i < lengthBp; i++) s += LETTERS[Math.floor(next() * 4)];
+  return s;
+}
+
+/** One-hot [n, L, 4] from base indices 0..3 (the layout the torch script writes). */
+export function oneHotFromIndices(indices: Uint8Array, n: number, lengthBp: number): Float32Array {
+  const out = new Float32Array(n * lengthBp * 4);
+  for (let i = 0; i < n * lengthBp; i++) out[i * 4 + indices[i]] = 1;
+  return out;
+}
+
+/** Writes `count` records of `lengthBp` random bases, 60 per line; returns the bytes written. */
+export async function writeRandomFasta(path: string, count: number, lengthBp: number, seed: number): Promise<number> {
+  const next = rng(seed);
+  const out = createWriteStream(path);
+  let bytes = 0;
+  for (let r = 0; r < count; r++) {
+    const seq = randomLetters(lengthBp, next);
+    let rec = `>seq${r} random ${lengthBp} bp\n`;
+    for (let i = 0; i < seq.length; i += 60) rec += `${seq.slice(i, i + 60)}\n`;
+    bytes += rec.length;
+    if (!out.write(rec)) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+  return bytes;
+}

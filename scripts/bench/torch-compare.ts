@@ -1,0 +1,116 @@
+// Section 2: the same models, weights and sequences explained by PyTorch (zennit-style hooks, see
+// torch_lrp.py) and by our engine: forward time, epsilon-plus time, throughput ratio, and a check
+// that both computed the same relevance (relative L2), so the timings compare equal work. Without
+// a Python that imports torch, the issue's reference figures are reported, labelled as such.
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openModel } from '../../src-main/engine/explain/open-model';
+import { parseExplainConfig } from '../../src-main/shared/explain-config';
+import { oneHotFromIndices } from './sequences';
+import { addTiming, round, timed, ZERO_TIMING, type Timing } from './timing';
+
+const SCRIPT = fileURLToPath(new URL('./torch_lrp.py', import.meta.url));
+/** Goal of issue 5: at least twice zennit's epsilon-plus throughput. */
+export const THROUGHPUT_GOAL = 2;
+
+/** Issue 5's figures for this machine (2 threads, 6,000 × 300 bp, small Basset 64/48/32). */
+export const REFERENCE_FIGURES = {
+  source: 'issue 5 (reference, not measured by this run)',
+  sequences: 6000, lengthBp: 300,
+  torchForwardS: 1.27, zennitEpsilonPlusS: 3.99, ortForwardS: 0.33, singleOnnxGraphEpsilonPlusS: 1.65,
+};
+
+interface TorchModelResult { name: string; lengthBp: number; sequences: number; batch: number; checked: number; forwardS: number; epsilonPlusS: number }
+interface TorchOutput { torch: string; threads: number; models: TorchModelResult[] }
+
+export interface TorchCompareRow {
+  model: string;
+  sequences: number;
+  lengthBp: number;
+  batch: number;
+  torchForwardS: number;
+  torchEpsilonPlusS: number;
+  ortForwardS: number;
+  oursEpsilonPlusS: number;
+  oursSeqPerSec: number;
+  torchSeqPerSec: number;
+  /** ours throughput / torch-zennit-style throughput. */
+  speedup: number;
+  goal: number;
+  meetsGoal: boolean;
+  /** ‖ours − torch‖₂ / ‖torch‖₂ over the checked sequences. */
+  relativeL2: number;
+  checkedSequences: number;
+}
+
+export type TorchCompareResult =
+  | { measured: true; torchVersion: string; threads: number; rows: TorchCompareRow[] }
+  | { measured: false; reason: string; reference: typeof REFERENCE_FIGURES };
+
+export function findTorchPython(): string | null {
+  for (const exe of ['python3', '/usr/bin/python3']) {
+    const r = spawnSync(exe, ['-c', 'import torch, onnx, numpy'], { stdio: 'ignore' });
+    if (r.status === 0) return exe;
+  }
+  return null;
+}
+
+function relativeL2(a: Float32Array, b: Float32Array): number {
+  let num = 0;
+  let den = 0;
+  for (let i = 0; i < b.length; i++) {
+    num += (a[i] - b[i]) ** 2;
+    den += b[i] ** 2;
+  }
+  return Math.sqrt(num / den);
+}
+
+async function oursOn(modelPath: string, t: TorchModelResult, dir: string, threads: number): Promise<TorchCompareRow> {
+  const L = t.lengthBp;
+  const x = oneHotFromIndices(new Uint8Array(readFileSync(join(dir, `${t.name}.seq.u8`))), t.sequences, L);
+  const model = await openModel(modelPath, { intraOpThreads: threads });
+  try {
+    const config = parseExplainConfig({ id: 'eps-plus', composite: 'epsilon-plus' });
+    const slice = (i: number, n: number) => x.subarray(i * L * 4, (i + n) * L * 4);
+    const targets = new Int32Array(t.batch).fill(-1);
+    const first = Math.min(t.batch, t.sequences);
+    await model.predict(slice(0, first), first);
+    await model.explain(slice(0, first), first, [config], targets.subarray(0, first));
+    let fwd: Timing = ZERO_TIMING;
+    let expl: Timing = ZERO_TIMING;
+    for (let i = 0; i < t.sequences; i += t.batch) {
+      const n = Math.min(t.batch, t.sequences - i);
+      fwd = addTiming(fwd, await timed(() => model.predict(slice(i, n), n)));
+      expl = addTiming(expl, await timed(() => model.explain(slice(i, n), n, [config], targets.subarray(0, n))));
+    }
+    const check = await model.explain(slice(0, t.checked), t.checked, [config], new Int32Array(t.checked).fill(-1));
+    const theirs = new Float32Array(readFileSync(join(dir, `${t.name}.rel.f32`)).buffer.slice(0));
+    const oursS = expl.wallMs / 1000;
+    const speedup = t.epsilonPlusS / oursS;
+    return {
+      model: t.name, sequences: t.sequences, lengthBp: L, batch: t.batch,
+      torchForwardS: t.forwardS, torchEpsilonPlusS: t.epsilonPlusS, ortForwardS: round(fwd.wallMs / 1000, 3), oursEpsilonPlusS: round(oursS, 3),
+      oursSeqPerSec: round(t.sequences / oursS, 0), torchSeqPerSec: round(t.sequences / t.epsilonPlusS, 0),
+      speedup: round(speedup), goal: THROUGHPUT_GOAL, meetsGoal: speedup >= THROUGHPUT_GOAL,
+      relativeL2: Number(relativeL2(check.relevance['eps-plus'], theirs).toExponential(2)), checkedSequences: t.checked,
+    };
+  } finally {
+    await model.close();
+  }
+}
+
+export async function torchCompare(o: { dir: string; bassetPath: string; nSmall: number; nBasset: number; threads: number }): Promise<TorchCompareResult> {
+  const python = findTorchPython();
+  if (!python) return { measured: false, reason: 'no python3 that imports torch, onnx and numpy', reference: REFERENCE_FIGURES };
+  const args = [SCRIPT, '--out-dir', o.dir, '--basset', o.bassetPath, '--n-small', String(o.nSmall), '--n-basset', String(o.nBasset), '--threads', String(o.threads)];
+  const r = spawnSync(python, args, { encoding: 'utf8', maxBuffer: 16 << 20 });
+  if (r.status !== 0) return { measured: false, reason: `torch_lrp.py failed: ${r.stderr.trim().split('\n').slice(-3).join(' | ')}`, reference: REFERENCE_FIGURES };
+  const out = JSON.parse(r.stdout.trim().split('\n').pop()!) as TorchOutput;
+  const rows: TorchCompareRow[] = [];
+  for (const t of out.models) {
+    rows.push(await oursOn(t.name === 'small-basset' ? join(o.dir, 'small-basset.onnx') : o.bassetPath, t, o.dir, o.threads));
+  }
+  return { measured: true, torchVersion: out.torch, threads: out.threads, rows };
+}
