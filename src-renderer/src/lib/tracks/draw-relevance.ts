@@ -1,7 +1,7 @@
 // Relevance track, one per method: zoomed in, a letter logo of the observed base scaled by its
 // relevance (above the midline for positive, below for negative, as in DeepLIFT/TF-MoDISco plots);
 // zoomed out, per-bin bars from min to max so that a single strong base is never averaged away.
-import type { TrackBin, TrackSlice } from '../../../../../src-main/shared/run-api';
+import type { TrackBin, TrackSlice } from '../../../../src-main/shared/run-api';
 import { bpToPx, LETTER_MIN_PX, type Ctx2D, type TrackFrame } from './frame';
 import { baseColor } from './draw-sequence';
 

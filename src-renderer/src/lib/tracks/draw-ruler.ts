@@ -30,7 +30,8 @@ export function drawRuler(ctx: Ctx2D, frame: TrackFrame): void {
   ctx.textAlign = 'center';
   ctx.textBaseline = 'top';
   const first = Math.ceil(frame.startBp / step) * step;
-  for (let bp = first; bp <= endBp(frame); bp += step) {
+  // Only bases whose centre is on screen: a tick at the right edge would print a clipped label.
+  for (let bp = first; bp + 0.5 < endBp(frame); bp += step) {
     // Tick at the centre of the base, labelled 1-based.
     const x = Math.round(bpToPx(frame, bp + 0.5)) + 0.5;
     ctx.beginPath();

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { fitViewport, jumpTo, MAX_PX_PER_BASE, panBy, resize, sliceRequestFor, zoomAt } from '../../../src-renderer/src/lib/tracks/viewport-math';
+import { countHits, filterAndSort } from '../../../src-renderer/src/lib/util/sequence-table';
+import { kneeIndex, pSweep, rankMotifs, summarize } from '../../../src-renderer/src/lib/util/dashboard-data';
+import { buildRunRequest, demoRequest, explanationsFor, DEFAULT_METHODS } from '../../../src-renderer/src/lib/util/run-request';
+import { formatDuration } from '../../../src-renderer/src/lib/util/format';
+import type { MotifHitRow, RunSummary, SequenceRow } from '../../../src-main/shared/run-api';
+import type { FileEntry } from '../../../src-main/shared/studio-types';
+
+describe('shared viewport', () => {
+  it('starts with the whole sequence in view and keeps it so when the window resizes', () => {
+    const v = fitViewport(100_000, 1000);
+    expect(v).toMatchObject({ startBp: 0, bpPerPixel: 100 });
+    expect(resize(v, 500)).toMatchObject({ startBp: 0, bpPerPixel: 200 });
+  });
+  it('zooms about the pointer: the base under it stays under it', () => {
+    const v = zoomAt(fitViewport(10_000, 1000), 0.5, 250);
+    expect(v.startBp + 250 * v.bpPerPixel).toBeCloseTo(2500, 6);
+    expect(v.bpPerPixel).toBe(5);
+  });
+  it('never zooms past readable letters or beyond the sequence, and never pans off its ends', () => {
+    const v = fitViewport(200, 1000);
+    expect(zoomAt(v, 1e-6).bpPerPixel).toBe(1 / MAX_PX_PER_BASE);
+    expect(zoomAt(v, 1e6).bpPerPixel).toBe(0.2);
+    const z = zoomAt(fitViewport(10_000, 1000), 0.1);
+    expect(panBy(z, 1e9).startBp).toBe(0);
+    expect(panBy(z, -1e9).startBp).toBe(10_000 - 1000 * z.bpPerPixel);
+  });
+  it('jumps to a region and centres it', () => {
+    const v = jumpTo(fitViewport(100_000, 1000), 50_000, 50_400);
+    expect(v.startBp + 500 * v.bpPerPixel).toBeCloseTo(50_200, 6);
+    // The region fills half the width.
+    expect(v.bpPerPixel).toBeCloseTo(0.8, 9);
+  });
+  it('asks for about one bin per pixel, and per-base data only when zoomed to bases (100 kbp stays small)', () => {
+    expect(sliceRequestFor(fitViewport(100_000, 1000))).toEqual({ startBp: 0, endBp: 100_000, bpPerBin: 100 });
+    expect(sliceRequestFor(zoomAt(fitViewport(100_000, 1000), 1e-6)).bpPerBin).toBe(1);
+  });
+});
+
+const row = (index: number, name: string, logit: number, sum?: number, gini?: number): SequenceRow => ({
+  index, name, lengthBp: 10, target: 0, logit, output: [logit],
+  explanations: sum === undefined ? {} : { lrp: { sum, absSum: Math.abs(sum), min: 0, max: 0, metrics: gini === undefined ? {} : { gini } } },
+});
+
+describe('sequence table', () => {
+  const rows = [row(0, 'chr1_a', 1, 5, 0.2), row(1, 'chr2_b', 3, 1), row(2, 'chr1_c', 2, 9, 0.9)];
+  it('sorts by prediction, relevance or a metric, with missing values last either way', () => {
+    const hits = new Map<number, number>();
+    expect(filterAndSort(rows, '', { key: { kind: 'prediction' }, descending: true }, hits).map((r) => r.index)).toEqual([1, 2, 0]);
+    expect(filterAndSort(rows, '', { key: { kind: 'relevance', explanationId: 'lrp' }, descending: false }, hits).map((r) => r.index)).toEqual([1, 0, 2]);
+    const byGini = (descending: boolean) => filterAndSort(rows, '', { key: { kind: 'metric', explanationId: 'lrp', metric: 'gini' }, descending }, hits).map((r) => r.index);
+    expect(byGini(true)).toEqual([2, 0, 1]);
+    expect(byGini(false)).toEqual([0, 2, 1]);
+  });
+  it('sorts by motif hit count and filters by name, case-insensitively', () => {
+    const hits = countHits([{ sequenceIndex: 2 }, { sequenceIndex: 2 }, { sequenceIndex: 1 }]);
+    expect(filterAndSort(rows, '', { key: { kind: 'hits' }, descending: true }, hits).map((r) => r.index)).toEqual([2, 1, 0]);
+    expect(filterAndSort(rows, 'CHR1', { key: { kind: 'index' }, descending: false }, hits).map((r) => r.name)).toEqual(['chr1_a', 'chr1_c']);
+  });
+});
+
+describe('dashboard numbers', () => {
+  it('summarises a metric with mean, sample sd and median, ignoring non-finite values', () => {
+    expect(summarize([1, 2, 3, 4, NaN])).toEqual({ n: 4, mean: 2.5, sd: Math.sqrt(5 / 3), median: 2.5 });
+    expect(summarize([])).toBeNull();
+  });
+  it('finds the knee as the point farthest from the chord', () => {
+    expect(kneeIndex([0, 1, 2, 3, 4], [0, 8, 9, 9.5, 10])).toBe(1);
+    expect(kneeIndex([0, 1], [0, 1])).toBeNull();
+    expect(kneeIndex([0, 1, 2], [0, 1, 2])).toBeNull();
+  });
+  it('builds the p sweep from PLRP-λ explanations, with plain LRP as p = 0', () => {
+    const canon = (m: string, p?: number) => JSON.stringify({ method: m, ...(p === undefined ? {} : { p }) });
+    const run = { explanations: [
+      { id: 'b', method: 'plrp-lambda', composite: 'epsilon-plus', canonical: canon('plrp-lambda', 0.5) },
+      { id: 'a', method: 'lrp', composite: 'epsilon-plus', canonical: canon('lrp') },
+      { id: 'm', method: 'plrp-m', composite: 'epsilon-plus', canonical: canon('plrp-m', 0.5) },
+    ] } as unknown as RunSummary;
+    expect(pSweep(run, [], 'plrp-lambda').map((s) => [s.explanationId, s.p])).toEqual([['a', 0], ['b', 0.5]]);
+  });
+  it('ranks motifs by the relevance their hits capture', () => {
+    const hit = (name: string, seq: number, r: number) => ({ motifName: name, sequenceIndex: seq, relevance: { lrp: r } }) as unknown as MotifHitRow;
+    const ranked = rankMotifs([hit('GATA1', 0, 1), hit('TAL1', 0, 5), hit('GATA1', 1, 2)], 'lrp');
+    expect(ranked.map((r) => [r.motifName, r.hits, r.sequences, r.captured.lrp])).toEqual([['TAL1', 1, 1, 5], ['GATA1', 2, 2, 3]]);
+  });
+});
+
+describe('run requests', () => {
+  const file = (token: string, kind: FileEntry['kind']): FileEntry => ({ token, name: token, sizeBytes: 1, origin: 'upload', kind });
+  it('names explanations by method and p and does not repeat one the sweep already has', () => {
+    const ids = explanationsFor({ ...DEFAULT_METHODS, sweep: true }).map((e) => e.id);
+    expect(ids).toEqual(['lrp', 'plrp-lambda-p0.5', 'plrp-m-p0.5', 'plrp-lambda-p0.1', 'plrp-lambda-p0.3', 'plrp-lambda-p0.7', 'plrp-lambda-p0.9']);
+  });
+  it('sends only tokens, and asks for RMA/RRA only with a ground truth', () => {
+    const r = buildRunRequest({ model: file('m', 'model'), fasta: file('f', 'fasta') }, DEFAULT_METHODS, 'predicted');
+    expect(r.model).toEqual({ kind: 'token', token: 'm' });
+    expect(r.metrics).not.toContain('rma');
+    expect(buildRunRequest({ model: file('m', 'model'), fasta: file('f', 'fasta'), bed: file('b', 'bed') }, DEFAULT_METHODS, 1).metrics).toContain('rma');
+  });
+  it('makes no demo request when the bundled files are missing', () => {
+    expect(demoRequest({ available: false, reason: 'missing' })).toBeNull();
+  });
+  it('shows an ETA only once one is known', () => {
+    expect(formatDuration(null)).toBe('estimating…');
+    expect(formatDuration(95_000)).toBe('1 min 35 s');
+  });
+});
