@@ -38,7 +38,8 @@ export function sweepMarkdown(sweeps: readonly ModelSweep[]): string {
     out.push(`### ${sw.model} (${sw.sequences} held-out sequences)`, '');
     out.push(`| method | p | ${shown.map((m) => `${m.label} ${m.better === 'higher' ? '↑' : '↓'}`).join(' | ')} |`);
     out.push(`|---|---|${shown.map(() => '---').join('|')}|`);
-    for (const row of sw.rows) {
+    // LRP does not depend on p, and PLRP at p = 0 is LRP: show that row once.
+    for (const row of sw.rows.filter((r) => (r.method === 'lrp') === (r.p === 0))) {
       out.push(`| ${row.method} | ${row.p} | ${shown.map((m) => pm(m.pick(row.metrics))).join(' | ')} |`);
     }
     out.push('');

@@ -33,6 +33,8 @@ describe('reproduction report', () => {
   it('writes mean ± std in Markdown and names the recommended p', () => {
     const md = sweepMarkdown([sweep]);
     expect(md).toContain('| plrp-lambda | 0.1 | 0.800 ± 0.100 |');
+    expect(md).toContain('| lrp | 0 | 0.500 ± 0.100 |');
+    expect(md.match(/^\| lrp /gm)).toHaveLength(1);
     expect(md).toContain('Recommended p for cnn4 <pair> with plrp-lambda: **0.1** (knee of mean Gini vs mean MoRF − LeRF AUC).');
   });
 
