@@ -24,10 +24,12 @@ export function randomOneHot(n: number, lengthBp: number, seed: number): Float32
   return out;
 }
 
+const CODES = Buffer.from(LETTERS, 'latin1');
+
 export function randomLetters(lengthBp: number, next: () => number): string {
-  let s = '';
-  for (let i = 0; i < lengthBp; i++) s += LETTERS[Math.floor(next() * 4)];
-  return s;
+  const b = Buffer.allocUnsafe(lengthBp);
+  for (let i = 0; i < lengthBp; i++) b[i] = CODES[Math.floor(next() * 4)];
+  return b.toString('latin1');
 }
 
 /** One-hot [n, L, 4] from base indices 0..3 (the layout the torch script writes). */
@@ -44,8 +46,9 @@ export async function writeRandomFasta(path: string, count: number, lengthBp: nu
   let bytes = 0;
   for (let r = 0; r < count; r++) {
     const seq = randomLetters(lengthBp, next);
-    let rec = `>seq${r} random ${lengthBp} bp\n`;
-    for (let i = 0; i < seq.length; i += 60) rec += `${seq.slice(i, i + 60)}\n`;
+    const lines: string[] = [`>seq${r} random ${lengthBp} bp`];
+    for (let i = 0; i < seq.length; i += 60) lines.push(seq.slice(i, i + 60));
+    const rec = `${lines.join('\n')}\n`;
     bytes += rec.length;
     if (!out.write(rec)) await once(out, 'drain');
   }

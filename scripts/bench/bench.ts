@@ -1,0 +1,107 @@
+// `npm run bench` (issue 5, "Performance"): measures, in one process and side by side, explain vs
+// ORT forward time per model and method, our epsilon-plus against PyTorch with zennit-style hooks,
+// scaling with threads and sequence count (peak memory), FASTA parsing, motif scanning and cache
+// hits. Prints tables as it goes and writes bench-results/bench.json (or bench-quick.json).
+//   npm run bench [-- --quick] [--sections ratios,torch,scaling,io] [--out FILE]
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { explainRatios, type RatioRow } from './explain-ratio';
+import { cacheHitLatency, fastaThroughput, motifThroughput } from './io-throughput';
+import { currentLoad, machineInfo } from './machine';
+import { sequenceScaling, threadScaling } from './scaling';
+import { formatTable } from './table';
+import { torchCompare } from './torch-compare';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const THREADS = 2;
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    sections: { type: 'string', default: 'ratios,torch,scaling,io' },
+    out: { type: 'string' },
+  },
+});
+const quick = values.quick!;
+const sections = new Set(values.sections!.split(','));
+const plan = quick
+  ? { small: 256, smallBatch: 128, basset: 16, bassetBatch: 16, torchSmall: 1000, torchBasset: 16, threads: 512, counts: [1000], fastaMbp: 10, motifBp: 20_000, cacheSeqs: 200, cacheRepeats: 5 }
+  : { small: 2048, smallBatch: 256, basset: 64, bassetBatch: 32, torchSmall: 6000, torchBasset: 64, threads: 2048, counts: [1000, 10_000, 100_000], fastaMbp: 50, motifBp: 100_000, cacheSeqs: 1000, cacheRepeats: 7 };
+const out = resolve(values.out ?? join(ROOT, 'bench-results', quick ? 'bench-quick.json' : 'bench.json'));
+
+const fixture = (p: string) => join(ROOT, p);
+const BASSET = fixture('test/fixtures/models/basset-600.onnx');
+const CNN32 = fixture('test/fixtures/lrp/cnn32.onnx');
+const shippedDir = fixture('resources/models');
+const shipped = existsSync(shippedDir) ? readdirSync(shippedDir).filter((f) => f.endsWith('.onnx')).sort().map((f) => join(shippedDir, f)) : [];
+
+const machine = machineInfo();
+const began = Date.now();
+const tmp = mkdtempSync(join(tmpdir(), 'plrp-bench-'));
+const report: Record<string, unknown> = { mode: quick ? 'quick' : 'full', date: new Date().toISOString(), machine, intraOpThreads: THREADS, plan };
+console.log(`PLRP Studio benchmark (${report.mode}) on ${machine.cpuModel}, ${machine.cores} cores, node ${machine.node}, onnxruntime ${machine.onnxruntime}; load ${machine.loadAverageStart}`);
+
+try {
+  if (sections.has('ratios')) {
+    const rows: RatioRow[] = [];
+    const models = [fixture('test/fixtures/lrp/cnn4.onnx'), CNN32, ...shipped];
+    for (const m of models) rows.push(...(await explainRatios(m, plan.small, plan.smallBatch, THREADS)));
+    rows.push(...(await explainRatios(BASSET, plan.basset, plan.bassetBatch, THREADS)));
+    report.explainRatios = rows;
+    console.log(formatTable(
+      `1. explain / ORT forward on the same sequences (${THREADS} intra-op threads, graph compile excluded)`,
+      ['model', 'bp', 'seqs', 'method', 'predict ms', 'explain ms', 'ratio', 'cpu ratio', 'goal', 'met', 'seq/s', 'compile ms'],
+      rows.map((r) => [r.model, r.lengthBp, r.sequences, r.method, r.predictMs, r.explainMs, r.ratio, r.cpuRatio, r.goal === null ? null : `≤ ${r.goal}`, r.meetsGoal, r.explainSeqPerSec, r.warmupMs]),
+    ));
+  }
+  if (sections.has('torch')) {
+    const dir = join(tmp, 'torch');
+    mkdirSync(dir);
+    const t = await torchCompare({ dir, bassetPath: BASSET, nSmall: plan.torchSmall, nBasset: plan.torchBasset, threads: THREADS });
+    report.torch = t;
+    if (t.measured) {
+      console.log(formatTable(
+        `2. ours vs PyTorch ${t.torchVersion} with zennit-style epsilon-plus hooks (${t.threads} threads, identical weights and sequences)`,
+        ['model', 'bp', 'seqs', 'torch fwd s', 'torch ε+ s', 'ORT fwd s', 'ours ε+ s', 'ours seq/s', 'torch seq/s', 'speedup', 'goal', 'met', 'rel. L2'],
+        t.rows.map((r) => [r.model, r.lengthBp, r.sequences, r.torchForwardS, r.torchEpsilonPlusS, r.ortForwardS, r.oursEpsilonPlusS, r.oursSeqPerSec, r.torchSeqPerSec, r.speedup, `≥ ${r.goal}×`, r.meetsGoal, r.relativeL2]),
+      ));
+    } else {
+      const f = t.reference;
+      console.log(`\n2. PyTorch comparison not measured (${t.reason}). Reference figures from ${f.source}:`);
+      console.log(`   ${f.sequences} × ${f.lengthBp} bp small Basset: PyTorch forward ${f.torchForwardS} s, zennit epsilon-plus ${f.zennitEpsilonPlusS} s, ORT forward ${f.ortForwardS} s, one ONNX graph for epsilon-plus ${f.singleOnnxGraphEpsilonPlusS} s`);
+    }
+  }
+  if (sections.has('scaling')) {
+    const threads = await threadScaling(CNN32, plan.threads, 256, [1, 2]);
+    report.threadScaling = threads;
+    console.log(formatTable('3a. scaling with intra-op threads (epsilon-plus, in process)', ['model', 'threads', 'seqs', 'predict s', 'explain s', 'seq/s', 'speedup'],
+      threads.map((r) => [r.model, r.intraOpThreads, r.sequences, r.predictS, r.explainS, r.explainSeqPerSec, r.speedup])));
+    const cases = sequenceScaling(CNN32, plan.counts, tmp, 1);
+    report.sequenceScaling = cases;
+    console.log(formatTable('3b. scaling with sequences: whole runs via the run service (pool + SQLite, epsilon-plus, 200 bp)',
+      ['model', 'seqs', 'workers×intra-op', 'ingest s', 'run s', 'seq/s', 'peak RSS MB', 'ru_maxrss MB', 'cache MB'],
+      cases.map((c) => [c.model, c.sequences, `${c.workers}×${c.intraOpThreads}`, c.ingestS, c.computeS, c.seqPerSec, c.peakRssMb, c.maxRssMb, c.cacheMb])));
+  }
+  if (sections.has('io')) {
+    const fasta = await fastaThroughput(tmp, plan.fastaMbp);
+    const motifs = await motifThroughput(plan.motifBp);
+    const cache = await cacheHitLatency(tmp, CNN32, plan.cacheSeqs, plan.cacheRepeats);
+    Object.assign(report, { fasta, motifs, cache });
+    console.log(formatTable('4a. FASTA parsing (readFasta, 100 kbp records)', ['file', 'file MB', 'FASTA MB', 'records', 's', 'MB/s (uncompressed)'],
+      fasta.map((r) => [r.file, r.fileMb, r.fastaMb, r.records, r.seconds, r.mbPerSec])));
+    console.log(formatTable('4b. motif scanning (bundled JASPAR, both strands, p < 1e-4)', ['motifs', 'bp', 'hits', 'windows', 's', 'kbp/s', 'windows/s'],
+      [[motifs.motifs, motifs.sequenceBp, motifs.hits, motifs.scannedWindows, motifs.seconds, motifs.kbpPerSec, motifs.windowsPerSec]]));
+    console.log(formatTable('4c. cache hit: the same run again through LocalRunService', ['model', 'seqs', 'explanations', 'first run s', 'repeat ms (median)', 'all repeats ms'],
+      [[cache.model, cache.sequences, cache.cachedExplanations.join('+'), cache.coldS, cache.hitMs, cache.hitMsAll.join(' ')]]));
+  }
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}
+machine.loadAverageEnd = currentLoad();
+report.totalS = Math.round((Date.now() - began) / 1000);
+mkdirSync(dirname(out), { recursive: true });
+writeFileSync(out, `${JSON.stringify(report, null, 1)}\n`);
+console.log(`\nwrote ${out} (${report.totalS} s; load average ${machine.loadAverageStart} → ${machine.loadAverageEnd})`);

@@ -1,0 +1,70 @@
+// Child process of the sequence-count scaling section: one run of N random sequences through the
+// run service (worker pool + SQLite cache, results written per batch), timed, with this process's
+// peak resident memory. A separate process per N keeps each peak independent of the others.
+//   node --import tsx scripts/bench/scaling-case.ts --n 10000 --model M.onnx --dir TMP [--intra-op 1]
+import { rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { openModel } from '../../src-main/engine/explain/open-model';
+import { LocalRunService } from '../../src-main/services/run-service';
+import { writeRandomFasta } from './sequences';
+import { round, rssSampler } from './timing';
+
+export interface ScalingCase {
+  sequences: number;
+  lengthBp: number;
+  model: string;
+  workers: number;
+  intraOpThreads: number;
+  /** start(): hashing the model and the FASTA, storing the sequences. */
+  ingestS: number;
+  /** From queued to settled: explain in the pool, write each batch to SQLite. */
+  computeS: number;
+  seqPerSec: number;
+  peakRssMb: number;
+  /** Kernel's high-water mark for the process (ru_maxrss). */
+  maxRssMb: number;
+  cacheMb: number;
+  status: string;
+}
+
+const { values } = parseArgs({
+  options: {
+    n: { type: 'string' }, model: { type: 'string' }, dir: { type: 'string' },
+    'intra-op': { type: 'string', default: '1' }, workers: { type: 'string', default: '1' },
+  },
+});
+const n = Number(values.n);
+const modelPath = values.model!;
+const dir = values.dir!;
+const intraOpThreads = Number(values['intra-op']);
+const workers = Number(values.workers);
+
+const probe = await openModel(modelPath);
+const lengthBp = probe.info.lengthBp;
+await probe.close();
+const fasta = join(dir, `random-${n}.fa`);
+await writeRandomFasta(fasta, n, lengthBp, 11);
+const cachePath = join(dir, `cache-${n}-${workers}x${intraOpThreads}.db`);
+for (const suffix of ['', '-wal', '-shm']) rmSync(cachePath + suffix, { force: true });
+
+const sampler = rssSampler();
+const service = new LocalRunService({ cachePath, threads: workers, intraOpThreads });
+const t0 = performance.now();
+const started = await service.start({
+  model: { kind: 'path', path: modelPath }, fasta: { kind: 'path', path: fasta },
+  explanations: [{ id: 'eps-plus', composite: 'epsilon-plus' }],
+});
+const t1 = performance.now();
+const settled = await service.whenSettled(started.id);
+const t2 = performance.now();
+await service.close();
+const peak = sampler.stop();
+const result: ScalingCase = {
+  sequences: n, lengthBp, model: modelPath.split('/').pop()!.replace(/\.onnx$/, ''), workers, intraOpThreads,
+  ingestS: round((t1 - t0) / 1000, 2), computeS: round((t2 - t1) / 1000, 2), seqPerSec: round((n / (t2 - t1)) * 1000, 0),
+  peakRssMb: round(peak / 2 ** 20, 0), maxRssMb: round(process.resourceUsage().maxRSS / 1024, 0),
+  cacheMb: round(statSync(cachePath).size / 2 ** 20, 1), status: settled.status,
+};
+for (const f of [fasta, cachePath, `${cachePath}-wal`, `${cachePath}-shm`]) rmSync(f, { force: true });
+console.log(JSON.stringify(result));
