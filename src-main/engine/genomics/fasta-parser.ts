@@ -48,8 +48,12 @@ export class FastaParser {
   constructor(private readonly fileName: string) {}
 
   push(chunk: Buffer): FastaRecord[] {
-    if (!this.sawAnyByte && chunk.length > 0) this.checkNotBinary(chunk);
     let pos = 0;
+    if (!this.sawAnyByte && chunk.length > 0) {
+      this.checkNotBinary(chunk);
+      // Windows editors (Notepad) start UTF-8 files with a byte-order mark; it is not content.
+      if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) pos = 3;
+    }
     while (pos < chunk.length) {
       const nl = chunk.indexOf(LF, pos);
       const end = nl === -1 ? chunk.length : nl;

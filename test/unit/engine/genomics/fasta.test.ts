@@ -37,6 +37,10 @@ describe('readFasta', () => {
     expect(recs.map((r) => [r.name, r.sequence])).toEqual([['m1', 'ACGTACGTAC'], ['m2', 'TTTT']]);
   });
 
+  it('ignores a UTF-8 byte-order mark at the start of the file', async () => {
+    expect((await readFastaAll(fx('bom.fa'))).map((r) => [r.name, r.sequence])).toEqual([['bom', 'ACGT']]);
+  });
+
   it('names file, record, line and column for an invalid character', async () => {
     const e = await fastaError('bad-char.fa');
     expect(e.code).toBe('BAD_FASTA');
