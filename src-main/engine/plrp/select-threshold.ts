@@ -50,7 +50,7 @@ export function massThreshold(a: Float64Array, p: number): number | null {
 export function kthSmallest(a: Float64Array, k: number): number {
   let lo = 0;
   let hi = a.length;
-  let target = k - 1;
+  const target = k - 1;
   for (;;) {
     const { lt, gt, pivot } = partition3(a, lo, hi);
     if (target < lt) hi = lt;
