@@ -19,6 +19,7 @@ import { explainConfigsFrom, type ExplainFlags } from '../explain/explain-config
 import { parseTargetOption, targetFor } from '../explain/targets-option';
 import { createFastaJob, type RecordInfo } from '../explain/fasta-job';
 import { JsonOutput } from '../explain/json-output';
+import { RelevanceAnnotations } from '../explain/relevance-annotations';
 import { ProgressBar } from '../progress';
 import { countFastaRecords } from '../explain/count-records';
 import { withCancellation } from '../cancellation';
@@ -37,6 +38,8 @@ interface ExplainCliOptions extends ExplainFlags {
   unknown: string;
   groundTruth?: string;
   metrics?: string;
+  motifs?: string;
+  export?: string;
 }
 
 export function register(program: Command): void {
@@ -58,6 +61,8 @@ export function register(program: Command): void {
     .option('--explain-config <cfg.json>', 'JSON array of explanation configs, all computed in one run')
     .option('--ground-truth <GT.bed>', 'ground-truth regions (name start end) for RMA and RRA')
     .option('--metrics <list>', 'gini,entropy,rma,rra,lipschitz,faithfulness (or all)')
+    .option('--motifs <FILE|bundled>', 'motif file (MEME, JASPAR, TRANSFAC) to scan and rank by captured relevance; "bundled" = JASPAR 2024')
+    .option('--export <DIR>', 'also write bedGraph, .npy, hits, seqlets and a manifest into DIR')
     .option('--layout <auto|NCL|NLC>', 'input layout of the model (detected by default)', 'auto')
     .option('--layer-relevance', 'also store relevance before/after pruning at every pruning point')
     .option('--threads <N>', 'worker threads (each runs onnxruntime with its own intra-op threads)')
@@ -86,6 +91,9 @@ async function runExplain(o: ExplainCliOptions, signal: AbortSignal): Promise<vo
   const pool = new EnginePool({ handlerUrl: WORKER_URL, threads: o.threads ? parsePositiveInt('threads', o.threads) : undefined });
   const sink = asNpy ? new NpySink(o.out, configs[0].id) : new JsonOutput(o.out, header(o, info, configs, metrics));
   const metricRows = new Map(configs.map((c) => [c.id, [] as SequenceMetrics[]]));
+  const warnings: string[] = [];
+  const annotations = await RelevanceAnnotations.create(o.motifs ?? (o.export ? 'bundled' : undefined), Boolean(o.export), warnings);
+  for (const w of warnings) process.stderr.write(`plrp: warning: ${w}\n`);
   let done = 0;
   try {
     const scheduler = new BatchScheduler<ExplainTask, ExplainTaskResult>((t) => pool.run(t), pool.workers);
@@ -96,12 +104,21 @@ async function runExplain(o: ExplainCliOptions, signal: AbortSignal): Promise<vo
       metrics, layerRelevance: Boolean(o.layerRelevance), unknown: o.unknown, layout, signal,
       emit: async (rec, seq) => {
         for (const e of seq.explanations) metricRows.get(e.configId)!.push(e.metrics as SequenceMetrics);
+        annotations.add(rec, seq);
         await sink.add(rec, seq);
         bar.update(++done);
       },
     }));
     const summary = metrics.length ? { summary: { metrics: Object.fromEntries([...metricRows].map(([id, rows]) => [id, summarizeMetrics(rows)])) } } : {};
-    await sink.finish(summary);
+    const analysis = annotations.analyze();
+    if (o.export) {
+      await annotations.export(o.export, analysis, {
+        engineVersion: ENGINE_VERSION, modelPath: o.model,
+        inputs: [{ role: 'fasta', path: o.fasta }, ...(o.groundTruth ? [{ role: 'ground-truth', path: o.groundTruth }] : []), ...(annotations.motifFile ? [{ role: 'motifs', path: annotations.motifFile }] : [])],
+        options: { explanations: configs, target: o.target, metrics, unknown: o.unknown, layout: layout ?? 'auto' },
+      });
+    }
+    await sink.finish({ ...summary, ...RelevanceAnnotations.footer(analysis, annotations.motifFile) });
     bar.done();
   } catch (e) {
     await sink.abort();

@@ -13,6 +13,8 @@ import { BATCH_BASES, BATCH_SEQUENCES } from '../../services/run-job';
 export interface RecordInfo {
   name: string;
   description: string;
+  /** Upper-cased letters (kept until the record is emitted: motifs and seqlets need them). */
+  sequence: string;
 }
 
 export interface FastaJobOptions {
@@ -64,7 +66,7 @@ export function createFastaJob(o: FastaJobOptions): BatchJob<ExplainTask, Explai
         const rec = await read();
         if (!rec) break;
         if (sequences.length > 0 && bases + rec.sequence.length > BATCH_BASES) { lookahead = rec; break; }
-        infos.set(rec.index, { name: rec.name, description: rec.description });
+        infos.set(rec.index, { name: rec.name, description: rec.description, sequence: rec.sequence });
         sequences.push({ idx: rec.index, letters: rec.sequence, groundTruth: o.groundTruthOf(rec.name, rec.sequence.length), target: o.targetOf(rec.name) });
         bases += rec.sequence.length;
       }

@@ -130,3 +130,23 @@ describe('plrp predict', () => {
     rows.slice(1).forEach((row, i) => row.slice(3, 6).forEach((v, j) => expect(Number(v)).toBeCloseTo(fixture.model_output[i][j], 5)));
   });
 });
+
+describe('plrp explain with motifs, seqlets and exports', () => {
+  it('ranks the planted GATA motif family first by captured relevance and writes every export', async () => {
+    const res = join(FIXTURE_DIR, '../../../resources');
+    const out = join(tmp, 'motifs.json');
+    const dir = join(tmp, 'export');
+    const r = await runCli(['explain', '--model', join(res, 'models/cnn32-pair.onnx'), '--fasta', join(res, 'demo/gata-tal-pair.fa'), '--motifs', 'bundled', '--export', dir, '--out', out]);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(readFileSync(out, 'utf8')) as { motifs: { hits: { relevance: Record<string, { sum: number }> }[]; ranking: Record<string, { motifAltId: string }[]> }; seqlets: Record<string, { sign: string }[]> };
+    // The demo positives carry GATA1 (MA0035) and TAL1::TCF3 sites; the CNN learned GATA best.
+    expect(json.motifs.ranking['epsilon-plus'][0].motifAltId.toUpperCase()).toContain('GATA');
+    expect(json.motifs.hits[0].relevance['epsilon-plus']).toBeDefined();
+    expect(json.seqlets['epsilon-plus'].some((s) => s.sign === 'positive')).toBe(true);
+    const bedGraph = readFileSync(join(dir, 'relevance-epsilon-plus.bedGraph'), 'utf8').split('\n');
+    expect(bedGraph[0]).toMatch(/^track type=bedGraph/);
+    expect((await readNpy(join(dir, 'relevance-epsilon-plus.npy'))).shape).toEqual([40, 200, 4]);
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { inputs: { role: string; sha256: string }[] };
+    expect(manifest.inputs.find((i) => i.role === 'fasta')?.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
