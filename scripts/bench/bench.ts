@@ -28,8 +28,8 @@ const { values } = parseArgs({
 const quick = values.quick!;
 const sections = new Set(values.sections!.split(','));
 const plan = quick
-  ? { small: 256, smallBatch: 128, basset: 16, bassetBatch: 16, torchSmall: 1000, torchBasset: 16, threads: 512, counts: [1000], fastaMbp: 10, motifBp: 20_000, cacheSeqs: 200, cacheRepeats: 5 }
-  : { small: 2048, smallBatch: 256, basset: 64, bassetBatch: 32, torchSmall: 6000, torchBasset: 64, threads: 2048, counts: [1000, 10_000, 100_000], fastaMbp: 50, motifBp: 100_000, cacheSeqs: 1000, cacheRepeats: 7 };
+  ? { small: 256, smallBatch: 128, smallReps: 2, basset: 8, bassetBatch: 8, bassetReps: 1, torchSmall: 1000, torchBasset: 16, torchReps: 2, threads: 512, threadReps: 2, counts: [1000], fastaMbp: 10, motifBp: 20_000, cacheSeqs: 200, cacheRepeats: 5 }
+  : { small: 1024, smallBatch: 256, smallReps: 3, basset: 32, bassetBatch: 32, bassetReps: 2, torchSmall: 6000, torchBasset: 64, torchReps: 2, threads: 2048, threadReps: 3, counts: [1000, 10_000, 100_000], fastaMbp: 50, motifBp: 100_000, cacheSeqs: 1000, cacheRepeats: 7 };
 const out = resolve(values.out ?? join(ROOT, 'bench-results', quick ? 'bench-quick.json' : 'bench.json'));
 
 const fixture = (p: string) => join(ROOT, p);
@@ -48,11 +48,11 @@ try {
   if (sections.has('ratios')) {
     const rows: RatioRow[] = [];
     const models = [fixture('test/fixtures/lrp/cnn4.onnx'), CNN32, ...shipped];
-    for (const m of models) rows.push(...(await explainRatios(m, plan.small, plan.smallBatch, THREADS)));
-    rows.push(...(await explainRatios(BASSET, plan.basset, plan.bassetBatch, THREADS)));
+    for (const m of models) rows.push(...(await explainRatios(m, plan.small, plan.smallBatch, THREADS, plan.smallReps)));
+    rows.push(...(await explainRatios(BASSET, plan.basset, plan.bassetBatch, THREADS, plan.bassetReps)));
     report.explainRatios = rows;
     console.log(formatTable(
-      `1. explain / ORT forward on the same sequences (${THREADS} intra-op threads, graph compile excluded)`,
+      `1. explain / ORT forward on the same sequences (${THREADS} intra-op threads, graph compile excluded, per batch the fastest of the repeats)`,
       ['model', 'bp', 'seqs', 'method', 'predict ms', 'explain ms', 'ratio', 'cpu ratio', 'goal', 'met', 'seq/s', 'compile ms'],
       rows.map((r) => [r.model, r.lengthBp, r.sequences, r.method, r.predictMs, r.explainMs, r.ratio, r.cpuRatio, r.goal === null ? null : `≤ ${r.goal}`, r.meetsGoal, r.explainSeqPerSec, r.warmupMs]),
     ));
@@ -60,11 +60,11 @@ try {
   if (sections.has('torch')) {
     const dir = join(tmp, 'torch');
     mkdirSync(dir);
-    const t = await torchCompare({ dir, bassetPath: BASSET, nSmall: plan.torchSmall, nBasset: plan.torchBasset, threads: THREADS });
+    const t = await torchCompare({ dir, bassetPath: BASSET, nSmall: plan.torchSmall, nBasset: plan.torchBasset, threads: THREADS, reps: plan.torchReps });
     report.torch = t;
     if (t.measured) {
       console.log(formatTable(
-        `2. ours vs PyTorch ${t.torchVersion} with zennit-style epsilon-plus hooks (${t.threads} threads, identical weights and sequences)`,
+        `2. ours vs PyTorch ${t.torchVersion} with zennit-style epsilon-plus hooks (${t.threads} threads, identical weights and sequences, per batch the fastest of ${t.rows[0]?.reps} repeats)`,
         ['model', 'bp', 'seqs', 'torch fwd s', 'torch ε+ s', 'ORT fwd s', 'ours ε+ s', 'ours seq/s', 'torch seq/s', 'speedup', 'goal', 'met', 'rel. L2'],
         t.rows.map((r) => [r.model, r.lengthBp, r.sequences, r.torchForwardS, r.torchEpsilonPlusS, r.ortForwardS, r.oursEpsilonPlusS, r.oursSeqPerSec, r.torchSeqPerSec, r.speedup, `≥ ${r.goal}×`, r.meetsGoal, r.relativeL2]),
       ));
@@ -75,7 +75,7 @@ try {
     }
   }
   if (sections.has('scaling')) {
-    const threads = await threadScaling(CNN32, plan.threads, 256, [1, 2]);
+    const threads = await threadScaling(CNN32, plan.threads, 256, [1, 2], plan.threadReps);
     report.threadScaling = threads;
     console.log(formatTable('3a. scaling with intra-op threads (epsilon-plus, in process)', ['model', 'threads', 'seqs', 'predict s', 'explain s', 'seq/s', 'speedup'],
       threads.map((r) => [r.model, r.intraOpThreads, r.sequences, r.predictS, r.explainS, r.explainSeqPerSec, r.speedup])));

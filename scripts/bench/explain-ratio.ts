@@ -6,7 +6,7 @@ import { basename } from 'node:path';
 import { openModel } from '../../src-main/engine/explain/open-model';
 import { parseExplainConfig, type ExplainConfigInput } from '../../src-main/shared/explain-config';
 import { randomOneHot } from './sequences';
-import { addTiming, round, timed, ZERO_TIMING, type Timing } from './timing';
+import { bestOfInterleaved, round, timed } from './timing';
 
 export interface MethodSpec {
   label: string;
@@ -37,10 +37,12 @@ export interface RatioRow {
   goal: number | null;
   meetsGoal: boolean | null;
   warmupMs: number;
+  /** Repeats; each batch's time is the fastest repeat. */
+  reps: number;
   explainSeqPerSec: number;
 }
 
-export async function explainRatios(modelPath: string, sequences: number, batch: number, threads: number, seed = 1): Promise<RatioRow[]> {
+export async function explainRatios(modelPath: string, sequences: number, batch: number, threads: number, reps: number, seed = 1): Promise<RatioRow[]> {
   const model = await openModel(modelPath, { intraOpThreads: threads });
   try {
     const L = model.info.lengthBp;
@@ -52,18 +54,17 @@ export async function explainRatios(modelPath: string, sequences: number, batch:
     for (const m of METHODS) {
       const config = parseExplainConfig(m.config);
       const warm = await timed(() => model.explain(slice(0), Math.min(batch, sequences), [config], targets.subarray(0, Math.min(batch, sequences))));
-      let pred: Timing = ZERO_TIMING;
-      let expl: Timing = ZERO_TIMING;
-      for (let i = 0; i < sequences; i += batch) {
-        const n = Math.min(batch, sequences - i);
-        pred = addTiming(pred, await timed(() => model.predict(slice(i), n)));
-        expl = addTiming(expl, await timed(() => model.explain(slice(i), n, [config], targets.subarray(0, n))));
-      }
+      // Per batch, the fastest of `reps` interleaved repeats: the least disturbed by other processes.
+      const size = (b: number) => Math.min(batch, sequences - b * batch);
+      const [pred, expl] = await bestOfInterleaved(Math.ceil(sequences / batch), reps, [
+        (b) => model.predict(slice(b * batch), size(b)),
+        (b) => model.explain(slice(b * batch), size(b), [config], targets.subarray(0, size(b))),
+      ]);
       const ratio = expl.wallMs / pred.wallMs;
       rows.push({
         model: basename(modelPath, '.onnx'), lengthBp: L, sequences, batch, method: m.label,
         predictMs: round(pred.wallMs, 1), explainMs: round(expl.wallMs, 1), ratio: round(ratio), cpuRatio: round(expl.cpuMs / pred.cpuMs),
-        goal: m.goal, meetsGoal: m.goal === null ? null : ratio <= m.goal, warmupMs: round(warm.wallMs, 0),
+        goal: m.goal, meetsGoal: m.goal === null ? null : ratio <= m.goal, warmupMs: round(warm.wallMs, 0), reps,
         explainSeqPerSec: round((sequences / expl.wallMs) * 1000, 0),
       });
     }

@@ -8,7 +8,7 @@ import { openModel } from '../../src-main/engine/explain/open-model';
 import { parseExplainConfig } from '../../src-main/shared/explain-config';
 import type { ScalingCase } from './scaling-case';
 import { randomOneHot } from './sequences';
-import { addTiming, round, timed, ZERO_TIMING, type Timing } from './timing';
+import { bestOfInterleaved, round } from './timing';
 
 const CASE_SCRIPT = fileURLToPath(new URL('./scaling-case.ts', import.meta.url));
 
@@ -23,7 +23,7 @@ export interface ThreadRow {
   speedup: number;
 }
 
-export async function threadScaling(modelPath: string, sequences: number, batch: number, threadCounts: number[]): Promise<ThreadRow[]> {
+export async function threadScaling(modelPath: string, sequences: number, batch: number, threadCounts: number[], reps: number): Promise<ThreadRow[]> {
   const rows: ThreadRow[] = [];
   const config = parseExplainConfig({ id: 'eps-plus', composite: 'epsilon-plus' });
   for (const threads of threadCounts) {
@@ -34,13 +34,11 @@ export async function threadScaling(modelPath: string, sequences: number, batch:
       const targets = new Int32Array(batch).fill(-1);
       const slice = (i: number, n: number) => x.subarray(i * L * 4, (i + n) * L * 4);
       await model.explain(slice(0, batch), batch, [config], targets);
-      let pred: Timing = ZERO_TIMING;
-      let expl: Timing = ZERO_TIMING;
-      for (let i = 0; i < sequences; i += batch) {
-        const n = Math.min(batch, sequences - i);
-        pred = addTiming(pred, await timed(() => model.predict(slice(i, n), n)));
-        expl = addTiming(expl, await timed(() => model.explain(slice(i, n), n, [config], targets.subarray(0, n))));
-      }
+      const size = (b: number) => Math.min(batch, sequences - b * batch);
+      const [pred, expl] = await bestOfInterleaved(Math.ceil(sequences / batch), reps, [
+        (b) => model.predict(slice(b * batch, size(b)), size(b)),
+        (b) => model.explain(slice(b * batch, size(b)), size(b), [config], targets.subarray(0, size(b))),
+      ]);
       rows.push({
         model: basename(modelPath, '.onnx'), intraOpThreads: threads, sequences, predictS: round(pred.wallMs / 1000, 3), explainS: round(expl.wallMs / 1000, 3),
         explainSeqPerSec: round((sequences / expl.wallMs) * 1000, 0), speedup: 1,

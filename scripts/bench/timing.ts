@@ -38,3 +38,21 @@ export function rssSampler(intervalMs = 25): { stop: () => number } {
     },
   };
 }
+
+/**
+ * Runs `steps` (e.g. predict then explain) on every batch, `reps` times, interleaved, and keeps per
+ * batch and step the fastest repeat: on a machine shared with other work, the least disturbed
+ * measurement. Returns one summed Timing per step.
+ */
+export async function bestOfInterleaved(batches: number, reps: number, steps: ((batch: number) => Promise<unknown>)[]): Promise<Timing[]> {
+  const best = steps.map(() => Array.from({ length: batches }, () => ({ wallMs: Infinity, cpuMs: Infinity })));
+  for (let r = 0; r < reps; r++) {
+    for (let b = 0; b < batches; b++) {
+      for (let s = 0; s < steps.length; s++) {
+        const t = await timed(() => steps[s](b));
+        if (t.wallMs < best[s][b].wallMs) best[s][b] = t;
+      }
+    }
+  }
+  return best.map((perBatch) => perBatch.reduce(addTiming, ZERO_TIMING));
+}

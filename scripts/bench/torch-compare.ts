@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { openModel } from '../../src-main/engine/explain/open-model';
 import { parseExplainConfig } from '../../src-main/shared/explain-config';
 import { oneHotFromIndices } from './sequences';
-import { addTiming, round, timed, ZERO_TIMING, type Timing } from './timing';
+import { bestOfInterleaved, round } from './timing';
 
 const SCRIPT = fileURLToPath(new URL('./torch_lrp.py', import.meta.url));
 /** Goal of issue 5: at least twice zennit's epsilon-plus throughput. */
@@ -22,7 +22,7 @@ export const REFERENCE_FIGURES = {
   torchForwardS: 1.27, zennitEpsilonPlusS: 3.99, ortForwardS: 0.33, singleOnnxGraphEpsilonPlusS: 1.65,
 };
 
-interface TorchModelResult { name: string; lengthBp: number; sequences: number; batch: number; checked: number; forwardS: number; epsilonPlusS: number }
+interface TorchModelResult { name: string; lengthBp: number; sequences: number; batch: number; checked: number; reps: number; forwardS: number; epsilonPlusS: number }
 interface TorchOutput { torch: string; threads: number; models: TorchModelResult[] }
 
 export interface TorchCompareRow {
@@ -43,6 +43,8 @@ export interface TorchCompareRow {
   /** ‖ours − torch‖₂ / ‖torch‖₂ over the checked sequences. */
   relativeL2: number;
   checkedSequences: number;
+  /** Repeats on both sides; per batch the fastest one counts. */
+  reps: number;
 }
 
 export type TorchCompareResult =
@@ -67,7 +69,7 @@ function relativeL2(a: Float32Array, b: Float32Array): number {
   return Math.sqrt(num / den);
 }
 
-async function oursOn(modelPath: string, t: TorchModelResult, dir: string, threads: number): Promise<TorchCompareRow> {
+async function oursOn(modelPath: string, t: TorchModelResult, dir: string, threads: number, reps: number): Promise<TorchCompareRow> {
   const L = t.lengthBp;
   const x = oneHotFromIndices(new Uint8Array(readFileSync(join(dir, `${t.name}.seq.u8`))), t.sequences, L);
   const model = await openModel(modelPath, { intraOpThreads: threads });
@@ -78,13 +80,11 @@ async function oursOn(modelPath: string, t: TorchModelResult, dir: string, threa
     const first = Math.min(t.batch, t.sequences);
     await model.predict(slice(0, first), first);
     await model.explain(slice(0, first), first, [config], targets.subarray(0, first));
-    let fwd: Timing = ZERO_TIMING;
-    let expl: Timing = ZERO_TIMING;
-    for (let i = 0; i < t.sequences; i += t.batch) {
-      const n = Math.min(t.batch, t.sequences - i);
-      fwd = addTiming(fwd, await timed(() => model.predict(slice(i, n), n)));
-      expl = addTiming(expl, await timed(() => model.explain(slice(i, n), n, [config], targets.subarray(0, n))));
-    }
+    const size = (b: number) => Math.min(t.batch, t.sequences - b * t.batch);
+    const [fwd, expl] = await bestOfInterleaved(Math.ceil(t.sequences / t.batch), reps, [
+      (b) => model.predict(slice(b * t.batch, size(b)), size(b)),
+      (b) => model.explain(slice(b * t.batch, size(b)), size(b), [config], targets.subarray(0, size(b))),
+    ]);
     const check = await model.explain(slice(0, t.checked), t.checked, [config], new Int32Array(t.checked).fill(-1));
     const theirs = new Float32Array(readFileSync(join(dir, `${t.name}.rel.f32`)).buffer.slice(0));
     const oursS = expl.wallMs / 1000;
@@ -94,23 +94,23 @@ async function oursOn(modelPath: string, t: TorchModelResult, dir: string, threa
       torchForwardS: t.forwardS, torchEpsilonPlusS: t.epsilonPlusS, ortForwardS: round(fwd.wallMs / 1000, 3), oursEpsilonPlusS: round(oursS, 3),
       oursSeqPerSec: round(t.sequences / oursS, 0), torchSeqPerSec: round(t.sequences / t.epsilonPlusS, 0),
       speedup: round(speedup), goal: THROUGHPUT_GOAL, meetsGoal: speedup >= THROUGHPUT_GOAL,
-      relativeL2: Number(relativeL2(check.relevance['eps-plus'], theirs).toExponential(2)), checkedSequences: t.checked,
+      relativeL2: Number(relativeL2(check.relevance['eps-plus'], theirs).toExponential(2)), checkedSequences: t.checked, reps,
     };
   } finally {
     await model.close();
   }
 }
 
-export async function torchCompare(o: { dir: string; bassetPath: string; nSmall: number; nBasset: number; threads: number }): Promise<TorchCompareResult> {
+export async function torchCompare(o: { dir: string; bassetPath: string; nSmall: number; nBasset: number; threads: number; reps: number }): Promise<TorchCompareResult> {
   const python = findTorchPython();
   if (!python) return { measured: false, reason: 'no python3 that imports torch, onnx and numpy', reference: REFERENCE_FIGURES };
-  const args = [SCRIPT, '--out-dir', o.dir, '--basset', o.bassetPath, '--n-small', String(o.nSmall), '--n-basset', String(o.nBasset), '--threads', String(o.threads)];
+  const args = [SCRIPT, '--out-dir', o.dir, '--basset', o.bassetPath, '--n-small', String(o.nSmall), '--n-basset', String(o.nBasset), '--threads', String(o.threads), '--reps', String(o.reps)];
   const r = spawnSync(python, args, { encoding: 'utf8', maxBuffer: 16 << 20 });
   if (r.status !== 0) return { measured: false, reason: `torch_lrp.py failed: ${r.stderr.trim().split('\n').slice(-3).join(' | ')}`, reference: REFERENCE_FIGURES };
   const out = JSON.parse(r.stdout.trim().split('\n').pop()!) as TorchOutput;
   const rows: TorchCompareRow[] = [];
   for (const t of out.models) {
-    rows.push(await oursOn(t.name === 'small-basset' ? join(o.dir, 'small-basset.onnx') : o.bassetPath, t, o.dir, o.threads));
+    rows.push(await oursOn(t.name === 'small-basset' ? join(o.dir, 'small-basset.onnx') : o.bassetPath, t, o.dir, o.threads, o.reps));
   }
   return { measured: true, torchVersion: out.torch, threads: out.threads, rows };
 }
