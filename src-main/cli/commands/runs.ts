@@ -5,6 +5,7 @@ import { AppError } from '../../shared/errors';
 import type { RunSummary } from '../../shared/run-api';
 import { exportRun } from '../../services/export-run';
 import { LocalRunService } from '../../services/run-service';
+import { registerImport } from './runs-import';
 
 interface CacheOption { cache?: string; json?: boolean }
 
@@ -67,6 +68,8 @@ export function register(program: Command): void {
       await svc.delete(id);
       process.stderr.write(`plrp: deleted run ${id}\n`);
     }));
+
+  registerImport(runs);
 
   cacheOpt(runs.command('cache').description('show the cache size, or prune it oldest first')
     .option('--max-mb <n>', 'prune oldest runs until the cache is at most this size')

@@ -1,0 +1,64 @@
+// `plrp runs import OUT.json…`: one out.json, or the shards of a workflow run merged in the given
+// order, into the run cache (and/or written as one merged out.json with --write-merged). The merge
+// recomputes seqlets and motif hits over all sequences, as one process would have.
+import type { Command } from 'commander';
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { readFastaAll } from '../../engine/genomics/fasta';
+import { encodeOneHot } from '../../engine/genomics/one-hot';
+import { observedBaseRelevance } from '../../engine/genomics/observed-base';
+import { analyzeRelevance } from '../../engine/motifs/relevance-analysis';
+import { readMotifFile } from '../../engine/motifs/read-motifs';
+import { mergeOutputs } from '../../engine/report/merge-outputs';
+import { flatRelevance, readOutJson, type OutJson } from '../../engine/report/out-json';
+import { importOutJson } from '../../services/report/import-out-json';
+import { LocalRunService } from '../../services/run-service';
+import { AppError } from '../../shared/errors';
+import { RelevanceAnnotations } from '../explain/relevance-annotations';
+
+interface ImportCliOptions { cache?: string; fasta?: string; label?: string; writeMerged?: string; store: boolean }
+
+export function registerImport(runs: Command): void {
+  runs.command('import <out.json...>')
+    .description('import out.json files (one run, or the shards of one run in order) into the run cache')
+    .option('--cache <file>', 'run cache database (default: PLRP_CACHE_DB or the app data folder)')
+    .option('--fasta <X.fa>', 'the FASTA of the whole run (default: the one named in the out.json)')
+    .option('--label <text>', 'label shown in the run list')
+    .option('--write-merged <merged.json>', 'also write the merged out.json')
+    .option('--no-store', 'do not touch the run cache (with --write-merged: merge only)')
+    .action(async (files: string[], o: ImportCliOptions) => {
+      const docs = await Promise.all(files.map(async (f) => ({ doc: await readOutJson(f), label: f })));
+      const fasta = o.fasta ? resolve(o.fasta) : undefined;
+      const doc = docs.length === 1 && !fasta ? docs[0].doc : await mergeOutputs(docs, { fasta, annotate: (m) => annotate(m, fasta ?? m.fasta) });
+      if (o.writeMerged) {
+        await writeFile(o.writeMerged, `${JSON.stringify(doc)}\n`);
+        process.stderr.write(`plrp: wrote ${o.writeMerged} (${doc.sequences.length} sequences from ${files.length} file${files.length === 1 ? '' : 's'})\n`);
+      }
+      if (!o.store) return;
+      const svc = new LocalRunService({ cachePath: o.cache, onCacheMessage: (m) => process.stderr.write(`plrp: ${m}\n`) });
+      try {
+        const id = await importOutJson(svc.cache, doc, { fastaPath: fasta, label: o.label ?? null, source: files.length === 1 ? files[0] : `${files.length} shards` });
+        process.stdout.write(`${id}\n`);
+      } finally {
+        await svc.close();
+      }
+    });
+}
+
+/** Seqlets (always) and motif hits and ranking (when the run scanned motifs), over all sequences. */
+async function annotate(merged: OutJson, fastaPath: string): Promise<Record<string, unknown>> {
+  const records = await readFastaAll(fastaPath);
+  const byName = new Map(records.map((r) => [r.name, r.sequence]));
+  const sequences = merged.sequences.map((s) => {
+    const sequence = byName.get(s.name);
+    if (sequence === undefined) throw new AppError('USAGE', `sequence "${s.name}" is not in ${fastaPath}; pass the FASTA the shards were cut from with --fasta`);
+    return { name: s.name, sequence };
+  });
+  const observed: Record<string, Float32Array[]> = {};
+  for (const e of merged.explanations) {
+    observed[e.id] = merged.sequences.map((s, i) => observedBaseRelevance(flatRelevance(s.relevance[e.id] ?? []), encodeOneHot(sequences[i].sequence)));
+  }
+  const motifsPath = merged.motifs?.file ?? null;
+  const motifs = motifsPath ? await readMotifFile(motifsPath, []) : [];
+  return RelevanceAnnotations.footer(analyzeRelevance({ sequences, observed, motifs }), motifsPath);
+}

@@ -1,0 +1,55 @@
+// Merges the out.json files of FASTA shards (workflow/Snakefile) into the out.json one process
+// would have written for the whole FASTA: sequences concatenated in shard order, run-level parts
+// recomputed over the union — the metric summary here, and seqlets and motif ranking through the
+// caller's `annotate`, because seqlet nulls and motif q-values depend on every sequence, so shard
+// footers cannot simply be concatenated.
+import { AppError } from '../../shared/errors';
+import { canonicalConfig } from '../../shared/explain-config';
+import type { SequenceMetrics } from '../metrics/compute-metrics';
+import { summarizeMetrics } from '../metrics/summarize-metrics';
+import type { OutJson } from './out-json';
+
+export interface MergeOptions {
+  /** The FASTA the shards were cut from: the merged run's input. */
+  fasta?: string;
+  /** Recomputes the annotation footer (seqlets, motifs) over the merged document. */
+  annotate?: (merged: OutJson) => Promise<Record<string, unknown>>;
+}
+
+/** Throws a USAGE error naming the first field where two shards disagree. */
+function assertCompatible(first: OutJson, other: OutJson, label: string): void {
+  const same = (what: string, a: unknown, b: unknown): void => {
+    if (JSON.stringify(a) !== JSON.stringify(b)) {
+      throw new AppError('USAGE', `${label}: ${what} differs from the first file (${JSON.stringify(b)} vs ${JSON.stringify(a)}); only shards of one run can be merged`);
+    }
+  };
+  same('model checksum', first.model.sha256, other.model.sha256);
+  same('engine version', first.engine.version, other.engine.version);
+  same('explanations', first.explanations.map((e) => canonicalConfig(e.config)), other.explanations.map((e) => canonicalConfig(e.config)));
+  same('metrics', first.metrics, other.metrics);
+  same('ground truth', first.ground_truth, other.ground_truth);
+  same('motif file', first.motifs?.file ?? null, other.motifs?.file ?? null);
+}
+
+export async function mergeOutputs(docs: readonly { doc: OutJson; label: string }[], options: MergeOptions = {}): Promise<OutJson> {
+  if (docs.length === 0) throw new AppError('USAGE', 'nothing to merge: give at least one out.json');
+  const first = docs[0].doc;
+  for (const d of docs.slice(1)) assertCompatible(first, d.doc, d.label);
+  const sequences = docs.flatMap((d) => d.doc.sequences);
+  const names = new Set<string>();
+  for (const s of sequences) {
+    if (names.has(s.name)) throw new AppError('USAGE', `sequence "${s.name}" appears in more than one shard; shards must not overlap`);
+    names.add(s.name);
+  }
+  // Run-level parts are dropped and recomputed; everything else of the header is the first shard's.
+  const { summary: _s, seqlets: _q, motifs: _m, sequences: _x, ...header } = first;
+  const merged: OutJson = { ...header, fasta: options.fasta ?? first.fasta, sequences };
+  if (first.metrics.length > 0) {
+    const ids = first.explanations.map((e) => e.id);
+    merged.summary = {
+      metrics: Object.fromEntries(ids.map((id) => [id, summarizeMetrics(sequences.map((s) => (s.metrics?.[id] ?? {}) as SequenceMetrics)) as Record<string, unknown>])),
+    };
+  }
+  if (options.annotate) Object.assign(merged, await options.annotate(merged));
+  return merged;
+}
