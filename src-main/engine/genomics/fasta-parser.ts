@@ -134,7 +134,7 @@ export class FastaParser {
   private notFasta(b: number): never {
     throw new AppError(
       'BAD_FASTA',
-      `${this.fileName}: not a FASTA file: line ${this.line}, column ${this.column + 1} starts with ${describeByte(b)} where a '>' header was expected`,
+      `${this.fileName}: not a FASTA file: line ${this.line}, column ${this.column + 1} starts with ${describeByte(b)} where a '>' header was expected${b === 0x40 && this.line === 1 ? " (this looks like FASTQ: convert it to FASTA first, e.g. `seqtk seq -a reads.fq`)" : ''}`,
     );
   }
 
