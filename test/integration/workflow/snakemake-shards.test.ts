@@ -1,0 +1,87 @@
+// The scale-out workflow end to end with Debian's snakemake: the cnn4 fixture FASTA in two shards,
+// each through `plrp explain`, merged and imported into a run cache — and the result must equal a
+// single `plrp explain` over the whole file. Tolerance: relative L2 < 1e-6; out.json holds float32
+// values printed exactly, so any difference would be a merge or import bug, not rounding.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RunCache } from '../../../src-main/services/cache/run-cache';
+
+const ROOT = resolve(__dirname, '../../..');
+const PLRP = join(ROOT, 'bin/plrp.mjs');
+const FASTA = join(ROOT, 'test/fixtures/lrp/cnn4.fa');
+const MODEL = join(ROOT, 'test/fixtures/lrp/cnn4.onnx');
+const ARGS = ['--method', 'plrp-lambda', '--p', '0.3', '--metrics', 'gini,entropy'];
+const hasSnakemake = spawnSync('snakemake', ['--version']).status === 0;
+if (!hasSnakemake) console.warn('SKIPPED workflow test: `snakemake` is not on PATH (Debian: apt-get install snakemake)');
+
+interface Doc { sequences: { name: string; relevance: Record<string, number[][]> }[]; summary?: unknown; seqlets?: unknown }
+
+function relL2(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let d = 0;
+  let n = 0;
+  for (let i = 0; i < a.length; i++) {
+    d += (a[i] - b[i]) ** 2;
+    n += b[i] ** 2;
+  }
+  return Math.sqrt(d) / Math.max(Math.sqrt(n), 1e-30);
+}
+
+describe.skipIf(!hasSnakemake)('workflow/Snakefile on two shards', () => {
+  let dir = '';
+  let single: Doc;
+  let merged: Doc;
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'plrp-wf-'));
+    writeFileSync(join(dir, 'config.yaml'), [
+      `fasta: ${FASTA}`, `model: ${MODEL}`, 'shards: 2', `outdir: ${join(dir, 'out')}`,
+      `plrp: node ${PLRP}`, `explain_args: "${ARGS.join(' ')}"`, 'threads: 1', `cache: ${join(dir, 'cache.db')}`, '',
+    ].join('\n'));
+    execFileSync('snakemake', ['-s', join(ROOT, 'workflow/Snakefile'), '--configfile', join(dir, 'config.yaml'), '--cores', '2', '-q'], { cwd: dir, stdio: 'pipe' });
+    execFileSync('node', [PLRP, 'explain', '--model', MODEL, '--fasta', FASTA, '--out', join(dir, 'single.json'), '--threads', '1', ...ARGS], { stdio: 'pipe' });
+    single = JSON.parse(readFileSync(join(dir, 'single.json'), 'utf8')) as Doc;
+    merged = JSON.parse(readFileSync(join(dir, 'out/merged.json'), 'utf8')) as Doc;
+  }, 180_000);
+
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('cuts the FASTA into two shards that together hold every record once', () => {
+    const names = (p: string): string[] => readFileSync(p, 'utf8').split('\n').filter((l) => l.startsWith('>'));
+    const shards = [0, 1].map((i) => names(join(dir, `out/shards/shard-000${i}.fa`)));
+    expect(shards.every((s) => s.length > 0)).toBe(true);
+    expect(shards.flat()).toEqual(names(FASTA));
+  });
+
+  it('merges into the relevance, metric summary and seqlets of a single-process run', () => {
+    expect(merged.sequences.map((s) => s.name)).toEqual(single.sequences.map((s) => s.name));
+    for (let i = 0; i < single.sequences.length; i++) {
+      for (const [id, rows] of Object.entries(single.sequences[i].relevance)) {
+        expect(relL2(merged.sequences[i].relevance[id].flat(), rows.flat())).toBeLessThan(1e-6);
+      }
+    }
+    expect(merged.summary).toEqual(single.summary);
+    expect(merged.seqlets).toEqual(single.seqlets);
+  });
+
+  it('imports the merged run into the cache, where runs list shows it and its relevance equals the single run', () => {
+    const runId = readFileSync(join(dir, 'out/imported-run-id.txt'), 'utf8').trim();
+    const listed = execFileSync('node', [PLRP, 'runs', 'list', '--cache', join(dir, 'cache.db')], { encoding: 'utf8' });
+    expect(listed).toContain(`${runId}\tdone`);
+    expect(listed).toContain('4/4');
+    const cache = new RunCache(join(dir, 'cache.db'));
+    try {
+      const [expl] = cache.runExplanations(runId);
+      for (let i = 0; i < single.sequences.length; i++) {
+        const stored = cache.readResult(expl.explKey, i)!;
+        expect(relL2(stored.relevance, single.sequences[i].relevance[expl.explId].flat())).toBeLessThan(1e-6);
+      }
+    } finally {
+      cache.close();
+    }
+  });
+});
