@@ -15,6 +15,7 @@ import { fromModelLayout, toModelLayout } from './layout';
 import { compilePass, releasePass, runPass, TARGET_FEED, type CompiledPass, type TensorDims } from './ort-backend';
 import { ReferenceBackend } from './reference-backend';
 import { collectConfigResult } from './collect-result';
+import { averageStrands, relevanceFromReverseStrand, reverseComplementOneHot } from '../genomics/strand-averaging';
 import type { ExplainableModel, ExplainBatchResult, ExplainOptions, ModelInfo, OpenModelOptions, PredictResult } from './types';
 
 export async function openModel(path: string, options: OpenModelOptions = {}): Promise<ExplainableModel> {
@@ -107,6 +108,23 @@ class OnnxExplainableModel implements ExplainableModel {
   }
 
   private async explainNow(onehot: Float32Array, n: number, configs: ExplainConfig[], targets: Int32Array, options: ExplainOptions): Promise<ExplainBatchResult> {
+    const forward = await this.explainStrand(onehot, n, configs, targets, options);
+    if (!options.reverseComplement) return forward;
+    // The reverse strand explains the forward window's target, so both halves answer one question.
+    const reverse = await this.explainStrand(reverseComplementBatch(onehot, n), n, configs, forward.targets, { ...options, layerRelevance: false });
+    const windowSize = onehot.length / n;
+    for (const c of configs) {
+      const f = forward.relevance[c.id];
+      const r = reverse.relevance[c.id];
+      for (let b = 0; b < n; b++) {
+        const mapped = relevanceFromReverseStrand(r.subarray(b * windowSize, (b + 1) * windowSize), 4);
+        f.set(averageStrands(f.subarray(b * windowSize, (b + 1) * windowSize), mapped), b * windowSize);
+      }
+    }
+    return forward;
+  }
+
+  private async explainStrand(onehot: Float32Array, n: number, configs: ExplainConfig[], targets: Int32Array, options: ExplainOptions): Promise<ExplainBatchResult> {
     const lengthBp = this.lengthOf(onehot, n);
     for (const t of targets) {
       if (t >= this.info.outputSize) throw new AppError('BAD_TARGET', `target index ${t} is out of range: the model has ${this.info.outputSize} outputs (0..${this.info.outputSize - 1})`);
@@ -144,4 +162,11 @@ class OnnxExplainableModel implements ExplainableModel {
     await this.predictSession.release();
     await this.reference.close();
   }
+}
+
+function reverseComplementBatch(onehot: Float32Array, n: number): Float32Array {
+  const size = onehot.length / n;
+  const out = new Float32Array(onehot.length);
+  for (let b = 0; b < n; b++) out.set(reverseComplementOneHot(onehot.subarray(b * size, (b + 1) * size)), b * size);
+  return out;
 }

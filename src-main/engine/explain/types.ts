@@ -86,6 +86,11 @@ export interface ExplainOptions {
   /** Cancellation: checked between segments of the relevance pass. */
   signal?: AbortSignal;
   layerRelevance?: boolean;
+  /**
+   * Also explain the reverse complement of every window (with the forward window's target) and
+   * average the two, mapped back to forward coordinates. Costs a second relevance pass.
+   */
+  reverseComplement?: boolean;
 }
 
 export interface ExplainableModel {

@@ -61,3 +61,19 @@ describe('LRP-0 on a ReLU network with biases', () => {
     await model.close();
   });
 });
+
+describe('reverse-complement averaging', () => {
+  it('gives a sequence and its reverse complement the same (mapped-back) explanation', async () => {
+    const { reverseComplementOneHot } = await import('../../../../src-main/engine/genomics/strand-averaging');
+    const model = await openModel(writeTinyResidualModel({ lengthBp: 32, withBias: true, seed: 2 }));
+    const x = randomOneHot(seededRandom(17), 1, 32);
+    const cfg = [parseExplainConfig({ id: 'r', composite: 'epsilon-plus' })];
+    const t = new Int32Array([1]);
+    const fwd = await model.explain(x, 1, cfg, t, { reverseComplement: true });
+    const rev = await model.explain(reverseComplementOneHot(x), 1, cfg, t, { reverseComplement: true });
+    expect(relativeL2(reverseComplementOneHot(rev.relevance.r), fwd.relevance.r)).toBeLessThan(1e-6);
+    const plain = await model.explain(x, 1, cfg, t);
+    expect(relativeL2(plain.relevance.r, fwd.relevance.r)).toBeGreaterThan(1e-3);
+    await model.close();
+  });
+});
