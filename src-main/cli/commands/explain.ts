@@ -20,6 +20,7 @@ import { parseTargetOption, targetFor } from '../explain/targets-option';
 import { createFastaJob, type RecordInfo } from '../explain/fasta-job';
 import { JsonOutput } from '../explain/json-output';
 import { RelevanceAnnotations } from '../explain/relevance-annotations';
+import { iterate, regionRecords } from '../explain/region-records';
 import { ProgressBar } from '../progress';
 import { countFastaRecords } from '../explain/count-records';
 import { withCancellation } from '../cancellation';
@@ -40,6 +41,9 @@ interface ExplainCliOptions extends ExplainFlags {
   metrics?: string;
   motifs?: string;
   export?: string;
+  region: string[];
+  regions?: string;
+  rcAverage?: boolean;
 }
 
 export function register(program: Command): void {
@@ -63,6 +67,9 @@ export function register(program: Command): void {
     .option('--metrics <list>', 'gini,entropy,rma,rra,lipschitz,faithfulness (or all)')
     .option('--motifs <FILE|bundled>', 'motif file (MEME, JASPAR, TRANSFAC) to scan and rank by captured relevance; "bundled" = JASPAR 2024')
     .option('--export <DIR>', 'also write bedGraph, .npy, hits, seqlets and a manifest into DIR')
+    .option('--region <chr:start-end>', 'explain this region of an indexed FASTA (repeatable; 1-based, inclusive)', (v: string, prev: string[]) => [...prev, v], [])
+    .option('--regions <R.bed>', 'explain the regions of a BED file (0-based, half-open) from an indexed FASTA')
+    .option('--rc-average', 'average each explanation with its reverse complement\'s (mapped back)')
     .option('--layout <auto|NCL|NLC>', 'input layout of the model (detected by default)', 'auto')
     .option('--layer-relevance', 'also store relevance before/after pruning at every pruning point')
     .option('--threads <N>', 'worker threads (each runs onnxruntime with its own intra-op threads)')
@@ -86,7 +93,8 @@ async function runExplain(o: ExplainCliOptions, signal: AbortSignal): Promise<vo
   if (target.kind === 'index' && target.index >= info.outputSize) {
     throw new AppError('BAD_TARGET', `target index ${target.index} is out of range: the model has ${info.outputSize} output${info.outputSize === 1 ? '' : 's'} (0..${info.outputSize - 1})`);
   }
-  const total = await countFastaRecords(o.fasta);
+  const regions = o.region.length || o.regions ? await regionRecords(o.fasta, o.region, o.regions) : null;
+  const total = regions ? regions.length : await countFastaRecords(o.fasta);
   const bar = new ProgressBar('explain', total);
   const pool = new EnginePool({ handlerUrl: WORKER_URL, threads: o.threads ? parsePositiveInt('threads', o.threads) : undefined });
   const sink = asNpy ? new NpySink(o.out, configs[0].id) : new JsonOutput(o.out, header(o, info, configs, metrics));
@@ -98,7 +106,8 @@ async function runExplain(o: ExplainCliOptions, signal: AbortSignal): Promise<vo
   try {
     const scheduler = new BatchScheduler<ExplainTask, ExplainTaskResult>((t) => pool.run(t), pool.workers);
     await scheduler.submit(createFastaJob({
-      fastaPath: o.fasta, modelPath: o.model, modelSha256: info.sha256, configs,
+      fastaPath: o.fasta, records: regions ? iterate(regions) : undefined, modelPath: o.model, modelSha256: info.sha256, configs,
+      reverseComplement: Boolean(o.rcAverage),
       targetOf: (name) => targetFor(target, name),
       groundTruthOf: (name, lengthBp) => (groundTruth ? groundTruthMask(groundTruth, name, lengthBp, o.groundTruth) : null),
       metrics, layerRelevance: Boolean(o.layerRelevance), unknown: o.unknown, layout, signal,
@@ -115,7 +124,7 @@ async function runExplain(o: ExplainCliOptions, signal: AbortSignal): Promise<vo
       await annotations.export(o.export, analysis, {
         engineVersion: ENGINE_VERSION, modelPath: o.model,
         inputs: [{ role: 'fasta', path: o.fasta }, ...(o.groundTruth ? [{ role: 'ground-truth', path: o.groundTruth }] : []), ...(annotations.motifFile ? [{ role: 'motifs', path: annotations.motifFile }] : [])],
-        options: { explanations: configs, target: o.target, metrics, unknown: o.unknown, layout: layout ?? 'auto' },
+        options: { explanations: configs, target: o.target, metrics, unknown: o.unknown, layout: layout ?? 'auto', regions: o.region, regionsBed: o.regions ?? null, rcAverage: Boolean(o.rcAverage) },
       });
     }
     await sink.finish({ ...summary, ...RelevanceAnnotations.footer(analysis, annotations.motifFile) });

@@ -7,18 +7,34 @@ import type { MetricName } from '../../engine/metrics/metric-names';
 import type { UnknownEncoding } from '../../engine/genomics/one-hot';
 import type { ExplainConfig } from '../../shared/explain-config';
 import { AppError } from '../../shared/errors';
-import { readFasta, type FastaRecord } from '../../engine/genomics/fasta';
+import { readFasta } from '../../engine/genomics/fasta';
 import { BATCH_BASES, BATCH_SEQUENCES } from '../../services/run-job';
 
 export interface RecordInfo {
   name: string;
   description: string;
+  /** Genome coordinates when the record is a region of a chromosome (exports use them). */
+  chrom?: string;
+  offsetBp?: number;
   /** Upper-cased letters (kept until the record is emitted: motifs and seqlets need them). */
   sequence: string;
 }
 
+/** A record to explain: a FASTA record, or a region cut from an indexed FASTA. */
+export interface SourceRecord {
+  index: number;
+  name: string;
+  description: string;
+  sequence: string;
+  headerLine: number;
+  chrom?: string;
+  offsetBp?: number;
+}
+
 export interface FastaJobOptions {
   fastaPath: string;
+  /** Records to explain; default: every record of `fastaPath`. */
+  records?: AsyncIterable<SourceRecord>;
   modelPath: string;
   modelSha256: string;
   configs: ExplainConfig[];
@@ -28,21 +44,22 @@ export interface FastaJobOptions {
   layerRelevance: boolean;
   unknown: UnknownEncoding;
   layout?: 'NCL' | 'NLC';
+  reverseComplement: boolean;
   signal: AbortSignal;
   /** Called with finished sequences in FASTA order. */
   emit: (info: RecordInfo, seq: ExplainedSequence) => Promise<void>;
 }
 
 export function createFastaJob(o: FastaJobOptions): BatchJob<ExplainTask, ExplainTaskResult> {
-  const records = readFasta(o.fastaPath)[Symbol.asyncIterator]();
+  const records = (o.records ?? readFasta(o.fastaPath))[Symbol.asyncIterator]();
   const cancelFlag = new Int32Array(new SharedArrayBuffer(4));
   const infos = new Map<number, RecordInfo>();
   const finished = new Map<number, ExplainedSequence>();
   let nextToEmit = 0;
-  let lookahead: FastaRecord | null = null;
+  let lookahead: SourceRecord | null = null;
   let exhausted = false;
 
-  const read = async (): Promise<FastaRecord | null> => {
+  const read = async (): Promise<SourceRecord | null> => {
     if (lookahead) {
       const r = lookahead;
       lookahead = null;
@@ -66,14 +83,15 @@ export function createFastaJob(o: FastaJobOptions): BatchJob<ExplainTask, Explai
         const rec = await read();
         if (!rec) break;
         if (sequences.length > 0 && bases + rec.sequence.length > BATCH_BASES) { lookahead = rec; break; }
-        infos.set(rec.index, { name: rec.name, description: rec.description, sequence: rec.sequence });
+        infos.set(rec.index, { name: rec.name, description: rec.description, sequence: rec.sequence, chrom: rec.chrom, offsetBp: rec.offsetBp });
         sequences.push({ idx: rec.index, letters: rec.sequence, groundTruth: o.groundTruthOf(rec.name, rec.sequence.length), target: o.targetOf(rec.name) });
         bases += rec.sequence.length;
       }
       if (sequences.length === 0) return null;
       return {
         modelPath: o.modelPath, modelSha256: o.modelSha256, sequences, configs: o.configs, target: 'predicted',
-        metrics: o.metrics, layerRelevance: o.layerRelevance, unknown: o.unknown, layout: o.layout, cancelFlag,
+        metrics: o.metrics, layerRelevance: o.layerRelevance, unknown: o.unknown, layout: o.layout,
+        reverseComplement: o.reverseComplement, cancelFlag,
       };
     },
     persist: async (_task, result) => {

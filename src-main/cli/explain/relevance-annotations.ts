@@ -13,7 +13,7 @@ import { writeExportBundle } from '../../engine/export/export-bundle';
 import type { RecordInfo } from './fasta-job';
 
 export class RelevanceAnnotations {
-  private readonly sequences: { name: string; sequence: string }[] = [];
+  private readonly sequences: { name: string; sequence: string; chrom?: string; offsetBp?: number }[] = [];
   private readonly observed: Record<string, Float32Array[]> = {};
   private readonly full: Record<string, Float32Array[]> = {};
 
@@ -27,7 +27,7 @@ export class RelevanceAnnotations {
 
   add(info: RecordInfo, seq: ExplainedSequence): void {
     const onehot = encodeOneHot(info.sequence);
-    this.sequences.push({ name: info.name, sequence: info.sequence });
+    this.sequences.push({ name: info.name, sequence: info.sequence, chrom: info.chrom, offsetBp: info.offsetBp });
     for (const e of seq.explanations) {
       (this.observed[e.configId] ??= []).push(observedBaseRelevance(e.relevance, onehot));
       if (this.keepFull) (this.full[e.configId] ??= []).push(e.relevance);
@@ -70,7 +70,7 @@ export class RelevanceAnnotations {
   async export(dir: string, a: RelevanceAnalysis, manifest: { engineVersion: string; inputs: { role: string; path: string }[]; modelPath: string; options: unknown }): Promise<string[]> {
     return writeExportBundle({
       dir,
-      sequences: this.sequences.map((s) => ({ name: s.name, lengthBp: s.sequence.length })),
+      sequences: this.sequences.map((s) => ({ name: s.name, chrom: s.chrom, offset: s.offsetBp, lengthBp: s.sequence.length })),
       relevance: this.full,
       observed: this.observed,
       hits: a.scan ? a.scan.hits : undefined,

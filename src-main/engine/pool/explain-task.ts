@@ -19,6 +19,8 @@ export interface ExplainTask {
   layerRelevance?: boolean;
   /** Override of the model's detected input layout. */
   layout?: 'NCL' | 'NLC';
+  /** Average every explanation with its reverse complement's (ExplainOptions.reverseComplement). */
+  reverseComplement?: boolean;
   /** Encoding of N/IUPAC letters (default: all-zero column). */
   unknown?: UnknownEncoding;
   /** Shared with the service: 1 = stop (the run was cancelled or failed). */

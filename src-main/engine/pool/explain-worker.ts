@@ -91,7 +91,7 @@ async function explainSequences(m: ExplainableModel, task: ExplainTask, signal: 
       const onehot = new Float32Array(chunk.length * windowBp * 4);
       chunk.forEach((w, slot) => encodeWindow(task.sequences[w.seq].letters, w.start, windowBp, onehot, slot, task.unknown));
       const t = Int32Array.from(chunk, (w) => targets[w.seq]);
-      const r = await m.explain(onehot, chunk.length, task.configs, t, { signal, layerRelevance: task.layerRelevance });
+      const r = await m.explain(onehot, chunk.length, task.configs, t, { signal, layerRelevance: task.layerRelevance, reverseComplement: task.reverseComplement });
       chunk.forEach((w, slot) => {
         const o = windowOut[w.seq];
         for (let k = 0; k < K; k++) {

@@ -150,3 +150,23 @@ describe('plrp explain with motifs, seqlets and exports', () => {
     expect(manifest.inputs.find((i) => i.role === 'fasta')?.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 });
+
+describe('plrp explain on regions of an indexed FASTA', () => {
+  it('cuts --region/--regions windows through a .fai it builds, tiles and pads them, and exports genome coordinates', async () => {
+    const fa = join(tmp, 'genome.fa');
+    const seq = (n: number, seed: number) => Array.from({ length: n }, (_, i) => 'ACGT'[(i * 7 + seed * 13 + ((i * i) % 5)) % 4]).join('');
+    writeFileSync(fa, `>chrA\n${seq(700, 1).match(/.{1,60}/g)!.join('\n')}\n>chrB\n${seq(900, 2).match(/.{1,60}/g)!.join('\n')}\n`);
+    const bed = join(tmp, 'regions.bed');
+    writeFileSync(bed, 'chrA\t10\t60\n');
+    const out = join(tmp, 'regions.json');
+    const dir = join(tmp, 'regions-export');
+    const r = await runCli(['explain', '--model', cnn4, '--fasta', fa, '--region', 'chrB:101-500', '--regions', bed, '--rc-average', '--export', dir, '--out', out]);
+    expect(r.code).toBe(0);
+    expect(readFileSync(`${fa}.fai`, 'utf8')).toContain('chrB\t900');
+    const json = JSON.parse(readFileSync(out, 'utf8')) as OutJson;
+    expect(json.sequences.map((s) => [s.name, s.length])).toEqual([['chrB:101-500', 400], ['chrA:11-60', 50]]);
+    const lines = readFileSync(join(dir, 'relevance-epsilon-plus.bedGraph'), 'utf8').trim().split('\n').slice(1);
+    expect(lines[0].split('\t').slice(0, 3)).toEqual(['chrB', '100', '101']);
+    expect(lines.at(-1)!.split('\t').slice(0, 3)).toEqual(['chrA', '59', '60']);
+  });
+});
