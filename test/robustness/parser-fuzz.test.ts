@@ -30,6 +30,13 @@ function expectValueOrAppError(f: () => unknown, file: string): void {
   }
 }
 
+function expectProbabilities(probs: number[][]): void {
+  for (const row of probs) {
+    expect(row).toHaveLength(4);
+    expect(row.every((v) => Number.isFinite(v) && v >= 0)).toBe(true);
+  }
+}
+
 /** Text made of the characters a format's parser looks at, so the fuzzer reaches deep branches. */
 const formatText = (alphabet: string[]) => fc.array(fc.constantFrom(...alphabet), { maxLength: 400 }).map((a) => a.join(''));
 
@@ -112,13 +119,31 @@ describe('parser fuzzing', () => {
   it('motifs: any MEME/JASPAR/TRANSFAC-like text gives finite probability matrices or a BAD_MOTIFS naming the file', () => {
     fc.assert(fc.property(formatText(MOTIF_TOKENS), (text) => {
       expectValueOrAppError(() => {
-        for (const m of parseMotifs(text, 'fuzz.motifs')) {
-          for (const row of m.probabilities) {
-            expect(row.every((v) => Number.isFinite(v) && v >= 0)).toBe(true);
-          }
-        }
+        for (const m of parseMotifs(text, 'fuzz.motifs')) expectProbabilities(m.probs);
       }, 'fuzz.motifs');
     }), RUNS);
+  });
+
+  it('motifs: well-formed files with hostile numbers and row widths give finite matrices or an error naming file and line', () => {
+    const cell = fc.constantFrom('0.25', '0.1', '0', '7', '-1', 'NaN', 'Infinity', '1e400', '0x10', '');
+    const row = fc.array(cell, { minLength: 0, maxLength: 6 });
+    const rows = fc.array(row, { minLength: 1, maxLength: 5 });
+    let parsed = 0;
+    fc.assert(fc.property(rows, fc.constantFrom('meme', 'jaspar', 'transfac'), (matrix, format) => {
+      const text = format === 'meme'
+        ? `MEME version 4\n\nALPHABET= ACGT\n\nMOTIF m1\nletter-probability matrix: alength= 4 w= ${matrix.length} nsites= 5\n${matrix.map((r) => r.join(' ')).join('\n')}\n`
+        : format === 'jaspar'
+          ? `>MA1 x\n${['A', 'C', 'G', 'T'].map((l, i) => `${l} [ ${(matrix[i] ?? []).join(' ')} ]`).join('\n')}\n`
+          : `AC  M1\nXX\nID  x\nXX\nP0 A C G T\n${matrix.map((r, i) => `${String(i + 1).padStart(2, '0')} ${r.join(' ')}`).join('\n')}\nXX\n//\n`;
+      try {
+        for (const m of parseMotifs(text, 'hostile.motifs')) expectProbabilities(m.probs);
+        parsed++;
+      } catch (e) {
+        if (!isAppError(e)) throw e;
+        expect(e.message).toMatch(/hostile\.motifs(:\d+)?/);
+      }
+    }), RUNS);
+    expect(parsed).toBeGreaterThan(0);
   });
 
   it('ONNX: random bytes and bit-flipped models are decoded and analysed, or refused with BAD_MODEL-class errors', () => {

@@ -15,6 +15,7 @@ import { fromModelLayout, toModelLayout } from './layout';
 import { compilePass, releasePass, runPass, TARGET_FEED, type CompiledPass, type TensorDims } from './ort-backend';
 import { ReferenceBackend } from './reference-backend';
 import { collectConfigResult } from './collect-result';
+import { batchLimit, checkActivationBudget, checkInputDependence, probeInputs } from './model-probe';
 import { averageStrands, relevanceFromReverseStrand, reverseComplementOneHot } from '../genomics/strand-averaging';
 import type { ExplainableModel, ExplainBatchResult, ExplainOptions, ModelInfo, OpenModelOptions, PredictResult } from './types';
 
@@ -23,14 +24,25 @@ export async function openModel(path: string, options: OpenModelOptions = {}): P
   const analyzed = analyzeGraph(buildGraph(proto, path), { layout: options.layout });
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const threads = options.intraOpThreads ?? 1;
+  const lengthBp = analyzed.lengthBp > 0 ? analyzed.lengthBp : 1000;
+  checkActivationBudget(analyzed, lengthBp, path);
   const predictSession = await createSession(withExtraOutputs(proto, [analyzed.logit]), path, { intraOpThreads: threads });
   const probe = await ReferenceBackend.create(analyzed, threads);
-  const lengthBp = analyzed.lengthBp > 0 ? analyzed.lengthBp : 1000;
-  const acts = await probe.forward(new Float32Array(lengthBp * 4), 1, lengthBp).catch((e: unknown) => {
-    throw new AppError('BAD_INPUT_SHAPE', `${path}: the model does not run on a one-hot input of length ${lengthBp}: ${e instanceof Error ? e.message : String(e)}`);
-  });
-  const outputSize = acts.get(analyzed.logit)!.data.length;
-  const info = describeModel(analyzed, path, sha256, outputSize);
+  let acts: Awaited<ReturnType<ReferenceBackend['forward']>>;
+  try {
+    acts = await probe.forward(probeInputs(lengthBp), 3, lengthBp).catch((e: unknown) => {
+      throw new AppError('BAD_INPUT_SHAPE', `${path}: the model does not run on a one-hot input of length ${lengthBp}: ${e instanceof Error ? e.message : String(e)}`);
+    });
+    checkInputDependence(acts.get(analyzed.logit)!.data, path);
+  } catch (e) {
+    await predictSession.release();
+    await probe.close();
+    throw e;
+  }
+  const outputSize = acts.get(analyzed.logit)!.data.length / 3;
+  let bytesPerSequence = 0;
+  for (const a of acts.values()) bytesPerSequence += (a.data.length * 4) / 3;
+  const info = { ...describeModel(analyzed, path, sha256, outputSize), batchLimit: batchLimit(bytesPerSequence) };
   return new OnnxExplainableModel(analyzed, info, predictSession, probe, threads, options.backend ?? 'ort');
 }
 

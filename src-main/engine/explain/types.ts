@@ -38,6 +38,8 @@ export interface ModelInfo {
   pruningPoints: string[];
   opset: number;
   producer: string;
+  /** Most sequences per batch whose activations fit the engine's memory budget (set by openModel). */
+  batchLimit?: number;
 }
 
 /** Per sample and pruning point (../shared/spec/plrp.md, "Diagnostics"). */

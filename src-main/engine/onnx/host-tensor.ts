@@ -1,6 +1,7 @@
 // Host tensors: weights and constants read from the ONNX file, as typed arrays with their dims.
 import { AppError } from '../../shared/errors';
 import { DataType, toNumber, type ITensorProto } from './proto';
+import { MAX_TENSOR_ELEMENTS } from './limits';
 
 export interface HostTensor {
   dims: number[];
@@ -18,7 +19,14 @@ export function numel(dims: readonly number[]): number {
 /** Decode a TensorProto (raw_data or typed fields). `where` names the file/node for errors. */
 export function tensorFromProto(t: ITensorProto, where: string): HostTensor {
   const dims = (t.dims ?? []).map(toNumber);
+  // Checked before any allocation: a negative or absurd dimension must not reach new Float32Array(n).
+  if (dims.some((d) => !Number.isSafeInteger(d) || d < 0)) {
+    throw new AppError('BAD_MODEL', `${where}: tensor '${t.name ?? ''}' has invalid dims [${dims.join(', ')}]`);
+  }
   const n = numel(dims);
+  if (n > MAX_TENSOR_ELEMENTS) {
+    throw new AppError('RESOURCE_LIMIT', `${where}: tensor '${t.name ?? ''}' dims [${dims.join(', ')}] make ${n} elements, over the limit of ${MAX_TENSOR_ELEMENTS}`);
+  }
   if (t.dataLocation === 1 || (t.externalData && t.externalData.length > 0)) {
     throw new AppError('BAD_MODEL', `${where}: tensor '${t.name ?? ''}' uses external data, which is not supported; save the model with all weights inside the .onnx file`);
   }
@@ -27,6 +35,10 @@ export function tensorFromProto(t: ITensorProto, where: string): HostTensor {
   const expectBytes = (size: number) => {
     if (raw && raw.byteLength !== n * size) {
       throw new AppError('BAD_MODEL', `${where}: tensor '${t.name ?? ''}' holds ${raw.byteLength} bytes but its dims [${dims.join(', ')}] need ${n * size}`);
+    }
+    if (!raw) {
+      const held = (t.floatData?.length ?? 0) + (t.doubleData?.length ?? 0) + (t.int32Data?.length ?? 0) + (t.int64Data?.length ?? 0);
+      if (held !== n) throw new AppError('BAD_MODEL', `${where}: tensor '${t.name ?? ''}' holds ${held} values but its dims [${dims.join(', ')}] need ${n}`);
     }
   };
   switch (t.dataType) {

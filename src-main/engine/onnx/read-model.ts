@@ -3,6 +3,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { AppError } from '../../shared/errors';
 import { onnx, type IModelProto } from './proto';
+import { checkModelLimits } from './limits';
 
 /** Genome CNNs are megabytes; a gigabyte-class file is refused rather than decoded. */
 export const MAX_MODEL_BYTES = 1 << 30;
@@ -33,5 +34,6 @@ export function decodeModel(bytes: Uint8Array, path: string): IModelProto {
   if ((model.graph.node ?? []).length > MAX_NODES) {
     throw new AppError('RESOURCE_LIMIT', `${path}: graph has ${(model.graph.node ?? []).length} nodes, over the limit of ${MAX_NODES}`);
   }
+  checkModelLimits(model, path);
   return model;
 }
