@@ -51,7 +51,7 @@ describe('browser mode on a real socket', () => {
 
   it('serves the page with the token, and refuses the API without it or with a wrong one', async () => {
     expect((await send('/', { 'X-PLRP-Token': token })).status).toBe(200);
-    for (const headers of [{}, { 'X-PLRP-Token': 'x'.repeat(43) }, { 'X-PLRP-Token': token.slice(0, -1) }, { Cookie: 'plrp_token=nope' }, { Authorization: `Bearer ${token}` }]) {
+    for (const headers of [{}, { 'X-PLRP-Token': 'x'.repeat(43) }, { 'X-PLRP-Token': token.slice(0, -1) }, { Cookie: 'plrp_token=nope' }, { Authorization: `Bearer ${token}` }] as Record<string, string>[]) {
       const r = await send('/api/events', headers);
       expect([401, 403], JSON.stringify(headers)).toContain(r.status);
     }
