@@ -9,7 +9,8 @@ import { register as registerReproduce } from './commands/reproduce';
 import { register as registerRuns } from './commands/runs';
 import { register as registerServe } from './commands/serve';
 import { register as registerSynth } from './commands/synth';
+import { register as registerReport } from './commands/report';
 
 export type RegisterCommand = (program: Command) => void;
 
-export const COMMANDS: RegisterCommand[] = [registerExplain, registerPredict, registerInspect, registerScan, registerReproduce, registerServe, registerRuns, registerSynth];
+export const COMMANDS: RegisterCommand[] = [registerExplain, registerPredict, registerInspect, registerScan, registerReproduce, registerServe, registerRuns, registerSynth, registerReport];

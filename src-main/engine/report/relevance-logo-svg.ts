@@ -1,0 +1,86 @@
+// One sequence's relevance as vector graphics: a letter logo of the observed-base relevance
+// (Σ_c R[i,c]·X[i,c]; letter height ∝ |relevance|, above the axis when positive, below when
+// negative), with motif hits and seqlets drawn on tracks aligned to the same bp axis. Below
+// ~4 px per base letters are unreadable, so bars are drawn instead.
+import { escapeHtml as esc } from './html-escape';
+
+export interface LogoHit { start: number; end: number; label: string; strand: string }
+export interface LogoSeqlet { start: number; end: number; sign: '+' | '-' }
+
+export interface LogoInput {
+  title: string;
+  letters: string;
+  /** Observed-base relevance per position. */
+  relevance: ArrayLike<number>;
+  hits: readonly LogoHit[];
+  seqlets: readonly LogoSeqlet[];
+}
+
+const COLORS: Record<string, string> = { A: '#109648', C: '#255c99', G: '#f7b32b', T: '#d62839' };
+const WIDTH = 980;
+const LEFT = 50;
+const HALF = 70;
+const TRACK = 16;
+/** DejaVu Sans Bold cap height is ~0.73 em: scales a 100-unit glyph to the wanted height. */
+const CAP = 73;
+
+function niceStep(span: number): number {
+  const raw = span / 8;
+  const mag = 10 ** Math.floor(Math.log10(Math.max(raw, 1)));
+  return [1, 2, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? mag * 10;
+}
+
+export function relevanceLogoSvg(input: LogoInput): string {
+  const L = input.relevance.length;
+  const bp = (WIDTH - LEFT - 10) / Math.max(L, 1);
+  let max = 0;
+  for (let i = 0; i < L; i++) max = Math.max(max, Math.abs(input.relevance[i]));
+  const scale = max > 0 ? HALF / max : 0;
+  const axisY = 30 + HALF;
+  const hitRows = input.hits.length ? 1 + Math.min(3, input.hits.length - 1) : 0;
+  const tracksTop = axisY + HALF + 24;
+  const height = tracksTop + TRACK * (hitRows + 1) + 30;
+  const parts: string[] = [];
+  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="DejaVu Sans, Arial, sans-serif">`);
+  parts.push(`<title>${esc(input.title)}</title><rect width="100%" height="100%" fill="#fff"/>`);
+  parts.push(`<text x="${LEFT}" y="16" font-size="12" font-weight="bold">${esc(input.title)}</text>`);
+  parts.push(`<text x="4" y="${axisY - HALF + 8}" font-size="9">${max.toPrecision(3)}</text><text x="4" y="${axisY + HALF}" font-size="9">${(-max).toPrecision(3)}</text>`);
+  for (let i = 0; i < L; i++) {
+    const r = input.relevance[i];
+    const h = Math.abs(r) * scale;
+    if (h < 0.05) continue;
+    const x = LEFT + i * bp;
+    const letter = (input.letters[i] ?? 'N').toUpperCase();
+    const color = COLORS[letter] ?? '#888';
+    const top = r >= 0 ? axisY - h : axisY;
+    if (bp < 4) {
+      parts.push(`<rect x="${x.toFixed(2)}" y="${top.toFixed(2)}" width="${Math.max(bp, 0.5).toFixed(2)}" height="${h.toFixed(2)}" fill="${color}"/>`);
+    } else {
+      const sx = bp / 62;
+      const sy = h / CAP;
+      parts.push(`<text transform="translate(${x.toFixed(2)} ${(top + h).toFixed(2)}) scale(${sx.toFixed(4)} ${sy.toFixed(4)})" font-size="100" font-weight="bold" fill="${color}">${esc(letter)}</text>`);
+    }
+  }
+  parts.push(`<line x1="${LEFT}" y1="${axisY}" x2="${LEFT + L * bp}" y2="${axisY}" stroke="#333" stroke-width="0.6"/>`);
+  const step = niceStep(L);
+  for (let p = 0; p <= L; p += step) {
+    const x = LEFT + p * bp;
+    parts.push(`<line x1="${x}" y1="${axisY + HALF + 2}" x2="${x}" y2="${axisY + HALF + 6}" stroke="#333"/><text x="${x}" y="${axisY + HALF + 16}" font-size="9" text-anchor="middle">${p}</text>`);
+  }
+  parts.push(`<text x="4" y="${tracksTop + 11}" font-size="9">motifs</text>`);
+  input.hits.forEach((hit, k) => {
+    const y = tracksTop + (k % Math.max(hitRows, 1)) * TRACK;
+    const x = LEFT + hit.start * bp;
+    const w = Math.max((hit.end - hit.start) * bp, 1);
+    parts.push(`<g><title>${esc(hit.label)} (${esc(hit.strand)}) ${hit.start}–${hit.end}</title><rect x="${x.toFixed(2)}" y="${y}" width="${w.toFixed(2)}" height="${TRACK - 3}" fill="#6c5b7b" fill-opacity="0.75"/>`
+      + `<text x="${(x + 2).toFixed(2)}" y="${y + 10}" font-size="9" fill="#fff">${esc(hit.label)}</text></g>`);
+  });
+  const sy = tracksTop + TRACK * Math.max(hitRows, 1) + 4;
+  parts.push(`<text x="4" y="${sy + 11}" font-size="9">seqlets</text>`);
+  for (const s of input.seqlets) {
+    const x = LEFT + s.start * bp;
+    parts.push(`<rect x="${x.toFixed(2)}" y="${sy}" width="${Math.max((s.end - s.start) * bp, 1).toFixed(2)}" height="${TRACK - 3}" fill="${s.sign === '+' ? '#d62839' : '#255c99'}" fill-opacity="0.7"><title>seqlet ${s.sign} ${s.start}–${s.end}</title></rect>`);
+  }
+  parts.push('</svg>');
+  return parts.join('');
+}

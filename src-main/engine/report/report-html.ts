@@ -1,0 +1,173 @@
+// The self-contained run report: one HTML file with inline CSS and inline SVG figures, no scripts
+// and no external references, so it opens offline and prints to PDF as is. Every string that
+// came from a user's files is escaped; figures are returned too, for export one by one.
+import type { ModelInfo } from '../explain/types';
+import type { ModelSweep } from '../reproduce/sweep-result';
+import { sweepPlots } from '../reproduce/report-plots';
+import { encodeOneHot } from '../genomics/one-hot';
+import { observedBaseRelevance } from '../genomics/observed-base';
+import { barChartSvg, type BarPanel } from './bar-chart-svg';
+import { escapeHtml as esc, fmt } from './html-escape';
+import { flatRelevance, type OutJson } from './out-json';
+import { relevanceLogoSvg, type LogoHit, type LogoSeqlet } from './relevance-logo-svg';
+import { REPORT_CSS } from './report-css';
+import { CITATIONS } from './citations';
+
+export interface InputChecksum { role: string; path: string; sha256: string | null; note?: string }
+
+export interface ReportInput {
+  title: string;
+  doc: OutJson;
+  /** Sequence letters by name (from the run's FASTA); null when it is not available. */
+  letters: Map<string, string> | null;
+  modelInfo: ModelInfo | null;
+  inputs: InputChecksum[];
+  versions: Record<string, string>;
+  sweeps: ModelSweep[] | null;
+  /** Names of the sequences that get a relevance figure. */
+  figureSequences: string[];
+  generatedAt: string;
+}
+
+export interface Report { html: string; figures: Map<string, string> }
+
+const MAX_TABLE_ROWS = 1000;
+
+interface Hit { motif_id: string; motif_alt_id?: string | null; sequence: number; start: number; end: number; strand: string; p_value: number; q_value: number; relevance?: Record<string, number> }
+interface Seqlet { sequence: number; start: number; end: number; sign: string }
+interface RankRow { motifId: string; motifAltId: string; hitCount: number; coveredBp: number; captured: number; fraction: number }
+
+const table = (head: string[], rows: string[][]): string =>
+  `<table><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
+
+function section(id: string, title: string, body: string): string {
+  return `<section id="${id}"><h2>${esc(title)}</h2>${body}</section>`;
+}
+
+function figure(name: string, svg: string, caption: string, figures: Map<string, string>): string {
+  figures.set(name, svg);
+  return `<figure data-figure="${esc(name)}">${svg}<figcaption>${esc(name)}: ${esc(caption)}</figcaption></figure>`;
+}
+
+export function buildReportHtml(r: ReportInput): Report {
+  const figures = new Map<string, string>();
+  const d = r.doc;
+  const ids = d.explanations.map((e) => e.id);
+  const parts: string[] = [];
+  parts.push(`<header><h1>${esc(r.title)}</h1><p>PLRP Studio run report · ${esc(d.sequences.length)} sequences · ${esc(ids.length)} explanation(s) · generated ${esc(r.generatedAt)}</p></header>`);
+
+  parts.push(section('inputs', 'Inputs and checksums', table(['role', 'file', 'sha256', 'note'],
+    r.inputs.map((i) => [esc(i.role), esc(i.path), `<code>${esc(i.sha256 ?? 'not available')}</code>`, esc(i.note ?? '')]))));
+
+  const m = r.modelInfo;
+  const card = m
+    ? table(['field', 'value'], [
+      ['input', `${esc(m.inputName)} [${esc(m.inputShape.join(', '))}], layout ${esc(m.layout)}, ${esc(m.lengthBp)} bp`],
+      ['output', `${esc(m.outputName)}: ${esc(m.outputSize)} output(s), head ${esc(m.head)}`],
+      ['ONNX', `opset ${esc(m.opset)}, producer ${esc(m.producer || 'unknown')}`],
+      ['pruning points', esc(m.pruningPoints.join(', ') || 'none')],
+    ]) + table(['layer', 'op', 'kind', 'rules per composite', 'pruning point'], m.layers.map((l) => [
+      esc(l.name), esc(l.opType), esc(l.kind), esc(Object.entries(l.rules).map(([c, rule]) => `${c}: ${rule}`).join('; ')), l.pruningPoint ? 'yes' : '',
+    ]))
+    : table(['field', 'value'], Object.entries(d.model).map(([k, v]) => [esc(k), esc(typeof v === 'object' ? JSON.stringify(v) : v)]));
+  parts.push(section('model', 'Model card', card));
+
+  parts.push(section('options', 'Options', table(['explanation', 'composite', 'method', 'p', 'threshold', 'λ', 'ε', 'γ', 'stabilizer', 'rule overrides'],
+    d.explanations.map(({ id, config: c }) => [esc(id), esc(c.composite), esc(c.method), esc(typeof c.p === 'number' ? c.p : JSON.stringify(c.p)), esc(c.threshold), esc(c.lambda), fmt(c.epsilon), fmt(c.gamma), fmt(c.stabilizer), esc(JSON.stringify(c.rules))]))
+    + `<p>Metrics: ${esc(d.metrics.join(', ') || 'none')} · ground truth: ${esc(d.ground_truth ?? 'none')} · motifs: ${esc(d.motifs?.file ?? 'none')}</p>`));
+
+  const rows = d.sequences.slice(0, MAX_TABLE_ROWS).map((s) => {
+    const stats = ids.map((id) => {
+      let sum = 0;
+      for (const row of s.relevance[id] ?? []) sum += row[0] + row[1] + row[2] + row[3];
+      return fmt(sum);
+    });
+    const out = s.output.slice(0, 6).map((v) => fmt(v)).join(', ') + (s.output.length > 6 ? ', …' : '');
+    return [esc(s.name), esc(s.description), esc(s.length), esc(s.target), fmt(s.logit), out, ...stats];
+  });
+  const more = d.sequences.length > MAX_TABLE_ROWS ? `<p>First ${MAX_TABLE_ROWS} of ${d.sequences.length} sequences; the full table is in the run's export.</p>` : '';
+  parts.push(section('predictions', 'Predictions', table(['name', 'description', 'bp', 'target', 'logit', 'output', ...ids.map((id) => `Σ R ${id}`)], rows) + more));
+
+  parts.push(section('relevance', 'Relevance per sequence', relevanceFigures(r, figures)));
+  parts.push(section('metrics', 'Metrics', metricSection(d, ids, figures)));
+  if (r.sweeps && r.sweeps.length > 0) parts.push(section('sweep', 'Pruned fraction sweep (plrp reproduce)', sweepSection(r.sweeps, figures)));
+  parts.push(section('motifs', 'Motif ranking', motifSection(d, ids)));
+  parts.push(section('diagnostics', 'PLRP diagnostics', diagnosticsSection(d, ids)));
+  parts.push(section('versions', 'Engine and library versions', table(['component', 'version'], Object.entries({ engine: `${d.engine.name} ${d.engine.version}`, ...r.versions }).map(([k, v]) => [esc(k), esc(v)]))));
+  parts.push(section('cite', 'How to cite', CITATIONS));
+  const html = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"><title>${esc(r.title)}</title><style>${REPORT_CSS}</style></head><body>${parts.join('\n')}</body></html>\n`;
+  return { html, figures };
+}
+
+function relevanceFigures(r: ReportInput, figures: Map<string, string>): string {
+  const d = r.doc;
+  const hits = ((d.motifs as { hits?: Hit[] } | undefined)?.hits ?? []);
+  const seqlets = (d.seqlets ?? {}) as unknown as Record<string, Seqlet[]>;
+  const out: string[] = [];
+  if (!r.letters) out.push('<p>The run\'s FASTA was not available: letters are shown as N and bars are coloured grey.</p>');
+  for (const name of r.figureSequences) {
+    const idx = d.sequences.findIndex((s) => s.name === name);
+    if (idx < 0) continue;
+    const s = d.sequences[idx];
+    const letters = r.letters?.get(s.name) ?? 'N'.repeat(s.length);
+    const onehot = encodeOneHot(letters);
+    d.explanations.forEach(({ id }, k) => {
+      const observed = observedBaseRelevance(flatRelevance(s.relevance[id] ?? []), onehot);
+      const seqHits: LogoHit[] = hits.filter((h) => h.sequence === idx).map((h) => ({ start: h.start, end: h.end, strand: h.strand, label: h.motif_alt_id || h.motif_id }));
+      const seqSeqlets: LogoSeqlet[] = (seqlets[id] ?? []).filter((q) => q.sequence === idx).map((q) => ({ start: q.start, end: q.end, sign: q.sign === 'negative' || q.sign === '-' ? '-' : '+' }));
+      const svg = relevanceLogoSvg({ title: `${s.name} · ${id} · target ${s.target}`, letters, relevance: observed, hits: seqHits, seqlets: seqSeqlets });
+      out.push(figure(`relevance-${idx + 1}-${k + 1}`, svg, `observed-base relevance of ${s.name} (${id}), motif hits and seqlets aligned below`, figures));
+    });
+  }
+  return out.join('') || '<p>No sequence selected.</p>';
+}
+
+function metricSection(d: OutJson, ids: string[], figures: Map<string, string>): string {
+  const summary = d.summary?.metrics;
+  if (!summary) return '<p>No metrics were computed for this run (plrp explain --metrics).</p>';
+  const names = [...new Set(ids.flatMap((id) => Object.keys(summary[id] ?? {})))].filter((n) => n !== 'faithfulness');
+  const rows: string[][] = [];
+  const panels: BarPanel[] = [];
+  for (const n of names) {
+    const bars = [];
+    for (const id of ids) {
+      const s = summary[id]?.[n] as { n: number; mean: number; median: number; q1: number; q3: number; std: number } | null | undefined;
+      rows.push([esc(n), esc(id), s ? fmt(s.n) : '0', fmt(s?.mean), fmt(s?.median), s ? `${fmt(s.q1)} – ${fmt(s.q3)}` : '–', fmt(s?.std)]);
+      if (s) bars.push({ label: id, value: s.mean, lo: s.q1, hi: s.q3 });
+    }
+    if (bars.length) panels.push({ title: n, bars });
+  }
+  const faith = ids.flatMap((id) => Object.entries((summary[id]?.faithfulness ?? {}) as Record<string, { mean: number; std: number } | null>)
+    .map(([score, s]) => [esc(id), esc(score), fmt(s?.mean), fmt(s?.std)]));
+  return table(['metric', 'explanation', 'n', 'mean', 'median', 'IQR', 'std'], rows)
+    + (faith.length ? table(['explanation', 'faithfulness score', 'mean', 'std'], faith) : '')
+    + (panels.length ? figure('metrics', barChartSvg('Metric summary per explanation', panels), 'mean over sequences, whiskers from q1 to q3', figures) : '');
+}
+
+function sweepSection(sweeps: ModelSweep[], figures: Map<string, string>): string {
+  const rec = table(['model', 'sequences', 'method', 'recommended p'], sweeps.flatMap((s) => s.recommended.map((k) => [esc(s.model), esc(s.sequences), esc(k.method), fmt(k.p)])));
+  return rec + [...sweepPlots(sweeps)].map(([file, svg]) => figure(`sweep-${file.replace(/\.svg$/, '')}`, svg, 'metric against pruned fraction p, mean ± std', figures)).join('');
+}
+
+function motifSection(d: OutJson, ids: string[]): string {
+  const ranking = (d.motifs as { ranking?: Record<string, RankRow[]> } | undefined)?.ranking;
+  if (!ranking) return '<p>No motif scan in this run (plrp explain --motifs FILE|bundled).</p>';
+  return ids.map((id) => `<h3>${esc(id)}</h3>` + table(['rank', 'motif', 'name', 'hits', 'covered bp', 'captured relevance', 'fraction'],
+    (ranking[id] ?? []).slice(0, 25).map((m, i) => [esc(i + 1), esc(m.motifId), esc(m.motifAltId), esc(m.hitCount), esc(m.coveredBp), fmt(m.captured), fmt(m.fraction)]))).join('');
+}
+
+interface Diag { point: string; p: number; prunedMassFraction: number; lambda: number | null; signFlips: number; sumBefore: number; sumAfter: number }
+
+function diagnosticsSection(d: OutJson, ids: string[]): string {
+  const rows: string[][] = [];
+  for (const id of ids) {
+    const byPoint = new Map<string, Diag[]>();
+    for (const s of d.sequences) for (const g of (s.diagnostics[id] ?? []) as Diag[]) byPoint.set(g.point, [...(byPoint.get(g.point) ?? []), g]);
+    for (const [point, list] of byPoint) {
+      const mean = (f: (g: Diag) => number | null): number => list.reduce((a, g) => a + (f(g) ?? Number.NaN), 0) / list.length;
+      rows.push([esc(id), esc(point), fmt(list[0].p), fmt(mean((g) => g.prunedMassFraction)), fmt(mean((g) => g.lambda)), esc(list.reduce((a, g) => a + g.signFlips, 0)), fmt(mean((g) => g.sumBefore)), fmt(mean((g) => g.sumAfter))]);
+    }
+  }
+  if (rows.length === 0) return '<p>No pruning in this run (plain LRP has no PLRP diagnostics).</p>';
+  return table(['explanation', 'pruning point', 'p', 'mean pruned mass fraction', 'mean λ', 'sign flips (total)', 'mean Σ before', 'mean Σ after'], rows);
+}

@@ -1,0 +1,98 @@
+// The run report: one self-contained, offline HTML file in which user-supplied strings are text,
+// with a relevance logo per chosen sequence and explanation, and every section the issue lists.
+import { describe, expect, it } from 'vitest';
+import { parseOutJson, type OutJson } from '../../../src-main/engine/report/out-json';
+import { buildReportHtml, type ReportInput } from '../../../src-main/engine/report/report-html';
+import { relevanceLogoSvg } from '../../../src-main/engine/report/relevance-logo-svg';
+
+const EVIL = '<script>alert(1)</script>';
+
+function doc(): OutJson {
+  const rel = (k: number): number[][] => Array.from({ length: 8 }, (_, i) => [i === k ? 0.5 : 0, i === k + 1 ? -0.25 : 0, 0, 0]);
+  return parseOutJson({
+    engine: { name: 'plrp-studio', version: 'plrp-engine-1' },
+    model: { path: '/nowhere/m"odel.onnx', sha256: 'ab'.repeat(32), head: 'none' },
+    fasta: '/nowhere/x.fa', ground_truth: null, metrics: ['gini'],
+    explanations: [{ id: 'lrp', config: { id: 'lrp', method: 'lrp' } }, { id: 'plrp', config: { id: 'plrp', method: 'plrp-lambda', p: 0.3 } }],
+    sequences: [0, 1, 2, 3, 4, 5].map((k) => ({
+      name: k === 0 ? EVIL : `s${k}`, description: k === 0 ? '<img src=x onerror=alert(2)>' : '', length: 8, target: 0, logit: 1.5, output: [1.5, -1],
+      relevance: { lrp: rel(k % 6), plrp: rel(k % 6) },
+      diagnostics: { lrp: [], plrp: [{ point: 'fc_in', p: 0.3, prunedCount: 3, keptCount: 7, prunedMassFraction: 0.25, lambda: 1.1, lambdaPos: null, lambdaNeg: null, signFlips: 0, sumBefore: 1, sumAfter: 1 }] },
+      metrics: { lrp: { gini: 0.5 }, plrp: { gini: 0.7 } },
+    })),
+    summary: { metrics: { lrp: { gini: { n: 6, mean: 0.5, median: 0.5, q1: 0.4, q3: 0.6, iqr: 0.2, std: 0.1, min: 0.3, max: 0.7 } }, plrp: { gini: { n: 6, mean: 0.7, median: 0.7, q1: 0.6, q3: 0.8, iqr: 0.2, std: 0.1, min: 0.5, max: 0.9 } } } },
+    seqlets: { lrp: [{ sequence: 0, start: 0, end: 3, sign: 'positive', attribution: 0.5, p_value: 0.01, best_hit: null }] },
+    motifs: { file: 'm.meme', hits: [{ motif_id: 'MA0001.1', motif_alt_id: `<b>${EVIL}`, sequence: 0, start: 1, end: 4, strand: '+', score: 5, p_value: 1e-4, q_value: 0.1, matched_sequence: 'ACG', relevance: { lrp: 0.5 } }],
+      ranking: { lrp: [{ motifIndex: 0, motifId: 'MA0001.1', motifAltId: EVIL, hitCount: 1, coveredBp: 3, captured: 0.5, fraction: 0.5 }] } },
+  }, 'test');
+}
+
+function input(over: Partial<ReportInput> = {}): ReportInput {
+  const d = doc();
+  return {
+    title: `Report ${EVIL}`, doc: d, letters: new Map(d.sequences.map((s) => [s.name, 'ACGTACGT'])), modelInfo: null,
+    inputs: [{ role: 'FASTA', path: `/data/${EVIL}.fa`, sha256: 'cd'.repeat(32) }], versions: { node: '20' }, sweeps: null,
+    figureSequences: d.sequences.slice(0, 5).map((s) => s.name), generatedAt: '2024-01-01T00:00:00Z', ...over,
+  };
+}
+
+describe('buildReportHtml', () => {
+  it('shows a FASTA header, description, file name and motif name made of HTML as text, never as markup', () => {
+    const { html } = buildReportHtml(input());
+    expect(html).not.toContain('<script');
+    expect(html).not.toContain('<img');
+    expect(html).not.toContain('<b><script');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).toContain('&lt;img src=x onerror=alert(2)&gt;');
+    expect(html).toContain('m&quot;odel.onnx');
+  });
+
+  it('references nothing outside the file: no scripts, links, images or style imports, and a CSP that forbids fetching', () => {
+    const { html } = buildReportHtml(input());
+    expect(html).not.toMatch(/<[^>]*\s(?:src|href)\s*=/i);
+    expect(html).not.toMatch(/url\(|@import/i);
+    const urls = html.match(/https?:\/\/[^\s"'<]+/g) ?? [];
+    expect(new Set(urls)).toEqual(new Set(['http://www.w3.org/2000/svg']));
+    expect(html).toContain("default-src 'none'");
+  });
+
+  it('draws one inline vector relevance figure per chosen sequence and explanation, defaulting to the first 5 sequences', () => {
+    const { html, figures } = buildReportHtml(input());
+    expect([...figures.keys()].filter((k) => k.startsWith('relevance-'))).toHaveLength(5 * 2);
+    expect(html.match(/<figure data-figure="relevance-/g)).toHaveLength(10);
+    const only = buildReportHtml(input({ figureSequences: ['s3'] }));
+    expect([...only.figures.keys()].filter((k) => k.startsWith('relevance-'))).toEqual(['relevance-4-1', 'relevance-4-2']);
+  });
+
+  it('has every section: inputs, model, options, predictions, relevance, metrics, motifs, diagnostics, versions and citations', () => {
+    const { html } = buildReportHtml(input());
+    for (const id of ['inputs', 'model', 'options', 'predictions', 'relevance', 'metrics', 'motifs', 'diagnostics', 'versions', 'cite']) {
+      expect(html, id).toContain(`<section id="${id}">`);
+    }
+    expect(html).toContain('arXiv:2404.14271');
+    expect(html).toContain('Yanez Sarmiento');
+    expect(html).toContain('JASPAR 2024');
+    expect(html).toContain('doi:10.1093/nar/gkad1059');
+    expect(html).toContain('cdcdcd');
+    expect(html).toMatch(/fc_in<\/td><td>0\.3<\/td><td>0\.25<\/td><td>1\.1<\/td>/);
+  });
+});
+
+describe('relevanceLogoSvg', () => {
+  it('draws a positive letter above the axis and a negative one below it, at heights proportional to |relevance|', () => {
+    const svg = relevanceLogoSvg({ title: 't', letters: 'ACGT', relevance: [1, -0.5, 0, 0], hits: [], seqlets: [] });
+    const letters = [...svg.matchAll(/translate\(([\d.]+) ([\d.]+)\) scale\(([\d.]+) ([\d.]+)\)[^>]*fill="(#\w+)">(\w)</g)];
+    expect(letters.map((m) => m[6])).toEqual(['A', 'C']);
+    const [a, c] = letters.map((m) => ({ bottom: Number(m[2]), sy: Number(m[4]) }));
+    expect(a.sy / c.sy).toBeCloseTo(2, 3);
+    const axis = Number(/<line x1="[\d.]+" y1="([\d.]+)"/.exec(svg)![1]);
+    expect(a.bottom).toBeCloseTo(axis, 1);
+    expect(c.bottom).toBeGreaterThan(axis);
+  });
+
+  it('is well-formed SVG that names the sequence escaped', () => {
+    const svg = relevanceLogoSvg({ title: EVIL, letters: 'AC', relevance: [1, 1], hits: [{ start: 0, end: 1, label: EVIL, strand: '+' }], seqlets: [] });
+    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    expect(svg).not.toContain('<script');
+  });
+});
