@@ -11,10 +11,13 @@ export class JsonOutput {
   private readonly tmp: string;
   private readonly stream: WriteStream;
   private count = 0;
+  /** First write error (ENOSPC, EIO…): the stream reports it asynchronously. */
+  private failure: NodeJS.ErrnoException | null = null;
 
   constructor(private readonly path: string, header: Record<string, unknown>) {
     this.tmp = `${path}.${process.pid}.tmp`;
     this.stream = createWriteStream(this.tmp);
+    this.stream.on('error', (e) => { this.failure ??= e; });
     const head = JSON.stringify(header);
     this.stream.write(`${head.slice(0, -1)},"sequences":[\n`);
   }
@@ -32,19 +35,26 @@ export class JsonOutput {
     if (seq.explanations.some((e) => e.layerRelevance)) {
       entry.layer_relevance = Object.fromEntries(seq.explanations.map((e) => [e.configId, (e.layerRelevance ?? []).map((points) => points.map((l) => ({ point: l.point, shape: l.shape, before: Array.from(l.before), after: Array.from(l.after) })))]));
     }
+    if (this.failure) throw this.ioError(this.failure);
     const ok = this.stream.write(`${this.count++ ? ',\n' : ''}${JSON.stringify(entry)}`);
-    if (!ok) await once(this.stream, 'drain');
+    if (!ok) await once(this.stream, 'drain').catch((e: NodeJS.ErrnoException) => { throw this.ioError(e); });
   }
 
   async finish(footer: Record<string, unknown> = {}): Promise<void> {
     const tail = Object.entries(footer).map(([k, v]) => `,${JSON.stringify(k)}:${JSON.stringify(v)}`).join('');
+    if (this.failure) throw this.ioError(this.failure);
     this.stream.end(`\n]${tail}}\n`);
-    await once(this.stream, 'finish');
+    await once(this.stream, 'finish').catch((e: NodeJS.ErrnoException) => { throw this.ioError(e); });
     try {
       await rename(this.tmp, this.path);
     } catch (e) {
       throw new AppError('IO_ERROR', `${this.path}: cannot write (${(e as Error).message})`);
     }
+  }
+
+  /** A full disk or failing device, as the user-facing error naming the final file. */
+  private ioError(e: NodeJS.ErrnoException): AppError {
+    return new AppError('IO_ERROR', `${this.path}: cannot write (${e.code ?? e.message}); nothing was written under this name`, { cause: e });
   }
 
   async abort(): Promise<void> {
