@@ -71,7 +71,7 @@ describe('disk full', () => {
     const seq = { idx: 0, lengthBp: 200, output: new Float32Array([1]), logits: new Float32Array([1]), target: 0, explanations: [{ configId: 'lrp', relevance: rel, diagnostics: [], metrics: {} }] };
     let error: unknown = null;
     try {
-      for (let i = 0; i < 200; i++) await out.add({ name: `s${i}`, description: '' }, seq as never);
+      for (let i = 0; i < 200; i++) await out.add({ name: `s${i}`, description: '', sequence: 'A'.repeat(200) }, seq as never);
       await out.finish();
     } catch (e) {
       error = e;
