@@ -6,6 +6,7 @@ import { once } from 'node:events';
 import { AppError } from '../../shared/errors';
 import type { ExplainedSequence } from '../../engine/pool/explain-task';
 import type { RecordInfo } from './fasta-job';
+import { nonFiniteRelevanceWarning, sequenceWarnings } from '../../engine/explain/sequence-warnings';
 
 export class JsonOutput {
   private readonly tmp: string;
@@ -14,7 +15,12 @@ export class JsonOutput {
   /** First write error (ENOSPC, EIO…): the stream reports it asynchronously. */
   private failure: NodeJS.ErrnoException | null = null;
 
+  /** The model's fixed input length (bp) from the header, for the short-sequence warning. */
+  private readonly windowBp: number;
+
   constructor(private readonly path: string, header: Record<string, unknown>) {
+    const model = header.model as { length?: number } | undefined;
+    this.windowBp = typeof model?.length === 'number' ? model.length : 0;
     this.tmp = `${path}.${process.pid}.tmp`;
     this.stream = createWriteStream(this.tmp);
     this.stream.on('error', (e) => { this.failure ??= e; });
@@ -34,6 +40,14 @@ export class JsonOutput {
     }
     if (seq.explanations.some((e) => e.layerRelevance)) {
       entry.layer_relevance = Object.fromEntries(seq.explanations.map((e) => [e.configId, (e.layerRelevance ?? []).map((points) => points.map((l) => ({ point: l.point, shape: l.shape, before: Array.from(l.before), after: Array.from(l.after) })))]));
+    }
+    const warnings = [
+      ...sequenceWarnings(info.name, info.sequence, this.windowBp),
+      ...seq.explanations.map((e) => nonFiniteRelevanceWarning(info.name, e.configId, e.relevance)).filter((w): w is string => w !== null),
+    ];
+    if (warnings.length > 0) {
+      entry.warnings = warnings;
+      for (const w of warnings) process.stderr.write(`plrp: warning: ${w}\n`);
     }
     if (this.failure) throw this.ioError(this.failure);
     const ok = this.stream.write(`${this.count++ ? ',\n' : ''}${JSON.stringify(entry)}`);
