@@ -3,7 +3,7 @@
 // scaling with threads and sequence count (peak memory), FASTA parsing, motif scanning and cache
 // hits. Prints tables as it goes and writes bench-results/bench.json (or bench-quick.json).
 //   npm run bench [-- --quick] [--sections ratios,torch,scaling,io] [--out FILE]
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,13 +15,14 @@ import { sequenceScaling, threadScaling } from './scaling';
 import { formatTable } from './table';
 import { torchCompare } from './torch-compare';
 
+const ALL_SECTIONS = 'ratios,torch,scaling,io';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const THREADS = 2;
 
 const { values } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
-    sections: { type: 'string', default: 'ratios,torch,scaling,io' },
+    sections: { type: 'string', default: ALL_SECTIONS },
     out: { type: 'string' },
   },
 });
@@ -34,6 +35,7 @@ const out = resolve(values.out ?? join(ROOT, 'bench-results', quick ? 'bench-qui
 
 const fixture = (p: string) => join(ROOT, p);
 const BASSET = fixture('test/fixtures/models/basset-600.onnx');
+const CNN4 = fixture('test/fixtures/lrp/cnn4.onnx');
 const CNN32 = fixture('test/fixtures/lrp/cnn32.onnx');
 const shippedDir = fixture('resources/models');
 const shipped = existsSync(shippedDir) ? readdirSync(shippedDir).filter((f) => f.endsWith('.onnx')).sort().map((f) => join(shippedDir, f)) : [];
@@ -41,27 +43,48 @@ const shipped = existsSync(shippedDir) ? readdirSync(shippedDir).filter((f) => f
 const machine = machineInfo();
 const began = Date.now();
 const tmp = mkdtempSync(join(tmpdir(), 'plrp-bench-'));
-const report: Record<string, unknown> = { mode: quick ? 'quick' : 'full', date: new Date().toISOString(), machine, intraOpThreads: THREADS, plan };
+const mode = quick ? 'quick' : 'full';
+// Running some sections only updates those in an existing report of the same mode; each section
+// records the load average it ran under, since runs at different times see different machines.
+const previous = existsSync(out) ? (JSON.parse(readFileSync(out, 'utf8')) as Record<string, unknown>) : null;
+const report: Record<string, unknown> = {
+  ...(previous?.mode === mode && values.sections !== ALL_SECTIONS ? previous : {}),
+  mode, date: new Date().toISOString(), machine, intraOpThreads: THREADS, plan,
+};
+const sectionLoad = (report.sectionLoad ?? {}) as Record<string, { start: number; end: number; date: string }>;
+report.sectionLoad = sectionLoad;
+/** Writes the report after every section, so an interrupted run keeps what it measured. */
+function save(section: string, load0: number): void {
+  sectionLoad[section] = { start: load0, end: currentLoad(), date: new Date().toISOString() };
+  machine.loadAverageEnd = currentLoad();
+  report.totalS = Math.round((Date.now() - began) / 1000);
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, `${JSON.stringify(report, null, 1)}\n`);
+}
 console.log(`PLRP Studio benchmark (${report.mode}) on ${machine.cpuModel}, ${machine.cores} cores, node ${machine.node}, onnxruntime ${machine.onnxruntime}; load ${machine.loadAverageStart}`);
 
 try {
   if (sections.has('ratios')) {
+    const load0 = currentLoad();
     const rows: RatioRow[] = [];
-    const models = [fixture('test/fixtures/lrp/cnn4.onnx'), CNN32, ...shipped];
+    const models = [CNN4, CNN32, ...shipped];
     for (const m of models) rows.push(...(await explainRatios(m, plan.small, plan.smallBatch, THREADS, plan.smallReps)));
     rows.push(...(await explainRatios(BASSET, plan.basset, plan.bassetBatch, THREADS, plan.bassetReps)));
     report.explainRatios = rows;
+    save('ratios', load0);
     console.log(formatTable(
-      `1. explain / ORT forward on the same sequences (${THREADS} intra-op threads, graph compile excluded, per batch the fastest of the repeats)`,
-      ['model', 'bp', 'seqs', 'method', 'predict ms', 'explain ms', 'ratio', 'cpu ratio', 'goal', 'met', 'seq/s', 'compile ms'],
-      rows.map((r) => [r.model, r.lengthBp, r.sequences, r.method, r.predictMs, r.explainMs, r.ratio, r.cpuRatio, r.goal === null ? null : `≤ ${r.goal}`, r.meetsGoal, r.explainSeqPerSec, r.warmupMs]),
+      `1. explain / ORT forward on the same sequences (${THREADS} intra-op threads, graph compile excluded, per batch the fastest of the repeats; ratio = explain / fastest forward of the model, paired = / the forward interleaved with it)`,
+      ['model', 'bp', 'seqs', 'method', 'predict ms', 'explain ms', 'ratio', 'paired', 'cpu ratio', 'goal', 'met', 'seq/s', 'compile ms'],
+      rows.map((r) => [r.model, r.lengthBp, r.sequences, r.method, r.predictMs, r.explainMs, r.ratio, r.pairedRatio, r.cpuRatio, r.goal === null ? null : `≤ ${r.goal}`, r.meetsGoal, r.explainSeqPerSec, r.warmupMs]),
     ));
   }
   if (sections.has('torch')) {
+    const load0 = currentLoad();
     const dir = join(tmp, 'torch');
     mkdirSync(dir);
     const t = await torchCompare({ dir, bassetPath: BASSET, nSmall: plan.torchSmall, nBasset: plan.torchBasset, threads: THREADS, reps: plan.torchReps });
     report.torch = t;
+    save('torch', load0);
     if (t.measured) {
       console.log(formatTable(
         `2. ours vs PyTorch ${t.torchVersion} with zennit-style epsilon-plus hooks (${t.threads} threads, identical weights and sequences, per batch the fastest of ${t.rows[0]?.reps} repeats)`,
@@ -75,33 +98,37 @@ try {
     }
   }
   if (sections.has('scaling')) {
+    const load0 = currentLoad();
     const threads = await threadScaling(CNN32, plan.threads, 256, [1, 2], plan.threadReps);
     report.threadScaling = threads;
     console.log(formatTable('3a. scaling with intra-op threads (epsilon-plus, in process)', ['model', 'threads', 'seqs', 'predict s', 'explain s', 'seq/s', 'speedup'],
       threads.map((r) => [r.model, r.intraOpThreads, r.sequences, r.predictS, r.explainS, r.explainSeqPerSec, r.speedup])));
-    const cases = sequenceScaling(CNN32, plan.counts, tmp, 1);
+    const cases = sequenceScaling(CNN4, plan.counts, tmp, 1);
     report.sequenceScaling = cases;
+    save('scaling', load0);
     console.log(formatTable('3b. scaling with sequences: whole runs via the run service (pool + SQLite, epsilon-plus, 200 bp)',
       ['model', 'seqs', 'workers×intra-op', 'ingest s', 'run s', 'seq/s', 'peak RSS MB', 'ru_maxrss MB', 'cache MB'],
       cases.map((c) => [c.model, c.sequences, `${c.workers}×${c.intraOpThreads}`, c.ingestS, c.computeS, c.seqPerSec, c.peakRssMb, c.maxRssMb, c.cacheMb])));
   }
   if (sections.has('io')) {
+    const load0 = currentLoad();
     const fasta = await fastaThroughput(tmp, plan.fastaMbp);
     const motifs = await motifThroughput(plan.motifBp);
-    const cache = await cacheHitLatency(tmp, CNN32, plan.cacheSeqs, plan.cacheRepeats);
+    // The cache path is the service's, under active development: a failure there is reported, not fatal.
+    const cache = await cacheHitLatency(tmp, CNN32, plan.cacheSeqs, plan.cacheRepeats).catch((e: unknown) => ({ error: e instanceof Error ? e.message : String(e) }));
     Object.assign(report, { fasta, motifs, cache });
+    save('io', load0);
     console.log(formatTable('4a. FASTA parsing (readFasta, 100 kbp records)', ['file', 'file MB', 'FASTA MB', 'records', 's', 'MB/s (uncompressed)'],
       fasta.map((r) => [r.file, r.fileMb, r.fastaMb, r.records, r.seconds, r.mbPerSec])));
     console.log(formatTable('4b. motif scanning (bundled JASPAR, both strands, p < 1e-4)', ['motifs', 'bp', 'hits', 'windows', 's', 'kbp/s', 'windows/s'],
       [[motifs.motifs, motifs.sequenceBp, motifs.hits, motifs.scannedWindows, motifs.seconds, motifs.kbpPerSec, motifs.windowsPerSec]]));
-    console.log(formatTable('4c. cache hit: the same run again through LocalRunService', ['model', 'seqs', 'explanations', 'first run s', 'repeat ms (median)', 'all repeats ms'],
-      [[cache.model, cache.sequences, cache.cachedExplanations.join('+'), cache.coldS, cache.hitMs, cache.hitMsAll.join(' ')]]));
+    if ('error' in cache) console.log(`\n4c. cache hit: FAILED: ${cache.error}`);
+    else {
+      console.log(formatTable('4c. cache hit: the same run again through LocalRunService', ['model', 'seqs', 'explanations', 'first run s', 'repeat ms (median)', 'all repeats ms'],
+        [[cache.model, cache.sequences, cache.cachedExplanations.join('+'), cache.coldS, cache.hitMs, cache.hitMsAll.join(' ')]]));
+    }
   }
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }
-machine.loadAverageEnd = currentLoad();
-report.totalS = Math.round((Date.now() - began) / 1000);
-mkdirSync(dirname(out), { recursive: true });
-writeFileSync(out, `${JSON.stringify(report, null, 1)}\n`);
 console.log(`\nwrote ${out} (${report.totalS} s; load average ${machine.loadAverageStart} → ${machine.loadAverageEnd})`);
