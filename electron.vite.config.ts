@@ -8,7 +8,15 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(__dirname, 'src-main/app/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src-main/app/index.ts'),
+          // The engine's worker threads load these by URL next to index.js
+          // (src-main/engine/pool/explain-worker-url.ts, engine-pool.ts).
+          'explain-worker': resolve(__dirname, 'src-main/engine/pool/explain-worker.ts'),
+          'worker-bootstrap': resolve(__dirname, 'src-main/engine/pool/worker-bootstrap.js'),
+        },
+      },
     },
   },
   preload: {

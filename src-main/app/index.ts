@@ -58,7 +58,11 @@ async function main(): Promise<void> {
   const userData = app.getPath('userData');
   const uploadsDir = join(userData, 'dropped');
   mkdirSync(uploadsDir, { recursive: true });
-  const host = openStudioHost({ dataDir: userData, cachePath: join(userData, 'run-cache.sqlite'), resourcesDir: join(app.getAppPath(), 'resources'), log });
+  // Packaged, resources/ ships outside the asar (electron-builder extraResources): ONNX Runtime opens
+  // model files by path from native code, which cannot read inside an asar.
+  const resourcesDir = app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources');
+  process.env.PLRP_RESOURCES = resourcesDir;
+  const host = openStudioHost({ dataDir: userData, cachePath: join(userData, 'run-cache.sqlite'), resourcesDir, log });
   registerIpcRouter(ipcMain, { ...host.handlers, ...electronHandlers(host.files, host.runs, uploadsDir, log) }, log, devServer);
 
   const win = await createMainWindow(BrowserWindow, join(here, '../preload/index.cjs'), devServer);

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { BatchScheduler } from '../engine/pool/batch-scheduler';
 import { EnginePool } from '../engine/pool/engine-pool';
+import { EXPLAIN_WORKER_URL } from '../engine/pool/explain-worker-url';
 import type { ExplainTask, ExplainTaskResult } from '../engine/pool/explain-task';
 import { groundTruthMask, parseGroundTruthBed } from '../engine/metrics/ground-truth-mask';
 import { AppError, toErrorPayload } from '../shared/errors';
@@ -40,7 +41,6 @@ export interface RunServiceOptions {
   recoverInterrupted?: boolean;
 }
 
-const WORKER_URL = new URL('../engine/pool/explain-worker.ts', import.meta.url);
 
 export class LocalRunService implements RunService {
   readonly cache: RunCache;
@@ -63,7 +63,7 @@ export class LocalRunService implements RunService {
 
   private schedulerFor(): BatchScheduler<ExplainTask, ExplainTaskResult> {
     if (!this.scheduler) {
-      this.pool = new EnginePool({ handlerUrl: WORKER_URL, threads: this.options.threads, intraOpThreads: this.options.intraOpThreads });
+      this.pool = new EnginePool({ handlerUrl: EXPLAIN_WORKER_URL, threads: this.options.threads, intraOpThreads: this.options.intraOpThreads });
       const pool = this.pool;
       this.scheduler = new BatchScheduler((t) => pool.run<ExplainTask, ExplainTaskResult>(t), pool.workers);
     }

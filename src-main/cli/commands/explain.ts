@@ -7,6 +7,7 @@ import { AppError } from '../../shared/errors';
 import { openModel } from '../../engine/explain/open-model';
 import { writeNpy } from '../../engine/export/npy';
 import { EnginePool } from '../../engine/pool/engine-pool';
+import { EXPLAIN_WORKER_URL } from '../../engine/pool/explain-worker-url';
 import { BatchScheduler } from '../../engine/pool/batch-scheduler';
 import type { ExplainTask, ExplainTaskResult, ExplainedSequence } from '../../engine/pool/explain-task';
 import { groundTruthMask, parseGroundTruthBed, type GroundTruth } from '../../engine/metrics/ground-truth-mask';
@@ -26,7 +27,6 @@ import { countFastaRecords } from '../explain/count-records';
 import { withCancellation } from '../cancellation';
 import { parseLayout, parsePositiveInt } from '../options';
 
-const WORKER_URL = new URL('../../engine/pool/explain-worker.ts', import.meta.url);
 
 interface ExplainCliOptions extends ExplainFlags {
   model: string;
@@ -96,7 +96,7 @@ async function runExplain(o: ExplainCliOptions, signal: AbortSignal): Promise<vo
   const regions = o.region.length || o.regions ? await regionRecords(o.fasta, o.region, o.regions) : null;
   const total = regions ? regions.length : await countFastaRecords(o.fasta);
   const bar = new ProgressBar('explain', total);
-  const pool = new EnginePool({ handlerUrl: WORKER_URL, threads: o.threads ? parsePositiveInt('threads', o.threads) : undefined });
+  const pool = new EnginePool({ handlerUrl: EXPLAIN_WORKER_URL, threads: o.threads ? parsePositiveInt('threads', o.threads) : undefined });
   const sink = asNpy ? new NpySink(o.out, configs[0].id) : new JsonOutput(o.out, header(o, info, configs, metrics));
   const metricRows = new Map(configs.map((c) => [c.id, [] as SequenceMetrics[]]));
   const warnings: string[] = [];

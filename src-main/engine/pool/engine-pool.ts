@@ -1,5 +1,5 @@
 // A fixed-size pool of worker threads (piscina) that run engine tasks. Sized by ./pool-size; every
-// worker boots through worker-bootstrap.mjs so it can load TypeScript task modules. A worker that
+// worker boots through worker-bootstrap.js so it can load TypeScript task modules. A worker that
 // dies (exit, uncaught error) is replaced by piscina; its task rejects here as AppError('WORKER_DIED')
 // so the scheduler can retry it and the run can report it.
 import { Piscina } from 'piscina';
@@ -7,7 +7,7 @@ import { AppError, fromErrorPayload, isAppError } from '../../shared/errors';
 import { poolSizing, type PoolSizing } from './pool-size';
 import type { TaskOutcome } from './task-outcome';
 
-const BOOTSTRAP_URL = new URL('./worker-bootstrap.mjs', import.meta.url);
+const BOOTSTRAP_URL = new URL('./worker-bootstrap.js', import.meta.url);
 
 export interface EnginePoolOptions {
   /** URL of the TypeScript (or JS) module whose default export handles tasks (see ./task-outcome). */

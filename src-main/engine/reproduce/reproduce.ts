@@ -2,7 +2,6 @@
 // single-task CNN: regenerate its held-out test positives, sweep LRP / PLRP-λ / PLRP-M over p,
 // score every explanation, and write the table (TSV, Markdown, JSON) and the figures (SVG).
 import { basename, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Composite } from '../../shared/explain-config';
 import { AppError } from '../../shared/errors';
 import { writeFileAtomic } from '../export/atomic-write';
@@ -17,6 +16,7 @@ import type { ShippedModel } from './shipped-model';
 import { findPairModels, readShippedModel } from './shipped-model';
 import { sweepPlan } from './sweep-configs';
 import type { ModelSweep } from './sweep-result';
+import { resourcesDir } from '../resources-dir';
 
 export interface ReproduceOptions {
   outDir: string;
@@ -35,10 +35,6 @@ export interface ReproduceOptions {
 export interface ReproduceResult {
   sweeps: ModelSweep[];
   files: string[];
-}
-
-export function resourcesDir(): string {
-  return process.env.PLRP_RESOURCES ?? fileURLToPath(new URL('../../../resources', import.meta.url));
 }
 
 async function resolveModels(manifests: string[] | undefined): Promise<ShippedModel[]> {

@@ -76,8 +76,15 @@ describe('electron-builder.yml', () => {
   it('ships every file the main bundle loads by a relative URL (e.g. the engine worker)', () => {
     const main = readFileSync(join(out, 'main/index.js'), 'utf8');
     const refs = [...main.matchAll(/new URL\("(\.{1,2}\/[^"]+)",\s*import\.meta\.url\)/g)].map((m) => m[1]);
-    const missing = refs.filter((r) => !existsSync(resolve(out, 'main', r)));
+    // resources/ is the one reference that leaves the bundle: in the app folder it resolves to the
+    // project's resources/; packaged, it ships as extraResources and the main process points
+    // PLRP_RESOURCES at process.resourcesPath (checked below).
+    const missing = refs.filter((r) => (r === '../../resources' ? !existsSync(resolve(ROOT, 'out/main', r)) : !existsSync(resolve(out, 'main', r))));
     expect(missing, 'files the packaged main process would fail to load').toEqual([]);
+    expect(refs).toContain('./worker-bootstrap.js');
+    expect(existsSync(join(out, 'main/explain-worker.js')), 'the engine worker bundle').toBe(true);
+    expect(main).toMatch(/PLRP_RESOURCES\s*=\s*resourcesDir/);
+    expect(main).toContain('process.resourcesPath');
   });
 
   it('unpacks the native addons from the asar, and they are production dependencies with a .node binary', () => {
