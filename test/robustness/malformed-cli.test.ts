@@ -93,7 +93,8 @@ describe('malformed input corpus through the CLI', () => {
     if (mentions) expect(r.stderr).toMatch(mentions);
     expect(r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
     expect(r.stderr).not.toMatch(/internal error/);
-    expect(seconds).toBeLessThan(10);
+    // "Within seconds" (issue 8): catches hangs and quadratic parsing, with room for a loaded CI machine.
+    expect(seconds).toBeLessThan(30);
   });
 
   it('leaves no output file behind when the input is refused', async () => {

@@ -82,7 +82,9 @@ describe('parser fuzzing', () => {
     const bad = join(dir, 'huge-bad.fa');
     writeFileSync(bad, `>chr\n${line}!\n`);
     await expect(readFastaAll(bad)).rejects.toThrow(new RegExp(`line 2, column ${line.length + 1}`));
-    expect(performance.now() - t0).toBeLessThan(10_000);
+    // A bound against quadratic re-scanning (which takes minutes on 16 MB), not a speed target:
+    // generous enough for a loaded 2-core CI machine (measured 1–15 s).
+    expect(performance.now() - t0).toBeLessThan(30_000);
   });
 
   it('FASTA: a 4 MB header line with no newline is read without hanging', async () => {
