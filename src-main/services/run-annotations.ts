@@ -1,5 +1,5 @@
-// Motif hits (per run) and seqlets (per explanation) as run-api rows.
-import type { MotifHitRow, SeqletRow } from '../shared/run-api';
+// Motif hits (per run), motif ranking (per run and explanation) and seqlets (per explanation) as run-api rows.
+import type { MotifHitRow, MotifRankRow, SeqletRow } from '../shared/run-api';
 import type { RunCache } from './cache/run-cache';
 
 interface HitRecord {
@@ -26,4 +26,17 @@ export function seqlets(cache: RunCache, runId: string, sequenceIndex?: number):
     ? cache.db.prepare(`${sql} ORDER BY s.idx, s.start_bp`).all(runId)
     : cache.db.prepare(`${sql} AND s.idx = ? ORDER BY s.start_bp`).all(runId, sequenceIndex)) as SeqletRecord[];
   return rows.map((r) => ({ sequenceIndex: r.idx, explanationId: r.expl_id, startBp: r.start_bp, endBp: r.end_bp, sign: r.sign, sum: r.sum, pValue: r.p_value }));
+}
+
+interface RankRecord { expl_id: string; motif_id: string; motif_name: string; sequences: number; hit_count: number; covered_bp: number; captured: number; abs_total: number | null }
+
+export function motifRanking(cache: RunCache, runId: string, explanationId?: string): MotifRankRow[] {
+  const rows = cache.db.prepare(`SELECT m.*, (SELECT SUM(r.abs_sum) FROM results r JOIN run_explanations re ON re.expl_key = r.expl_key
+      WHERE re.run_id = m.run_id AND re.expl_id = m.expl_id) AS abs_total
+    FROM motif_ranks m WHERE m.run_id = ? AND (? IS NULL OR m.expl_id = ?) ORDER BY m.expl_id, m.captured DESC, m.motif_id`)
+    .all(runId, explanationId ?? null, explanationId ?? null) as RankRecord[];
+  return rows.map((r) => ({
+    explanationId: r.expl_id, motifId: r.motif_id, motifName: r.motif_name, sequences: r.sequences, hitCount: r.hit_count,
+    coveredBp: r.covered_bp, captured: r.captured, fraction: r.abs_total ? r.captured / r.abs_total : 0,
+  }));
 }

@@ -1,11 +1,13 @@
 // Turns a run into a stream of batches for the pool: walks the run's sequences in order, skips the
 // ones every explanation already has (cache reuse, resume), and asks the worker only for the
 // explanations a batch is missing. Each finished batch is written in one transaction, so a killed
-// process loses at most the batches in flight.
+// process loses at most the batches in flight. With motifs, each sequence is also scanned once per
+// run (hits weighted by every explanation, cached ones sent along); sequences that only lack the
+// scan go in scan-only batches after the explain pass.
 import type { BatchJob } from '../engine/pool/batch-scheduler';
 import type { ExplainTask, ExplainTaskResult } from '../engine/pool/explain-task';
 import type { MetricName } from '../engine/metrics/metric-names';
-import type { ResultRow, RunExplanation, StoredRun } from './cache/cache-types';
+import type { AnnotationWrite, ResultRow, RunExplanation, StoredRun, StoredSequence } from './cache/cache-types';
 import type { RunCache } from './cache/run-cache';
 
 /** A batch closes at this many sequences or bases, whichever comes first. */
@@ -22,6 +24,8 @@ export interface RunJobOptions {
   signal: AbortSignal;
   onBatchDone: (sequences: number, computeMs: number) => void;
   onNotice: (message: string) => void;
+  /** Motif file to scan (null: seqlets only). */
+  motifs: { path: string; sha256: string } | null;
 }
 
 export function createRunJob(o: RunJobOptions): BatchJob<ExplainTask, ExplainTaskResult> {
@@ -29,11 +33,14 @@ export function createRunJob(o: RunJobOptions): BatchJob<ExplainTask, ExplainTas
   const keyById = new Map(o.explanations.map((e) => [e.explId, e.explKey]));
   const cancelFlag = new Int32Array(new SharedArrayBuffer(4));
   let cursor = 0;
-  let buffer: ReturnType<RunCache['readSequences']> = [];
+  let buffer: StoredSequence[] = [];
+  const deferred: StoredSequence[] = [];
+  const scanned = o.motifs ? o.cache.scannedIndices(o.run.id) : null;
+  const needsScan = (idx: number): boolean => scanned !== null && !scanned.has(idx);
 
   const missingFor = (idx: number): RunExplanation[] => o.explanations.filter((e) => !done.get(e.explId)!.has(idx));
 
-  return {
+  const job: BatchJob<ExplainTask, ExplainTaskResult> = {
     signal: o.signal,
     cancelFlag,
     notice: o.onNotice,
@@ -42,21 +49,34 @@ export function createRunJob(o: RunJobOptions): BatchJob<ExplainTask, ExplainTas
       const seqs: ExplainTask['sequences'] = [];
       const configIds = new Set<string>();
       let bases = 0;
+      // Scan-only sequences wait until every sequence needing explanations has been handed out.
+      const scanOnly = buffer.length === 0 && cursor >= o.sequenceCount;
+      const source = (): StoredSequence | undefined => (scanOnly ? deferred.shift() : buffer.shift());
       while (seqs.length < BATCH_SEQUENCES && bases < BATCH_BASES) {
-        if (buffer.length === 0) {
+        if (!scanOnly && buffer.length === 0) {
           if (cursor >= o.sequenceCount) break;
           buffer = o.cache.readSequences(o.run.inputSha, cursor, cursor + READ_AHEAD);
           cursor += READ_AHEAD;
           continue;
         }
-        const s = buffer.shift()!;
+        const s = source();
+        if (!s) break;
         const missing = missingFor(s.idx);
-        if (missing.length === 0) continue;
+        if (missing.length === 0) {
+          if (!scanOnly && needsScan(s.idx)) deferred.push(s);
+          if (!scanOnly || !needsScan(s.idx)) continue;
+        }
         for (const e of missing) configIds.add(e.explId);
         seqs.push({ idx: s.idx, letters: s.letters, groundTruth: o.groundTruth(s.name, s.lengthBp) });
         bases += s.lengthBp;
       }
-      if (seqs.length === 0) return null;
+      if (seqs.length === 0) return !scanOnly && deferred.length > 0 ? job.next() : null;
+      // Hits are weighted by every run explanation: send the cached ones the worker will not compute.
+      for (const s of seqs) {
+        if (!needsScan(s.idx)) continue;
+        const cached = o.explanations.filter((e) => !configIds.has(e.explId));
+        if (cached.length > 0) s.cachedRelevance = Object.fromEntries(cached.map((e) => [e.explId, o.cache.readResult(e.explKey, s.idx)!.relevance]));
+      }
       return {
         modelPath: o.run.request.modelPath,
         modelSha256: o.run.modelSha,
@@ -64,10 +84,11 @@ export function createRunJob(o: RunJobOptions): BatchJob<ExplainTask, ExplainTas
         configs: o.explanations.filter((e) => configIds.has(e.explId)).map((e) => e.config),
         target: o.run.target,
         metrics: o.run.request.metrics as MetricName[],
+        annotate: { motifsPath: o.motifs?.path ?? null, motifsSha256: o.motifs?.sha256 ?? null, seqlets: true },
         cancelFlag,
       };
     },
-    persist: (_task, result) => {
+    persist: (task, result) => {
       const results: { explKey: string; row: ResultRow }[] = [];
       for (const s of result.sequences) {
         for (const e of s.explanations) {
@@ -76,18 +97,28 @@ export function createRunJob(o: RunJobOptions): BatchJob<ExplainTask, ExplainTas
           results.push({ explKey, row: { idx: s.idx, target: s.target, lengthBp: s.lengthBp, relevance: e.relevance, diagnostics: e.diagnostics, metrics: e.metrics as Record<string, number>, ...stats(e.relevance) } });
         }
       }
+      const fresh = new Set(results.map((r) => `${r.explKey}\u0000${r.row.idx}`));
+      const a = result.annotations;
+      const annotations: AnnotationWrite | undefined = a && {
+        runId: o.run.id, scanned: a.scanned, hits: a.hits, ranks: a.ranks,
+        seqlets: a.seqlets.map(({ configId, ...rest }) => ({ ...rest, explKey: keyById.get(configId)! })).filter((x) => fresh.has(`${x.explKey}\u0000${x.idx}`)),
+      };
       o.cache.writeBatch({
         modelSha: o.run.modelSha,
         inputSha: o.run.inputSha,
-        predictions: result.sequences.map((s) => ({ idx: s.idx, output: s.output, logits: s.logits })),
+        predictions: result.sequences.filter((s) => s.output.length > 0).map((s) => ({ idx: s.idx, output: s.output, logits: s.logits })),
         results,
+        annotations,
       });
       for (const { explKey, row } of results) {
         for (const e of o.explanations) if (e.explKey === explKey) done.get(e.explId)!.add(row.idx);
       }
-      o.onBatchDone(result.sequences.length, result.computeMs);
+      for (const idx of a?.scanned ?? []) scanned?.add(idx);
+      // Scan-only batches add no finished sequences to the progress count.
+      o.onBatchDone(task.configs.length === 0 ? 0 : result.sequences.length, result.computeMs);
     },
   };
+  return job;
 }
 
 function stats(relevance: Float32Array): { sum: number; absSum: number; min: number; max: number } {

@@ -4,7 +4,7 @@
 // and binned track slices. Only this (main or server) process writes the cache.
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { BatchScheduler } from '../engine/pool/batch-scheduler';
 import { EnginePool } from '../engine/pool/engine-pool';
@@ -14,7 +14,7 @@ import { groundTruthMask, parseGroundTruthBed } from '../engine/metrics/ground-t
 import { AppError, toErrorPayload } from '../shared/errors';
 import { canonicalConfig } from '../shared/explain-config';
 import type {
-  CacheInfo, MotifHitRow, PruneRequest, PruneResult, RunEventName, RunEvents, RunRequest, RunService, RunSummary,
+  CacheInfo, MotifHitRow, MotifRankRow, PruneRequest, PruneResult, RunEventName, RunEvents, RunRequest, RunService, RunSummary,
   SeqletRow, SequencePage, SequencePageRequest, TrackSlice, TrackSliceRequest,
 } from '../shared/run-api';
 import { explanationKey } from './cache/cache-key';
@@ -29,7 +29,15 @@ import { parseRunRequest, resolvePathsOnly, type ResolveFileRef } from './parse-
 import { createRunJob } from './run-job';
 import { runSummary, sequenceRows } from './run-views';
 import { binRelevance } from './track-slice';
-import { motifHits, seqlets } from './run-annotations';
+import { motifHits, motifRanking, seqlets } from './run-annotations';
+import { recordRunMotifs, reuseAnnotations } from './cache/reuse-annotations';
+import { bundledJasparPath } from '../engine/motifs/bundled';
+
+/** Runs that name no motif file are scanned with the bundled JASPAR set, when it is installed. */
+function defaultMotifs(): string | null {
+  const path = bundledJasparPath();
+  return existsSync(path) ? path : null;
+}
 
 export interface RunServiceOptions {
   cachePath?: string;
@@ -78,7 +86,7 @@ export class LocalRunService implements RunService {
     const run: StoredRun = {
       id: randomUUID(), label: p.label, status: 'queued', modelSha, inputSha: input.sha256, modelName: basename(p.modelPath),
       fastaName: basename(p.fastaPath),
-      request: { modelPath: p.modelPath, fastaPath: p.fastaPath, groundTruthBedPath: p.groundTruthBedPath, motifsPath: p.motifsPath, metrics: p.metrics },
+      request: { modelPath: p.modelPath, fastaPath: p.fastaPath, groundTruthBedPath: p.groundTruthBedPath, motifsPath: p.motifsPath ?? defaultMotifs(), metrics: p.metrics },
       target: p.target, engineVersion: ENGINE_VERSION, createdAt: Date.now(), startedAt: null, finishedAt: null, computeMs: 0, error: null, notices: [],
     };
     // Metrics (and the ground truth they use) are stored with the results, so they are part of
@@ -94,15 +102,21 @@ export class LocalRunService implements RunService {
   }
 
   /** Marks fully cached explanations, then either settles at once or queues the missing work. */
-  private launch(runId: string): RunSummary {
+  private async launch(runId: string): Promise<RunSummary> {
     const run = this.mustGet(runId);
-    const explanations = this.cache.runExplanations(runId);
+    const motifsPath = run.request.motifsPath;
+    const motifs = motifsPath && existsSync(motifsPath) ? { path: motifsPath, sha256: await sha256File(motifsPath) } : null;
     const count = this.cache.inputCount(run.inputSha);
+    if (motifs) {
+      recordRunMotifs(this.cache.db, runId, motifs.sha256);
+      if (this.cache.scannedIndices(runId).size === 0) reuseAnnotations(this.cache.db, runId, run.inputSha, motifs.sha256, count);
+    }
+    const explanations = this.cache.runExplanations(runId);
     for (const e of explanations) {
       if (this.cache.doneIndices(e.explKey).size >= count) this.cache.markExplanationCached(runId, e.explId);
     }
     const now = Date.now();
-    if (this.cache.sequencesDone(runId) >= count) {
+    if (this.cache.sequencesDone(runId) >= count && (!motifs || this.cache.scannedIndices(runId).size >= count)) {
       this.cache.updateRun(runId, { status: 'done', startedAt: run.startedAt ?? now, finishedAt: now, error: null });
       const summary = this.summary(runId);
       queueMicrotask(() => this.emit('settled', summary));
@@ -118,7 +132,7 @@ export class LocalRunService implements RunService {
     let doneThisSession = 0;
     const notices = [...run.notices];
     const job = createRunJob({
-      cache: this.cache, run, explanations, sequenceCount: count, signal: controller.signal,
+      cache: this.cache, run, explanations, sequenceCount: count, signal: controller.signal, motifs,
       groundTruth: (name, lengthBp) => (gt ? groundTruthMask(gt, name, lengthBp, run.request.groundTruthBedPath ?? undefined) : null),
       onBatchDone: (n, ms) => {
         done += n;
@@ -215,6 +229,11 @@ export class LocalRunService implements RunService {
   async seqlets(runId: string, sequenceIndex?: number): Promise<SeqletRow[]> {
     this.mustGet(runId);
     return seqlets(this.cache, runId, sequenceIndex);
+  }
+
+  async motifRanking(runId: string, explanationId?: string): Promise<MotifRankRow[]> {
+    this.mustGet(runId);
+    return motifRanking(this.cache, runId, explanationId);
   }
 
   async delete(runId: string): Promise<void> {

@@ -172,6 +172,21 @@ export interface MotifHitRow {
   relevance: Record<string, number>;
 }
 
+/** A motif's share of one explanation's relevance over the whole run (hits' union coverage). */
+export interface MotifRankRow {
+  explanationId: string;
+  motifId: string;
+  motifName: string;
+  /** Sequences with at least one hit of the motif. */
+  sequences: number;
+  hitCount: number;
+  coveredBp: number;
+  /** Signed relevance summed over the bases the motif's hits cover. */
+  captured: number;
+  /** captured / Σ|relevance| of the explanation over the run's sequences. */
+  fraction: number;
+}
+
 export interface SeqletRow {
   sequenceIndex: number;
   explanationId: string;
@@ -228,6 +243,8 @@ export interface RunService {
   trackSlice(request: TrackSliceRequest): Promise<TrackSlice>;
   motifHits(runId: string, sequenceIndex?: number): Promise<MotifHitRow[]>;
   seqlets(runId: string, sequenceIndex?: number): Promise<SeqletRow[]>;
+  /** Motifs ranked by captured relevance, highest first, per explanation (or one explanation). */
+  motifRanking(runId: string, explanationId?: string): Promise<MotifRankRow[]>;
   delete(runId: string): Promise<void>;
   cacheInfo(): Promise<CacheInfo>;
   pruneCache(request: PruneRequest): Promise<PruneResult>;

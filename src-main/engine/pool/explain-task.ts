@@ -10,7 +10,14 @@ export interface ExplainTask {
   /** The session cache key in the worker (the model file's sha256). */
   modelSha256: string;
   /** `target` overrides the task's target for one sequence (e.g. from a name → index map). */
-  sequences: { idx: number; letters: string; groundTruth: Uint8Array | null; target?: number }[];
+  sequences: {
+    idx: number;
+    letters: string;
+    groundTruth: Uint8Array | null;
+    target?: number;
+    /** Run explanations already cached for this sequence: id → [lengthBp, 4], to weight its motif hits. */
+    cachedRelevance?: Record<string, Float32Array>;
+  }[];
   /** Only the explanations still missing for these sequences. */
   configs: ExplainConfig[];
   target: number | 'predicted';
@@ -23,6 +30,10 @@ export interface ExplainTask {
   reverseComplement?: boolean;
   /** Encoding of N/IUPAC letters (default: all-zero column). */
   unknown?: UnknownEncoding;
+  /** The run's metrics seed; each sequence uses deriveSeed(seed, idx) (default DEFAULT_METRICS_SEED). */
+  metricsSeed?: number;
+  /** Also scan, weight hits and call seqlets (plain data back; the service stores them). */
+  annotate?: { motifsPath: string | null; motifsSha256: string | null; seqlets: boolean };
   /** Shared with the service: 1 = stop (the run was cancelled or failed). */
   cancelFlag: Int32Array;
 }
@@ -35,7 +46,7 @@ export interface ExplainedConfig {
   diagnostics: PruningDiagnostics[][];
   /** [window][pruning point], when the task asked for it. */
   layerRelevance?: LayerRelevance[][];
-  /** As computeMetrics returns them (faithfulness is an object). */
+  /** As computeMetrics returns them (faithfulness is an object), plus `seed`: the sequence's derived seed. */
   metrics: Record<string, unknown>;
 }
 
@@ -49,7 +60,53 @@ export interface ExplainedSequence {
   explanations: ExplainedConfig[];
 }
 
+/** A motif hit of one sequence; q over that sequence's scanned windows, relevance per explanation id. */
+export interface AnnotatedHit {
+  idx: number;
+  motifId: string;
+  motifName: string;
+  start: number;
+  end: number;
+  strand: '+' | '-';
+  score: number;
+  pValue: number;
+  qValue: number;
+  matched: string;
+  relevance: Record<string, number>;
+}
+
+/** One sequence's share of a motif's captured relevance (additive over sequences). */
+export interface AnnotatedRank {
+  idx: number;
+  explanationId: string;
+  motifId: string;
+  motifName: string;
+  hitCount: number;
+  coveredBp: number;
+  captured: number;
+}
+
+export interface AnnotatedSeqlet {
+  idx: number;
+  configId: string;
+  start: number;
+  end: number;
+  sign: '+' | '-';
+  sum: number;
+  pValue: number;
+}
+
+export interface BatchAnnotations {
+  /** Sequences whose hits and ranks are complete (every run explanation weighted). */
+  scanned: number[];
+  hits: AnnotatedHit[];
+  ranks: AnnotatedRank[];
+  /** For the explanations computed in this task only. */
+  seqlets: AnnotatedSeqlet[];
+}
+
 export interface ExplainTaskResult {
   sequences: ExplainedSequence[];
+  annotations?: BatchAnnotations;
   computeMs: number;
 }

@@ -1,14 +1,24 @@
 // The pool's explain task, run inside a worker thread: opens the model once per worker (sessions
 // stay warm, keyed by the model file's sha256), fits each sequence to the model input (./tiling),
 // explains the batch with every missing config, computes the requested metrics and moves the
-// typed arrays back. Never touches the database: the service persists what this returns.
+// typed arrays back. With `annotate`, it also scans the batch for motifs, weights each hit by every
+// run explanation and calls seqlets (plain data back). Never touches the database: the service
+// persists what this returns.
 import { workerData } from 'piscina';
 import { AppError } from '../../shared/errors';
 import { openModel } from '../explain/open-model';
 import type { ExplainableModel, ExplainBatchResult, LayerRelevance } from '../explain/types';
 import { computeMetrics } from '../metrics/compute-metrics';
+import { DEFAULT_METRICS_SEED, deriveSeed } from '../metrics/rng';
 import { encodeOneHot } from '../genomics/one-hot';
-import type { ExplainedSequence, ExplainTask, ExplainTaskResult } from './explain-task';
+import { encodeIndices } from '../genomics/nucleotides';
+import { rankMotifsByRelevance, weightHitsByRelevance, type SequenceRelevance } from '../motifs/hit-relevance';
+import type { Motif } from '../motifs/motif';
+import { benjaminiHochberg } from '../motifs/q-values';
+import { readMotifFile } from '../motifs/read-motifs';
+import { scanMotifs } from '../motifs/scan';
+import { callSeqlets } from '../seqlets/seqlets';
+import type { BatchAnnotations, ExplainedSequence, ExplainTask, ExplainTaskResult } from './explain-task';
 import { runWorkerTask } from './task-outcome';
 import { encodeWindow, mergeWindows, windowStarts } from './tiling';
 
@@ -43,9 +53,13 @@ export default async function explainTask(task: ExplainTask): Promise<unknown> {
       if (Atomics.load(task.cancelFlag, 0) !== 0) controller.abort();
     }, CANCEL_POLL_MS);
     try {
-      const m = await model(task.modelPath, task.modelSha256, task.layout);
-      const sequences = await explainSequences(m, task, controller.signal);
-      const result: ExplainTaskResult = { sequences, computeMs: performance.now() - started };
+      // A task with no configs only annotates sequences whose explanations are all cached.
+      const sequences = task.configs.length === 0
+        ? task.sequences.map((s) => ({ idx: s.idx, lengthBp: s.letters.length, output: new Float32Array(0), logits: new Float32Array(0), target: -1, explanations: [] }))
+        : await explainSequences(await model(task.modelPath, task.modelSha256, task.layout), task, controller.signal);
+      checkCancelled(task);
+      const annotations = task.annotate ? await annotateBatch(task, sequences) : undefined;
+      const result: ExplainTaskResult = { sequences, annotations, computeMs: performance.now() - started };
       const transfer: ArrayBuffer[] = [];
       for (const s of sequences) {
         transfer.push(s.output.buffer as ArrayBuffer, s.logits.buffer as ArrayBuffer);
@@ -176,6 +190,8 @@ async function sequenceMetrics(
   const modelFits = lengthBp === windowBp;
   const names = task.metrics.filter((n) => modelFits || (n !== 'lipschitz' && n !== 'faithfulness'));
   const K = m.info.outputSize;
+  // Per sequence, so a sequence's stochastic metrics do not depend on its batch or run order.
+  const seed = deriveSeed(task.metricsSeed ?? DEFAULT_METRICS_SEED, s.idx);
   const result = await computeMetrics(
     {
       relevance, onehot: encodeOneHot(s.letters), lengthBp, groundTruth: s.groundTruth,
@@ -186,8 +202,90 @@ async function sequenceMetrics(
       explain: async (batch, n) => (await m.explain(batch, n, [config], new Int32Array(n).fill(target))).relevance[configId],
     },
     names,
+    { seed },
   );
-  const out: Record<string, unknown> = { ...result };
+  const out: Record<string, unknown> = { ...result, seed };
   for (const n of task.metrics) if (!names.includes(n)) out[n] = null;
+  return out;
+}
+
+const motifSets = new Map<string, Promise<Motif[]>>();
+
+function motifSet(path: string, key: string): Promise<Motif[]> {
+  let m = motifSets.get(key);
+  if (!m) {
+    m = readMotifFile(path);
+    motifSets.set(key, m);
+    m.catch(() => motifSets.delete(key));
+  }
+  return m;
+}
+
+/** Observed-base relevance [L] from [L, 4] (one-hot input: only the present base carries relevance). */
+function observed(r: Float32Array): Float32Array {
+  const out = new Float32Array(r.length / 4);
+  for (let i = 0; i < out.length; i++) out[i] = r[4 * i] + r[4 * i + 1] + r[4 * i + 2] + r[4 * i + 3];
+  return out;
+}
+
+/** Windows the scanner scores in one sequence (every motif, both strands, no unknown letter). */
+function scannedWindows(letters: string, widthCounts: Map<number, number>): number {
+  const codes = encodeIndices(letters);
+  const unknown = new Int32Array(codes.length + 1);
+  for (let i = 0; i < codes.length; i++) unknown[i + 1] = unknown[i] + (codes[i] === 4 ? 1 : 0);
+  let n = 0;
+  for (const [w, count] of widthCounts) {
+    for (let p = 0; p + w <= codes.length; p++) if (unknown[p + w] === unknown[p]) n += 2 * count;
+  }
+  return n;
+}
+
+/**
+ * Hits are scanned per batch (motifs compile once) but their q-values are per sequence, so a stored
+ * hit does not depend on which sequences shared its batch. Seqlets use the batch's relevance as null.
+ */
+async function annotateBatch(task: ExplainTask, sequences: ExplainedSequence[]): Promise<BatchAnnotations> {
+  const a = task.annotate!;
+  const motifs = a.motifsPath ? await motifSet(a.motifsPath, a.motifsSha256 ?? a.motifsPath) : [];
+  const input = new Map(task.sequences.map((s) => [s.idx, s]));
+  const perSequence: SequenceRelevance[] = sequences.map((s) => {
+    const rec: Record<string, Float32Array> = {};
+    for (const [id, r] of Object.entries(input.get(s.idx)!.cachedRelevance ?? {})) rec[id] = observed(r);
+    for (const e of s.explanations) rec[e.configId] = observed(e.relevance);
+    return rec;
+  });
+  const out: BatchAnnotations = { scanned: [], hits: [], ranks: [], seqlets: [] };
+  if (motifs.length > 0) {
+    const letters = sequences.map((s) => input.get(s.idx)!.letters);
+    const scan = scanMotifs(motifs, letters.map((sequence, i) => ({ name: String(sequences[i].idx), sequence })), { background: [0.25, 0.25, 0.25, 0.25] });
+    const widthCounts = new Map<number, number>();
+    for (const m of motifs) widthCounts.set(m.probs.length, (widthCounts.get(m.probs.length) ?? 0) + 1);
+    const weighted = weightHitsByRelevance(scan.hits, perSequence);
+    const bySequence = sequences.map((): typeof weighted => []);
+    for (const h of weighted) bySequence[h.sequenceIndex].push(h);
+    bySequence.forEach((hits, i) => {
+      const q = benjaminiHochberg(hits.map((h) => h.pValue), scannedWindows(letters[i], widthCounts));
+      hits.forEach((h, j) => out.hits.push({
+        idx: sequences[i].idx, motifId: h.motifId, motifName: h.motifAltId || h.motifId, start: h.start, end: h.end, strand: h.strand,
+        score: h.score, pValue: h.pValue, qValue: q[j], matched: h.matchedSequence,
+        relevance: Object.fromEntries(Object.entries(h.relevance).map(([id, r]) => [id, r.sum])),
+      }));
+    });
+    for (const id of Object.keys(perSequence[0] ?? {})) {
+      rankMotifsByRelevance(scan.hits, perSequence, id).perSequence.forEach((ranks, i) => {
+        for (const r of ranks) {
+          out.ranks.push({ idx: sequences[i].idx, explanationId: id, motifId: r.motifId, motifName: r.motifAltId || r.motifId, hitCount: r.hitCount, coveredBp: r.coveredBp, captured: r.captured });
+        }
+      });
+    }
+    out.scanned = sequences.map((s) => s.idx);
+  }
+  if (a.seqlets) {
+    for (const c of task.configs) {
+      for (const sq of callSeqlets(perSequence.map((r) => r[c.id]))) {
+        out.seqlets.push({ idx: sequences[sq.sequenceIndex].idx, configId: c.id, start: sq.start, end: sq.end, sign: sq.sign === 'positive' ? '+' : '-', sum: sq.attribution, pValue: sq.pValue });
+      }
+    }
+  }
   return out;
 }

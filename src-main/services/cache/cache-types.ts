@@ -2,6 +2,7 @@
 import type { ErrorPayload } from '../../shared/errors';
 import type { ExplainConfig } from '../../shared/explain-config';
 import type { RunStatus } from '../../shared/run-api';
+import type { AnnotatedHit, AnnotatedRank, AnnotatedSeqlet } from '../../engine/pool/explain-task';
 
 /** What a run needs to be re-run or resumed: resolved paths and the parsed options. */
 export interface StoredRequest {
@@ -76,4 +77,16 @@ export interface BatchWrite {
   inputSha: string;
   predictions: PredictionRow[];
   results: { explKey: string; row: ResultRow }[];
+  annotations?: AnnotationWrite;
+}
+
+/** Motif hits, ranking shares and seqlets of one batch (see engine/pool/explain-task BatchAnnotations). */
+export interface AnnotationWrite {
+  runId: string;
+  /** Sequences whose hits are complete; sequences already scanned by the run are skipped. */
+  scanned: number[];
+  hits: AnnotatedHit[];
+  ranks: AnnotatedRank[];
+  /** Replace the seqlets of (explKey, idx). */
+  seqlets: (Omit<AnnotatedSeqlet, 'configId'> & { explKey: string })[];
 }

@@ -128,6 +128,31 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX runs_by_created ON runs(created_at);
     `,
   },
+  {
+    description: 'sequences a run has scanned for motifs, and per-run motif ranking by captured relevance',
+    sql: `
+      CREATE TABLE run_motifs (
+        run_id TEXT PRIMARY KEY REFERENCES runs(id) ON DELETE CASCADE,
+        motifs_sha TEXT NOT NULL
+      );
+      CREATE TABLE run_scanned (
+        run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        PRIMARY KEY (run_id, idx)
+      );
+      CREATE TABLE motif_ranks (
+        run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+        expl_id TEXT NOT NULL,
+        motif_id TEXT NOT NULL,
+        motif_name TEXT NOT NULL,
+        sequences INTEGER NOT NULL,
+        hit_count INTEGER NOT NULL,
+        covered_bp INTEGER NOT NULL,
+        captured REAL NOT NULL,
+        PRIMARY KEY (run_id, expl_id, motif_id)
+      );
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

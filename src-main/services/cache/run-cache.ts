@@ -8,6 +8,7 @@ import type { BatchWrite, PredictionRow, ResultNumbers, ResultRow, RunExplanatio
 import { openCacheDb, type OpenCacheOptions } from './open-cache-db';
 import { collectGarbage } from './garbage';
 import { parseRun, type RunRecord } from './run-record';
+import { writeAnnotations } from './write-annotations';
 
 export class RunCache {
   readonly db: Database.Database;
@@ -152,7 +153,13 @@ export class RunCache {
         result.run(explKey, row.idx, row.target, row.lengthBp, blob, row.sum, row.absSum, row.min, row.max,
           JSON.stringify(row.diagnostics), JSON.stringify(row.metrics));
       }
+      if (batch.annotations) writeAnnotations(this.db, batch.annotations);
     })();
+  }
+
+  /** Sequences the run has scanned for motifs. */
+  scannedIndices(runId: string): Set<number> {
+    return new Set(this.db.prepare('SELECT idx FROM run_scanned WHERE run_id = ?').pluck().all(runId) as number[]);
   }
 
   readResult(explKey: string, idx: number): ResultRow | undefined {

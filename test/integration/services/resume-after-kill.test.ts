@@ -52,5 +52,5 @@ describe('crash safety', () => {
     } finally {
       await svc.close();
     }
-  });
+  }, 180_000);
 });

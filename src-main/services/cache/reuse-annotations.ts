@@ -1,0 +1,36 @@
+// A repeated run is served from the cache without scanning again: when an earlier run scanned the
+// same input with the same motif file (by sha256) and has every explanation of this run, its motif
+// hits, ranking and scanned marks are copied, with explanation ids renamed through the shared keys.
+import type Database from 'better-sqlite3';
+
+export function recordRunMotifs(db: Database.Database, runId: string, motifsSha: string): void {
+  db.prepare('INSERT OR REPLACE INTO run_motifs (run_id, motifs_sha) VALUES (?, ?)').run(runId, motifsSha);
+}
+
+/** Copies annotations from a fully scanned twin run; false when there is none. */
+export function reuseAnnotations(db: Database.Database, runId: string, inputSha: string, motifsSha: string, sequenceCount: number): boolean {
+  const mine = db.prepare('SELECT expl_id, expl_key FROM run_explanations WHERE run_id = ?').all(runId) as { expl_id: string; expl_key: string }[];
+  const donors = db.prepare(`SELECT r.id FROM runs r JOIN run_motifs m ON m.run_id = r.id WHERE r.id != ? AND r.input_sha = ? AND m.motifs_sha = ?
+    AND (SELECT count(*) FROM run_scanned s WHERE s.run_id = r.id) >= ? ORDER BY r.created_at DESC`).pluck().all(runId, inputSha, motifsSha, sequenceCount) as string[];
+  for (const donor of donors) {
+    const theirs = new Map((db.prepare('SELECT expl_key, expl_id FROM run_explanations WHERE run_id = ?').all(donor) as { expl_id: string; expl_key: string }[])
+      .map((e) => [e.expl_key, e.expl_id]));
+    if (!mine.every((e) => theirs.has(e.expl_key))) continue;
+    const rename = mine.map((e) => [theirs.get(e.expl_key)!, e.expl_id] as const);
+    db.transaction(() => {
+      db.prepare('INSERT OR IGNORE INTO run_scanned (run_id, idx) SELECT ?, idx FROM run_scanned WHERE run_id = ?').run(runId, donor);
+      const insert = db.prepare(`INSERT INTO motif_hits (run_id, idx, motif_id, motif_name, start_bp, end_bp, strand, score, p_value, q_value, matched, relevance_json)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      for (const h of db.prepare('SELECT * FROM motif_hits WHERE run_id = ?').all(donor) as Record<string, string | number>[]) {
+        const rel = JSON.parse(h.relevance_json as string) as Record<string, number>;
+        const renamed = Object.fromEntries(rename.map(([from, to]) => [to, rel[from]]));
+        insert.run(runId, h.idx, h.motif_id, h.motif_name, h.start_bp, h.end_bp, h.strand, h.score, h.p_value, h.q_value, h.matched, JSON.stringify(renamed));
+      }
+      const rank = db.prepare(`INSERT INTO motif_ranks (run_id, expl_id, motif_id, motif_name, sequences, hit_count, covered_bp, captured)
+        SELECT ?, ?, motif_id, motif_name, sequences, hit_count, covered_bp, captured FROM motif_ranks WHERE run_id = ? AND expl_id = ?`);
+      for (const [from, to] of rename) rank.run(runId, to, donor, from);
+    })();
+    return true;
+  }
+  return false;
+}

@@ -1,0 +1,111 @@
+// Motif hits, motif ranking and seqlets from the run service on the shipped cnn32-pair model and
+// the demo FASTA, whose GATA1 and TAL1::TCF3 sites are planted at the positions of its BED.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deriveSeed, DEFAULT_METRICS_SEED } from '../../../src-main/engine/metrics/rng';
+import { LocalRunService } from '../../../src-main/services/run-service';
+import type { MotifHitRow, RunRequest } from '../../../src-main/shared/run-api';
+import { tempDir } from './service-fixtures';
+
+const res = (p: string): string => fileURLToPath(new URL(`../../../resources/${p}`, import.meta.url));
+const MODEL = res('models/cnn32-pair.onnx');
+const FASTA = res('demo/gata-tal-pair.fa');
+const BED = res('demo/gata-tal-pair.bed');
+const planted = readFileSync(BED, 'utf8').trim().split('\n').map((l) => {
+  const [name, start, end, motif] = l.split('\t');
+  return { idx: Number(name.slice('test_'.length)), start: Number(start), end: Number(end), motifId: motif.split(':').at(-1)! };
+});
+
+let t: ReturnType<typeof tempDir>;
+let svc: LocalRunService;
+let runId = '';
+let hits: MotifHitRow[] = [];
+const request: RunRequest = {
+  model: { kind: 'path', path: MODEL },
+  fasta: { kind: 'path', path: FASTA },
+  groundTruthBed: { kind: 'path', path: BED },
+  explanations: [{ id: 'lrp', composite: 'epsilon-plus' }, { id: 'plrp', composite: 'epsilon-plus', method: 'plrp-lambda', p: 0.5 }],
+  metrics: ['gini', 'faithfulness'],
+};
+
+beforeAll(async () => {
+  t = tempDir();
+  svc = new LocalRunService({ cachePath: join(t.dir, 'cache.sqlite'), threads: 1 });
+  runId = (await svc.start(request)).id;
+  expect((await svc.whenSettled(runId)).status).toBe('done');
+  hits = await svc.motifHits(runId);
+}, 120_000);
+afterAll(async () => {
+  await svc.close();
+  t.cleanup();
+});
+
+describe('motif annotations of a run (bundled JASPAR by default)', () => {
+  it('finds the planted motifs at their BED positions', () => {
+    const found = planted.filter((p) => hits.some((h) => h.sequenceIndex === p.idx && h.motifId === p.motifId && h.startBp === p.start && h.endBp === p.end));
+    // Sampled sites do not all reach p ≤ 1e-4 for the exact JASPAR matrix: 30 of 49 do (FIMO-exact scan).
+    expect(found.length).toBe(30);
+    for (const h of hits) {
+      expect(h.pValue).toBeLessThanOrEqual(1e-4);
+      expect(h.qValue).toBeGreaterThanOrEqual(h.pValue);
+      expect(Object.keys(h.relevance).sort()).toEqual(['lrp', 'plrp']);
+    }
+  });
+
+  it('weights each hit by the summed relevance of the bases it covers', async () => {
+    const h = hits.find((x) => x.sequenceIndex === planted[0].idx && x.motifId === planted[0].motifId)!;
+    const slice = await svc.trackSlice({ runId, sequenceIndex: h.sequenceIndex, explanationId: 'lrp', startBp: 0, endBp: 200, bpPerBin: 1 });
+    const sum = slice.bases!.slice(h.startBp, h.endBp).flat().reduce((a, b) => a + b, 0);
+    expect(h.relevance.lrp).toBeCloseTo(sum, 4);
+  });
+
+  it('ranks GATA and TAL1 motifs among the top motifs by captured relevance', async () => {
+    const ranking = await svc.motifRanking(runId, 'plrp');
+    expect(ranking.length).toBeGreaterThan(10);
+    for (let i = 1; i < ranking.length; i++) expect(ranking[i - 1].captured).toBeGreaterThanOrEqual(ranking[i].captured);
+    const top = ranking.slice(0, 10).map((r) => r.motifName.toUpperCase());
+    expect(top.some((n) => n.startsWith('GATA'))).toBe(true);
+    expect(ranking[0].fraction).toBeGreaterThan(0);
+    expect(ranking[0].fraction).toBeLessThanOrEqual(1);
+  });
+
+  it('calls positive seqlets per explanation, enriched on the planted sites', async () => {
+    const seqlets = await svc.seqlets(runId);
+    expect(new Set(seqlets.map((s) => s.explanationId))).toEqual(new Set(['lrp', 'plrp']));
+    const positive = seqlets.filter((s) => s.explanationId === 'plrp' && s.sign === '+');
+    const onSite = positive.filter((s) => planted.some((p) => s.sequenceIndex === p.idx && s.startBp < p.end && s.endBp > p.start));
+    // Expected overlaps if each seqlet were placed uniformly at random in its sequence.
+    const chance = positive.reduce((acc, s) => {
+      const len = s.endBp - s.startBp;
+      let hitting = 0;
+      for (let start = 0; start + len <= 200; start++) if (planted.some((p) => p.idx === s.sequenceIndex && start < p.end && start + len > p.start)) hitting++;
+      return acc + hitting / (200 - len + 1);
+    }, 0);
+    for (const s of positive) expect(s.sum).toBeGreaterThan(0);
+    // Measured: 14 of 48 positive seqlets on a site where chance gives about a third of that.
+    expect(onSite.length).toBeGreaterThan(2 * chance);
+  });
+
+  it('records the per-sequence metrics seed derived from the run seed', () => {
+    const db = new Database(join(t.dir, 'cache.sqlite'), { readonly: true });
+    const rows = db.prepare('SELECT idx, metrics_json FROM results').all() as { idx: number; metrics_json: string }[];
+    db.close();
+    expect(rows.length).toBe(80);
+    for (const r of rows) expect((JSON.parse(r.metrics_json) as { seed: number }).seed).toBe(deriveSeed(DEFAULT_METRICS_SEED, r.idx));
+  });
+
+  it('gives a repeated run from the cache the same hits without recomputing explanations', async () => {
+    const again = await svc.start(request);
+    const done = await svc.whenSettled(again.id);
+    expect(done.timings.cachedExplanations.sort()).toEqual(['lrp', 'plrp']);
+    const hits2 = await svc.motifHits(again.id);
+    const key = (h: MotifHitRow) => `${h.sequenceIndex}:${h.motifId}:${h.startBp}:${h.strand}:${h.relevance.lrp.toFixed(5)}:${h.qValue}`;
+    expect(hits2.map(key).sort()).toEqual(hits.map(key).sort());
+    const r1 = await svc.motifRanking(runId);
+    const r2 = await svc.motifRanking(again.id);
+    expect(r2.map((r) => [r.explanationId, r.motifId, r.captured.toFixed(6)])).toEqual(r1.map((r) => [r.explanationId, r.motifId, r.captured.toFixed(6)]));
+  }, 60_000);
+});
