@@ -108,6 +108,8 @@ async function runExplain(o: ExplainCliOptions, signal: AbortSignal): Promise<vo
     await scheduler.submit(createFastaJob({
       fastaPath: o.fasta, records: regions ? iterate(regions) : undefined, modelPath: o.model, modelSha256: info.sha256, configs,
       reverseComplement: Boolean(o.rcAverage),
+      maxSequencesPerBatch: info.batchLimit ?? Number.POSITIVE_INFINITY,
+      uniqueNames: target.kind === 'map' || groundTruth !== null,
       targetOf: (name) => targetFor(target, name),
       groundTruthOf: (name, lengthBp) => (groundTruth ? groundTruthMask(groundTruth, name, lengthBp, o.groundTruth) : null),
       metrics, layerRelevance: Boolean(o.layerRelevance), unknown: o.unknown, layout, signal,

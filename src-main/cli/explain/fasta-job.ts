@@ -45,6 +45,10 @@ export interface FastaJobOptions {
   unknown: UnknownEncoding;
   layout?: 'NCL' | 'NLC';
   reverseComplement: boolean;
+  /** Sequences per task; at most the model's memory-safe batch (ModelInfo.batchLimit). */
+  maxSequencesPerBatch: number;
+  /** Names must be unique (they key a target map or ground truth): a duplicate is an error. */
+  uniqueNames: boolean;
   signal: AbortSignal;
   /** Called with finished sequences in FASTA order. */
   emit: (info: RecordInfo, seq: ExplainedSequence) => Promise<void>;
@@ -58,6 +62,7 @@ export function createFastaJob(o: FastaJobOptions): BatchJob<ExplainTask, Explai
   let nextToEmit = 0;
   let lookahead: SourceRecord | null = null;
   let exhausted = false;
+  const firstLineOf = new Map<string, number>();
 
   const read = async (): Promise<SourceRecord | null> => {
     if (lookahead) {
@@ -69,6 +74,13 @@ export function createFastaJob(o: FastaJobOptions): BatchJob<ExplainTask, Explai
     const { value, done } = await records.next();
     if (done) { exhausted = true; return null; }
     if (value.sequence.length === 0) throw new AppError('BAD_FASTA', `${o.fastaPath}: record '${value.name}' (line ${value.headerLine}) is empty`);
+    if (o.uniqueNames) {
+      const first = firstLineOf.get(value.name);
+      if (first !== undefined) {
+        throw new AppError('BAD_FASTA', `${o.fastaPath}: record name '${value.name}' appears twice (lines ${first} and ${value.headerLine}); names must be unique when they key a target map or ground truth`);
+      }
+      firstLineOf.set(value.name, value.headerLine);
+    }
     return value;
   };
 
@@ -79,7 +91,7 @@ export function createFastaJob(o: FastaJobOptions): BatchJob<ExplainTask, Explai
     next: async () => {
       const sequences: ExplainTask['sequences'] = [];
       let bases = 0;
-      while (sequences.length < BATCH_SEQUENCES && bases < BATCH_BASES) {
+      while (sequences.length < Math.min(BATCH_SEQUENCES, o.maxSequencesPerBatch) && bases < BATCH_BASES) {
         const rec = await read();
         if (!rec) break;
         if (sequences.length > 0 && bases + rec.sequence.length > BATCH_BASES) { lookahead = rec; break; }

@@ -170,3 +170,18 @@ describe('plrp explain on regions of an indexed FASTA', () => {
     expect(lines.at(-1)!.split('\t').slice(0, 3)).toEqual(['chrA', '59', '60']);
   });
 });
+
+describe('plrp explain with names that key other files', () => {
+  it('refuses duplicate record names when a target map or ground truth refers to them, naming both lines', async () => {
+    const fa = join(tmp, 'dups.fa');
+    const s = 'ACGT'.repeat(50);
+    writeFileSync(fa, `>a\n${s}\n>b\n${s}\n>a\n${s}\n`);
+    const map = join(tmp, 'dups.tsv');
+    writeFileSync(map, 'a\t0\nb\t1\n');
+    const r = await runCli(['explain', '--model', cnn4, '--fasta', fa, '--target', `@${map}`, '--out', join(tmp, 'dups.json')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("record name 'a' appears twice (lines 1 and 5)");
+    const ok = await runCli(['explain', '--model', cnn4, '--fasta', fa, '--out', join(tmp, 'dups-ok.json')]);
+    expect(ok.code).toBe(0);
+  });
+});
