@@ -1,7 +1,7 @@
 // Payloads of the studio's own channels (files, model card, FASTA summary, demo, settings): what the
-// New-run and Settings screens show. Pure types; the engine's ModelInfo is mirrored rather than
-// imported because shared/ sits below engine/ in the layering (architecture.md).
+// New-run and Settings screens show. Pure types.
 import type { ErrorPayload } from './errors';
+import type { LayerInfo } from './model-info';
 
 export type FileKind = 'model' | 'fasta' | 'bed' | 'motifs';
 
@@ -16,15 +16,8 @@ export interface FileEntry {
   kind: FileKind | null;
 }
 
-export interface ModelLayerCard {
-  name: string;
-  opType: string;
-  kind: 'conv' | 'dense' | 'other';
-  /** Composite → rule applied to this layer. */
-  rules: Record<string, string>;
-  pruningPoint: boolean;
-  note?: string;
-}
+/** A layer as the model card lists it: the engine's LayerInfo (rule per composite, pruning point). */
+export type ModelLayerCard = LayerInfo;
 
 /** A model as the user sees it before running: either explainable, or why not. */
 export type ModelCard =

@@ -3,60 +3,8 @@
 // order, whatever the model's own layout; the engine transposes internally.
 import type { ExplainConfig } from '../../shared/explain-config';
 
-export type Layout = 'NCL' | 'NLC';
-export type Head = 'sigmoid' | 'softmax' | 'log-softmax' | 'none';
-
-export interface LayerInfo {
-  /** ONNX node name (or `op#index` when the node has none). */
-  name: string;
-  opType: string;
-  /** Parametric layers only: 'conv' or 'dense'. */
-  kind: 'conv' | 'dense' | 'other';
-  /** Rule each composite applies to this layer (parametric layers), e.g. {epsilon-plus: 'zplus'}. */
-  rules: Record<string, string>;
-  /** True when this layer's input is a PLRP pruning point. */
-  pruningPoint: boolean;
-  note?: string;
-}
-
-export interface ModelInfo {
-  path: string;
-  sha256: string;
-  inputName: string;
-  /** Input shape with the batch dimension as -1. */
-  inputShape: number[];
-  layout: Layout;
-  /** Axis of the model input that holds the 4 nucleotides (1 for NCL, 2 for NLC). */
-  alphabetAxis: number;
-  lengthBp: number;
-  outputName: string;
-  /** Number of outputs (classes/tasks) per sequence. */
-  outputSize: number;
-  head: Head;
-  layers: LayerInfo[];
-  /** Names of the tensors where PLRP prunes, top-down order is reversed (execution order here). */
-  pruningPoints: string[];
-  opset: number;
-  producer: string;
-  /** Most sequences per batch whose activations fit the engine's memory budget (set by openModel). */
-  batchLimit?: number;
-}
-
-/** Per sample and pruning point (../shared/spec/plrp.md, "Diagnostics"). */
-export interface PruningDiagnostics {
-  point: string;
-  p: number;
-  prunedCount: number;
-  keptCount: number;
-  prunedMassFraction: number;
-  /** λ for `lambda: total`; λ⁺/λ⁻ for per-sign; null for PLRP-M. */
-  lambda: number | null;
-  lambdaPos: number | null;
-  lambdaNeg: number | null;
-  signFlips: number;
-  sumBefore: number;
-  sumAfter: number;
-}
+export type { Head, LayerInfo, Layout, ModelInfo, PruningDiagnostics } from '../../shared/model-info';
+import type { Layout, ModelInfo, PruningDiagnostics } from '../../shared/model-info';
 
 export interface LayerRelevance {
   point: string;
