@@ -24,6 +24,8 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     sections: { type: 'string', default: ALL_SECTIONS },
     out: { type: 'string' },
+    /** Override the sequence counts of the scaling section, e.g. 1000,10000. */
+    counts: { type: 'string' },
   },
 });
 const quick = values.quick!;
@@ -31,6 +33,7 @@ const sections = new Set(values.sections!.split(','));
 const plan = quick
   ? { small: 256, smallBatch: 128, smallReps: 2, basset: 8, bassetBatch: 8, bassetReps: 1, torchSmall: 1000, torchBasset: 16, torchReps: 2, threads: 512, threadReps: 2, counts: [1000], fastaMbp: 10, motifBp: 20_000, cacheSeqs: 200, cacheRepeats: 5 }
   : { small: 1024, smallBatch: 256, smallReps: 3, basset: 32, bassetBatch: 32, bassetReps: 2, torchSmall: 6000, torchBasset: 64, torchReps: 2, threads: 2048, threadReps: 3, counts: [1000, 10_000, 100_000], fastaMbp: 50, motifBp: 100_000, cacheSeqs: 1000, cacheRepeats: 7 };
+if (values.counts) plan.counts = values.counts.split(',').map(Number);
 const out = resolve(values.out ?? join(ROOT, 'bench-results', quick ? 'bench-quick.json' : 'bench.json'));
 
 const fixture = (p: string) => join(ROOT, p);
@@ -103,10 +106,13 @@ try {
     report.threadScaling = threads;
     console.log(formatTable('3a. scaling with intra-op threads (epsilon-plus, in process)', ['model', 'threads', 'seqs', 'predict s', 'explain s', 'seq/s', 'speedup'],
       threads.map((r) => [r.model, r.intraOpThreads, r.sequences, r.predictS, r.explainS, r.explainSeqPerSec, r.speedup])));
-    const cases = sequenceScaling(CNN4, plan.counts, tmp, 1);
+    const measured = sequenceScaling(CNN4, plan.counts, tmp, 1);
+    // Counts measured earlier (e.g. 100k in a separate --counts run) are kept.
+    const earlier = ((report.sequenceScaling ?? []) as typeof measured).filter((c) => !plan.counts.includes(c.sequences));
+    const cases = [...earlier, ...measured].sort((a, b) => a.sequences - b.sequences);
     report.sequenceScaling = cases;
     save('scaling', load0);
-    console.log(formatTable('3b. scaling with sequences: whole runs via the run service (pool + SQLite, epsilon-plus, 200 bp)',
+    console.log(formatTable('3b. scaling with sequences: whole runs via the run service (pool + SQLite, epsilon-plus, seqlets, 1 motif, 200 bp)',
       ['model', 'seqs', 'workers×intra-op', 'ingest s', 'run s', 'seq/s', 'peak RSS MB', 'ru_maxrss MB', 'cache MB'],
       cases.map((c) => [c.model, c.sequences, `${c.workers}×${c.intraOpThreads}`, c.ingestS, c.computeS, c.seqPerSec, c.peakRssMb, c.maxRssMb, c.cacheMb])));
   }
