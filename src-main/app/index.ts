@@ -62,7 +62,7 @@ async function main(): Promise<void> {
   // model files by path from native code, which cannot read inside an asar.
   const resourcesDir = app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources');
   process.env.PLRP_RESOURCES = resourcesDir;
-  const host = openStudioHost({ dataDir: userData, cachePath: join(userData, 'run-cache.sqlite'), resourcesDir, log });
+  const host = openStudioHost({ dataDir: userData, cachePath: join(userData, 'run-cache.sqlite'), resourcesDir, log, sqliteNativeBinding: binding.path });
   registerIpcRouter(ipcMain, { ...host.handlers, ...electronHandlers(host.files, host.runs, uploadsDir, log) }, log, devServer);
 
   const win = await createMainWindow(BrowserWindow, join(here, '../preload/index.cjs'), devServer);

@@ -13,6 +13,8 @@ export interface OpenHostOptions {
   resourcesDir: string;
   cachePath?: string;
   threads?: number;
+  /** better-sqlite3 addon built for this runtime's ABI (Electron); see services/cache/open-cache-db. */
+  sqliteNativeBinding?: string;
   log(message: string): void;
 }
 
@@ -25,6 +27,7 @@ export function openStudioHost(o: OpenHostOptions): StudioHost & { service: Loca
     // This process owns the cache: runs a crashed predecessor left 'running' become resumable.
     recoverInterrupted: true,
     onCacheMessage: o.log,
+    sqliteNativeBinding: o.sqliteNativeBinding,
   });
   const host = createStudioHost({
     dataDir,

@@ -14,7 +14,7 @@ import { groundTruthMask, parseGroundTruthBed } from '../engine/metrics/ground-t
 import { AppError, toErrorPayload } from '../shared/errors';
 import { canonicalConfig } from '../shared/explain-config';
 import type {
-  CacheInfo, MotifHitRow, MotifRankRow, PruneRequest, PruneResult, RunEventName, RunEvents, RunRequest, RunService, RunSummary,
+  CacheInfo, MotifHitRow, MotifRankRow, PruneRequest, PruningPointDiagnostics, SequenceDiagnostics, PruneResult, RunEventName, RunEvents, RunRequest, RunService, RunSummary,
   SeqletRow, SequencePage, SequencePageRequest, TrackSlice, TrackSliceRequest,
 } from '../shared/run-api';
 import { explanationKey } from './cache/cache-key';
@@ -45,6 +45,8 @@ export interface RunServiceOptions {
   intraOpThreads?: number;
   resolveFile?: ResolveFileRef;
   onCacheMessage?: (message: string) => void;
+  /** Path of a better-sqlite3 addon built for this runtime (Electron's ABI differs from Node's). */
+  sqliteNativeBinding?: string;
   /** The owning process (app, server) marks runs left 'running' by a dead process as interrupted. */
   recoverInterrupted?: boolean;
 }
@@ -59,7 +61,7 @@ export class LocalRunService implements RunService {
   private scheduler: BatchScheduler<ExplainTask, ExplainTaskResult> | null = null;
 
   constructor(private readonly options: RunServiceOptions = {}) {
-    this.cache = new RunCache(options.cachePath ?? defaultCachePath(), { onMessage: options.onCacheMessage });
+    this.cache = new RunCache(options.cachePath ?? defaultCachePath(), { onMessage: options.onCacheMessage, nativeBinding: options.sqliteNativeBinding });
     if (options.recoverInterrupted) {
       for (const r of this.cache.listRuns()) {
         if (r.status === 'running' || r.status === 'queued') {
@@ -234,6 +236,23 @@ export class LocalRunService implements RunService {
   async motifRanking(runId: string, explanationId?: string): Promise<MotifRankRow[]> {
     this.mustGet(runId);
     return motifRanking(this.cache, runId, explanationId);
+  }
+
+  async diagnostics(runId: string, sequenceIndex: number): Promise<SequenceDiagnostics[]> {
+    this.mustGet(runId);
+    return this.cache.runExplanations(runId).flatMap((e) => {
+      const diagnostics = this.cache.readDiagnostics(e.explKey, sequenceIndex);
+      return diagnostics === undefined ? [] : [{ explanationId: e.explId, method: e.config.method, windows: diagnostics as PruningPointDiagnostics[][] }];
+    });
+  }
+
+  async groundTruth(runId: string, sequenceIndex: number): Promise<{ startBp: number; endBp: number; name: string }[] | null> {
+    const run = this.mustGet(runId);
+    const bed = run.request.groundTruthBedPath;
+    if (!bed || !existsSync(bed)) return null;
+    const [s] = this.cache.readSequences(run.inputSha, sequenceIndex, sequenceIndex + 1);
+    if (!s) throw new AppError('USAGE', `run ${runId} has no sequence ${sequenceIndex}`);
+    return (parseGroundTruthBed(readFileSync(bed, 'utf8'), bed).get(s.name) ?? []).map((iv) => ({ startBp: iv.start, endBp: iv.end, name: s.name }));
   }
 
   async delete(runId: string): Promise<void> {

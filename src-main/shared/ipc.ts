@@ -10,6 +10,8 @@ import {
   METRIC_NAMES,
   type CacheInfo,
   type MotifHitRow,
+  type MotifRankRow,
+  type SequenceDiagnostics,
   type PruneResult,
   type RunNotice,
   type RunProgress,
@@ -94,6 +96,9 @@ export const INVOKE_CHANNELS = {
   ),
   'runs:motifHits': ch<MotifHitRow[]>()(bySequence),
   'runs:seqlets': ch<SeqletRow[]>()(bySequence),
+  'runs:motifRanking': ch<MotifRankRow[]>()(z.object({ runId, explanationId: z.string().min(1).max(64).optional() }).strict()),
+  'runs:diagnostics': ch<SequenceDiagnostics[]>()(z.object({ runId, sequenceIndex: seqIndex }).strict()),
+  'runs:groundTruth': ch<BedRegion[] | null>()(z.object({ runId, sequenceIndex: seqIndex }).strict()),
   /** Electron: main shows a save dialog. Browser mode downloads from /api/export instead. */
   'runs:export': ch<{ saved: boolean; name: string }>()(z.object({ runId, format: z.enum(EXPORT_FORMATS) }).strict()),
   'cache:info': ch<CacheInfo>()(empty),

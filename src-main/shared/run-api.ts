@@ -187,6 +187,28 @@ export interface MotifRankRow {
   fraction: number;
 }
 
+/** What PLRP did at one pruning point of one model window (engine PruningDiagnostics). */
+export interface PruningPointDiagnostics {
+  point: string;
+  p: number;
+  prunedCount: number;
+  keptCount: number;
+  prunedMassFraction: number;
+  lambda: number | null;
+  lambdaPos: number | null;
+  lambdaNeg: number | null;
+  signFlips: number;
+  sumBefore: number;
+  sumAfter: number;
+}
+
+/** One explanation's pruning diagnostics for one sequence: [window][pruning point] (LRP: no points). */
+export interface SequenceDiagnostics {
+  explanationId: string;
+  method: string;
+  windows: PruningPointDiagnostics[][];
+}
+
 export interface SeqletRow {
   sequenceIndex: number;
   explanationId: string;
@@ -245,6 +267,10 @@ export interface RunService {
   seqlets(runId: string, sequenceIndex?: number): Promise<SeqletRow[]>;
   /** Motifs ranked by captured relevance, highest first, per explanation (or one explanation). */
   motifRanking(runId: string, explanationId?: string): Promise<MotifRankRow[]>;
+  /** Per-explanation PLRP diagnostics of one sequence, in the run's explanation order. */
+  diagnostics(runId: string, sequenceIndex: number): Promise<SequenceDiagnostics[]>;
+  /** Ground-truth regions of one sequence from the run's BED; null when the run has no BED. */
+  groundTruth(runId: string, sequenceIndex: number): Promise<{ startBp: number; endBp: number; name: string }[] | null>;
   delete(runId: string): Promise<void>;
   cacheInfo(): Promise<CacheInfo>;
   pruneCache(request: PruneRequest): Promise<PruneResult>;

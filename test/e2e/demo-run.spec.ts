@@ -22,6 +22,9 @@ test('the demo runs end to end and every view shows its results', async ({ page 
   await expect(page.getByTestId('track-relevance')).toHaveCount(7);
   await expect(page.getByTestId('motif-hits')).toBeVisible();
   await expect(page.getByTestId('sequence-row')).toHaveCount(40);
+  // The run opens on the first sequence with planted (ground-truth) sites: test_00003, a TAL1 site at 166–176.
+  await expect(page.getByTestId('run-view')).toContainText('test_00003');
+  await expect(page.getByTestId('run-view')).toContainText(/motif hits \([1-9]\d*\)/);
   await page.screenshot({ path: 'test-results/screens/02-run-view.png' });
 
   // Zoom in to letters and hover: the readout names position, base and every method's relevance.
@@ -42,7 +45,10 @@ test('the demo runs end to end and every view shows its results', async ({ page 
 
   await page.getByTestId('nav-layers').click();
   await expect(page.getByTestId('layers-table')).toBeVisible();
-  await page.screenshot({ path: 'test-results/screens/05-layers.png' });
+  // Per-sequence PLRP diagnostics from the service: one row per pruning point, and the kept/pruned chart.
+  await expect(page.getByTestId('diagnostics-table').locator('tbody tr').first()).toBeVisible();
+  await expect(page.getByTestId('diagnostics-chart')).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/05-layers.png', fullPage: true });
 
   await page.getByTestId('nav-settings').click();
   await expect(page.getByTestId('cache-info')).toContainText('1 runs');

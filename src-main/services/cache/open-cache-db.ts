@@ -18,6 +18,8 @@ export interface OpenCacheOptions {
   readonly?: boolean;
   /** Stop at this schema version (tests build databases of earlier versions). */
   targetVersion?: number;
+  /** better-sqlite3's `nativeBinding`: the addon built for Electron's ABI (npm run rebuild:electron). */
+  nativeBinding?: string;
 }
 
 export function openCacheDb(path: string, options: OpenCacheOptions = {}): Database.Database {
@@ -27,17 +29,17 @@ export function openCacheDb(path: string, options: OpenCacheOptions = {}): Datab
   mkdirSync(dirname(path), { recursive: true });
   let db: Database.Database;
   try {
-    db = new Database(path, { readonly: options.readonly ?? false });
+    db = new Database(path, { readonly: options.readonly ?? false, nativeBinding: options.nativeBinding });
     const reason = checkDatabase(db);
     if (reason) {
       db.close();
       moveAside(path, reason, options.onMessage);
-      db = new Database(path);
+      db = new Database(path, { nativeBinding: options.nativeBinding });
     }
   } catch (e) {
     if (!isSqliteCorruption(e)) throw e;
     moveAside(path, `it is corrupt (${(e as Error).message})`, options.onMessage);
-    db = new Database(path);
+    db = new Database(path, { nativeBinding: options.nativeBinding });
   }
   configure(db, options.readonly ?? false);
   if (!options.readonly) migrate(db, options.targetVersion ?? SCHEMA_VERSION);

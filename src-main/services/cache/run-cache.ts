@@ -162,6 +162,12 @@ export class RunCache {
     return new Set(this.db.prepare('SELECT idx FROM run_scanned WHERE run_id = ?').pluck().all(runId) as number[]);
   }
 
+  /** The stored diagnostics JSON of one result, parsed; undefined when there is no result yet. */
+  readDiagnostics(explKey: string, idx: number): unknown {
+    const text = this.db.prepare('SELECT diagnostics_json FROM results WHERE expl_key = ? AND idx = ?').pluck().get(explKey, idx) as string | undefined;
+    return text === undefined ? undefined : JSON.parse(text);
+  }
+
   readResult(explKey: string, idx: number): ResultRow | undefined {
     const r = this.db.prepare('SELECT * FROM results WHERE expl_key = ? AND idx = ?').get(explKey, idx) as ResultRecord | undefined;
     return r ? { ...numbers(r), idx: r.idx, relevance: decodeFloat32(r.relevance), diagnostics: JSON.parse(r.diagnostics_json) as unknown } : undefined;

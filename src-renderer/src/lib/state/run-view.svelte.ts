@@ -2,7 +2,7 @@
 // the shared viewport, and its motif hits, seqlets and ground truth. Slices are fetched for what is
 // visible only; a newer request supersedes an older one (generation counter, no timers).
 import type { MotifHitRow, RunSummary, SeqletRow, SequenceRow, TrackSlice } from '../../../../src-main/shared/run-api';
-import type { BedRegion, FileEntry } from '../../../../src-main/shared/studio-types';
+import type { BedRegion } from '../../../../src-main/shared/studio-types';
 import type { ApiClient } from '../api/client';
 import { countHits, filterAndSort, type SortSpec } from '../util/sequence-table';
 import { Viewport } from './viewport.svelte';
@@ -24,7 +24,8 @@ export class RunViewState {
   truth = $state<BedRegion[]>([]);
   slices = $state<Record<string, TrackSlice | null>>({});
   sliceError = $state<string | null>(null);
-  groundTruthFile = $state<FileEntry | null>(null);
+  /** Whether the run has a ground-truth BED (the service reads it; no file token needed). */
+  hasGroundTruth = $state(false);
   readonly viewport = new Viewport();
   private generation = 0;
 
@@ -50,7 +51,7 @@ export class RunViewState {
       }
       this.rows = rows;
       this.allHits = await this.api.invoke('runs:motifHits', { runId });
-      if (rows.length > 0) await this.select(rows[0].index);
+      if (rows.length > 0) await this.select(await this.firstWithGroundTruth(runId, rows));
     } catch (e) {
       this.error = e instanceof Error ? e.message : String(e);
     } finally {
@@ -68,12 +69,10 @@ export class RunViewState {
     const [hits, seqlets, truth] = await Promise.all([
       this.api.invoke('runs:motifHits', { runId: run.id, sequenceIndex: index }).catch(() => []),
       this.api.invoke('runs:seqlets', { runId: run.id, sequenceIndex: index }).catch(() => []),
-      this.groundTruthFile
-        ? this.api.invoke('files:bedRegions', { file: { kind: 'token', token: this.groundTruthFile.token }, sequenceName: row.name }).catch(() => [])
-        : Promise.resolve([]),
+      this.api.invoke('runs:groundTruth', { runId: run.id, sequenceIndex: index }).catch(() => null),
     ]);
     if (this.selected !== index) return;
-    [this.hits, this.seqlets, this.truth] = [hits, seqlets, truth];
+    [this.hits, this.seqlets, this.truth, this.hasGroundTruth] = [hits, seqlets, truth ?? [], truth !== null];
     await this.refreshSlices();
   }
 
@@ -94,6 +93,19 @@ export class RunViewState {
     } catch (e) {
       if (gen === this.generation) this.sliceError = e instanceof Error ? e.message : String(e);
     }
+  }
+
+  /**
+   * Opens on the first sequence that has ground-truth regions (a demo's first sequences may be
+   * negatives without any), looking at the first few only; else the first sequence.
+   */
+  private async firstWithGroundTruth(runId: string, rows: SequenceRow[]): Promise<number> {
+    for (const row of rows.slice(0, 20)) {
+      const truth = await this.api.invoke('runs:groundTruth', { runId, sequenceIndex: row.index }).catch(() => null);
+      if (truth === null) break;
+      if (truth.length > 0) return row.index;
+    }
+    return rows[0].index;
   }
 
   sortBy(key: SortSpec['key']): void {
