@@ -38,7 +38,7 @@ export function relevancePass<T>(alg: Algebra<T>, model: AnalyzedModel, plan: Pa
   for (let k = model.units.length - 1; k >= 0; k--) {
     const unit = model.units[k];
     const inputs = unit.kind === 'linear' ? [unit.input] : unit.dataInputs;
-    for (const [name, r] of backwardUnit(alg, model, plan, unit, act, (n) => relevance.get(n))) accumulate(name, r);
+    for (const [name, r] of backwardUnit(alg, model, plan, unit, act, (n) => relevance.get(n), true)) accumulate(name, r);
     if (plan.pruning?.method === 'plrp-m') registerRecomputes(alg, model, plan, unit, act, relevance, recomputes, pointP);
     for (const t of new Set(inputs)) {
       const left = (remaining.get(t) ?? 1) - 1;
@@ -52,12 +52,15 @@ export function relevancePass<T>(alg: Algebra<T>, model: AnalyzedModel, plan: Pa
   return relevance.get(model.input.name) ?? alg.fillLike(act(model.input.name), 0);
 }
 
-function backwardUnit<T>(alg: Algebra<T>, model: AnalyzedModel, plan: PassPlan, unit: Unit, act: (name: string) => T, rOut: (name: string) => T | undefined): [string, T][] {
+/** `forwardActivations`: `act` gives the forward pass's own tensors (not PLRP-M's masked ones). */
+function backwardUnit<T>(alg: Algebra<T>, model: AnalyzedModel, plan: PassPlan, unit: Unit, act: (name: string) => T, rOut: (name: string) => T | undefined, forwardActivations: boolean): [string, T][] {
   if (unit.kind === 'linear') {
     const r = rOut(unit.output);
     if (r === undefined) return [];
     const layer = plan.layers.get(unit)!;
-    return [[unit.input, RULES[layer.rule](alg, act(unit.input), r, unit.params, layer.params)]];
+    // The layer's output tensor is its z (BatchNorm/bias folded): reuse it rather than recompute.
+    const z = forwardActivations ? act(unit.output) : undefined;
+    return [[unit.input, RULES[layer.rule](alg, act(unit.input), r, unit.params, layer.params, z)]];
   }
   const handler = handlerFor(unit.opType);
   if (!handler) throw new AppError('UNSUPPORTED_OP', `${model.graph.file}: node '${unit.name}' (${unit.opType}) has no relevance handler`);
@@ -77,7 +80,7 @@ function registerRecomputes<T>(alg: Algebra<T>, model: AnalyzedModel, plan: Pass
     const snapshot = new Map(outputs.map((o) => [o, rOut(o)] as const));
     const fn: Recompute<T> = (masked) => {
       const maskedAct = (n: string) => (n === t ? masked : act(n));
-      const parts = backwardUnit(alg, model, plan, unit, maskedAct, (n) => snapshot.get(n));
+      const parts = backwardUnit(alg, model, plan, unit, maskedAct, (n) => snapshot.get(n), false);
       const mine = parts.filter(([name]) => name === t).map(([, r]) => r);
       return mine.length === 0 ? alg.fillLike(masked, 0) : mine.reduce((x, y) => alg.add(x, y));
     };

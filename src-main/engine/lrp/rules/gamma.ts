@@ -3,12 +3,12 @@
 import type { Rule } from './rule';
 import { gammaParams } from './weight-mods';
 
-export const gammaRule: Rule = (alg, a, r, p, rp) => {
+export const gammaRule: Rule = (alg, a, r, p, rp, zKnown) => {
   const up = gammaParams(p, rp.gamma, 'up', true);
   const down = gammaParams(p, rp.gamma, 'down', true);
   const upNoBias = gammaParams(p, rp.gamma, 'up', false);
   const downNoBias = gammaParams(p, rp.gamma, 'down', false);
-  const z = alg.linear(a, p);
+  const z = zKnown ?? alg.linear(a, p);
   const aPos = rp.inputNonNegative ? a : alg.pos(a);
   const aNeg = rp.inputNonNegative ? null : alg.neg(a);
   let dPos = alg.linear(aPos, up);

@@ -15,4 +15,8 @@ export interface RuleParams {
   inputNonNegative: boolean;
 }
 
-export type Rule = <T>(alg: Algebra<T>, a: T, r: T, p: LinearParams, rp: RuleParams) => T;
+/**
+ * `z`, when given, is the layer's own output for this `a` (the forward activation): rules that need
+ * the unmodified z use it instead of recomputing it. PLRP-M's masked re-application passes none.
+ */
+export type Rule = <T>(alg: Algebra<T>, a: T, r: T, p: LinearParams, rp: RuleParams, z?: T) => T;
