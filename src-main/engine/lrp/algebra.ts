@@ -36,6 +36,8 @@ export interface Algebra<T> {
   neg(x: T): T;
   /** x + ε·sign(x) with sign(0) = +1 (zennit's Stabilizer): zero denominators become +ε. */
   stab(x: T, eps: number): T;
+  /** stab for an x that is ≥ 0 by construction (z⁺, counts, squares): just x + ε, no sign test. */
+  stabNonNegative(x: T, eps: number): T;
   /** 1 where x > 0 (or x < 0), else 0. */
   gtZero(x: T): T;
   ltZero(x: T): T;
@@ -47,8 +49,11 @@ export interface Algebra<T> {
   /** Zero-pad along `axis`. */
   pad(x: T, axis: number, before: number, after: number): T;
   concat(xs: T[], axis: number): T;
-  /** Winner-takes-all routing of `r` (pool output shaped) to the max of each window of `a`. */
-  maxPoolRoute(r: T, a: T, pool: PoolGeometry): T;
+  /**
+   * Winner-takes-all routing of `r` (pool output shaped) to the max of each window of `a`.
+   * `poolOutput` names the forward MaxPool's output, so a backend can reuse its argmax.
+   */
+  maxPoolRoute(r: T, a: T, pool: PoolGeometry, poolOutput?: string): T;
   /** Run TypeScript on host copies of `inputs`; returns tensors for its outputs. */
   host(step: HostStep, inputs: T[], outputDims: number[][]): T[];
   /** Make a tensor's value available to the caller after the pass under `key`. */

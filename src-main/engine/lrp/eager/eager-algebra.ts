@@ -72,6 +72,7 @@ const eagerOps: Omit<Algebra<Eager>, 'observe'> = {
   pos: (x) => map(x, (v) => (v > 0 ? v : 0)),
   neg: (x) => map(x, (v) => (v < 0 ? v : 0)),
   stab: (x, eps) => map(x, (v) => v + (v >= 0 ? eps : -eps)),
+  stabNonNegative: (x, eps) => map(x, (v) => v + eps),
   gtZero: (x) => map(x, (v) => (v > 0 ? 1 : 0)),
   ltZero: (x) => map(x, (v) => (v < 0 ? 1 : 0)),
   fillLike: (x, value) => ({ dims: x.dims, data: new Float32Array(x.data.length).fill(value) }),

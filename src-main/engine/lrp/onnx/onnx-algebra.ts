@@ -100,6 +100,7 @@ export function createOnnxAlgebra(b: SegmentBuilder): Algebra<Sym> {
       const shift = b.node('Where', [isNeg, b.scalarFloat(-eps), b.scalarFloat(eps)], x.dims);
       return b.node('Add', [x, shift], x.dims);
     },
+    stabNonNegative: (x, eps) => b.node('Add', [x, b.scalarFloat(eps)], x.dims),
     gtZero: (x) => b.node('Cast', [b.node('Greater', [x, b.scalarFloat(0)], x.dims)], x.dims, { to: 1 }),
     ltZero: (x) => b.node('Cast', [b.node('Less', [x, b.scalarFloat(0)], x.dims)], x.dims, { to: 1 }),
     fillLike(x, value) {
@@ -127,14 +128,15 @@ export function createOnnxAlgebra(b: SegmentBuilder): Algebra<Sym> {
       dims[axis] = xs.reduce((s, x) => s + x.dims[axis], 0);
       return b.node('Concat', xs, dims, { axis });
     },
-    maxPoolRoute(r, a, pool: PoolGeometry) {
+    maxPoolRoute(r, a, pool: PoolGeometry, poolOutput?: string) {
       // Non-overlapping windows (the usual genome CNN pooling): MaxPool's indices + MaxUnpool place
       // each window's relevance at its maximum. Overlapping windows need accumulation → host step.
       if (pool.kernel > pool.strides || pool.dilations !== 1) {
         return alg.host((ins) => [maxPoolRouteOnHost(ins[0], ins[1], pool)], [r, a], [a.dims])[0];
       }
       const attrs = { kernel_shape: [pool.kernel], strides: [pool.strides], pads: [pool.pads[0], pool.pads[1]] };
-      const [, indices] = b.node2('MaxPool', [a], [r.dims, r.dims], ['float32', 'int64'], attrs);
+      // The forward MaxPool's own argmax when it has one (saves pooling twice), else recompute it.
+      const indices = (poolOutput && b.originalMaxPoolIndices(poolOutput, r.dims)) || b.node2('MaxPool', [a], [r.dims, r.dims], ['float32', 'int64'], attrs)[1];
       const shape = b.node('Shape', [a], [a.dims.length], {}, 'int64');
       return b.node('MaxUnpool', [r, indices, shape], a.dims, attrs);
     },

@@ -106,6 +106,25 @@ export class SegmentBuilder {
     return [{ name: a, dims: dims[0], dtype: dtypes[0], seg: this.current }, { name: b, dims: dims[1], dtype: dtypes[1], seg: this.current }];
   }
 
+  private readonly poolIndices = new Map<string, Sym>();
+
+  /**
+   * The argmax of the original MaxPool that produced `poolOutput`, exposed by giving that node its
+   * optional second output (Indices). Null when no such single-output MaxPool is in the graph.
+   */
+  originalMaxPoolIndices(poolOutput: string, dims: number[]): Sym | null {
+    const known = this.poolIndices.get(poolOutput);
+    if (known) return known;
+    const seg0 = this.segments[0];
+    const i = seg0.nodes.findIndex((n) => n.opType === 'MaxPool' && n.output?.length === 1 && n.output[0] === poolOutput);
+    if (i < 0) return null;
+    const name = this.fresh('MaxPool_indices');
+    seg0.nodes[i] = { ...seg0.nodes[i], output: [poolOutput, name] };
+    const sym: Sym = { name, dims, dtype: 'int64', seg: 0 };
+    this.poolIndices.set(poolOutput, sym);
+    return sym;
+  }
+
   /** A float constant in the current segment; the same array is stored once per segment. */
   constFloat(data: Float32Array, dims: number[]): string {
     const seg = this.segments[this.current];

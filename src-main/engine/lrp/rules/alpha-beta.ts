@@ -14,7 +14,7 @@ export function alphaBetaRule(alpha: number, beta: number): Rule {
       zP = alg.add(zP, alg.linear(aNeg, negativeParams(p, false)));
       zN = alg.add(zN, alg.linear(aNeg, positiveParams(p, false)));
     }
-    const sP = alg.div(r, alg.stab(zP, rp.stabilizer));
+    const sP = alg.div(r, alg.stabNonNegative(zP, rp.stabilizer));
     const sN = alg.div(r, alg.stab(zN, rp.stabilizer));
     let pos = alg.mul(aPos, alg.linearT(sP, positiveParams(p, false), a));
     let neg = alg.mul(aPos, alg.linearT(sN, negativeParams(p, false), a));

@@ -6,6 +6,6 @@ import { onesParams } from './weight-mods';
 export const flatRule: Rule = (alg, a, r, p, rp) => {
   const w = onesParams(p);
   const ones = alg.fillLike(a, 1);
-  const s = alg.div(r, alg.stab(alg.linear(ones, w), rp.stabilizer));
+  const s = alg.div(r, alg.stabNonNegative(alg.linear(ones, w), rp.stabilizer));
   return alg.linearT(s, w, a);
 };

@@ -4,6 +4,6 @@ import { squaredParams } from './weight-mods';
 
 export const wSquareRule: Rule = (alg, a, r, p, rp) => {
   const w = squaredParams(p);
-  const s = alg.div(r, alg.stab(alg.linear(alg.fillLike(a, 1), w), rp.stabilizer));
+  const s = alg.div(r, alg.stabNonNegative(alg.linear(alg.fillLike(a, 1), w), rp.stabilizer));
   return alg.linearT(s, { ...w, bias: null }, a);
 };
