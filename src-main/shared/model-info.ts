@@ -15,6 +15,8 @@ export interface LayerInfo {
   /** True when this layer's input is a PLRP pruning point. */
   pruningPoint: boolean;
   note?: string;
+  /** Input bases one position of this layer's output depends on (capped at a fixed input length). */
+  receptiveFieldBp?: number;
 }
 
 export interface ModelInfo {
@@ -38,6 +40,14 @@ export interface ModelInfo {
   producer: string;
   /** Most sequences per batch whose activations fit the engine's memory budget (set by openModel). */
   batchLimit?: number;
+  /**
+   * Input bases one output value depends on: the input length when the output sees the whole input
+   * (dense after a flatten, global pooling); for any-length models then the span of the widest local
+   * feature, since a shorter sequence is padding to every such feature.
+   */
+  receptiveFieldBp?: number;
+  /** True when every output value sees the whole input (see receptiveFieldBp). */
+  receptiveFieldWholeInput?: boolean;
 }
 
 /** Per sample and pruning point (../shared/spec/plrp.md, "Diagnostics"). */

@@ -32,6 +32,7 @@ export function formatModelInfo(info: ModelInfo): string {
     `producer   ${info.producer || 'unknown'} (opset ${info.opset})`,
     `input      ${info.inputName} ${shape}  layout ${info.layout} (alphabet on axis ${info.alphabetAxis}, A,C,G,T), length ${info.lengthBp > 0 ? `${info.lengthBp} bp` : 'any'}`,
     `output     ${info.outputName}: ${info.outputSize} value${info.outputSize === 1 ? '' : 's'}, head ${info.head}`,
+    `receptive  ${info.receptiveFieldBp ?? '?'} bp${!info.receptiveFieldWholeInput ? ' per output' : info.lengthBp > 0 ? ' (the output sees the whole input)' : ' per feature, pooled over the whole sequence'}`,
     `pruning    ${info.pruningPoints.length} PLRP pruning point${info.pruningPoints.length === 1 ? '' : 's'}: ${info.pruningPoints.join(', ') || '(none)'}`,
     '',
     `layers (rule per composite: ${COMPOSITES.join(' / ')})`,

@@ -4,6 +4,13 @@
 import { AppError } from '../../shared/errors';
 import type { AnalyzedModel } from '../model/analyze';
 import { ACTIVATION_BUDGET_BYTES } from '../onnx/limits';
+import type { ModelInfo } from './types';
+
+/** Length the probes (and batchLimit) use for a model that accepts any length. */
+export const PROBE_LENGTH_BP = 1000;
+
+/** Most windows one ONNX Runtime call may take, however small the model: bounds per-call latency too. */
+export const MAX_WINDOWS_PER_CALL = 64;
 
 /**
  * Upper bound of one sequence's activation bytes before running anything: every conv layer's output
@@ -29,6 +36,18 @@ export function checkActivationBudget(model: AnalyzedModel, lengthBp: number, pa
 /** Largest batch (sequences) whose measured activations fit the budget; at least 1. */
 export function batchLimit(activationBytesPerSequence: number, budget = ACTIVATION_BUDGET_BYTES): number {
   return Math.max(1, Math.floor(budget / Math.max(1, activationBytesPerSequence * 3)));
+}
+
+/**
+ * Windows of `windowBp` per ONNX Runtime call: at most MAX_WINDOWS_PER_CALL and at most the model's
+ * memory-safe batch. batchLimit was measured at the probe length; activations grow linearly with
+ * the window, so an any-length model's limit is rescaled to this window's length.
+ */
+export function windowsPerCall(info: Pick<ModelInfo, 'batchLimit' | 'lengthBp'>, windowBp: number, max = MAX_WINDOWS_PER_CALL): number {
+  if (info.batchLimit === undefined) return max;
+  const measuredAt = info.lengthBp > 0 ? info.lengthBp : PROBE_LENGTH_BP;
+  const scaled = Math.floor((info.batchLimit * measuredAt) / Math.max(1, windowBp));
+  return Math.max(1, Math.min(max, scaled));
 }
 
 /** Three distinct one-hot probes: poly-A, poly-C and a fixed pseudo-random sequence. */

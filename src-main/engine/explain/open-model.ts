@@ -15,7 +15,8 @@ import { fromModelLayout, toModelLayout } from './layout';
 import { compilePass, releasePass, runPass, TARGET_FEED, type CompiledPass, type TensorDims } from './ort-backend';
 import { ReferenceBackend } from './reference-backend';
 import { collectConfigResult } from './collect-result';
-import { batchLimit, checkActivationBudget, checkInputDependence, probeInputs } from './model-probe';
+import { batchLimit, checkActivationBudget, checkInputDependence, PROBE_LENGTH_BP, probeInputs } from './model-probe';
+import { receptiveField } from '../model/receptive-field';
 import { averageStrands, relevanceFromReverseStrand, reverseComplementOneHot } from '../genomics/strand-averaging';
 import type { ExplainableModel, ExplainBatchResult, ExplainOptions, ModelInfo, OpenModelOptions, PredictResult } from './types';
 
@@ -24,7 +25,7 @@ export async function openModel(path: string, options: OpenModelOptions = {}): P
   const analyzed = analyzeGraph(buildGraph(proto, path), { layout: options.layout });
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const threads = options.intraOpThreads ?? 1;
-  const lengthBp = analyzed.lengthBp > 0 ? analyzed.lengthBp : 1000;
+  const lengthBp = analyzed.lengthBp > 0 ? analyzed.lengthBp : PROBE_LENGTH_BP;
   checkActivationBudget(analyzed, lengthBp, path);
   const predictSession = await createSession(withExtraOutputs(proto, [analyzed.logit]), path, { intraOpThreads: threads });
   const probe = await ReferenceBackend.create(analyzed, threads);
@@ -42,7 +43,14 @@ export async function openModel(path: string, options: OpenModelOptions = {}): P
   const outputSize = acts.get(analyzed.logit)!.data.length / 3;
   let bytesPerSequence = 0;
   for (const a of acts.values()) bytesPerSequence += (a.data.length * 4) / 3;
-  const info = { ...describeModel(analyzed, path, sha256, outputSize), batchLimit: batchLimit(bytesPerSequence) };
+  const described = describeModel(analyzed, path, sha256, outputSize);
+  const field = receptiveField(analyzed);
+  // describeModel lists the units in order (then the head), so unit i is layer i.
+  const layers = described.layers.map((l, i) => (i < field.units.length ? { ...l, receptiveFieldBp: field.units[i].bp } : l));
+  const info: ModelInfo = {
+    ...described, layers, batchLimit: batchLimit(bytesPerSequence),
+    receptiveFieldBp: field.bp, receptiveFieldWholeInput: field.wholeInput,
+  };
   return new OnnxExplainableModel(analyzed, info, predictSession, probe, threads, options.backend ?? 'ort');
 }
 

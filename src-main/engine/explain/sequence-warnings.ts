@@ -1,23 +1,35 @@
 // Per-sequence warnings for results that would silently mislead: a sequence shorter than the
-// model's input window (padded with the unknown column), too many N/ambiguous letters, and relevance
-// that is not finite (NaN/Inf from overflow) — shown next to the sequence instead of garbage.
+// model's input window (padded with the unknown column) or than its receptive field (the model then
+// sees mostly padding), too many N/ambiguous letters, and relevance that is not finite (NaN/Inf
+// from overflow) — shown next to the sequence instead of garbage.
 
 /** Sequences with more unknown letters than this fraction are flagged. */
 export const DEFAULT_MAX_UNKNOWN_FRACTION = 0.2;
 
-/** Warnings from the letters alone; `windowBp` is the model's fixed input length (≤ 0: any length). */
-export function sequenceWarnings(name: string, letters: string, windowBp: number, maxUnknown = DEFAULT_MAX_UNKNOWN_FRACTION): string[] {
+/**
+ * Warnings from the letters alone; `windowBp` is the model's fixed input length (≤ 0: any length),
+ * `receptiveFieldBp` the input bases one output depends on (ModelInfo.receptiveFieldBp; ≤ 0 or
+ * absent: not known).
+ */
+export function sequenceWarnings(name: string, letters: string, windowBp: number, maxUnknown = DEFAULT_MAX_UNKNOWN_FRACTION, receptiveFieldBp = 0): string[] {
   const out: string[] = [];
-  if (windowBp > 0 && letters.length < windowBp) {
-    out.push(`sequence ${name} is ${letters.length} bp, shorter than the model's ${windowBp}-bp input; the rest is padding and carries no relevance`);
+  const len = letters.length;
+  if (windowBp > 0 && len < windowBp) {
+    // The window is padded; an output whose field spans min(field, window) bp sees at least this much padding.
+    const field = receptiveFieldBp > 0 ? Math.min(receptiveFieldBp, windowBp) : 0;
+    const padded = field - len;
+    const inField = padded > 0 ? `; ${padded} of the ${field} bp of the model's receptive field are padding` : '';
+    out.push(`sequence ${name} is ${len} bp, shorter than the model's ${windowBp}-bp input; the rest is padding and carries no relevance${inField}`);
+  } else if (windowBp <= 0 && receptiveFieldBp > 0 && len < receptiveFieldBp) {
+    out.push(`sequence ${name} is ${len} bp, shorter than the model's ${receptiveFieldBp}-bp receptive field; ${receptiveFieldBp - len} bp of it are padding, so the model never sees a whole feature of this sequence`);
   }
   let unknown = 0;
-  for (let i = 0; i < letters.length; i++) {
+  for (let i = 0; i < len; i++) {
     const c = letters.charCodeAt(i);
     if (c !== 65 && c !== 67 && c !== 71 && c !== 84) unknown++;
   }
-  if (letters.length > 0 && unknown / letters.length > maxUnknown) {
-    out.push(`sequence ${name} is ${((100 * unknown) / letters.length).toFixed(0)} % N/ambiguous letters (over ${(100 * maxUnknown).toFixed(0)} %); its prediction and relevance are unreliable`);
+  if (len > 0 && unknown / len > maxUnknown) {
+    out.push(`sequence ${name} is ${((100 * unknown) / len).toFixed(0)} % N/ambiguous letters (over ${(100 * maxUnknown).toFixed(0)} %); its prediction and relevance are unreliable`);
   }
   return out;
 }

@@ -7,6 +7,7 @@
 import { workerData } from 'piscina';
 import { AppError } from '../../shared/errors';
 import { openModel } from '../explain/open-model';
+import { windowsPerCall } from '../explain/model-probe';
 import type { ExplainableModel, ExplainBatchResult, LayerRelevance } from '../explain/types';
 import { computeMetrics } from '../metrics/compute-metrics';
 import { DEFAULT_METRICS_SEED, deriveSeed } from '../metrics/rng';
@@ -22,8 +23,6 @@ import type { BatchAnnotations, ExplainedSequence, ExplainTask, ExplainTaskResul
 import { runWorkerTask } from './task-outcome';
 import { encodeWindow, mergeWindows, windowStarts } from './tiling';
 
-/** Windows per ONNX Runtime call: large enough to amortise per-call overhead, small enough to bound memory. */
-const MAX_WINDOWS_PER_CALL = 64;
 const CANCEL_POLL_MS = 10;
 
 const models = new Map<string, Promise<ExplainableModel>>();
@@ -99,9 +98,11 @@ async function explainSequences(m: ExplainableModel, task: ExplainTask, signal: 
     windows: startsBySeq[seq].starts.length,
   }));
   for (const [windowBp, refs] of groups) {
-    for (let from = 0; from < refs.length; from += MAX_WINDOWS_PER_CALL) {
+    // Windows per ORT call: ≤ 64 to amortise call overhead, ≤ the model's memory-safe batch.
+    const perCall = windowsPerCall(m.info, windowBp);
+    for (let from = 0; from < refs.length; from += perCall) {
       checkCancelled(task);
-      const chunk = refs.slice(from, from + MAX_WINDOWS_PER_CALL);
+      const chunk = refs.slice(from, from + perCall);
       const onehot = new Float32Array(chunk.length * windowBp * 4);
       chunk.forEach((w, slot) => encodeWindow(task.sequences[w.seq].letters, w.start, windowBp, onehot, slot, task.unknown));
       const t = Int32Array.from(chunk, (w) => targets[w.seq]);
@@ -153,9 +154,10 @@ async function resolveTargets(
     const tiled = refs.filter((w) => startsBySeq[w.seq].starts.length > 1 && targets[w.seq] < 0);
     if (tiled.length === 0) continue;
     const sums = new Map<number, Float64Array>();
-    for (let from = 0; from < tiled.length; from += MAX_WINDOWS_PER_CALL) {
+    const perCall = windowsPerCall(m.info, windowBp);
+    for (let from = 0; from < tiled.length; from += perCall) {
       checkCancelled(task);
-      const chunk = tiled.slice(from, from + MAX_WINDOWS_PER_CALL);
+      const chunk = tiled.slice(from, from + perCall);
       const onehot = new Float32Array(chunk.length * windowBp * 4);
       chunk.forEach((w, slot) => encodeWindow(task.sequences[w.seq].letters, w.start, windowBp, onehot, slot, task.unknown));
       const { logits } = await m.predict(onehot, chunk.length);
