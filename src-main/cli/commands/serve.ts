@@ -30,17 +30,16 @@ export function register(program: Command): void {
       if (!Number.isInteger(n) || n < 0 || n > 65535) throw new AppError('USAGE', `--port: ${v} is not a port number`);
       return n;
     })
-    .option('--host <address>', 'bind address (default 127.0.0.1; others expose the studio to your network)')
+    .option('--host <address>', 'bind address (default 127.0.0.1); a non-loopback one exposes the studio to your network, protected only by the token (warned at start)')
     .option('--no-open', 'do not open the system browser')
     .option('--renderer <dir>', 'built UI folder', `${ROOT}out/renderer`)
     .action(async (files: string[], opts: { port?: number; host?: string; open: boolean; renderer: string }) => {
-      if (opts.host && opts.host !== '127.0.0.1' && opts.host !== 'localhost') {
-        process.stderr.write(`plrp: WARNING: binding ${opts.host} makes the studio reachable from other machines; anyone with the URL can read files you open in it.\n`);
-      }
       const log = (m: string) => process.stderr.write(`plrp serve: ${m}\n`);
       const server = await startBrowserMode({
         port: opts.port,
-        host: opts.host === 'localhost' ? '127.0.0.1' : opts.host,
+        host: opts.host,
+        // Typing --host is the explicit choice; startBrowserMode then warns on a non-loopback address.
+        allowRemote: opts.host !== undefined,
         files,
         rendererDir: opts.renderer,
         resourcesDir: `${ROOT}resources`,
