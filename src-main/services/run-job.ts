@@ -9,6 +9,9 @@ import type { ExplainTask, ExplainTaskResult } from '../engine/pool/explain-task
 import type { MetricName } from '../engine/metrics/metric-names';
 import type { AnnotationWrite, ResultRow, RunExplanation, StoredRun, StoredSequence } from './cache/cache-types';
 import type { RunCache } from './cache/run-cache';
+import type { LayerWrite } from './cache/cache-types';
+import { LAYER_WINDOWS, wantsLayers } from './cache/layer-store';
+import { nonFiniteRelevanceWarning, sequenceWarnings } from '../engine/explain/sequence-warnings';
 
 /** A batch closes at this many sequences or bases, whichever comes first. */
 export const BATCH_SEQUENCES = 64;
@@ -26,6 +29,8 @@ export interface RunJobOptions {
   onNotice: (message: string) => void;
   /** Motif file to scan (null: seqlets only). */
   motifs: { path: string; sha256: string } | null;
+  /** The model's fixed input length (0: any length), for the too-short warning. */
+  windowBp: number;
 }
 
 export function createRunJob(o: RunJobOptions): BatchJob<ExplainTask, ExplainTaskResult> {
@@ -37,6 +42,8 @@ export function createRunJob(o: RunJobOptions): BatchJob<ExplainTask, ExplainTas
   const deferred: StoredSequence[] = [];
   const scanned = o.motifs ? o.cache.scannedIndices(o.run.id) : null;
   const needsScan = (idx: number): boolean => scanned !== null && !scanned.has(idx);
+  /** Names of the sequences in flight, for warnings (the worker sees letters only). */
+  const names = new Map<number, string>();
 
   const missingFor = (idx: number): RunExplanation[] => o.explanations.filter((e) => !done.get(e.explId)!.has(idx));
 
@@ -68,6 +75,7 @@ export function createRunJob(o: RunJobOptions): BatchJob<ExplainTask, ExplainTas
         }
         for (const e of missing) configIds.add(e.explId);
         seqs.push({ idx: s.idx, letters: s.letters, groundTruth: o.groundTruth(s.name, s.lengthBp) });
+        names.set(s.idx, s.name);
         bases += s.lengthBp;
       }
       if (seqs.length === 0) return !scanOnly && deferred.length > 0 ? job.next() : null;
@@ -77,11 +85,14 @@ export function createRunJob(o: RunJobOptions): BatchJob<ExplainTask, ExplainTas
         const cached = o.explanations.filter((e) => !configIds.has(e.explId));
         if (cached.length > 0) s.cachedRelevance = Object.fromEntries(cached.map((e) => [e.explId, o.cache.readResult(e.explKey, s.idx)!.relevance]));
       }
+      const configs = o.explanations.filter((e) => configIds.has(e.explId)).map((e) => e.config);
       return {
         modelPath: o.run.request.modelPath,
         modelSha256: o.run.modelSha,
         sequences: seqs,
-        configs: o.explanations.filter((e) => configIds.has(e.explId)).map((e) => e.config),
+        configs,
+        // Layer relevance only for the bounded subset the cache keeps (layer-store.ts).
+        layerRelevance: seqs.some((s) => wantsLayers(s.idx)) && configs.some((c) => c.method !== 'lrp'),
         target: o.run.target,
         metrics: o.run.request.metrics as MetricName[],
         annotate: { motifsPath: o.motifs?.path ?? null, motifsSha256: o.motifs?.sha256 ?? null, seqlets: true },
@@ -90,12 +101,23 @@ export function createRunJob(o: RunJobOptions): BatchJob<ExplainTask, ExplainTas
     },
     persist: (task, result) => {
       const results: { explKey: string; row: ResultRow }[] = [];
+      const layers: LayerWrite[] = [];
+      const warnings: { explKey: string; idx: number; message: string }[] = [];
       for (const s of result.sequences) {
+        const name = names.get(s.idx) ?? `#${s.idx + 1}`;
+        const letters = task.sequences.find((x) => x.idx === s.idx)?.letters ?? '';
+        const fromLetters = sequenceWarnings(name, letters, o.windowBp);
         for (const e of s.explanations) {
           const explKey = keyById.get(e.configId)!;
           if (done.get(e.configId)!.has(s.idx)) continue;
           results.push({ explKey, row: { idx: s.idx, target: s.target, lengthBp: s.lengthBp, relevance: e.relevance, diagnostics: e.diagnostics, metrics: e.metrics as Record<string, number>, ...stats(e.relevance) } });
+          const nonFinite = nonFiniteRelevanceWarning(name, e.configId, e.relevance);
+          for (const message of nonFinite ? [...fromLetters, nonFinite] : fromLetters) warnings.push({ explKey, idx: s.idx, message });
+          if (!wantsLayers(s.idx) || !e.layerRelevance) continue;
+          e.layerRelevance.slice(0, LAYER_WINDOWS).forEach((points, window) =>
+            points.forEach((l, position) => layers.push({ explKey, idx: s.idx, window, position, point: l.point, shape: l.shape, before: l.before, after: l.after })));
         }
+        names.delete(s.idx);
       }
       const fresh = new Set(results.map((r) => `${r.explKey}\u0000${r.row.idx}`));
       const a = result.annotations;
@@ -109,6 +131,8 @@ export function createRunJob(o: RunJobOptions): BatchJob<ExplainTask, ExplainTas
         predictions: result.sequences.filter((s) => s.output.length > 0).map((s) => ({ idx: s.idx, output: s.output, logits: s.logits })),
         results,
         annotations,
+        layers,
+        warnings,
       });
       for (const { explKey, row } of results) {
         for (const e of o.explanations) if (e.explKey === explKey) done.get(e.explId)!.add(row.idx);

@@ -15,7 +15,7 @@ import { AppError, toErrorPayload } from '../shared/errors';
 import { canonicalConfig } from '../shared/explain-config';
 import type {
   CacheInfo, MotifHitRow, MotifRankRow, PruneRequest, PruningPointDiagnostics, SequenceDiagnostics, PruneResult, RunEventName, RunEvents, RunRequest, RunService, RunSummary,
-  SeqletRow, SequencePage, SequencePageRequest, TrackSlice, TrackSliceRequest,
+  SeqletRow, SequencePage, LayerRelevanceRequest, LayerRelevanceView, SequencePageRequest, TrackSlice, TrackSliceRequest,
 } from '../shared/run-api';
 import { explanationKey } from './cache/cache-key';
 import { cacheInfo, pruneCache } from './cache/cache-size';
@@ -32,6 +32,8 @@ import { binRelevance } from './track-slice';
 import { motifHits, motifRanking, seqlets } from './run-annotations';
 import { recordRunMotifs, reuseAnnotations } from './cache/reuse-annotations';
 import { bundledJasparPath } from '../engine/motifs/bundled';
+import { openModel } from '../engine/explain/open-model';
+import { layerRelevanceView } from './layer-view';
 
 /** Runs that name no motif file are scanned with the bundled JASPAR set, when it is installed. */
 function defaultMotifs(): string | null {
@@ -133,8 +135,9 @@ export class LocalRunService implements RunService {
     const began = performance.now();
     let doneThisSession = 0;
     const notices = [...run.notices];
+    const windowBp = await this.modelWindowBp(run);
     const job = createRunJob({
-      cache: this.cache, run, explanations, sequenceCount: count, signal: controller.signal, motifs,
+      cache: this.cache, run, explanations, sequenceCount: count, signal: controller.signal, motifs, windowBp,
       groundTruth: (name, lengthBp) => (gt ? groundTruthMask(gt, name, lengthBp, run.request.groundTruthBedPath ?? undefined) : null),
       onBatchDone: (n, ms) => {
         done += n;
@@ -157,6 +160,26 @@ export class LocalRunService implements RunService {
     this.settledPromises.set(runId, settled);
     this.emit('progress', { runId, done, total: count, etaMs: null });
     return this.summary(runId);
+  }
+
+  /**
+   * The model's fixed input length (for the too-short warning), read once per model and kept in the
+   * models row. 0 when the model takes any length or cannot be opened here (the worker reports that).
+   */
+  private async modelWindowBp(run: StoredRun): Promise<number> {
+    const text = this.cache.db.prepare('SELECT info_json FROM models WHERE sha256 = ?').pluck().get(run.modelSha) as string | undefined;
+    const info = text ? (JSON.parse(text) as { path?: string; lengthBp?: number }) : {};
+    if (typeof info.lengthBp === 'number') return info.lengthBp;
+    let lengthBp = 0;
+    try {
+      const model = await openModel(run.request.modelPath);
+      lengthBp = Math.max(0, model.info.lengthBp);
+      await model.close();
+    } catch {
+      return 0;
+    }
+    this.cache.upsertModel(run.modelSha, run.modelName, { ...info, lengthBp });
+    return lengthBp;
   }
 
   private finish(runId: string, status: 'done' | 'failed' | 'cancelled', error: ReturnType<typeof toErrorPayload> | null): void {
@@ -244,6 +267,13 @@ export class LocalRunService implements RunService {
       const diagnostics = this.cache.readDiagnostics(e.explKey, sequenceIndex);
       return diagnostics === undefined ? [] : [{ explanationId: e.explId, method: e.config.method, windows: diagnostics as PruningPointDiagnostics[][] }];
     });
+  }
+
+  async layerRelevance(request: LayerRelevanceRequest): Promise<LayerRelevanceView> {
+    const run = this.mustGet(request.runId);
+    const e = this.cache.runExplanations(run.id).find((x) => x.explId === request.explanationId);
+    if (!e) throw new AppError('USAGE', `run ${run.id} has no explanation "${request.explanationId}"`);
+    return layerRelevanceView(this.cache, e.explKey, e.config.method, request);
   }
 
   async groundTruth(runId: string, sequenceIndex: number): Promise<{ startBp: number; endBp: number; name: string }[] | null> {

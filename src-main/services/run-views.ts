@@ -2,6 +2,7 @@
 import { METRIC_NAMES, type ExplanationNumbers, type MetricName, type RunSummary, type SequenceRow } from '../shared/run-api';
 import type { ResultNumbers, RunExplanation, StoredRun } from './cache/cache-types';
 import type { RunCache } from './cache/run-cache';
+import { readWarnings } from './cache/warning-store';
 
 export function runSummary(cache: RunCache, run: StoredRun, sequenceCount: number): RunSummary {
   const explanations = cache.runExplanations(run.id);
@@ -57,6 +58,7 @@ export function sequenceRows(cache: RunCache, run: StoredRun, offset: number, li
   const explanations = cache.runExplanations(run.id);
   const numbers = new Map<string, Map<number, ResultNumbers>>(explanations.map((e) => [e.explId, cache.resultNumbers(e.explKey, from, to)]));
   const predictions = cache.predictions(run.modelSha, run.inputSha, from, to);
+  const warnings = readWarnings(cache.db, explanations.map((e) => e.explKey), from, to);
   return meta.map((m) => {
     const p = predictions.get(m.idx);
     const byExpl: Record<string, ExplanationNumbers> = {};
@@ -75,6 +77,7 @@ export function sequenceRows(cache: RunCache, run: StoredRun, offset: number, li
       logit: p && target >= 0 ? p.logits[target] : Number.NaN,
       output: p ? [...p.output] : [],
       explanations: byExpl,
+      warnings: warnings.get(m.idx) ?? [],
     };
   });
 }

@@ -12,6 +12,7 @@ import {
   type MotifHitRow,
   type MotifRankRow,
   type SequenceDiagnostics,
+  type LayerRelevanceView,
   type PruneResult,
   type RunNotice,
   type RunProgress,
@@ -98,6 +99,9 @@ export const INVOKE_CHANNELS = {
   'runs:seqlets': ch<SeqletRow[]>()(bySequence),
   'runs:motifRanking': ch<MotifRankRow[]>()(z.object({ runId, explanationId: z.string().min(1).max(64).optional() }).strict()),
   'runs:diagnostics': ch<SequenceDiagnostics[]>()(z.object({ runId, sequenceIndex: seqIndex }).strict()),
+  'runs:layerRelevance': ch<LayerRelevanceView>()(
+    z.object({ runId, sequenceIndex: seqIndex, explanationId: z.string().min(1).max(64), window: z.number().int().nonnegative().max(1_000_000).optional(), point: z.string().min(1).max(512).optional() }).strict(),
+  ),
   'runs:groundTruth': ch<BedRegion[] | null>()(z.object({ runId, sequenceIndex: seqIndex }).strict()),
   /** Electron: main shows a save dialog. Browser mode downloads from /api/export instead. */
   'runs:export': ch<{ saved: boolean; name: string }>()(z.object({ runId, format: z.enum(EXPORT_FORMATS) }).strict()),

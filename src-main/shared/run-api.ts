@@ -109,6 +109,8 @@ export interface SequenceRow {
   output: number[];
   /** Explanation id → summary numbers. */
   explanations: Record<string, ExplanationNumbers>;
+  /** Why this sequence's result may mislead (too short for the model, many N, non-finite relevance). */
+  warnings: string[];
 }
 
 export interface SequencePageRequest {
@@ -209,6 +211,41 @@ export interface SequenceDiagnostics {
   windows: PruningPointDiagnostics[][];
 }
 
+export interface LayerRelevanceRequest {
+  runId: string;
+  sequenceIndex: number;
+  explanationId: string;
+  /** Model window of a tiled sequence (default 0). */
+  window?: number;
+  /** Pruning point (default the first stored one). */
+  point?: string;
+}
+
+/**
+ * Relevance at one PLRP pruning point before and after pruning, as a channels × columns grid.
+ * Stored for the first sequences and windows of a run only (services/cache/layer-store.ts).
+ */
+export interface LayerRelevanceView {
+  explanationId: string;
+  sequenceIndex: number;
+  /** Windows and points stored for this sequence; 0 / [] when nothing is stored (see `note`). */
+  windows: number;
+  points: string[];
+  window: number;
+  point: string | null;
+  /** Shape of the tensor at the point (batch removed), e.g. [filters, positions]. */
+  shape: number[];
+  channels: number;
+  /** Positions per channel in the tensor, and columns served (positions summed per column when wider). */
+  positions: number;
+  columns: number;
+  positionsPerColumn: number;
+  /** Row-major [channels][columns]. */
+  before: number[];
+  after: number[];
+  note: string | null;
+}
+
 export interface SeqletRow {
   sequenceIndex: number;
   explanationId: string;
@@ -269,6 +306,8 @@ export interface RunService {
   motifRanking(runId: string, explanationId?: string): Promise<MotifRankRow[]>;
   /** Per-explanation PLRP diagnostics of one sequence, in the run's explanation order. */
   diagnostics(runId: string, sequenceIndex: number): Promise<SequenceDiagnostics[]>;
+  /** What PLRP kept and pruned at one pruning point (filters × positions) for one sequence. */
+  layerRelevance(request: LayerRelevanceRequest): Promise<LayerRelevanceView>;
   /** Ground-truth regions of one sequence from the run's BED; null when the run has no BED. */
   groundTruth(runId: string, sequenceIndex: number): Promise<{ startBp: number; endBp: number; name: string }[] | null>;
   delete(runId: string): Promise<void>;

@@ -48,7 +48,12 @@ test('the demo runs end to end and every view shows its results', async ({ page 
   // Per-sequence PLRP diagnostics from the service: one row per pruning point, and the kept/pruned chart.
   await expect(page.getByTestId('diagnostics-table').locator('tbody tr').first()).toBeVisible();
   await expect(page.getByTestId('diagnostics-chart')).toBeVisible();
+  // The filters × positions heatmap of the first pruning point: PLRP at p = 0.5 keeps some cells and prunes others.
+  await expect(page.getByTestId('layer-heatmap-canvas')).toBeVisible();
+  await expect(page.getByTestId('layer-counts')).toHaveText(/^[1-9]\d* kept, [1-9]\d* pruned$/);
   await page.screenshot({ path: 'test-results/screens/05-layers.png', fullPage: true });
+  await page.getByTestId('layer-heatmap').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/screens/05b-layers-heatmap.png' });
 
   await page.getByTestId('nav-settings').click();
   await expect(page.getByTestId('cache-info')).toContainText('1 runs');

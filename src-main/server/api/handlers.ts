@@ -54,6 +54,7 @@ export function createHandlers(deps: HostDeps): Handlers {
     'runs:seqlets': (r) => deps.runs.seqlets(r.runId, r.sequenceIndex),
     'runs:motifRanking': (r) => deps.runs.motifRanking(r.runId, r.explanationId),
     'runs:diagnostics': (r) => deps.runs.diagnostics(r.runId, r.sequenceIndex),
+    'runs:layerRelevance': (r) => deps.runs.layerRelevance(r),
     'runs:groundTruth': (r) => deps.runs.groundTruth(r.runId, r.sequenceIndex),
     'cache:info': () => deps.runs.cacheInfo(),
     'cache:prune': (r) => deps.runs.pruneCache(r),

@@ -78,6 +78,22 @@ export interface BatchWrite {
   predictions: PredictionRow[];
   results: { explKey: string; row: ResultRow }[];
   annotations?: AnnotationWrite;
+  /** PLRP layer relevance of the bounded subset (see layer-store.ts). */
+  layers?: LayerWrite[];
+  /** Per-result warnings (short sequence, many N, non-finite relevance). */
+  warnings?: { explKey: string; idx: number; message: string }[];
+}
+
+export interface LayerWrite {
+  explKey: string;
+  idx: number;
+  window: number;
+  /** Order of the point in the model (pruning points are listed in this order). */
+  position: number;
+  point: string;
+  shape: number[];
+  before: Float32Array;
+  after: Float32Array;
 }
 
 /** Motif hits, ranking shares and seqlets of one batch (see engine/pool/explain-task BatchAnnotations). */

@@ -153,6 +153,28 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    description: 'PLRP layer relevance before/after pruning (first sequences and windows only) and per-result warnings',
+    sql: `
+      CREATE TABLE layer_relevance (
+        expl_key TEXT NOT NULL REFERENCES explanations(key) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        win INTEGER NOT NULL,
+        position INTEGER NOT NULL,
+        point TEXT NOT NULL,
+        shape_json TEXT NOT NULL,
+        before BLOB NOT NULL,
+        after BLOB NOT NULL,
+        PRIMARY KEY (expl_key, idx, win, point)
+      );
+      CREATE TABLE result_warnings (
+        expl_key TEXT NOT NULL REFERENCES explanations(key) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        message TEXT NOT NULL
+      );
+      CREATE INDEX result_warnings_by_key ON result_warnings(expl_key, idx);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -9,6 +9,8 @@ import { openCacheDb, type OpenCacheOptions } from './open-cache-db';
 import { collectGarbage } from './garbage';
 import { parseRun, type RunRecord } from './run-record';
 import { writeAnnotations } from './write-annotations';
+import { writeLayers } from './layer-store';
+import { writeWarnings } from './warning-store';
 
 export class RunCache {
   readonly db: Database.Database;
@@ -154,6 +156,8 @@ export class RunCache {
           JSON.stringify(row.diagnostics), JSON.stringify(row.metrics));
       }
       if (batch.annotations) writeAnnotations(this.db, batch.annotations);
+      if (batch.layers) writeLayers(this.db, batch.layers);
+      if (batch.warnings) writeWarnings(this.db, batch.warnings);
     })();
   }
 

@@ -39,7 +39,7 @@ describe('shared viewport', () => {
 });
 
 const row = (index: number, name: string, logit: number, sum?: number, gini?: number): SequenceRow => ({
-  index, name, lengthBp: 10, target: 0, logit, output: [logit],
+  index, name, lengthBp: 10, target: 0, logit, output: [logit], warnings: [],
   explanations: sum === undefined ? {} : { lrp: { sum, absSum: Math.abs(sum), min: 0, max: 0, metrics: gini === undefined ? {} : { gini } } },
 });
 
