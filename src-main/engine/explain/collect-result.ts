@@ -15,12 +15,13 @@ export function collectConfigResult(result: ExplainBatchResult, model: AnalyzedM
   const plan = buildPassPlan(model, config).pruning;
   if (plan) {
     for (const point of model.pruningPoints) {
-      const before = observed.get(`before:${point}`);
-      if (!before) continue;
-      const after = observed.get(`after:${point}`);
-      const diags = pointDiagnostics(plan, point, before, after, observed.get(`keep:${point}`));
+      const stats = observed.get(`stats:${point}`);
+      if (!stats) continue;
+      const diags = pointDiagnostics(plan, point, stats, observed.get(`lambda:${point}`));
       diags.forEach((d, b) => perSample[b].push(d));
-      if (options.layerRelevance) {
+      const before = observed.get(`before:${point}`);
+      const after = observed.get(`after:${point}`);
+      if (options.layerRelevance && before) {
         const size = before.data.length / n;
         for (let b = 0; b < n; b++) {
           layers[b].push({

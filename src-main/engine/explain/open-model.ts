@@ -112,11 +112,11 @@ class OnnxExplainableModel implements ExplainableModel {
     return d;
   }
 
-  private pass(config: ExplainConfig, lengthBp: number): Promise<CompiledPass> {
-    const key = `${lengthBp}|${canonicalConfig(config)}`;
+  private pass(config: ExplainConfig, lengthBp: number, observeLayers: boolean): Promise<CompiledPass> {
+    const key = `${lengthBp}|${observeLayers}|${canonicalConfig(config)}`;
     let p = this.passes.get(key);
     if (!p) {
-      p = this.tensorDims(lengthBp).then((dims) => compilePass(this.model, config, dims, this.threads));
+      p = this.tensorDims(lengthBp).then((dims) => compilePass(this.model, config, dims, this.threads, observeLayers));
       this.passes.set(key, p);
       p.catch(() => this.passes.delete(key));
     }
@@ -158,14 +158,14 @@ class OnnxExplainableModel implements ExplainableModel {
       result.output = acts.get(this.model.outputName)!.data;
       for (const c of configs) {
         if (options.signal?.aborted) throw new AppError('CANCELLED', 'cancelled');
-        const r = this.reference.explainConfig(acts, n, lengthBp, c, result.targets);
+        const r = this.reference.explainConfig(acts, n, lengthBp, c, result.targets, Boolean(options.layerRelevance));
         collectConfigResult(result, this.model, c, r.relevance, r.observed, options);
       }
       return result;
     }
     const feeds = { [this.info.inputName]: this.inputTensor(onehot, n, lengthBp), [TARGET_FEED]: new ort.Tensor('int64', BigInt64Array.from(targets, BigInt), [n]) };
     for (const c of configs) {
-      const observed = await runPass(await this.pass(c, lengthBp), feeds, options.signal);
+      const observed = await runPass(await this.pass(c, lengthBp, Boolean(options.layerRelevance)), feeds, options.signal);
       result.targets = Int32Array.from(observed.get('targets')!.data);
       result.logits = observed.get('logits')!.data;
       result.output = observed.get('output')!.data;

@@ -20,7 +20,7 @@ export interface CompiledPass {
 /** Static per-tensor dims (batch axis first, −1) for one input length, probed with ORT. */
 export type TensorDims = Map<string, number[]>;
 
-export function buildPass(model: AnalyzedModel, config: ExplainConfig, dims: TensorDims): BuiltPass {
+export function buildPass(model: AnalyzedModel, config: ExplainConfig, dims: TensorDims, observeLayers = false): BuiltPass {
   const b = new SegmentBuilder(model.graph.model);
   const alg = createOnnxAlgebra(b);
   const syms = new Map<string, Sym>();
@@ -49,13 +49,13 @@ export function buildPass(model: AnalyzedModel, config: ExplainConfig, dims: Ten
   b.observe('targets', chosen);
   b.observe('logits', logit);
   b.observe('output', act(model.outputName));
-  const r = relevancePass(alg, model, buildPassPlan(model, config), act, start);
+  const r = relevancePass(alg, model, buildPassPlan(model, config, observeLayers), act, start);
   b.observe('relevance', r);
   return b.finish();
 }
 
-export async function compilePass(model: AnalyzedModel, config: ExplainConfig, dims: TensorDims, intraOpThreads: number): Promise<CompiledPass> {
-  const built = buildPass(model, config, dims);
+export async function compilePass(model: AnalyzedModel, config: ExplainConfig, dims: TensorDims, intraOpThreads: number, observeLayers: boolean): Promise<CompiledPass> {
+  const built = buildPass(model, config, dims, observeLayers);
   const sessions: ort.InferenceSession[] = [];
   for (const [i, seg] of built.segments.entries()) {
     sessions.push(await createSession(seg.bytes, `${model.graph.file} (generated relevance graph ${i})`, { intraOpThreads }));

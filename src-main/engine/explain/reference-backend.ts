@@ -41,12 +41,12 @@ export class ReferenceBackend {
     return acts;
   }
 
-  explainConfig(acts: Map<string, Eager>, n: number, lengthBp: number, config: ExplainConfig, targets: Int32Array): ConfigPassResult {
+  explainConfig(acts: Map<string, Eager>, n: number, lengthBp: number, config: ExplainConfig, targets: Int32Array, observeLayers = false): ConfigPassResult {
     const logits = acts.get(this.model.logit)!;
     const k = logits.data.length / n;
     const start = startRelevance(logits.data, n, k, targets);
     const alg = createEagerAlgebra();
-    const r = relevancePass(alg, this.model, buildPassPlan(this.model, config), (name) => acts.get(name)!, { dims: logits.dims, data: start });
+    const r = relevancePass(alg, this.model, buildPassPlan(this.model, config, observeLayers), (name) => acts.get(name)!, { dims: logits.dims, data: start });
     return { relevance: fromModelLayout(r.data, n, lengthBp, this.model.layout), observed: alg.observed };
   }
 

@@ -2,6 +2,7 @@
 // pure TypeScript (the readable test oracle) and a symbolic one that emits ONNX nodes, so the same
 // rule code runs on onnxruntime's native kernels. Tensors always carry the batch axis first.
 import type { LinearParams } from '../model/linear-params';
+import type { LambdaMode, ThresholdMode } from '../../shared/explain-config';
 
 export interface PoolGeometry {
   kernel: number;
@@ -54,6 +55,12 @@ export interface Algebra<T> {
    * `poolOutput` names the forward MaxPool's output, so a backend can reuse its argmax.
    */
   maxPoolRoute(r: T, a: T, pool: PoolGeometry, poolOutput?: string): T;
+  /** PLRP (../plrp/keep-mask): per sample, 1 for the entries of `r` that survive pruning at p, else 0. */
+  keepMask(r: T, p: number, mode: ThresholdMode): T;
+  /** PLRP-λ (../plrp/lambda): the rescaled kept relevance, and λ per sample as [N, 2] (λ or λ⁺, λ⁻ or NaN). */
+  redistributeLambda(r: T, keep: T, mode: LambdaMode): { after: T; lambda: T };
+  /** Per-sample pruning statistics [N, PRUNE_STATS.length] (../plrp/prune-stats). */
+  pruneStats(before: T, after: T, keep: T): T;
   /** Run TypeScript on host copies of `inputs`; returns tensors for its outputs. */
   host(step: HostStep, inputs: T[], outputDims: number[][]): T[];
   /** Make a tensor's value available to the caller after the pass under `key`. */

@@ -5,7 +5,7 @@ import { ruleFor } from './composites';
 import { pruningPlanFor } from '../plrp/pruning-plan';
 import type { LayerPlan, PassPlan } from './relevance-pass';
 
-export function buildPassPlan(model: AnalyzedModel, config: ExplainConfig): PassPlan {
+export function buildPassPlan(model: AnalyzedModel, config: ExplainConfig, observeLayers = false): PassPlan {
   const layers = new Map<LinearUnit, LayerPlan>();
   model.linearUnits.forEach((u, i) => {
     layers.set(u, {
@@ -19,5 +19,5 @@ export function buildPassPlan(model: AnalyzedModel, config: ExplainConfig): Pass
     });
   });
   const layerOfPoint = (point: string) => model.linearUnits.find((u) => u.input === point)?.name;
-  return { layers, pruning: pruningPlanFor(config, layerOfPoint) };
+  return { layers, pruning: pruningPlanFor(config, layerOfPoint), observeLayers };
 }

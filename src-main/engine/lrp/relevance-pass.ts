@@ -19,6 +19,8 @@ export interface LayerPlan {
 export interface PassPlan {
   layers: Map<LinearUnit, LayerPlan>;
   pruning: PruningPlan | null;
+  /** Observe the relevance before and after pruning at every point (the Layers view). */
+  observeLayers: boolean;
 }
 
 /** Recomputes one consumer's contribution to a pruning point from a masked activation (PLRP-M). */
@@ -45,7 +47,7 @@ export function relevancePass<T>(alg: Algebra<T>, model: AnalyzedModel, plan: Pa
       remaining.set(t, left);
       const r = relevance.get(t);
       if (left === 0 && r !== undefined && plan.pruning && model.pruningPoints.includes(t)) {
-        relevance.set(t, pruneAtPoint(alg, plan.pruning, t, pointP(t), r, act(t), recomputes.get(t) ?? []));
+        relevance.set(t, pruneAtPoint(alg, plan.pruning, t, pointP(t), r, act(t), recomputes.get(t) ?? [], plan.observeLayers));
       }
     }
   }

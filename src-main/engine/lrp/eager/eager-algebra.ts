@@ -4,6 +4,18 @@ import type { Algebra, HostArray, HostStep, PoolGeometry } from '../algebra';
 import { conv1d, conv1dTranspose } from './conv1d';
 import { numel } from '../../onnx/host-tensor';
 import { transposeArray } from './transpose-array';
+import { keepMask } from '../../plrp/keep-mask';
+import { lambdaValues, redistributeLambda } from '../../plrp/lambda';
+import { pruneStatsOnHost } from '../../plrp/prune-stats';
+
+/** Applies `f` to each sample of x (batch axis first) and stacks the results. */
+function perSample(x: Eager, f: (sample: Float32Array, b: number) => Float32Array): Eager {
+  const n = x.dims[0];
+  const size = x.data.length / n;
+  const out = new Float32Array(x.data.length);
+  for (let b = 0; b < n; b++) out.set(f(x.data.subarray(b * size, (b + 1) * size), b), b * size);
+  return { dims: x.dims, data: out };
+}
 
 export type Eager = HostArray;
 
@@ -134,6 +146,20 @@ const eagerOps: Omit<Algebra<Eager>, 'observe'> = {
     }
     return { dims: a.dims, data: out };
   },
+  keepMask: (r, p, mode) => perSample(r, (s) => keepMask(s, p, mode)),
+  redistributeLambda(r, keep, mode) {
+    const n = r.dims[0];
+    const size = r.data.length / n;
+    const lambda = new Float32Array(n * 2);
+    const after = perSample(r, (s, b) => {
+      const k = keep.data.subarray(b * size, (b + 1) * size);
+      const l = lambdaValues(s, k, mode);
+      lambda.set(mode === 'total' ? [l.lambda!, Number.NaN] : [l.lambdaPos!, l.lambdaNeg!], b * 2);
+      return redistributeLambda(s, k, mode);
+    });
+    return { after, lambda: { dims: [n, 2], data: lambda } };
+  },
+  pruneStats: (before, after, keep) => pruneStatsOnHost(before, after, keep),
   host(step: HostStep, inputs) {
     return step(inputs);
   },

@@ -17,14 +17,20 @@ export function floatInitializer(name: string, dims: number[], data: Float32Arra
   return onnx.TensorProto.create({ name, dims, dataType: DataType.FLOAT, rawData: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) });
 }
 
+export function doubleInitializer(name: string, dims: number[], data: Float64Array): ITensorProto {
+  return onnx.TensorProto.create({ name, dims, dataType: DataType.DOUBLE, rawData: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) });
+}
+
 export function int64Initializer(name: string, dims: number[], values: number[]): ITensorProto {
   const raw = new BigInt64Array(values.map((v) => BigInt(v)));
   return onnx.TensorProto.create({ name, dims, dataType: DataType.INT64, rawData: new Uint8Array(raw.buffer) });
 }
 
 /** A value info with a symbolic batch dimension 'N' followed by static dims. */
-export function valueInfo(name: string, dtype: 'float32' | 'int64', dims: number[] | null) {
-  const elemType = dtype === 'float32' ? DataType.FLOAT : DataType.INT64;
+const ELEM_TYPE = { float32: DataType.FLOAT, int64: DataType.INT64, double: DataType.DOUBLE, bool: DataType.BOOL } as const;
+
+export function valueInfo(name: string, dtype: keyof typeof ELEM_TYPE, dims: number[] | null) {
+  const elemType = ELEM_TYPE[dtype];
   const shape = dims ? { dim: dims.map((d, i) => (i === 0 || d < 0 ? { dimParam: 'N' } : { dimValue: d })) } : undefined;
   return onnx.ValueInfoProto.create({ name, type: { tensorType: { elemType, shape } } });
 }

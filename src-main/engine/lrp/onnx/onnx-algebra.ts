@@ -6,6 +6,7 @@ import type { LinearParams } from '../../model/linear-params';
 import { convOutputLength } from '../eager/conv1d';
 import { maxPoolRouteOnHost } from './max-pool-host';
 import type { SegmentBuilder, Sym } from './segment-builder';
+import { OnnxPruning } from './onnx-pruning';
 
 const flippedCache = new WeakMap<Float32Array, Float32Array>();
 const transposedCache = new WeakMap<Float32Array, Float32Array>();
@@ -48,6 +49,7 @@ function denseTransposed(p: LinearParams): Float32Array {
 export function createOnnxAlgebra(b: SegmentBuilder): Algebra<Sym> {
   const bin = (op: string) => (x: Sym, y: Sym) => b.node(op, [x, y], x.dims);
   const withScalar = (op: string, x: Sym, v: number) => b.node(op, [x, b.scalarFloat(v)], x.dims);
+  const pruning = new OnnxPruning(b);
   const alg: Algebra<Sym> = {
     dims: (x) => x.dims,
     linear(x, p) {
@@ -140,6 +142,9 @@ export function createOnnxAlgebra(b: SegmentBuilder): Algebra<Sym> {
       const shape = b.node('Shape', [a], [a.dims.length], {}, 'int64');
       return b.node('MaxUnpool', [r, indices, shape], a.dims, attrs);
     },
+    keepMask: (r, p, mode) => pruning.keepMask(r, p, mode),
+    redistributeLambda: (r, keep, mode) => pruning.redistributeLambda(r, keep, mode),
+    pruneStats: (before, after, keep) => pruning.pruneStats(before, after, keep),
     host: (step, inputs, outputDims) => b.host(step, inputs, outputDims),
     observe: (key, x) => b.observe(key, x),
   };

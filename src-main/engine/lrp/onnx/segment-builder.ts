@@ -4,13 +4,16 @@
 // used by a later segment becomes an output of the segment that makes it and an input of the user.
 import { onnx, type INodeProto, type ITensorProto, type IModelProto } from '../../onnx/proto';
 import type { HostStep } from '../algebra';
-import { floatInitializer, int64Initializer, makeNode, valueInfo, type AttrSpec } from './node-factory';
+import { doubleInitializer, floatInitializer, int64Initializer, makeNode, valueInfo, type AttrSpec } from './node-factory';
+
+/** Element types of generated tensors; double and bool appear only inside a segment. */
+export type SymType = 'float32' | 'int64' | 'double' | 'bool';
 
 export interface Sym {
   name: string;
   /** Batch axis first (-1 = dynamic). */
   dims: number[];
-  dtype: 'float32' | 'int64';
+  dtype: SymType;
   /** Segment whose nodes produce it; -1 for values made outside any segment (host steps, feeds). */
   seg: number;
 }
@@ -61,12 +64,12 @@ export class SegmentBuilder {
   }
 
   /** A tensor produced by the original graph (segment 0). */
-  original(name: string, dims: number[], dtype: 'float32' | 'int64' = 'float32'): Sym {
+  original(name: string, dims: number[], dtype: SymType = 'float32'): Sym {
     return { name, dims, dtype, seg: 0 };
   }
 
   /** A value fed from outside (graph input of segment 0, e.g. the model input or the target). */
-  feed(name: string, dims: number[], dtype: 'float32' | 'int64'): Sym {
+  feed(name: string, dims: number[], dtype: SymType): Sym {
     const s: Sym = { name, dims, dtype, seg: -1 };
     return s;
   }
@@ -89,7 +92,7 @@ export class SegmentBuilder {
     return (this.base.graph!.input ?? []).some((i) => i.name === name);
   }
 
-  node(op: string, inputs: (Sym | string)[], dims: number[], attrs: AttrSpec = {}, dtype: 'float32' | 'int64' = 'float32', extraOutputs = 0): Sym {
+  node(op: string, inputs: (Sym | string)[], dims: number[], attrs: AttrSpec = {}, dtype: SymType = 'float32', extraOutputs = 0): Sym {
     const name = this.fresh(op);
     const outs = [name, ...Array.from({ length: extraOutputs }, () => this.fresh(`${op}_aux`))];
     const ins = inputs.map((i) => (typeof i === 'string' ? i : this.use(i)));
@@ -98,7 +101,7 @@ export class SegmentBuilder {
   }
 
   /** Two-output node (MaxPool with indices): returns both. */
-  node2(op: string, inputs: (Sym | string)[], dims: [number[], number[]], dtypes: ['float32' | 'int64', 'float32' | 'int64'], attrs: AttrSpec = {}): [Sym, Sym] {
+  node2(op: string, inputs: (Sym | string)[], dims: [number[], number[]], dtypes: [SymType, SymType], attrs: AttrSpec = {}): [Sym, Sym] {
     const a = this.fresh(op);
     const b = this.fresh(`${op}_2`);
     const ins = inputs.map((i) => (typeof i === 'string' ? i : this.use(i)));
@@ -139,6 +142,17 @@ export class SegmentBuilder {
   constInt64(values: number[]): string {
     const name = this.fresh('ints');
     this.segments[this.current].initializers.push(int64Initializer(name, [values.length], values));
+    return name;
+  }
+
+  /** The default-domain opset of the generated graphs (the model's own). */
+  get opset(): number {
+    return Math.max(0, ...(this.base.opsetImport ?? []).filter((o) => !o.domain || o.domain === 'ai.onnx').map((o) => Number(o.version)));
+  }
+
+  scalarDouble(value: number): string {
+    const name = this.fresh('scalar');
+    this.segments[this.current].initializers.push(doubleInitializer(name, [], new Float64Array([value])));
     return name;
   }
 
