@@ -11,8 +11,8 @@ import { analyzeGraph, type AnalyzedModel } from '../model/analyze';
 import { withExtraOutputs } from '../runtime/activation-model';
 import { createSession, floatTensor, ort } from '../runtime/ort';
 import { describeModel } from './model-info';
-import { fromModelLayout, toModelLayout } from './layout';
-import { compilePass, releasePass, runPass, TARGET_FEED, type CompiledPass, type TensorDims } from './ort-backend';
+import { toModelLayout } from './layout';
+import { compilePass, INPUT_FEED, releasePass, runPass, TARGET_FEED, type CompiledPass, type TensorDims } from './ort-backend';
 import { ReferenceBackend } from './reference-backend';
 import { collectConfigResult } from './collect-result';
 import { batchLimit, checkActivationBudget, checkInputDependence, PROBE_LENGTH_BP, probeInputs } from './model-probe';
@@ -163,13 +163,13 @@ class OnnxExplainableModel implements ExplainableModel {
       }
       return result;
     }
-    const feeds = { [this.info.inputName]: this.inputTensor(onehot, n, lengthBp), [TARGET_FEED]: new ort.Tensor('int64', BigInt64Array.from(targets, BigInt), [n]) };
+    const feeds = { [INPUT_FEED]: floatTensor(onehot, [n, lengthBp, 4]), [TARGET_FEED]: new ort.Tensor('int64', BigInt64Array.from(targets, BigInt), [n]) };
     for (const c of configs) {
       const observed = await runPass(await this.pass(c, lengthBp, Boolean(options.layerRelevance)), feeds, options.signal);
       result.targets = Int32Array.from(observed.get('targets')!.data);
       result.logits = observed.get('logits')!.data;
       result.output = observed.get('output')!.data;
-      const relevance = fromModelLayout(observed.get('relevance')!.data, n, lengthBp, this.info.layout);
+      const relevance = observed.get('relevance')!.data;
       collectConfigResult(result, this.model, c, relevance, observed, options);
     }
     if (configs.length === 0) Object.assign(result, await this.predictNow(onehot, n));

@@ -11,6 +11,8 @@ import { createOnnxAlgebra } from '../lrp/onnx/onnx-algebra';
 import { createSession, ort } from '../runtime/ort';
 
 export const TARGET_FEED = 'plrp_target';
+/** The generated graph takes sequences as [N, L, 4] A,C,G,T whatever the model's layout. */
+export const INPUT_FEED = 'plrp_input_nlc';
 
 export interface CompiledPass {
   built: BuiltPass;
@@ -29,7 +31,13 @@ export function buildPass(model: AnalyzedModel, config: ExplainConfig, dims: Ten
     if (!s) {
       const d = dims.get(name);
       if (!d) throw new AppError('INTERNAL', `no shape known for tensor '${name}'`);
-      s = name === model.input.name ? b.feed(name, d, 'float32') : b.original(name, d);
+      if (name === model.input.name) {
+        // Channels-first models get their [N, 4, L] from a Transpose in the graph.
+        const feed = b.feed(INPUT_FEED, model.layout === 'NCL' ? [-1, d[2], d[1]] : d, 'float32');
+        s = model.layout === 'NCL' ? b.feedThrough(name, feed, 'Transpose', { perm: [0, 2, 1] }, d) : b.feedThrough(name, feed, 'Identity', {}, d);
+      } else {
+        s = b.original(name, d);
+      }
       syms.set(name, s);
     }
     return s;
@@ -49,8 +57,10 @@ export function buildPass(model: AnalyzedModel, config: ExplainConfig, dims: Ten
   b.observe('targets', chosen);
   b.observe('logits', logit);
   b.observe('output', act(model.outputName));
+  act(model.input.name); // the input feed exists even when no relevance reaches the input
   const r = relevancePass(alg, model, buildPassPlan(model, config, observeLayers), act, start);
-  b.observe('relevance', r);
+  // Relevance leaves the graph as [N, L, 4] A,C,G,T, like every array at the engine's boundary.
+  b.observe('relevance', model.layout === 'NCL' ? b.node('Transpose', [r], [r.dims[0], r.dims[2], r.dims[1]], { perm: [0, 2, 1] }) : r);
   return b.finish();
 }
 

@@ -47,12 +47,26 @@ export class SegmentBuilder {
   private readonly observed = new Map<string, string>();
   private counter = 0;
 
+  /** Base graph inputs replaced by a node of segment 0 (see `feedThrough`). */
+  private readonly replacedInputs = new Set<string>();
+
   constructor(private readonly base: IModelProto, private readonly prefix = 'plrp') {
     this.segments.push(this.newSegment());
     const g = base.graph!;
     const seg0 = this.segments[0];
     seg0.nodes.push(...(g.node ?? []));
     seg0.initializers.push(...(g.initializer ?? []));
+  }
+
+  /**
+   * Makes the base graph input `inputName` the output of `op(feed)`, with `feed` a new graph input:
+   * e.g. a Transpose, so callers feed [N, L, 4] and ONNX Runtime does the layout change.
+   */
+  feedThrough(inputName: string, feed: Sym, op: string, attrs: AttrSpec, dims: number[]): Sym {
+    this.replacedInputs.add(inputName);
+    this.segments[0].inputs.set(feed.name, feed);
+    this.segments[0].nodes.unshift(makeNode(op, [feed.name], [inputName], this.fresh(op), attrs));
+    return { name: inputName, dims, dtype: 'float32', seg: 0 };
   }
 
   private newSegment(): Segment {
@@ -180,7 +194,8 @@ export class SegmentBuilder {
     const g = this.base.graph!;
     const segments = this.segments.map((seg, i) => {
       const inputs = [...seg.inputs.values()];
-      const graphInputs = (i === 0 ? [...(g.input ?? [])] : []).concat(inputs.map((s) => valueInfo(s.name, s.dtype, s.dims)));
+      const baseInputs = i === 0 ? (g.input ?? []).filter((x) => !this.replacedInputs.has(x.name ?? '')) : [];
+      const graphInputs = [...baseInputs].concat(inputs.map((s) => valueInfo(s.name, s.dtype, s.dims)));
       const outputs = [...seg.outputs.values()];
       const graph = onnx.GraphProto.create({
         name: `${this.prefix}-segment-${i}`,
@@ -192,7 +207,7 @@ export class SegmentBuilder {
       const model = onnx.ModelProto.create({ irVersion: this.base.irVersion, opsetImport: this.base.opsetImport, producerName: 'plrp-studio', graph });
       return {
         bytes: onnx.ModelProto.encode(model).finish(),
-        inputs: [...(i === 0 ? (g.input ?? []).map((x) => x.name ?? '') : []), ...inputs.map((s) => s.name)],
+        inputs: [...baseInputs.map((x) => x.name ?? ''), ...inputs.map((s) => s.name)],
         outputs: outputs.map((s) => s.name),
       };
     });
