@@ -142,7 +142,7 @@ async function runExplain(o: ExplainCliOptions, signal: AbortSignal): Promise<vo
 function header(o: ExplainCliOptions, info: ModelInfo, configs: { id: string }[], metrics: MetricName[]): Record<string, unknown> {
   return {
     engine: { name: 'plrp-studio', version: ENGINE_VERSION },
-    model: { path: o.model, sha256: info.sha256, layout: info.layout, input: info.inputName, length: info.lengthBp, outputs: info.outputSize, head: info.head },
+    model: { path: o.model, sha256: info.sha256, layout: info.layout, input: info.inputName, length: info.lengthBp, outputs: info.outputSize, head: info.head, receptive_field_bp: info.receptiveFieldBp ?? null },
     fasta: o.fasta,
     ground_truth: o.groundTruth ?? null,
     metrics,

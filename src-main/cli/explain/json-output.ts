@@ -15,12 +15,14 @@ export class JsonOutput {
   /** First write error (ENOSPC, EIO…): the stream reports it asynchronously. */
   private failure: NodeJS.ErrnoException | null = null;
 
-  /** The model's fixed input length (bp) from the header, for the short-sequence warning. */
+  /** The model's fixed input length and receptive field (bp) from the header, for the short-sequence warning. */
   private readonly windowBp: number;
+  private readonly receptiveFieldBp: number;
 
   constructor(private readonly path: string, header: Record<string, unknown>) {
-    const model = header.model as { length?: number } | undefined;
+    const model = header.model as { length?: number; receptive_field_bp?: number } | undefined;
     this.windowBp = typeof model?.length === 'number' ? model.length : 0;
+    this.receptiveFieldBp = typeof model?.receptive_field_bp === 'number' ? model.receptive_field_bp : 0;
     this.tmp = `${path}.${process.pid}.tmp`;
     this.stream = createWriteStream(this.tmp);
     this.stream.on('error', (e) => { this.failure ??= e; });
@@ -42,7 +44,7 @@ export class JsonOutput {
       entry.layer_relevance = Object.fromEntries(seq.explanations.map((e) => [e.configId, (e.layerRelevance ?? []).map((points) => points.map((l) => ({ point: l.point, shape: l.shape, before: Array.from(l.before), after: Array.from(l.after) })))]));
     }
     const warnings = [
-      ...sequenceWarnings(info.name, info.sequence, this.windowBp),
+      ...sequenceWarnings(info.name, info.sequence, this.windowBp, undefined, this.receptiveFieldBp),
       ...seq.explanations.map((e) => nonFiniteRelevanceWarning(info.name, e.configId, e.relevance)).filter((w): w is string => w !== null),
     ];
     if (warnings.length > 0) {
