@@ -34,6 +34,8 @@ import { recordRunMotifs, reuseAnnotations } from './cache/reuse-annotations';
 import { bundledJasparPath } from '../engine/motifs/bundled';
 import { openModel } from '../engine/explain/open-model';
 import { layerRelevanceView } from './layer-view';
+import { buildRunReport } from './report/run-report';
+import type { ReportRenderer } from './report/html-to-pdf';
 
 /** Runs that name no motif file are scanned with the bundled JASPAR set, when it is installed. */
 function defaultMotifs(): string | null {
@@ -51,6 +53,8 @@ export interface RunServiceOptions {
   sqliteNativeBinding?: string;
   /** The owning process (app, server) marks runs left 'running' by a dead process as interrupted. */
   recoverInterrupted?: boolean;
+  /** PDF renderer for report(): default headless Chromium; the Electron app may pass printToPDF. */
+  reportRenderer?: () => Promise<ReportRenderer>;
 }
 
 
@@ -283,6 +287,11 @@ export class LocalRunService implements RunService {
     const [s] = this.cache.readSequences(run.inputSha, sequenceIndex, sequenceIndex + 1);
     if (!s) throw new AppError('USAGE', `run ${runId} has no sequence ${sequenceIndex}`);
     return (parseGroundTruthBed(readFileSync(bed, 'utf8'), bed).get(s.name) ?? []).map((iv) => ({ startBp: iv.start, endBp: iv.end, name: s.name }));
+  }
+
+  async report(runId: string, format: 'html' | 'pdf'): Promise<Uint8Array> {
+    this.mustGet(runId);
+    return buildRunReport(this, runId, format, this.options.reportRenderer);
   }
 
   async delete(runId: string): Promise<void> {

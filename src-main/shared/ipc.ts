@@ -56,7 +56,7 @@ export const settingsSchema = z
 export const MAX_IPC_UPLOAD_BYTES = 1024 ** 3;
 
 export const FILE_KINDS = ['model', 'fasta', 'bed', 'motifs'] as const;
-export const EXPORT_FORMATS = ['tsv', 'bedgraph', 'motifs-tsv'] as const;
+export const EXPORT_FORMATS = ['tsv', 'bedgraph', 'motifs-tsv', 'report-html', 'report-pdf'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /**

@@ -310,6 +310,8 @@ export interface RunService {
   layerRelevance(request: LayerRelevanceRequest): Promise<LayerRelevanceView>;
   /** Ground-truth regions of one sequence from the run's BED; null when the run has no BED. */
   groundTruth(runId: string, sequenceIndex: number): Promise<{ startBp: number; endBp: number; name: string }[] | null>;
+  /** The run's self-contained report (as `plrp report RUN`): HTML text or PDF bytes. */
+  report(runId: string, format: 'html' | 'pdf'): Promise<Uint8Array>;
   delete(runId: string): Promise<void>;
   cacheInfo(): Promise<CacheInfo>;
   pruneCache(request: PruneRequest): Promise<PruneResult>;

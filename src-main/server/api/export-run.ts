@@ -1,6 +1,6 @@
 // Exports of a finished run, the same for both hosts: the sequence table with every metric (TSV),
 // per-base relevance as bedGraph (one track per explanation, loadable in IGV/UCSC), and motif hits
-// with captured relevance (TSV). Produced as a line stream, fetched slice by slice from the service,
+// with captured relevance (TSV), and the run report (HTML or PDF, services/report/run-report.ts). Produced as a line stream, fetched slice by slice from the service,
 // so a 100 kbp × many-sequence run never sits in memory at once.
 import type { RunService, RunSummary } from '../../shared/run-api';
 import type { ExportFormat } from '../../shared/ipc';
@@ -11,13 +11,24 @@ const PAGE = 500;
 
 export function exportFileName(run: RunSummary, format: ExportFormat): string {
   const stem = (run.label ?? `${run.modelName}-${run.fastaName}`).replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 80);
-  return format === 'bedgraph' ? `${stem}.bedGraph` : format === 'motifs-tsv' ? `${stem}.motifs.tsv` : `${stem}.tsv`;
+  const ext: Record<ExportFormat, string> = { tsv: '.tsv', bedgraph: '.bedGraph', 'motifs-tsv': '.motifs.tsv', 'report-html': '.report.html', 'report-pdf': '.report.pdf' };
+  return `${stem}${ext[format]}`;
+}
+
+/** The download's media type (reports open in a browser or PDF viewer; the rest is text). */
+export function exportContentType(format: ExportFormat): string {
+  return format === 'report-html' ? 'text/html; charset=utf-8' : format === 'report-pdf' ? 'application/pdf' : 'text/plain; charset=utf-8';
 }
 
 const fmt = (x: number | undefined): string => (x === undefined || !Number.isFinite(x) ? 'NA' : String(Math.fround(x)));
 
-export async function* exportRunLines(runs: RunService, runId: string, format: ExportFormat): AsyncGenerator<string> {
+/** Chunks of the export: text lines, or for reports one chunk (HTML text or PDF bytes). */
+export async function* exportRunLines(runs: RunService, runId: string, format: ExportFormat): AsyncGenerator<string | Uint8Array> {
   const run = await runs.get(runId);
+  if (format === 'report-html' || format === 'report-pdf') {
+    yield await runs.report(runId, format === 'report-pdf' ? 'pdf' : 'html');
+    return;
+  }
   const ids = run.explanations.map((e) => e.id);
   if (format === 'motifs-tsv') {
     yield ['sequence', 'motif_id', 'motif', 'start', 'end', 'strand', 'score', 'p_value', 'q_value', 'matched', ...ids.map((i) => `relevance_${i}`)].join('\t') + '\n';

@@ -9,7 +9,7 @@ import { toErrorPayload } from '../../shared/errors';
 import { EXPORT_FORMATS, type ExportFormat } from '../../shared/ipc';
 import type { RunService } from '../../shared/run-api';
 import { dispatch, type Handlers } from '../api/dispatch';
-import { exportFileName, exportRunLines } from '../api/export-run';
+import { exportContentType, exportFileName, exportRunLines } from '../api/export-run';
 import type { FileRegistry } from '../api/file-registry';
 import { checkAccess, tokenCookieName, type AccessPolicy } from './access-guard';
 import { EventHub } from './event-stream';
@@ -138,13 +138,23 @@ export function createStudioServer(o: StudioServerOptions): { server: Server; cl
     } catch (e) {
       return sendJson(res, 404, { ok: false, error: toErrorPayload(e) });
     }
+    const chunks = exportRunLines(o.runs, runId, format);
+    // The first chunk before the headers: a report that cannot be built (no Chromium for PDF) is
+    // answered with its error instead of a half-sent download.
+    let first: IteratorResult<string | Uint8Array>;
+    try {
+      first = await chunks.next();
+    } catch (e) {
+      return sendJson(res, 500, { ok: false, error: toErrorPayload(e) });
+    }
     res.writeHead(200, {
       ...SECURITY_HEADERS,
-      'Content-Type': 'text/plain; charset=utf-8',
+      'Content-Type': exportContentType(format),
       'Content-Disposition': `attachment; filename="${exportFileName(run, format)}"`,
       'Cache-Control': 'no-store',
     });
-    for await (const chunk of exportRunLines(o.runs, runId, format)) {
+    if (!first.done) res.write(first.value);
+    for await (const chunk of chunks) {
       if (!res.write(chunk)) await new Promise((r) => res.once('drain', r));
     }
     res.end();

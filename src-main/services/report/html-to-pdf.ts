@@ -17,7 +17,10 @@ export async function chromiumRenderer(): Promise<ReportRenderer> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new AppError('FILE_NOT_FOUND', `PDF and PNG output need Chromium at ${CHROMIUM_PATH} (Debian: apt-get install chromium; or set PLRP_CHROMIUM); HTML and SVG output do not`);
   }
-  const { chromium } = await import('playwright-core');
+  // Imported by name at run time: the Electron main bundle (which reaches this module through the
+  // run service) must not try to bundle playwright-core; the app renders PDF with printToPDF instead.
+  const playwrightCore = 'playwright-core';
+  const { chromium } = (await import(/* @vite-ignore */ playwrightCore)) as typeof import('playwright-core');
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS });
   const context = await browser.newContext({ offline: true });
   // PNG figures at 2× so they stay sharp on slides and high-density screens.

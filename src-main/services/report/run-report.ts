@@ -1,0 +1,25 @@
+// The app's "Report (HTML/PDF)" export: a cached run through the same report module as
+// `plrp report RUN --out x.html|x.pdf` (run → out.json shape → collected inputs → HTML), and for PDF
+// through a renderer: headless Debian Chromium by default (browser mode), or the host's own (the
+// Electron app can pass printToPDF, electron-pdf.ts) via RunServiceOptions.reportRenderer.
+import { buildReportHtml } from '../../engine/report/report-html';
+import type { LocalRunService } from '../run-service';
+import { collectReportInput } from './collect-report-input';
+import { chromiumRenderer, type ReportRenderer } from './html-to-pdf';
+import { runToOutJson } from './run-to-out-json';
+
+export type ReportFormat = 'html' | 'pdf';
+
+export async function buildRunReport(svc: LocalRunService, runId: string, format: ReportFormat, renderer?: () => Promise<ReportRenderer>): Promise<Buffer> {
+  const run = await svc.get(runId);
+  const doc = await runToOutJson(svc, runId);
+  const input = await collectReportInput(doc, { title: `PLRP report: ${run.label ?? run.modelName} on ${run.fastaName}` });
+  const { html } = buildReportHtml(input);
+  if (format === 'html') return Buffer.from(html, 'utf8');
+  const r = await (renderer ?? chromiumRenderer)();
+  try {
+    return await r.pdf(html);
+  } finally {
+    await r.close();
+  }
+}
