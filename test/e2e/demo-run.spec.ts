@@ -25,6 +25,11 @@ test('the demo runs end to end and every view shows its results', async ({ page 
   // The run opens on the first sequence with planted (ground-truth) sites: test_00003, a TAL1 site at 166–176.
   await expect(page.getByTestId('run-view')).toContainText('test_00003');
   await expect(page.getByTestId('run-view')).toContainText(/motif hits \([1-9]\d*\)/);
+  // Seqlets of one explanation (the first PLRP one by default), only significant ones zoomed out.
+  await expect(page.getByTestId('seqlets')).toHaveAttribute('data-explanation', 'plrp-lambda-p0.5');
+  await page.getByTestId('seqlet-explanation').selectOption('lrp');
+  await expect(page.getByTestId('seqlets')).toHaveAttribute('data-explanation', 'lrp');
+  await page.getByTestId('seqlet-explanation').selectOption('plrp-lambda-p0.5');
   await page.screenshot({ path: 'test-results/screens/02-run-view.png' });
 
   // Zoom in to letters and hover: the readout names position, base and every method's relevance.

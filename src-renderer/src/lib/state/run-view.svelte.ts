@@ -6,6 +6,7 @@ import type { BedRegion } from '../../../../src-main/shared/studio-types';
 import type { ApiClient } from '../api/client';
 import { countHits, filterAndSort, type SortSpec } from '../util/sequence-table';
 import { Viewport } from './viewport.svelte';
+import { defaultSeqletExplanation } from '../tracks/draw-seqlets';
 
 /** Rows fetched per page; the table holds every row (sorting needs them all). */
 const PAGE = 1000;
@@ -26,6 +27,8 @@ export class RunViewState {
   sliceError = $state<string | null>(null);
   /** Whether the run has a ground-truth BED (the service reads it; no file token needed). */
   hasGroundTruth = $state(false);
+  /** Explanation whose seqlets the seqlet track shows ('' = the default, the first PLRP one). */
+  seqletChoice = $state('');
   readonly viewport = new Viewport();
   private generation = 0;
 
@@ -33,6 +36,7 @@ export class RunViewState {
   readonly visibleRows = $derived(filterAndSort(this.rows, this.filter, this.sort, this.hitCounts));
   readonly selectedRow = $derived(this.rows.find((r) => r.index === this.selected) ?? null);
   readonly explanationIds = $derived(this.run?.explanations.map((e) => e.id) ?? []);
+  readonly seqletExplanation = $derived(this.seqletChoice || defaultSeqletExplanation(this.run?.explanations ?? []));
 
   constructor(private readonly api: ApiClient) {}
 
