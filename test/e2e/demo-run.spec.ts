@@ -46,7 +46,16 @@ test('the demo runs end to end and every view shows its results', async ({ page 
   await expect(page.getByTestId('metrics-table')).toBeVisible();
   await expect(page.getByTestId('metrics-table').locator('tbody tr')).toHaveCount(7);
   await expect(page.getByTestId('sweep-chart')).toBeVisible();
+  await expect(page.getByTestId('sweep-knee')).toContainText(/Recommended p = 0\.\d/);
+  // Motifs ranked by captured relevance from the service, per method: the top motif of LRP first.
+  await expect(page.getByTestId('motif-ranking')).toHaveAttribute('data-explanation', 'lrp');
+  await expect(page.getByTestId('ranking-row').first()).toBeVisible();
+  await page.getByTestId('ranking-explanation').selectOption('plrp-m-p0.5');
+  await expect(page.getByTestId('motif-ranking')).toHaveAttribute('data-explanation', 'plrp-m-p0.5');
+  await expect(page.getByTestId('ranking-row').first()).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/04-dashboard.png', fullPage: true });
+  await page.getByTestId('motif-ranking').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/screens/04b-dashboard-ranking.png' });
 
   await page.getByTestId('nav-layers').click();
   await expect(page.getByTestId('layers-table')).toBeVisible();
