@@ -43,6 +43,9 @@ function defaultMotifs(): string | null {
   return existsSync(path) ? path : null;
 }
 
+/** Decoded results kept for track slices (a few sequences × explanations). */
+const DECODED_RESULTS = 16;
+
 export interface RunServiceOptions {
   cachePath?: string;
   threads?: number;
@@ -236,7 +239,7 @@ export class LocalRunService implements RunService {
     const run = this.mustGet(request.runId);
     const e = this.cache.runExplanations(run.id).find((x) => x.explId === request.explanationId);
     if (!e) throw new AppError('USAGE', `run ${run.id} has no explanation "${request.explanationId}"`);
-    const result = this.cache.readResult(e.explKey, request.sequenceIndex);
+    const result = this.recentResult(e.explKey, request.sequenceIndex);
     if (!result) throw new AppError('USAGE', `sequence ${request.sequenceIndex} of run ${run.id} has no result for "${e.explId}" yet`);
     if (!(request.bpPerBin > 0) || !(request.endBp >= request.startBp)) {
       throw new AppError('USAGE', `bad track region ${request.startBp}-${request.endBp} at ${request.bpPerBin} bp per bin`);
@@ -248,6 +251,27 @@ export class LocalRunService implements RunService {
       slice.letters = s.letters.slice(binned.startBp, binned.endBp);
     }
     return slice;
+  }
+
+  /**
+   * Zoom and pan ask for slice after slice of the same sequence: keep the last few decoded
+   * relevance arrays (a 100 kbp result is 1.6 MB to inflate). Results never change once stored
+   * (explanation keys are content addresses), so nothing needs invalidating.
+   */
+  private readonly decoded = new Map<string, NonNullable<ReturnType<RunCache['readResult']>>>();
+  private recentResult(explKey: string, idx: number): ReturnType<RunCache['readResult']> {
+    const key = `${explKey}\u0000${idx}`;
+    const hit = this.decoded.get(key);
+    if (hit) {
+      this.decoded.delete(key);
+      this.decoded.set(key, hit);
+      return hit;
+    }
+    const r = this.cache.readResult(explKey, idx);
+    if (!r) return r;
+    this.decoded.set(key, r);
+    if (this.decoded.size > DECODED_RESULTS) this.decoded.delete(this.decoded.keys().next().value!);
+    return r;
   }
 
   async motifHits(runId: string, sequenceIndex?: number): Promise<MotifHitRow[]> {
