@@ -6,6 +6,7 @@ import { openModel } from '../engine/explain/open-model';
 import { recommendedP } from '../engine/explain/model-manifest';
 import { LocalRunService } from '../services/run-service';
 import { createStudioHost, type StudioHost } from './host';
+import type { ReportRenderer } from '../services/report/html-to-pdf';
 
 export interface OpenHostOptions {
   /** Settings and uploads; defaults to the cache's folder. */
@@ -15,6 +16,8 @@ export interface OpenHostOptions {
   threads?: number;
   /** better-sqlite3 addon built for this runtime's ABI (Electron); see services/cache/open-cache-db. */
   sqliteNativeBinding?: string;
+  /** PDF renderer for Report (PDF) exports: Electron passes printToPDF (electron-pdf.ts); default headless Chromium. */
+  reportRenderer?: () => Promise<ReportRenderer>;
   log(message: string): void;
 }
 
@@ -28,6 +31,7 @@ export function openStudioHost(o: OpenHostOptions): StudioHost & { service: Loca
     recoverInterrupted: true,
     onCacheMessage: o.log,
     sqliteNativeBinding: o.sqliteNativeBinding,
+    reportRenderer: o.reportRenderer,
   });
   const host = createStudioHost({
     dataDir,
