@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openStudioHost } from '../server/open-host';
+import { electronRenderer } from '../services/report/electron-pdf';
 import { appProtocolHandler } from './app-protocol';
 import { electronHandlers } from './electron-handlers';
 import { forwardRunEvents, registerIpcRouter } from './ipc-router';
@@ -62,7 +63,13 @@ async function main(): Promise<void> {
   // model files by path from native code, which cannot read inside an asar.
   const resourcesDir = app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources');
   process.env.PLRP_RESOURCES = resourcesDir;
-  const host = openStudioHost({ dataDir: userData, cachePath: join(userData, 'run-cache.sqlite'), resourcesDir, log, sqliteNativeBinding: binding.path });
+  // Report PDFs/PNGs through Electron's own Chromium: a hidden window with scripts off (reports
+  // have none) and the same sandbox as the main window.
+  const reportRenderer = async () => electronRenderer(() => new BrowserWindow({
+    show: false,
+    webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false, offscreen: true },
+  }));
+  const host = openStudioHost({ dataDir: userData, cachePath: join(userData, 'run-cache.sqlite'), resourcesDir, log, sqliteNativeBinding: binding.path, reportRenderer });
   registerIpcRouter(ipcMain, { ...host.handlers, ...electronHandlers(host.files, host.runs, uploadsDir, log) }, log, devServer);
 
   const win = await createMainWindow(BrowserWindow, join(here, '../preload/index.cjs'), devServer);
