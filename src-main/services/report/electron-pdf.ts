@@ -6,7 +6,7 @@ import type { ReportRenderer } from './html-to-pdf';
 export interface PrintableWindow {
   loadURL(url: string): Promise<void>;
   webContents: {
-    printToPDF(options: { printBackground: boolean; pageSize: string }): Promise<Buffer>;
+    printToPDF(options: { printBackground: boolean; pageSize: 'A4' }): Promise<Buffer>;
     capturePage(): Promise<{ toPNG(): Buffer }>;
   };
   destroy(): void;
