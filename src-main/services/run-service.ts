@@ -97,7 +97,7 @@ export class LocalRunService implements RunService {
     const run: StoredRun = {
       id: randomUUID(), label: p.label, status: 'queued', modelSha, inputSha: input.sha256, modelName: basename(p.modelPath),
       fastaName: basename(p.fastaPath),
-      request: { modelPath: p.modelPath, fastaPath: p.fastaPath, groundTruthBedPath: p.groundTruthBedPath, motifsPath: p.motifsPath ?? defaultMotifs(), metrics: p.metrics },
+      request: { modelPath: p.modelPath, fastaPath: p.fastaPath, groundTruthBedPath: p.groundTruthBedPath, motifsPath: request.scanMotifs === false ? null : (p.motifsPath ?? defaultMotifs()), metrics: p.metrics },
       target: p.target, engineVersion: ENGINE_VERSION, createdAt: Date.now(), startedAt: null, finishedAt: null, computeMs: 0, error: null, notices: [],
     };
     // Metrics (and the ground truth they use) are stored with the results, so they are part of

@@ -37,6 +37,7 @@ const runRequest = z
     fasta: tokenRef,
     groundTruthBed: tokenRef.optional(),
     motifs: tokenRef.optional(),
+    scanMotifs: z.boolean().optional(),
     target: z.union([z.number().int().nonnegative(), z.literal('predicted')]).optional(),
     explanations: z.array(explainConfigSchema).min(1).max(32),
     metrics: z.array(z.enum(METRIC_NAMES)).optional(),

@@ -18,8 +18,10 @@ export interface RunRequest {
   fasta: FileRef;
   /** Ground-truth regions (BED) for the localisation metrics (RMA, RRA). */
   groundTruthBed?: FileRef;
-  /** MEME / JASPAR / TRANSFAC motif file to scan and rank by relevance. */
+  /** MEME / JASPAR / TRANSFAC motif file to scan and rank by relevance (default: bundled JASPAR). */
   motifs?: FileRef;
+  /** false: no motif scanning at all (seqlets are still called) — for large inputs where only relevance matters. */
+  scanMotifs?: boolean;
   /** Output index every explanation starts from; 'predicted' = argmax per sequence (default). */
   target?: number | 'predicted';
   /** One entry per explanation; each `id` names it in every output. Parsed by the service. */

@@ -108,4 +108,11 @@ describe('motif annotations of a run (bundled JASPAR by default)', () => {
     const r2 = await svc.motifRanking(again.id);
     expect(r2.map((r) => [r.explanationId, r.motifId, r.captured.toFixed(6)])).toEqual(r1.map((r) => [r.explanationId, r.motifId, r.captured.toFixed(6)]));
   }, 60_000);
+
+  it('skips motif scanning when the request turns it off, and still calls seqlets', async () => {
+    const off = await svc.start({ ...request, explanations: [{ id: 'fast', composite: 'epsilon' }], scanMotifs: false });
+    expect((await svc.whenSettled(off.id)).status).toBe('done');
+    expect(await svc.motifHits(off.id)).toEqual([]);
+    expect((await svc.seqlets(off.id)).length).toBeGreaterThan(0);
+  }, 60_000);
 });
