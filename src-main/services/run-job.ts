@@ -12,6 +12,7 @@ import type { RunCache } from './cache/run-cache';
 import type { LayerWrite } from './cache/cache-types';
 import { LAYER_WINDOWS, wantsLayers } from './cache/layer-store';
 import { nonFiniteRelevanceWarning, sequenceWarnings } from '../engine/explain/sequence-warnings';
+import { relevanceStats } from './relevance-stats';
 
 /** A batch closes at this many sequences or bases, whichever comes first. */
 export const BATCH_SEQUENCES = 64;
@@ -110,7 +111,7 @@ export function createRunJob(o: RunJobOptions): BatchJob<ExplainTask, ExplainTas
         for (const e of s.explanations) {
           const explKey = keyById.get(e.configId)!;
           if (done.get(e.configId)!.has(s.idx)) continue;
-          results.push({ explKey, row: { idx: s.idx, target: s.target, lengthBp: s.lengthBp, relevance: e.relevance, diagnostics: e.diagnostics, metrics: e.metrics as Record<string, number>, ...stats(e.relevance) } });
+          results.push({ explKey, row: { idx: s.idx, target: s.target, lengthBp: s.lengthBp, relevance: e.relevance, diagnostics: e.diagnostics, metrics: e.metrics as Record<string, number>, ...relevanceStats(e.relevance) } });
           const nonFinite = nonFiniteRelevanceWarning(name, e.configId, e.relevance);
           for (const message of nonFinite ? [...fromLetters, nonFinite] : fromLetters) warnings.push({ explKey, idx: s.idx, message });
           if (!wantsLayers(s.idx) || !e.layerRelevance) continue;
@@ -143,19 +144,4 @@ export function createRunJob(o: RunJobOptions): BatchJob<ExplainTask, ExplainTas
     },
   };
   return job;
-}
-
-function stats(relevance: Float32Array): { sum: number; absSum: number; min: number; max: number } {
-  let sum = 0;
-  let absSum = 0;
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < relevance.length; i += 4) {
-    const r = relevance[i] + relevance[i + 1] + relevance[i + 2] + relevance[i + 3];
-    sum += r;
-    absSum += Math.abs(r);
-    if (r < min) min = r;
-    if (r > max) max = r;
-  }
-  return { sum, absSum, min: min === Infinity ? 0 : min, max: max === -Infinity ? 0 : max };
 }

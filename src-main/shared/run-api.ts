@@ -3,6 +3,7 @@
 // plain JSON-able objects because they cross IPC and WebSocket boundaries.
 import type { ExplainConfigInput } from './explain-config';
 import type { ErrorPayload } from './errors';
+import type { PruningDiagnostics } from './model-info';
 
 /**
  * A file the run reads. The renderer never sends paths (architecture.md, "Electron security"): it
@@ -191,20 +192,8 @@ export interface MotifRankRow {
   fraction: number;
 }
 
-/** What PLRP did at one pruning point of one model window (engine PruningDiagnostics). */
-export interface PruningPointDiagnostics {
-  point: string;
-  p: number;
-  prunedCount: number;
-  keptCount: number;
-  prunedMassFraction: number;
-  lambda: number | null;
-  lambdaPos: number | null;
-  lambdaNeg: number | null;
-  signFlips: number;
-  sumBefore: number;
-  sumAfter: number;
-}
+/** What PLRP did at one pruning point of one model window. */
+export type PruningPointDiagnostics = PruningDiagnostics;
 
 /** One explanation's pruning diagnostics for one sequence: [window][pruning point] (LRP: no points). */
 export interface SequenceDiagnostics {
