@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { fitViewport, jumpTo, MAX_PX_PER_BASE, panBy, resize, sliceRequestFor, zoomAt } from '../../../src-renderer/src/lib/tracks/viewport-math';
 import { countHits, filterAndSort } from '../../../src-renderer/src/lib/util/sequence-table';
-import { kneeIndex, pSweep, rankMotifs, summarize } from '../../../src-renderer/src/lib/util/dashboard-data';
+import { kneeIndex, pSweep, summarize } from '../../../src-renderer/src/lib/util/dashboard-data';
 import { buildRunRequest, demoRequest, explanationsFor, DEFAULT_METHODS } from '../../../src-renderer/src/lib/util/run-request';
 import { formatDuration } from '../../../src-renderer/src/lib/util/format';
-import type { MotifHitRow, RunSummary, SequenceRow } from '../../../src-main/shared/run-api';
+import type { RunSummary, SequenceRow } from '../../../src-main/shared/run-api';
 import type { FileEntry } from '../../../src-main/shared/studio-types';
 
 describe('shared viewport', () => {
@@ -78,11 +78,6 @@ describe('dashboard numbers', () => {
       { id: 'm', method: 'plrp-m', composite: 'epsilon-plus', canonical: canon('plrp-m', 0.5) },
     ] } as unknown as RunSummary;
     expect(pSweep(run, [], 'plrp-lambda').map((s) => [s.explanationId, s.p])).toEqual([['a', 0], ['b', 0.5]]);
-  });
-  it('ranks motifs by the relevance their hits capture', () => {
-    const hit = (name: string, seq: number, r: number) => ({ motifName: name, sequenceIndex: seq, relevance: { lrp: r } }) as unknown as MotifHitRow;
-    const ranked = rankMotifs([hit('GATA1', 0, 1), hit('TAL1', 0, 5), hit('GATA1', 1, 2)], 'lrp');
-    expect(ranked.map((r) => [r.motifName, r.hits, r.sequences, r.captured.lrp])).toEqual([['TAL1', 1, 1, 5], ['GATA1', 2, 2, 3]]);
   });
 });
 

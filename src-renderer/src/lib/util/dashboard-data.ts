@@ -2,7 +2,7 @@
 // summaries, the p sweep (sparsity vs faithfulness/RMA over the PLRP pruning fraction, knee marked)
 // and motifs ranked by the relevance their hits capture.
 import type { ExplainConfigInput } from '../../../../src-main/shared/explain-config';
-import type { MetricName, MotifHitRow, RunSummary, SequenceRow } from '../../../../src-main/shared/run-api';
+import type { MetricName, RunSummary, SequenceRow } from '../../../../src-main/shared/run-api';
 
 export interface MetricSummary {
   n: number;
@@ -83,26 +83,4 @@ function normalise(v: number[]): number[] {
   const lo = Math.min(...v);
   const hi = Math.max(...v);
   return v.map((x) => (hi > lo ? (x - lo) / (hi - lo) : 0));
-}
-
-export interface MotifRank {
-  motifName: string;
-  hits: number;
-  sequences: number;
-  /** Explanation id → summed relevance captured by this motif's hits. */
-  captured: Record<string, number>;
-}
-
-export function rankMotifs(hits: readonly MotifHitRow[], byExplanation: string): MotifRank[] {
-  const m = new Map<string, MotifRank & { seqs: Set<number> }>();
-  for (const h of hits) {
-    const r = m.get(h.motifName) ?? { motifName: h.motifName, hits: 0, sequences: 0, captured: {}, seqs: new Set<number>() };
-    r.hits++;
-    r.seqs.add(h.sequenceIndex);
-    for (const [id, v] of Object.entries(h.relevance)) r.captured[id] = (r.captured[id] ?? 0) + v;
-    m.set(h.motifName, r);
-  }
-  return [...m.values()]
-    .map(({ seqs, ...r }) => ({ ...r, sequences: seqs.size }))
-    .sort((a, b) => (b.captured[byExplanation] ?? 0) - (a.captured[byExplanation] ?? 0));
 }
