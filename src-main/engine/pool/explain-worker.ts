@@ -103,8 +103,7 @@ async function explainSequences(m: ExplainableModel, task: ExplainTask, signal: 
     for (let from = 0; from < refs.length; from += perCall) {
       checkCancelled(task);
       const chunk = refs.slice(from, from + perCall);
-      const onehot = new Float32Array(chunk.length * windowBp * 4);
-      chunk.forEach((w, slot) => encodeWindow(task.sequences[w.seq].letters, w.start, windowBp, onehot, slot, task.unknown));
+      const onehot = encodeChunk(task, chunk, windowBp);
       const t = Int32Array.from(chunk, (w) => targets[w.seq]);
       const r = await m.explain(onehot, chunk.length, task.configs, t, { signal, layerRelevance: task.layerRelevance, reverseComplement: task.reverseComplement });
       chunk.forEach((w, slot) => {
@@ -158,8 +157,7 @@ async function resolveTargets(
     for (let from = 0; from < tiled.length; from += perCall) {
       checkCancelled(task);
       const chunk = tiled.slice(from, from + perCall);
-      const onehot = new Float32Array(chunk.length * windowBp * 4);
-      chunk.forEach((w, slot) => encodeWindow(task.sequences[w.seq].letters, w.start, windowBp, onehot, slot, task.unknown));
+      const onehot = encodeChunk(task, chunk, windowBp);
       const { logits } = await m.predict(onehot, chunk.length);
       chunk.forEach((w, slot) => {
         const acc = sums.get(w.seq) ?? new Float64Array(K);
@@ -290,4 +288,11 @@ async function annotateBatch(task: ExplainTask, sequences: ExplainedSequence[]):
     }
   }
   return out;
+}
+
+/** One-hot [chunk.length, windowBp, 4] of the chunk's windows, in order. */
+function encodeChunk(task: ExplainTask, chunk: readonly WindowRef[], windowBp: number): Float32Array {
+  const onehot = new Float32Array(chunk.length * windowBp * 4);
+  chunk.forEach((w, slot) => encodeWindow(task.sequences[w.seq].letters, w.start, windowBp, onehot, slot, task.unknown));
+  return onehot;
 }
