@@ -12,7 +12,7 @@ import { withExtraOutputs } from '../runtime/activation-model';
 import { createSession, floatTensor, ort } from '../runtime/ort';
 import { describeModel } from './model-info';
 import { toModelLayout } from './layout';
-import { compilePass, INPUT_FEED, releasePass, runPass, TARGET_FEED, type CompiledPass, type TensorDims } from './ort-backend';
+import { compilePass, fastConvModel, INPUT_FEED, releasePass, runPass, TARGET_FEED, type CompiledPass, type TensorDims } from './ort-backend';
 import { ReferenceBackend } from './reference-backend';
 import { collectConfigResult } from './collect-result';
 import { batchLimit, checkActivationBudget, checkInputDependence, PROBE_LENGTH_BP, probeInputs } from './model-probe';
@@ -27,7 +27,7 @@ export async function openModel(path: string, options: OpenModelOptions = {}): P
   const threads = options.intraOpThreads ?? 1;
   const lengthBp = analyzed.lengthBp > 0 ? analyzed.lengthBp : PROBE_LENGTH_BP;
   checkActivationBudget(analyzed, lengthBp, path);
-  const predictSession = await createSession(withExtraOutputs(proto, [analyzed.logit]), path, { intraOpThreads: threads });
+  const predictSession = await createSession(withExtraOutputs(fastConvModel(proto), [analyzed.logit]), path, { intraOpThreads: threads });
   const probe = await ReferenceBackend.create(analyzed, threads);
   let acts: Awaited<ReturnType<ReferenceBackend['forward']>>;
   try {

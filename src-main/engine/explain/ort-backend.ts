@@ -9,6 +9,17 @@ import { buildPassPlan } from '../lrp/pass-plan';
 import { SegmentBuilder, type BuiltPass, type Sym } from '../lrp/onnx/segment-builder';
 import { createOnnxAlgebra } from '../lrp/onnx/onnx-algebra';
 import { createSession, ort } from '../runtime/ort';
+import { rewriteConv1dAs2d } from '../runtime/conv2d-rewrite';
+import type { IModelProto } from '../onnx/proto';
+
+const rewritten = new WeakMap<IModelProto, IModelProto>();
+
+/** The model with its 1-D convolutions run as 2-D ones (computed once per model). */
+export function fastConvModel(model: IModelProto): IModelProto {
+  let m = rewritten.get(model);
+  if (!m) rewritten.set(model, (m = rewriteConv1dAs2d(model)));
+  return m;
+}
 
 export const TARGET_FEED = 'plrp_target';
 /** The generated graph takes sequences as [N, L, 4] A,C,G,T whatever the model's layout. */
@@ -23,7 +34,7 @@ export interface CompiledPass {
 export type TensorDims = Map<string, number[]>;
 
 export function buildPass(model: AnalyzedModel, config: ExplainConfig, dims: TensorDims, observeLayers = false): BuiltPass {
-  const b = new SegmentBuilder(model.graph.model);
+  const b = new SegmentBuilder(fastConvModel(model.graph.model));
   const alg = createOnnxAlgebra(b);
   const syms = new Map<string, Sym>();
   const act = (name: string): Sym => {

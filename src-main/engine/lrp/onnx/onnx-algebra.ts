@@ -7,6 +7,7 @@ import { convOutputLength } from '../eager/conv1d';
 import { maxPoolRouteOnHost } from './max-pool-host';
 import type { SegmentBuilder, Sym } from './segment-builder';
 import { OnnxPruning } from './onnx-pruning';
+import { conv2dAttrs, FROM_HEIGHT_ONE, TO_HEIGHT_ONE } from '../../runtime/conv2d-rewrite';
 
 const flippedCache = new WeakMap<Float32Array, Float32Array>();
 const transposedCache = new WeakMap<Float32Array, Float32Array>();
@@ -46,6 +47,18 @@ function denseTransposed(p: LinearParams): Float32Array {
   return out;
 }
 
+/**
+ * A 1-D convolution emitted as a 2-D one of height 1 (see ../../runtime/conv2d-rewrite: ORT's
+ * NCHWc kernels are about twice as fast), from [N, C, L] to [N, C_out, L_out].
+ */
+function conv1dAs2d(b: SegmentBuilder, x: Sym, weight: Float32Array, dims3: number[], bias: Float32Array | null, g: { kernel: number; strides: number; pads: [number, number]; dilations: number; group: number }, outDims: number[]): Sym {
+  const x4 = b.node('Reshape', [x, b.constInt64(TO_HEIGHT_ONE)], [x.dims[0], x.dims[1], 1, x.dims[2]]);
+  const ins: (Sym | string)[] = [x4, b.constFloat(weight, [dims3[0], dims3[1], 1, dims3[2]])];
+  if (bias) ins.push(b.constFloat(bias, [bias.length]));
+  const y4 = b.node('Conv', ins, [outDims[0], outDims[1], 1, outDims[2]], conv2dAttrs(g.kernel, g.strides, g.pads, g.dilations, g.group));
+  return b.node('Reshape', [y4, b.constInt64(FROM_HEIGHT_ONE)], outDims);
+}
+
 export function createOnnxAlgebra(b: SegmentBuilder): Algebra<Sym> {
   const bin = (op: string) => (x: Sym, y: Sym) => b.node(op, [x, y], x.dims);
   const withScalar = (op: string, x: Sym, v: number) => b.node(op, [x, b.scalarFloat(v)], x.dims);
@@ -55,12 +68,8 @@ export function createOnnxAlgebra(b: SegmentBuilder): Algebra<Sym> {
     linear(x, p) {
       if (p.layer === 'conv') {
         const g = p.conv!;
-        const ins: (Sym | string)[] = [x, b.constFloat(p.weight.data as Float32Array, p.weight.dims)];
-        if (p.bias) ins.push(b.constFloat(p.bias, [p.bias.length]));
         const lOut = convOutputLength(x.dims[2], g);
-        return b.node('Conv', ins, [x.dims[0], p.weight.dims[0], lOut], {
-          kernel_shape: [g.kernel], strides: [g.strides], pads: [g.pads[0], g.pads[1]], dilations: [g.dilations], group: g.group,
-        });
+        return conv1dAs2d(b, x, p.weight.data as Float32Array, p.weight.dims, p.bias, g, [x.dims[0], p.weight.dims[0], lOut]);
       }
       const [inF, outF] = p.weight.dims;
       const dims = [...x.dims.slice(0, -1), outF];
@@ -76,9 +85,7 @@ export function createOnnxAlgebra(b: SegmentBuilder): Algebra<Sym> {
         const lIn = inputLike.dims[2];
         if (g.strides === 1 && g.pads[0] <= reach && g.pads[1] <= reach) {
           const w = flippedTransposed(p);
-          return b.node('Conv', [s, b.constFloat(w, [cIn, cOut / g.group, g.kernel])], inputLike.dims, {
-            kernel_shape: [g.kernel], strides: [1], pads: [reach - g.pads[0], reach - g.pads[1]], dilations: [g.dilations], group: g.group,
-          });
+          return conv1dAs2d(b, s, w, [cIn, cOut / g.group, g.kernel], null, { ...g, strides: 1, pads: [reach - g.pads[0], reach - g.pads[1]] }, inputLike.dims);
         }
         const natural = (s.dims[2] - 1) * g.strides - g.pads[0] - g.pads[1] + reach + 1;
         return b.node('ConvTranspose', [s, b.constFloat(p.weight.data as Float32Array, p.weight.dims)], inputLike.dims, {

@@ -23,7 +23,7 @@ interface Segment {
   initializers: ITensorProto[];
   inputs: Map<string, Sym>;
   outputs: Map<string, Sym>;
-  constByArray: Map<object, string>;
+  constByArray: Map<object, Map<string, string>>;
 }
 
 export interface HostStepRecord {
@@ -145,11 +145,15 @@ export class SegmentBuilder {
   /** A float constant in the current segment; the same array is stored once per segment. */
   constFloat(data: Float32Array, dims: number[]): string {
     const seg = this.segments[this.current];
-    const known = seg.constByArray.get(data);
+    // The same array may be needed with two shapes (e.g. a 1-D weight and its 2-D form).
+    let byDims = seg.constByArray.get(data);
+    if (!byDims) seg.constByArray.set(data, (byDims = new Map()));
+    const key = dims.join('x');
+    const known = byDims.get(key);
     if (known) return known;
     const name = this.fresh('const');
     seg.initializers.push(floatInitializer(name, dims, data));
-    seg.constByArray.set(data, name);
+    byDims.set(key, name);
     return name;
   }
 
