@@ -46,22 +46,31 @@ export class OnnxPruning {
     return this.b.node2('TopK', [v, this.b.constInt64([m])], [v.dims, v.dims], [v.dtype, 'int64'], { axis: 1, largest: 0, sorted: 1 })[0];
   }
 
+  /** Row-wise x[:, index] for a [N, 1] double index (clamped at 0). */
+  private gatherAt(x: Sym, index: Sym): Sym {
+    const i = this.b.node('Cast', [this.b.node('Max', [index, this.b.scalarDouble(0)], index.dims, {}, 'double')], index.dims, { to: 7 }, 'int64');
+    return this.b.node('GatherElements', [x, i], index.dims, { axis: 1 }, x.dtype);
+  }
+
   /**
-   * Mass rule on values v ≥ 0 ([N, M]; +∞ marks entries outside the group) with the group's Σ
-   * (null: every entry is in the group, so Σ is the last prefix sum).
+   * Mass rule on values v ≥ 0 ([N, M]; +∞ marks entries outside the group). `groupSize` ([N, 1]
+   * double) counts the group's entries; null means all of them. Σ is the prefix sum at the group's
+   * last entry, so it is summed in sorted order like the prefixes (as the spec and the reference do).
    */
-  private massPruned(v: Sym, groupTotal: Sym | null, p: number): Sym {
+  private massPruned(v: Sym, groupSize: Sym | null, p: number): Sym {
     const sorted = this.sortAscending(v);
     const prefix = this.b.node('CumSum', [this.cast(sorted, 'double'), this.b.constInt64([1])], v.dims, {}, 'double');
     const m = v.dims[1];
-    const total = groupTotal ?? this.b.node('Slice', [prefix, this.b.constInt64([m - 1]), this.b.constInt64([m]), this.b.constInt64([1])], [-1, 1], {}, 'double');
+    const total = groupSize
+      ? this.gatherAt(prefix, this.b.node('Sub', [groupSize, this.b.scalarDouble(1)], groupSize.dims, {}, 'double'))
+      : this.b.node('Slice', [prefix, this.b.constInt64([m - 1]), this.b.constInt64([m]), this.b.constInt64([1])], [-1, 1], {}, 'double');
     const budget = this.b.node('Mul', [total, this.b.scalarDouble(p)], total.dims, {}, 'double');
     const fits = this.cast(this.notGreater(prefix, budget), 'double');
     const k = this.rowSum(fits);
-    const last = this.b.node('Sub', [k, this.b.scalarDouble(1)], k.dims, {}, 'double');
-    const index = this.b.node('Cast', [this.b.node('Max', [last, this.b.scalarDouble(0)], k.dims, {}, 'double')], k.dims, { to: 7 }, 'int64');
-    const theta = this.b.node('GatherElements', [sorted, index], k.dims, { axis: 1 });
-    const any = this.b.node('Greater', [k, this.b.scalarDouble(0)], k.dims, {}, 'bool');
+    const theta = this.gatherAt(sorted, this.b.node('Sub', [k, this.b.scalarDouble(1)], k.dims, {}, 'double'));
+    let any = this.b.node('Greater', [k, this.b.scalarDouble(0)], k.dims, {}, 'bool');
+    // An empty group has Σ = +∞ here: nothing of it (nor of the other group) may be pruned.
+    if (groupSize) any = this.b.node('And', [any, this.b.node('Greater', [groupSize, this.b.scalarDouble(0)], k.dims, {}, 'bool')], k.dims, {}, 'bool');
     return this.b.node('And', [this.notGreater(v, theta), any], v.dims, {}, 'bool');
   }
 
@@ -86,9 +95,9 @@ export class OnnxPruning {
       const vPos = this.b.node('Where', [negative, inf, flat], flat.dims);
       const negated = this.b.node('Neg', [flat], flat.dims);
       const vNeg = this.b.node('Where', [negative, negated, inf], flat.dims);
-      const totalPos = this.rowSum(this.cast(this.b.node('Relu', [flat], flat.dims), 'double'));
-      const totalNeg = this.rowSum(this.cast(this.b.node('Relu', [negated], flat.dims), 'double'));
-      pruned = this.b.node('Or', [this.massPruned(vPos, totalPos, p), this.massPruned(vNeg, totalNeg, p)], flat.dims, {}, 'bool');
+      const countNeg = this.rowSum(this.cast(negative, 'double'));
+      const countPos = this.b.node('Sub', [this.b.scalarDouble(m), countNeg], countNeg.dims, {}, 'double');
+      pruned = this.b.node('Or', [this.massPruned(vPos, countPos, p), this.massPruned(vNeg, countNeg, p)], flat.dims, {}, 'bool');
     }
     const keep = this.cast(this.b.node('Not', [pruned], flat.dims, {}, 'bool'), 'float32');
     return this.unflat(keep, r);

@@ -92,3 +92,25 @@ describe('PLRP invariants', () => {
     await residual.close();
   });
 });
+
+describe('PLRP thresholds in the generated graph', () => {
+  it.each([['mass', 'total'], ['mass-per-sign', 'per-sign'], ['count', 'total']] as const)('cut where the TypeScript reference cuts (%s), up to p = 1', async (threshold, lambda) => {
+    const ref = await openModel(`${FIXTURE_DIR}/cnn32.onnx`, { backend: 'reference' });
+    const x = randomOneHot(seededRandom(99), 3, L);
+    const configs = [0.05, 0.5, 0.95, 0.999, 1].flatMap((p, i) => [
+      cfg({ method: 'plrp-lambda', p, threshold, lambda }, `l${i}`),
+      cfg({ method: 'plrp-m', p, threshold }, `m${i}`),
+    ]);
+    const a = await model.explain(x, 3, configs, auto(3));
+    const b = await ref.explain(x, 3, configs, auto(3));
+    for (const c of configs) {
+      // Same pruned counts per sample and point, and the same relevance up to float32 rounding.
+      expect(a.diagnostics[c.id].map((d) => d.map((x) => x.prunedCount))).toEqual(b.diagnostics[c.id].map((d) => d.map((x) => x.prunedCount)));
+      let num = 0;
+      let den = 0;
+      b.relevance[c.id].forEach((v, i) => { num += (a.relevance[c.id][i] - v) ** 2; den += v * v; });
+      expect(Math.sqrt(num / Math.max(den, 1e-30))).toBeLessThan(1e-4);
+    }
+    await ref.close();
+  });
+});
