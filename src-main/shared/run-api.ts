@@ -147,14 +147,8 @@ export interface TrackBin {
   mean: number;
 }
 
-export interface TrackSlice {
-  runId: string;
-  sequenceIndex: number;
-  explanationId: string;
-  /** The region actually served (clamped to the sequence). */
-  startBp: number;
-  endBp: number;
-  bpPerBin: number;
+/** The request's fields describe what was served: startBp/endBp clamped to the sequence. */
+export interface TrackSlice extends TrackSliceRequest {
   bins: TrackBin[];
   /** Only when bpPerBin ≤ 1: per base, relevance in A, C, G, T order. */
   bases?: [number, number, number, number][];
