@@ -1,16 +1,31 @@
 // PLRP pruning as ONNX nodes, so a PLRP pass stays one ONNX Runtime graph (no trip to the host per
 // pruning point). Same definitions as the TypeScript reference (../../plrp/keep-mask, lambda,
-// prune-stats), per sample over all non-batch entries: sort ascending (TopK), prefix sums in double
-// precision (CumSum), the cut where the prefix exceeds p·Σ, θ by GatherElements, prune v ≤ θ.
+// prune-stats), per sample over all non-batch entries: the cut where the ascending prefix sums (in
+// double precision) exceed p·Σ, θ = the last value that fits, prune v ≤ θ. A full sort per row is
+// what PLRP cost most, so the cut is found from a histogram and a sort of one bin (see below).
 import type { LambdaMode, ThresholdMode } from '../../../shared/explain-config';
 import { PRUNE_STATS } from '../../plrp/prune-stats';
 import type { SegmentBuilder, Sym } from './segment-builder';
 
 const FLOAT = 1;
 const DOUBLE = 11;
+const INT32 = 6;
+const INT64 = 7;
+/** Rows shorter than this are sorted whole: their TopK is cheaper than a histogram. */
+const HISTOGRAM_MIN_ENTRIES = 64;
+
+/** Histogram bins for rows of m entries: about four entries per bin (16 … 2048), so the crossing bin holds few. */
+function histogramBins(m: number): number {
+  return Math.min(2048, Math.max(16, 2 ** Math.ceil(Math.log2(m / 4))));
+}
+/** ScatterElements with reduction = 'add' (the histogram) is opset 16. */
+const HISTOGRAM_OPSET = 16;
+
+/** How the mass threshold is found: a histogram and a small sort (the default), or one full sort per row. */
+export type MassCutStrategy = 'histogram' | 'sort';
 
 export class OnnxPruning {
-  constructor(private readonly b: SegmentBuilder) {}
+  constructor(private readonly b: SegmentBuilder, private readonly strategy: MassCutStrategy = 'histogram') {}
 
   private size(x: Sym): number {
     return x.dims.slice(1).reduce((a, d) => a * d, 1);
@@ -53,25 +68,91 @@ export class OnnxPruning {
   }
 
   /**
-   * Mass rule on values v ≥ 0 ([N, M]; +∞ marks entries outside the group). `groupSize` ([N, 1]
-   * double) counts the group's entries; null means all of them. Σ is the prefix sum at the group's
-   * last entry, so it is summed in sorted order like the prefixes (as the spec and the reference do).
+   * Mass rule on values v ≥ 0 ([N, M]); `inGroup` (bool [N, M]) limits it to some entries (the
+   * values of the others must be 0), null means all. Returns the pruned entries (bool [N, M]).
    */
-  private massPruned(v: Sym, groupSize: Sym | null, p: number): Sym {
-    const sorted = this.sortAscending(v);
-    const prefix = this.b.node('CumSum', [this.cast(sorted, 'double'), this.b.constInt64([1])], v.dims, {}, 'double');
+  private massPruned(v: Sym, inGroup: Sym | null, p: number): Sym {
+    if (p >= 1) {
+      // Every prefix is ≤ Σ: all entries go (summing Σ in another order must not keep the largest).
+      return inGroup ?? this.b.node('Not', [this.b.node('Less', [v, this.b.scalarFloat(Number.NEGATIVE_INFINITY)], v.dims, {}, 'bool')], v.dims, {}, 'bool');
+    }
+    const pruned = this.strategy === 'histogram' && v.dims[1] >= HISTOGRAM_MIN_ENTRIES && this.b.allowOpset(HISTOGRAM_OPSET) ? this.massPrunedByHistogram(v, inGroup, p) : this.massPrunedBySort(v, inGroup, p);
+    return inGroup ? this.b.node('And', [pruned, inGroup], v.dims, {}, 'bool') : pruned;
+  }
+
+  /**
+   * The mass cut without sorting everything. A histogram of the mass over bins of √(v / max)
+   * (monotone in v, so bins hold value ranges in order) finds the bin b* where the prefix crosses
+   * T = p·Σ: bins below it are pruned whole, bins above kept whole. Only b*'s entries are sorted
+   * (a TopK as long as the largest b* population in the batch, usually a handful of entries), and
+   * their prefix sums, started at the mass below b*, give θ exactly as the full sort would.
+   */
+  private massPrunedByHistogram(v: Sym, inGroup: Sym | null, p: number): Sym {
+    const b = this.b;
+    const bins = histogramBins(v.dims[1]);
+    // bin = ⌊√(v · (B − ½)² / max)⌋ ∈ [0, B − 1]: ⌊(B − ½)·√(v / max)⌋ up to rounding, monotone in v.
+    const max = this.rowMax(v);
+    const positiveMax = b.node('Where', [b.node('Greater', [max, b.scalarFloat(0)], max.dims, {}, 'bool'), max, b.scalarFloat(1)], max.dims);
+    const scale = b.node('Div', [b.scalarFloat((bins - 0.5) ** 2), positiveMax], max.dims);
+    const bin = b.node('Floor', [b.node('Sqrt', [b.node('Mul', [v, scale], v.dims)], v.dims)], v.dims);
+    const rows = b.node('Slice', [b.node('Shape', [v], [2], {}, 'int64'), b.constInt64([0]), b.constInt64([1])], [1], {}, 'int64');
+    const histogramShape = b.node('Concat', [rows, b.constInt64([bins])], [2], { axis: 0 }, 'int64');
+    const empty = b.node('Expand', [b.scalarDouble(0), histogramShape], [-1, bins], {}, 'double');
+    const binIndex = b.node('Cast', [bin], v.dims, { to: INT32 }, 'int64');
+    const histogram = b.node('ScatterElements', [empty, binIndex, this.cast(v, 'double')], empty.dims, { axis: 1, reduction: 'add' }, 'double');
+    const cumulative = b.node('CumSum', [histogram, b.constInt64([1])], empty.dims, {}, 'double');
+    const total = b.node('Slice', [cumulative, b.constInt64([bins - 1]), b.constInt64([bins]), b.constInt64([1])], [-1, 1], {}, 'double');
+    const budget = b.node('Mul', [total, b.scalarDouble(p)], total.dims, {}, 'double');
+    // The bins that fit whole; the next one (if any) is where the prefix crosses the budget.
+    const wholeBins = this.rowSum(this.cast(this.notGreater(cumulative, budget), 'double'));
+    const massBelow = this.valueBefore(cumulative, wholeBins, 0);
+    const crossingBin = this.cast(wholeBins, 'float32');
+    let inCrossingBin = b.node('Equal', [bin, crossingBin], v.dims, {}, 'bool');
+    if (inGroup) inCrossingBin = b.node('And', [inCrossingBin, inGroup], v.dims, {}, 'bool');
+    const candidates = b.node('Where', [inCrossingBin, v, b.scalarFloat(Number.POSITIVE_INFINITY)], v.dims);
+    const population = this.rowSum(this.cast(inCrossingBin, 'float32'));
+    const largest = b.node('Reshape', [this.rowMax(b.node('Reshape', [population, b.constInt64([1, -1])], [1, -1])), b.constInt64([1])], [1]);
+    const k = b.node('Cast', [b.node('Max', [largest, b.scalarFloat(1)], [1])], [1], { to: INT64 }, 'int64');
+    const sorted = b.node2('TopK', [candidates, k], [[-1, -1], [-1, -1]], ['float32', 'int64'], { axis: 1, largest: 0, sorted: 1 })[0];
+    const prefix = b.node('Add', [massBelow, b.node('CumSum', [this.cast(sorted, 'double'), b.constInt64([1])], sorted.dims, {}, 'double')], sorted.dims, {}, 'double');
+    const fits = this.rowSum(this.cast(this.notGreater(prefix, budget), 'double'));
+    const theta = this.valueBefore(sorted, fits, -1);
+    return b.node('Or', [b.node('Less', [bin, crossingBin], v.dims, {}, 'bool'), this.notGreater(v, theta)], v.dims, {}, 'bool');
+  }
+
+  /** Row-wise x[:, count − 1], or `none` where count is 0 ([N, 1] result; count a [N, 1] double). */
+  private valueBefore(x: Sym, count: Sym, none: number): Sym {
+    const some = this.b.node('Greater', [count, this.b.scalarDouble(0)], count.dims, {}, 'bool');
+    const at = this.gatherAt(x, this.b.node('Sub', [count, this.b.scalarDouble(1)], count.dims, {}, 'double'));
+    return this.b.node('Where', [some, at, x.dtype === 'double' ? this.b.scalarDouble(none) : this.b.scalarFloat(none)], count.dims, {}, x.dtype);
+  }
+
+  /** Max over the last axis, keepdims ([N, M] → [N, 1]); ReduceMax takes `axes` as an attribute until opset 18. */
+  private rowMax(x: Sym): Sym {
+    const dims = [x.dims[0], 1];
+    return this.b.opset >= 18
+      ? this.b.node('ReduceMax', [x, this.b.constInt64([1])], dims, { keepdims: 1 }, x.dtype)
+      : this.b.node('ReduceMax', [x], dims, { axes: [1], keepdims: 1 }, x.dtype);
+  }
+
+  /**
+   * The mass cut by the definition: sort every row ascending (TopK), prefix sums in double, the
+   * cut where the prefix exceeds p·Σ. For models whose opset cannot take the histogram's
+   * ScatterElements reduction; entries outside the group sort last as +∞.
+   */
+  private massPrunedBySort(v: Sym, inGroup: Sym | null, p: number): Sym {
+    const b = this.b;
     const m = v.dims[1];
-    const total = groupSize
-      ? this.gatherAt(prefix, this.b.node('Sub', [groupSize, this.b.scalarDouble(1)], groupSize.dims, {}, 'double'))
-      : this.b.node('Slice', [prefix, this.b.constInt64([m - 1]), this.b.constInt64([m]), this.b.constInt64([1])], [-1, 1], {}, 'double');
-    const budget = this.b.node('Mul', [total, this.b.scalarDouble(p)], total.dims, {}, 'double');
-    const fits = this.cast(this.notGreater(prefix, budget), 'double');
-    const k = this.rowSum(fits);
-    const theta = this.gatherAt(sorted, this.b.node('Sub', [k, this.b.scalarDouble(1)], k.dims, {}, 'double'));
-    let any = this.b.node('Greater', [k, this.b.scalarDouble(0)], k.dims, {}, 'bool');
-    // An empty group has Σ = +∞ here: nothing of it (nor of the other group) may be pruned.
-    if (groupSize) any = this.b.node('And', [any, this.b.node('Greater', [groupSize, this.b.scalarDouble(0)], k.dims, {}, 'bool')], k.dims, {}, 'bool');
-    return this.b.node('And', [this.notGreater(v, theta), any], v.dims, {}, 'bool');
+    const values = inGroup ? b.node('Where', [inGroup, v, b.scalarFloat(Number.POSITIVE_INFINITY)], v.dims) : v;
+    const sorted = this.sortAscending(values);
+    const prefix = b.node('CumSum', [this.cast(sorted, 'double'), b.constInt64([1])], v.dims, {}, 'double');
+    // Σ is the prefix at the group's last entry, summed in sorted order like the prefixes.
+    const total = inGroup
+      ? this.valueBefore(prefix, this.rowSum(this.cast(inGroup, 'double')), 0)
+      : b.node('Slice', [prefix, b.constInt64([m - 1]), b.constInt64([m]), b.constInt64([1])], [-1, 1], {}, 'double');
+    const budget = b.node('Mul', [total, b.scalarDouble(p)], total.dims, {}, 'double');
+    const fits = this.rowSum(this.cast(this.notGreater(prefix, budget), 'double'));
+    return this.notGreater(v, this.valueBefore(sorted, fits, -1));
   }
 
   keepMask(r: Sym, p: number, mode: ThresholdMode): Sym {
@@ -82,22 +163,20 @@ export class OnnxPruning {
       const k = Math.floor(p * m);
       if (k === 0) return this.b.node('Expand', [this.b.scalarFloat(1), this.b.node('Shape', [r], [r.dims.length], {}, 'int64')], r.dims);
       const v = this.b.node('Abs', [flat], flat.dims);
-      const sorted = this.sortAscending(v);
-      const theta = this.b.node('Slice', [sorted, this.b.constInt64([k - 1]), this.b.constInt64([k]), this.b.constInt64([1])], [-1, 1]);
-      pruned = this.notGreater(v, theta);
+      // θ = the k-th smallest: the largest of the k smallest, no order among them needed.
+      const smallest = this.b.node2('TopK', [v, this.b.constInt64([k])], [[-1, k], [-1, k]], ['float32', 'int64'], { axis: 1, largest: 0, sorted: 0 })[0];
+      pruned = this.notGreater(v, this.rowMax(smallest));
     } else if (mode === 'mass') {
       const v = this.b.node('Abs', [flat], flat.dims);
       pruned = this.massPruned(v, null, p);
     } else {
-      // mass-per-sign: non-negative entries by R, negative ones by −R; +∞ keeps the other group out.
+      // mass-per-sign: non-negative entries by R, negative ones by −R; 0 stands in for the other group.
       const negative = this.b.node('Less', [flat, this.b.scalarFloat(0)], flat.dims, {}, 'bool');
-      const inf = this.b.scalarFloat(Number.POSITIVE_INFINITY);
-      const vPos = this.b.node('Where', [negative, inf, flat], flat.dims);
-      const negated = this.b.node('Neg', [flat], flat.dims);
-      const vNeg = this.b.node('Where', [negative, negated, inf], flat.dims);
-      const countNeg = this.rowSum(this.cast(negative, 'double'));
-      const countPos = this.b.node('Sub', [this.b.scalarDouble(m), countNeg], countNeg.dims, {}, 'double');
-      pruned = this.b.node('Or', [this.massPruned(vPos, countPos, p), this.massPruned(vNeg, countNeg, p)], flat.dims, {}, 'bool');
+      const nonNegative = this.b.node('Not', [negative], flat.dims, {}, 'bool');
+      const zero = this.b.scalarFloat(0);
+      const vPos = this.b.node('Where', [negative, zero, flat], flat.dims);
+      const vNeg = this.b.node('Where', [negative, this.b.node('Neg', [flat], flat.dims), zero], flat.dims);
+      pruned = this.b.node('Or', [this.massPruned(vPos, nonNegative, p), this.massPruned(vNeg, negative, p)], flat.dims, {}, 'bool');
     }
     const keep = this.cast(this.b.node('Not', [pruned], flat.dims, {}, 'bool'), 'float32');
     return this.unflat(keep, r);

@@ -2,9 +2,14 @@
 // steps (PLRP pruning runs in TypeScript); each segment is one ONNX model. Segment 0 contains the
 // original model's nodes, so the forward pass and the relevance pass share one ORT run. A tensor
 // used by a later segment becomes an output of the segment that makes it and an input of the user.
-import { onnx, type INodeProto, type ITensorProto, type IModelProto } from '../../onnx/proto';
+import { onnx, toNumber, type INodeProto, type ITensorProto, type IModelProto } from '../../onnx/proto';
 import type { HostStep } from '../algebra';
 import { doubleInitializer, floatInitializer, int64Initializer, makeNode, valueInfo, type AttrSpec } from './node-factory';
+
+/** The lowest model opset `allowOpset` raises (see there). */
+const RAISABLE_FROM_OPSET = 13;
+/** ONNX IR version that opset 16 and later need. */
+const IR_VERSION_FOR_RAISED_OPSET = 8;
 
 /** Element types of generated tensors; double and bool appear only inside a segment. */
 export type SymType = 'float32' | 'int64' | 'double' | 'bool';
@@ -163,9 +168,28 @@ export class SegmentBuilder {
     return name;
   }
 
-  /** The default-domain opset of the generated graphs (the model's own). */
+  private raisedOpset = 0;
+
+  private get modelOpset(): number {
+    return Math.max(0, ...(this.base.opsetImport ?? []).filter((o) => !o.domain || o.domain === 'ai.onnx').map((o) => toNumber(o.version)));
+  }
+
+  /** The default-domain opset of the generated graphs (the model's own, unless raised by `allowOpset`). */
   get opset(): number {
-    return Math.max(0, ...(this.base.opsetImport ?? []).filter((o) => !o.domain || o.domain === 'ai.onnx').map((o) => Number(o.version)));
+    return Math.max(this.modelOpset, this.raisedOpset);
+  }
+
+  /**
+   * Whether generated nodes may use ops of opset `version`, raising the graphs' opset when that
+   * keeps the model's own nodes meaning what they meant: from 13 on, later versions of the ops a
+   * supported genome model contains only add types or attributes whose default is the old
+   * behaviour; below 13 (axes moving from attributes to inputs) the model's opset stays.
+   */
+  allowOpset(version: number): boolean {
+    if (this.opset >= version) return true;
+    if (this.modelOpset < RAISABLE_FROM_OPSET) return false;
+    this.raisedOpset = version;
+    return true;
   }
 
   scalarDouble(value: number): string {
@@ -194,6 +218,15 @@ export class SegmentBuilder {
     this.observed.set(key, s.name);
   }
 
+  private modelVersions(): Pick<IModelProto, 'irVersion' | 'opsetImport'> {
+    if (this.raisedOpset <= this.modelOpset) return { irVersion: this.base.irVersion, opsetImport: this.base.opsetImport };
+    const others = (this.base.opsetImport ?? []).filter((o) => o.domain && o.domain !== 'ai.onnx');
+    return {
+      irVersion: Math.max(toNumber(this.base.irVersion), IR_VERSION_FOR_RAISED_OPSET),
+      opsetImport: [...others, onnx.OperatorSetIdProto.create({ domain: '', version: this.raisedOpset })],
+    };
+  }
+
   finish(): BuiltPass {
     const g = this.base.graph!;
     const segments = this.segments.map((seg, i) => {
@@ -208,7 +241,7 @@ export class SegmentBuilder {
         input: graphInputs,
         output: outputs.map((s) => valueInfo(s.name, s.dtype, null)),
       });
-      const model = onnx.ModelProto.create({ irVersion: this.base.irVersion, opsetImport: this.base.opsetImport, producerName: 'plrp-studio', graph });
+      const model = onnx.ModelProto.create({ ...this.modelVersions(), producerName: 'plrp-studio', graph });
       return {
         bytes: onnx.ModelProto.encode(model).finish(),
         inputs: [...baseInputs.map((x) => x.name ?? ''), ...inputs.map((s) => s.name)],

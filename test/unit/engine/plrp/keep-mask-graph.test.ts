@@ -1,0 +1,92 @@
+// The generated graph's PLRP keep mask against the TypeScript reference (../../plrp/keep-mask), on
+// rows built to break a threshold search: ties at the cut, zeros, one entry, all equal, a dynamic
+// range of 10^30, a single crossing bin crowded with near-equal values. Both ways the graph finds
+// the mass cut are checked: the histogram (default, opset ≥ 13 models) and the full sort (older opsets).
+import { describe, expect, it } from 'vitest';
+import { onnx } from '../../../../src-main/engine/onnx/proto';
+import { makeNode, valueInfo } from '../../../../src-main/engine/lrp/onnx/node-factory';
+import { SegmentBuilder } from '../../../../src-main/engine/lrp/onnx/segment-builder';
+import { OnnxPruning, type MassCutStrategy } from '../../../../src-main/engine/lrp/onnx/onnx-pruning';
+import { keepMask } from '../../../../src-main/engine/plrp/keep-mask';
+import type { ThresholdMode } from '../../../../src-main/shared/explain-config';
+import { createSession, ort } from '../../../../src-main/engine/runtime/ort';
+import { seededRandom } from '../lrp/tiny-onnx';
+
+/** A model that only passes its [N, M] input through: the builder needs a base graph. */
+function identityModel(m: number, opset: number): onnx.IModelProto {
+  const graph = onnx.GraphProto.create({
+    name: 'identity', node: [makeNode('Identity', ['r'], ['y'], 'id')],
+    input: [valueInfo('r', 'float32', [-1, m])], output: [valueInfo('y', 'float32', [-1, m])],
+  });
+  return { irVersion: 7, opsetImport: [{ domain: '', version: opset }], graph };
+}
+
+async function graphKeepMask(rows: Float32Array[], p: number, mode: ThresholdMode, strategy: MassCutStrategy, opset = 13): Promise<Float32Array> {
+  const m = rows[0].length;
+  const b = new SegmentBuilder(identityModel(m, opset));
+  const keep = new OnnxPruning(b, strategy).keepMask(b.original('y', [-1, m]), p, mode);
+  b.observe('keep', keep);
+  const built = b.finish();
+  const session = await createSession(built.segments[0].bytes, 'keep-mask test graph');
+  const data = new Float32Array(rows.length * m);
+  rows.forEach((r, i) => data.set(r, i * m));
+  const out = await session.run({ r: new ort.Tensor('float32', data, [rows.length, m]) }, [built.observed.get('keep')!]);
+  await session.release();
+  return out[built.observed.get('keep')!].data as Float32Array;
+}
+
+function referenceKeepMask(rows: Float32Array[], p: number, mode: ThresholdMode): Float32Array {
+  const out = new Float32Array(rows.length * rows[0].length);
+  rows.forEach((r, i) => out.set(keepMask(r, p, mode), i * r.length));
+  return out;
+}
+
+const M = 300;
+function hardRows(): Float32Array[] {
+  const rand = seededRandom(5);
+  const rows: Float32Array[] = [];
+  const row = (f: (i: number) => number) => rows.push(Float32Array.from({ length: M }, (_, i) => f(i)));
+  row(() => 0); // all zero
+  row((i) => (i === 17 ? 3 : 0)); // one entry carries everything
+  row(() => 0.25); // all equal: the cut falls inside a tie
+  row((i) => (i % 3 === 0 ? 0 : (rand() - 0.5) * 2)); // zeros between signed values
+  row((i) => 10 ** (-15 + 30 * rand()) * (rand() < 0.5 ? -1 : 1)); // 30 decades
+  row((i) => 1 + (i % 7) * 1e-7); // one crowded bin of near-equal values with ties
+  row((i) => (i < 10 ? 100 : 1e-3 * rand())); // a few giants over dust
+  row((i) => -Math.abs(rand())); // negative only: one mass-per-sign group is empty
+  row((i) => Math.round(rand() * 4) / 4); // small set of distinct values, many ties
+  for (let s = 0; s < 6; s++) row(() => (rand() - 0.3) ** 3); // random, skewed
+  return rows;
+}
+
+describe('PLRP keep mask in the generated graph', () => {
+  const rows = hardRows();
+  const cases = (['mass', 'mass-per-sign', 'count'] as const).flatMap((mode) => [0.01, 0.3, 0.5, 0.9, 0.999, 1].map((p) => [mode, p] as const));
+  it.each(['histogram', 'sort'] as const)('prunes exactly what the reference prunes (%s)', async (strategy) => {
+    for (const [mode, p] of cases) {
+      const got = await graphKeepMask(rows, p, mode, strategy);
+      const want = referenceKeepMask(rows, p, mode);
+      for (let r = 0; r < rows.length; r++) {
+        expect(Array.from(got.subarray(r * M, (r + 1) * M)), `${strategy} ${mode} p=${p} row ${r}`).toEqual(Array.from(want.subarray(r * M, (r + 1) * M)));
+      }
+    }
+  });
+
+  it('falls back to the full sort for a model whose opset cannot be raised (opset 11)', async () => {
+    const got = await graphKeepMask(rows, 0.3, 'mass', 'histogram', 11);
+    expect(Array.from(got)).toEqual(Array.from(referenceKeepMask(rows, 0.3, 'mass')));
+  });
+
+  it('raises the generated graph to opset 16 only when the histogram needs it', () => {
+    const opsetOf = (strategy: MassCutStrategy, modelOpset: number) => {
+      const b = new SegmentBuilder(identityModel(M, modelOpset));
+      b.observe('keep', new OnnxPruning(b, strategy).keepMask(b.original('y', [-1, M]), 0.3, 'mass'));
+      const model = onnx.ModelProto.decode(b.finish().segments[0].bytes);
+      return Number(model.opsetImport[0].version);
+    };
+    expect(opsetOf('histogram', 13)).toBe(16);
+    expect(opsetOf('sort', 13)).toBe(13);
+    expect(opsetOf('histogram', 11)).toBe(11);
+    expect(opsetOf('histogram', 17)).toBe(17);
+  });
+});
