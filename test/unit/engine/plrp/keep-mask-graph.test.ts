@@ -3,7 +3,7 @@
 // range of 10^30, a single crossing bin crowded with near-equal values. Both ways the graph finds
 // the mass cut are checked: the histogram (default, opset ≥ 13 models) and the full sort (older opsets).
 import { describe, expect, it } from 'vitest';
-import { onnx } from '../../../../src-main/engine/onnx/proto';
+import { onnx, type IModelProto } from '../../../../src-main/engine/onnx/proto';
 import { makeNode, valueInfo } from '../../../../src-main/engine/lrp/onnx/node-factory';
 import { SegmentBuilder } from '../../../../src-main/engine/lrp/onnx/segment-builder';
 import { OnnxPruning, type MassCutStrategy } from '../../../../src-main/engine/lrp/onnx/onnx-pruning';
@@ -13,7 +13,7 @@ import { createSession, ort } from '../../../../src-main/engine/runtime/ort';
 import { seededRandom } from '../lrp/tiny-onnx';
 
 /** A model that only passes its [N, M] input through: the builder needs a base graph. */
-function identityModel(m: number, opset: number): onnx.IModelProto {
+function identityModel(m: number, opset: number): IModelProto {
   const graph = onnx.GraphProto.create({
     name: 'identity', node: [makeNode('Identity', ['r'], ['y'], 'id')],
     input: [valueInfo('r', 'float32', [-1, m])], output: [valueInfo('y', 'float32', [-1, m])],
@@ -50,11 +50,11 @@ function hardRows(): Float32Array[] {
   row((i) => (i === 17 ? 3 : 0)); // one entry carries everything
   row(() => 0.25); // all equal: the cut falls inside a tie
   row((i) => (i % 3 === 0 ? 0 : (rand() - 0.5) * 2)); // zeros between signed values
-  row((i) => 10 ** (-15 + 30 * rand()) * (rand() < 0.5 ? -1 : 1)); // 30 decades
+  row(() => 10 ** (-15 + 30 * rand()) * (rand() < 0.5 ? -1 : 1)); // 30 decades
   row((i) => 1 + (i % 7) * 1e-7); // one crowded bin of near-equal values with ties
   row((i) => (i < 10 ? 100 : 1e-3 * rand())); // a few giants over dust
-  row((i) => -Math.abs(rand())); // negative only: one mass-per-sign group is empty
-  row((i) => Math.round(rand() * 4) / 4); // small set of distinct values, many ties
+  row(() => -Math.abs(rand())); // negative only: one mass-per-sign group is empty
+  row(() => Math.round(rand() * 4) / 4); // small set of distinct values, many ties
   for (let s = 0; s < 6; s++) row(() => (rand() - 0.3) ** 3); // random, skewed
   return rows;
 }
