@@ -15,7 +15,7 @@ import { nonFiniteRelevanceWarning, sequenceWarnings } from '../engine/explain/s
 import { relevanceStats } from './relevance-stats';
 
 /** A batch closes at this many sequences or bases, whichever comes first. */
-export const BATCH_SEQUENCES = 64;
+export const BATCH_SEQUENCES = 256;
 export const BATCH_BASES = 256_000;
 const READ_AHEAD = 512;
 

@@ -5,7 +5,7 @@
 // Two deliberate differences from tangermeme's numba code: a seqlet may end at the last base (the
 // original clips ends to L−1), and candidates are visited in sorted order instead of by repeated
 // argmin (same order, ties to the lower start, without the O(L) scan per seqlet).
-import { buildSpanNull, spanPValue, type SpanNull } from './span-null';
+import { buildSpanNull, type SpanNull } from './span-null';
 
 export interface SeqletOptions {
   threshold: number;
@@ -36,8 +36,16 @@ function callInSequence(x: Float32Array, seqIndex: number, nul: SpanNull, o: Seq
   const p: Float64Array[] = [];
   for (let len = 0; len <= o.maxLength; len++) p.push(new Float64Array(l).fill(len < o.minLength ? 0 : 1));
   for (let len = o.minLength; len <= o.maxLength; len++) {
+    // spanPValue, inlined: this loop runs ~20 × L times per sequence and sign.
+    const rcdf = nul.rcdf[len];
+    const last = rcdf.length - 1;
+    const offset = nul.xMin * len;
+    const row = p[len];
+    const shorter = p[len - 1];
     for (let k = 0; k + len <= l; k++) {
-      p[len][k] = Math.max(spanPValue(nul, len, csum[k + len] - csum[k]), p[len - 1][k]);
+      const bin = Math.floor((csum[k + len] - csum[k] - offset) / nul.binWidth);
+      const pv = rcdf[bin < 0 ? 0 : bin > last ? last : bin];
+      row[k] = pv > shorter[k] ? pv : shorter[k];
     }
   }
   for (let len = o.maxLength; len >= o.minLength; len--) {
@@ -65,7 +73,7 @@ function callInSequence(x: Float32Array, seqIndex: number, nul: SpanNull, o: Seq
 /** Calls seqlets on `tracks` (one per sequence, higher = more relevant), p-value order. */
 export function recursiveSeqlets(tracks: readonly Float32Array[], options: Partial<SeqletOptions> = {}): RawSeqlet[] {
   const o = { ...DEFAULT_SEQLET_OPTIONS, ...options };
-  const nul = buildSpanNull(tracks, o.maxLength, o.bins);
+  const nul = buildSpanNull(tracks, o.maxLength, o.bins, o.minLength);
   if (nul === null) return [];
   const out: RawSeqlet[] = [];
   tracks.forEach((t, i) => callInSequence(t, i, nul, o, out));

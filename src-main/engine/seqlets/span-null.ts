@@ -13,8 +13,39 @@ export interface SpanNull {
   rcdf: Float64Array[];
 }
 
-/** Returns null when every value is equal (no spread to rank spans by). */
-export function buildSpanNull(tracks: readonly Float32Array[], maxLength: number, bins = 1000): SpanNull | null {
+/** A complex spectrum: separate real and imaginary parts. */
+interface Spectrum {
+  re: Float64Array;
+  im: Float64Array;
+}
+
+function multiply(a: Spectrum, b: Spectrum): Spectrum {
+  const n = a.re.length;
+  const re = new Float64Array(n);
+  const im = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    re[k] = a.re[k] * b.re[k] - a.im[k] * b.im[k];
+    im[k] = a.re[k] * b.im[k] + a.im[k] * b.re[k];
+  }
+  return { re, im };
+}
+
+/** F^len by repeated squaring (used when the transform size grows). */
+function power(f: Spectrum, len: number): Spectrum {
+  let result: Spectrum | null = null;
+  let base = f;
+  for (let e = len; e > 0; e >>= 1) {
+    if (e & 1) result = result ? multiply(result, base) : base;
+    if (e > 1) base = multiply(base, base);
+  }
+  return result!;
+}
+
+/**
+ * Returns null when every value is equal (no spread to rank spans by). Spans shorter than
+ * `fromLength` get no distribution (the caller never asks for them).
+ */
+export function buildSpanNull(tracks: readonly Float32Array[], maxLength: number, bins = 1000, fromLength = 1): SpanNull | null {
   let xMin = Infinity;
   let xMax = -Infinity;
   let count = 0;
@@ -28,35 +59,51 @@ export function buildSpanNull(tracks: readonly Float32Array[], maxLength: number
   const binWidth = (xMax - xMin) / (bins - 1);
   const f = new Float64Array(bins);
   for (const t of tracks) for (let i = 0; i < t.length; i++) f[Math.min(bins - 1, Math.floor((t[i] - xMin) / binWidth))] += 1 / count;
-  // pdf of a length-L sum = L-th convolution power of f, computed as F^L in the Fourier domain.
-  // Rounding leaves |errors| ~1e-15 (clamped at 0), far below the 0.01 threshold scale.
-  const size = nextPowerOfTwo((bins - 1) * maxLength + 1);
-  const fr = new Float64Array(size);
-  const fi = new Float64Array(size);
-  fr.set(f);
-  fft(fr, fi);
-  const pr = Float64Array.from(fr);
-  const pi = Float64Array.from(fi);
-  const rcdf: Float64Array[] = [new Float64Array(0)];
-  for (let len = 1; len <= maxLength; len++) {
-    if (len > 1) {
-      for (let k = 0; k < size; k++) {
-        const r = pr[k] * fr[k] - pi[k] * fi[k];
-        pi[k] = pr[k] * fi[k] + pi[k] * fr[k];
-        pr[k] = r;
-      }
+  // pdf of a length-L sum = L-th convolution power of f, computed as F^L in the Fourier domain at
+  // the smallest power-of-two size that holds its support. The pdfs are real, so two lengths share
+  // one inverse transform: IFFT(F^a + i·F^b) = pdf_a + i·pdf_b. Rounding leaves |errors| ~1e-15
+  // (clamped at 0), far below the 0.01 threshold scale.
+  const spectra = new Map<number, Spectrum>();
+  const spectrumAt = (size: number): Spectrum => {
+    let s = spectra.get(size);
+    if (!s) {
+      s = { re: new Float64Array(size), im: new Float64Array(size) };
+      s.re.set(f);
+      fft(s.re, s.im);
+      spectra.set(size, s);
     }
-    const re = Float64Array.from(pr);
-    const im = Float64Array.from(pi);
+    return s;
+  };
+  const rcdf: Float64Array[] = Array.from({ length: maxLength + 1 }, () => new Float64Array(0));
+  let running: Spectrum | null = null; // F^(len − 1) at the current size
+  let runningLength = 0;
+  for (let a = Math.max(1, fromLength); a <= maxLength; a += 2) {
+    const b = a + 1 <= maxLength ? a + 1 : 0;
+    const size = nextPowerOfTwo((bins - 1) * (b || a) + 1);
+    const F = spectrumAt(size);
+    const pa: Spectrum = running && running.re.length === size && runningLength === a - 1 ? multiply(running, F) : power(F, a);
+    const pb: Spectrum | null = b ? multiply(pa, F) : null;
+    running = pb ?? pa;
+    runningLength = b || a;
+    const re = new Float64Array(size);
+    const im = new Float64Array(size);
+    for (let k = 0; k < size; k++) {
+      re[k] = pa.re[k] - (pb ? pb.im[k] : 0);
+      im[k] = pa.im[k] + (pb ? pb.re[k] : 0);
+    }
     fft(re, im, true);
-    const support = (bins - 1) * len + 1;
-    const r = new Float64Array(support);
-    // Same recurrence as tangermeme (r[0] = 1, r[b] = max(r[b−1] − pdf[b], 0)), so p-values agree.
-    r[0] = 1;
-    for (let b = 1; b < support; b++) r[b] = Math.max(r[b - 1] - Math.max(re[b], 0), 0);
-    rcdf.push(r);
+    rcdf[a] = reverseCdf(re, (bins - 1) * a + 1);
+    if (b) rcdf[b] = reverseCdf(im, (bins - 1) * b + 1);
   }
   return { xMin, binWidth, bins, maxLength, rcdf };
+}
+
+/** Same recurrence as tangermeme (r[0] = 1, r[b] = max(r[b−1] − pdf[b], 0)), so p-values agree. */
+function reverseCdf(pdf: Float64Array, support: number): Float64Array {
+  const r = new Float64Array(support);
+  r[0] = 1;
+  for (let b = 1; b < support; b++) r[b] = Math.max(r[b - 1] - Math.max(pdf[b], 0), 0);
+  return r;
 }
 
 /** p-value of a span of `length` whose relevance sums to `sum`. */

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalRunService } from '../../../src-main/services/run-service';
+import { BATCH_SEQUENCES } from '../../../src-main/services/run-job';
 import type { RunProgress, RunRequest } from '../../../src-main/shared/run-api';
 import { EXPECTED, FASTA, MODEL, tempDir, writeRandomFasta } from './service-fixtures';
 
@@ -118,7 +119,8 @@ describe('LocalRunService on the cnn4 fixture', () => {
 
   it('lands a cancel within a batch, then resumes computing only the rest', async () => {
     const fasta = join(t.dir, 'many.fa');
-    writeRandomFasta(fasta, 640, 200);
+    const total = 5 * BATCH_SEQUENCES;
+    writeRandomFasta(fasta, total, 200);
     let cancelled = false;
     const off = svc.on('progress', (p) => {
       if (!cancelled && p.done > 0) {
@@ -133,13 +135,13 @@ describe('LocalRunService on the cnn4 fixture', () => {
     expect(stopped.error?.code).toBe('CANCELLED');
     // One batch done when cancel was asked; at most the one batch in flight finished after it.
     expect(stopped.sequencesDone).toBeGreaterThan(0);
-    expect(stopped.sequencesDone).toBeLessThanOrEqual(2 * 64);
+    expect(stopped.sequencesDone).toBeLessThanOrEqual(2 * BATCH_SEQUENCES);
     const progress: RunProgress[] = [];
     const off2 = svc.on('progress', (p) => progress.push(p));
     await svc.resume(run.id);
     const done = await svc.whenSettled(run.id);
     off2();
-    expect(done).toMatchObject({ status: 'done', sequencesDone: 640 });
+    expect(done).toMatchObject({ status: 'done', sequencesDone: total });
     expect(progress[0].done).toBe(stopped.sequencesDone);
     expect(progress.map((p) => p.done)).toEqual([...progress.map((p) => p.done)].sort((a, b) => a - b));
   });

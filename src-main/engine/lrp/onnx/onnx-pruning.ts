@@ -27,6 +27,10 @@ export type MassCutStrategy = 'histogram' | 'sort';
 export class OnnxPruning {
   constructor(private readonly b: SegmentBuilder, private readonly strategy: MassCutStrategy = 'histogram') {}
 
+  private readonly absByRelevance = new Map<string, Sym>();
+  /** PLRP-λ results → their λ ([N, 1] double) and mode, so the statistics can count sign flips from λ. */
+  private readonly lambdaByResult = new Map<string, { lambda: Sym; mode: LambdaMode }>();
+
   private size(x: Sym): number {
     return x.dims.slice(1).reduce((a, d) => a * d, 1);
   }
@@ -155,6 +159,16 @@ export class OnnxPruning {
     return this.notGreater(v, this.valueBefore(sorted, fits, -1));
   }
 
+  /** |R| of a relevance tensor, flattened [N, M]: made once, shared by the mask and the statistics. */
+  private absFlat(r: Sym): Sym {
+    let v = this.absByRelevance.get(r.name);
+    if (!v) {
+      const flat = this.flat(r);
+      this.absByRelevance.set(r.name, (v = this.b.node('Abs', [flat], flat.dims)));
+    }
+    return v;
+  }
+
   keepMask(r: Sym, p: number, mode: ThresholdMode): Sym {
     const flat = this.flat(r);
     const m = this.size(r);
@@ -162,13 +176,12 @@ export class OnnxPruning {
     if (mode === 'count') {
       const k = Math.floor(p * m);
       if (k === 0) return this.b.node('Expand', [this.b.scalarFloat(1), this.b.node('Shape', [r], [r.dims.length], {}, 'int64')], r.dims);
-      const v = this.b.node('Abs', [flat], flat.dims);
+      const v = this.absFlat(r);
       // θ = the k-th smallest: the largest of the k smallest, no order among them needed.
       const smallest = this.b.node2('TopK', [v, this.b.constInt64([k])], [[-1, k], [-1, k]], ['float32', 'int64'], { axis: 1, largest: 0, sorted: 0 })[0];
       pruned = this.notGreater(v, this.rowMax(smallest));
     } else if (mode === 'mass') {
-      const v = this.b.node('Abs', [flat], flat.dims);
-      pruned = this.massPruned(v, null, p);
+      pruned = this.massPruned(this.absFlat(r), null, p);
     } else {
       // mass-per-sign: non-negative entries by R, negative ones by −R; 0 stands in for the other group.
       const negative = this.b.node('Less', [flat, this.b.scalarFloat(0)], flat.dims, {}, 'bool');
@@ -193,17 +206,20 @@ export class OnnxPruning {
 
   redistributeLambda(r: Sym, keep: Sym, mode: LambdaMode): { after: Sym; lambda: Sym } {
     const flat = this.flat(r);
-    const keepD = this.cast(this.flat(keep), 'double');
-    const rd = this.cast(flat, 'double');
     const keepF = this.flat(keep);
     let after: Sym;
     let lambda: Sym;
     if (mode === 'total') {
-      const l = this.lambda(rd, keepD);
-      // λ is summed in double; the rescaling itself runs in float32, like the relevance.
-      after = this.b.node('Mul', [flat, this.b.node('Mul', [keepF, this.cast(l, 'float32')], flat.dims)], flat.dims);
+      // Σ R / Σ_kept R, summed in double; the rescaling itself runs in float32, like the relevance.
+      const kept = this.b.node('Mul', [flat, keepF], flat.dims);
+      const total = this.rowSum(this.cast(flat, 'double'));
+      const keptSum = this.rowSum(this.cast(kept, 'double'));
+      const l = this.b.node('Where', [this.b.node('Equal', [keptSum, this.b.scalarDouble(0)], keptSum.dims, {}, 'bool'), this.b.scalarDouble(1), this.b.node('Div', [total, keptSum], keptSum.dims, {}, 'double')], keptSum.dims, {}, 'double');
+      after = this.b.node('Mul', [kept, this.cast(l, 'float32')], flat.dims);
       lambda = this.b.node('Concat', [l, this.b.node('Mul', [l, this.b.scalarDouble(Number.NaN)], l.dims, {}, 'double')], [-1, 2], { axis: 1 }, 'double');
     } else {
+      const keepD = this.cast(this.flat(keep), 'double');
+      const rd = this.cast(flat, 'double');
       const pos = this.b.node('Relu', [rd], rd.dims, {}, 'double');
       const neg = this.b.node('Min', [rd, this.b.scalarDouble(0)], rd.dims, {}, 'double');
       const lPos = this.lambda(pos, keepD);
@@ -214,24 +230,40 @@ export class OnnxPruning {
       after = this.b.node('Mul', [scaled, keepF], flat.dims);
       lambda = this.b.node('Concat', [lPos, lNeg], [-1, 2], { axis: 1 }, 'double');
     }
-    return { after: this.unflat(after, r), lambda: this.cast(lambda, 'float32') };
+    const result = this.unflat(after, r);
+    this.lambdaByResult.set(result.name, { lambda, mode });
+    return { after: result, lambda: this.cast(lambda, 'float32') };
   }
 
-  /** Diagnostics only: float32 sums (the relevance itself is float32) keep this pass cheap. */
+  /**
+   * Diagnostics only: float32 sums (the relevance itself is float32) keep this pass cheap. Sign
+   * flips of PLRP-λ follow from λ (every kept entry flips when λ < 0, none with per-sign λ), so only
+   * PLRP-M compares signs entry by entry.
+   */
   pruneStats(before: Sym, after: Sym, keep: Sym): Sym {
+    const b = this.b;
     const bf = this.flat(before);
     const af = this.flat(after);
     const kf = this.flat(keep);
     const m = this.size(before);
-    const prunedMask = this.b.node('Sub', [this.b.scalarFloat(1), kf], kf.dims);
-    const abs = this.b.node('Abs', [bf], bf.dims);
-    const pruned = this.rowSum(prunedMask);
-    const kept = this.b.node('Sub', [this.b.scalarFloat(m), pruned], pruned.dims);
-    const prunedMass = this.rowSum(this.b.node('Mul', [abs, prunedMask], bf.dims));
-    const flipped = this.b.node('Less', [this.b.node('Mul', [bf, af], bf.dims), this.b.scalarFloat(0)], bf.dims, {}, 'bool');
-    const flips = this.rowSum(this.b.node('Mul', [this.cast(flipped, 'float32'), kf], bf.dims));
-    const columns = [pruned, kept, prunedMass, this.rowSum(abs), flips, this.rowSum(bf), this.rowSum(af)];
+    const abs = this.absFlat(before);
+    const kept = this.rowSum(kf);
+    const pruned = b.node('Sub', [b.scalarFloat(m), kept], kept.dims);
+    const totalMass = this.rowSum(abs);
+    const prunedMass = b.node('Sub', [totalMass, this.rowSum(b.node('Mul', [abs, kf], bf.dims))], kept.dims);
+    const lambda = this.lambdaByResult.get(after.name);
+    let flips: Sym;
+    if (lambda?.mode === 'total') {
+      const negative = b.node('Less', [b.node('Slice', [lambda.lambda, b.constInt64([0]), b.constInt64([1]), b.constInt64([1])], [-1, 1], {}, 'double'), b.scalarDouble(0)], kept.dims, {}, 'bool');
+      flips = b.node('Where', [negative, kept, b.scalarFloat(0)], kept.dims);
+    } else if (lambda) {
+      flips = b.node('Mul', [kept, b.scalarFloat(0)], kept.dims);
+    } else {
+      const flipped = b.node('Less', [b.node('Mul', [bf, af], bf.dims), b.scalarFloat(0)], bf.dims, {}, 'bool');
+      flips = this.rowSum(b.node('Mul', [this.cast(flipped, 'float32'), kf], bf.dims));
+    }
+    const columns = [pruned, kept, prunedMass, totalMass, flips, this.rowSum(bf), this.rowSum(af)];
     if (columns.length !== PRUNE_STATS.length) throw new Error('prune stats columns out of sync');
-    return this.b.node('Concat', columns, [-1, PRUNE_STATS.length], { axis: 1 });
+    return b.node('Concat', columns, [-1, PRUNE_STATS.length], { axis: 1 });
   }
 }

@@ -106,6 +106,15 @@ describe('PLRP thresholds in the generated graph', () => {
     for (const c of configs) {
       // Same pruned counts per sample and point, and the same relevance up to float32 rounding.
       expect(a.diagnostics[c.id].map((d) => d.map((x) => x.prunedCount))).toEqual(b.diagnostics[c.id].map((d) => d.map((x) => x.prunedCount)));
+      // The rest of the diagnostics too: sign flips exactly, sums up to float32 summation order.
+      a.diagnostics[c.id].forEach((sample, i) => sample.forEach((got, j) => {
+        const want = b.diagnostics[c.id][i][j];
+        expect(got.signFlips, `${c.id} sign flips`).toBe(want.signFlips);
+        for (const key of ['prunedMassFraction', 'sumBefore', 'sumAfter', 'lambda'] as const) {
+          const [x, y] = [got[key] ?? 0, want[key] ?? 0];
+          expect(Math.abs(x - y), `${c.id} ${key}`).toBeLessThanOrEqual(1e-4 * Math.max(1, Math.abs(y)));
+        }
+      }));
       let num = 0;
       let den = 0;
       b.relevance[c.id].forEach((v, i) => { num += (a.relevance[c.id][i] - v) ** 2; den += v * v; });
