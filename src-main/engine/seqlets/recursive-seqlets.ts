@@ -33,8 +33,11 @@ function callInSequence(x: Float32Array, seqIndex: number, nul: SpanNull, o: Seq
   for (let i = 0; i < l; i++) csum[i + 1] = csum[i] + x[i];
   // p[L][k]: p-value of span (k, L) maxed with every shorter prefix span from k (length ≥ minLength);
   // rows below minLength are 0 ("no constraint") until a seqlet masks their positions to 1.
+  // One buffer for all rows: this runs once per sequence and sign.
+  const buffer = new Float64Array((o.maxLength + 1) * l);
+  buffer.fill(1, o.minLength * l);
   const p: Float64Array[] = [];
-  for (let len = 0; len <= o.maxLength; len++) p.push(new Float64Array(l).fill(len < o.minLength ? 0 : 1));
+  for (let len = 0; len <= o.maxLength; len++) p.push(buffer.subarray(len * l, (len + 1) * l));
   for (let len = o.minLength; len <= o.maxLength; len++) {
     // spanPValue, inlined: this loop runs ~20 × L times per sequence and sign.
     const rcdf = nul.rcdf[len];

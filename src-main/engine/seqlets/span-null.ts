@@ -63,13 +63,21 @@ export function buildSpanNull(tracks: readonly Float32Array[], maxLength: number
   // the smallest power-of-two size that holds its support. The pdfs are real, so two lengths share
   // one inverse transform: IFFT(F^a + i·F^b) = pdf_a + i·pdf_b. Rounding leaves |errors| ~1e-15
   // (clamped at 0), far below the 0.01 threshold scale.
-  const spectra = new Map<number, Spectrum>();
+  // f is zero-padded, so its spectrum at size S is every (S_max / S)-th value of the one at S_max.
+  const maxSize = nextPowerOfTwo((bins - 1) * maxLength + 1);
+  const full: Spectrum = { re: new Float64Array(maxSize), im: new Float64Array(maxSize) };
+  full.re.set(f);
+  fft(full.re, full.im);
+  const spectra = new Map<number, Spectrum>([[maxSize, full]]);
   const spectrumAt = (size: number): Spectrum => {
     let s = spectra.get(size);
     if (!s) {
+      const step = maxSize / size;
       s = { re: new Float64Array(size), im: new Float64Array(size) };
-      s.re.set(f);
-      fft(s.re, s.im);
+      for (let k = 0; k < size; k++) {
+        s.re[k] = full.re[k * step];
+        s.im[k] = full.im[k * step];
+      }
       spectra.set(size, s);
     }
     return s;
