@@ -1,0 +1,50 @@
+// MaxPool routing when a window's maximum is tied: relevance must go to the first maximum only
+// (as PyTorch's gradient, hence zennit), or it is counted twice. Ties are not exotic: a tiled
+// region padded with N (all-zero one-hot) or a repeat gives equal activations in a window.
+// The generated graph (MaxPool's own indices + MaxUnpool) is checked against the TypeScript reference.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openModel } from '../../../../src-main/engine/explain/open-model';
+import type { ExplainableModel } from '../../../../src-main/engine/explain/types';
+import { parseExplainConfig } from '../../../../src-main/shared/explain-config';
+import { FIXTURE_DIR, relativeL2 } from './fixture-helpers';
+
+const L = 200;
+
+/** One-hot [n, L, 4]: sequence 0 ends in 120 N, sequence 1 is a period-2 repeat, sequence 2 both. */
+function tiedInputs(): Float32Array {
+  const x = new Float32Array(3 * L * 4);
+  const set = (s: number, i: number, base: number) => { x[(s * L + i) * 4 + base] = 1; };
+  for (let i = 0; i < L; i++) {
+    if (i < 80) set(0, i, (i * 7 + 3) % 4);
+    set(1, i, i % 2 === 0 ? 0 : 3);
+    if (i >= 100) set(2, i, i % 2 === 0 ? 2 : 1);
+  }
+  return x;
+}
+
+describe.each(['cnn4', 'cnn32'])('MaxPool ties on %s', (name) => {
+  let ort: ExplainableModel;
+  let reference: ExplainableModel;
+  beforeAll(async () => {
+    ort = await openModel(`${FIXTURE_DIR}/${name}.onnx`);
+    reference = await openModel(`${FIXTURE_DIR}/${name}.onnx`, { backend: 'reference' });
+  });
+  afterAll(async () => {
+    await ort.close();
+    await reference.close();
+  });
+
+  it('routes each window to its first maximum, as the reference does', async () => {
+    const x = tiedInputs();
+    const configs = [parseExplainConfig({ id: 'lrp', composite: 'epsilon-plus' }), parseExplainConfig({ id: 'plrp', composite: 'epsilon-plus', method: 'plrp-m', p: 0.3 })];
+    const targets = new Int32Array(3).fill(-1);
+    const a = await ort.explain(x, 3, configs, targets);
+    const b = await reference.explain(x, 3, configs, targets);
+    for (const c of configs) {
+      for (let s = 0; s < 3; s++) {
+        const span = [s * L * 4, (s + 1) * L * 4] as const;
+        expect(relativeL2(a.relevance[c.id].subarray(...span), b.relevance[c.id].subarray(...span)), `${c.id} sequence ${s}`).toBeLessThan(1e-5);
+      }
+    }
+  });
+});
