@@ -14,9 +14,9 @@ const INT64 = 7;
 /** Rows shorter than this are sorted whole: their TopK is cheaper than a histogram. */
 const HISTOGRAM_MIN_ENTRIES = 64;
 
-/** Histogram bins for rows of m entries: about four entries per bin (16 … 2048), so the crossing bin holds few. */
+/** Histogram bins for rows of m entries: about eight entries per bin (16 … 2048), so the crossing bin holds few. */
 function histogramBins(m: number): number {
-  return Math.min(2048, Math.max(16, 2 ** Math.ceil(Math.log2(m / 4))));
+  return Math.min(2048, Math.max(16, 2 ** Math.ceil(Math.log2(m / 8))));
 }
 /** ScatterElements with reduction = 'add' (the histogram) is opset 16. */
 const HISTOGRAM_OPSET = 16;
