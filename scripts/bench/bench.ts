@@ -106,10 +106,14 @@ try {
     report.threadScaling = threads;
     console.log(formatTable('3a. scaling with intra-op threads (epsilon-plus, in process)', ['model', 'threads', 'seqs', 'predict s', 'explain s', 'seq/s', 'speedup'],
       threads.map((r) => [r.model, r.intraOpThreads, r.sequences, r.predictS, r.explainS, r.explainSeqPerSec, r.speedup])));
-    const measured = sequenceScaling(CNN4, plan.counts, tmp, 1);
-    // Counts measured earlier (e.g. 100k in a separate --counts run) are kept.
-    const earlier = ((report.sequenceScaling ?? []) as typeof measured).filter((c) => !plan.counts.includes(c.sequences));
-    const cases = [...earlier, ...measured].sort((a, b) => a.sequences - b.sequences);
+    // One worker (the default on 2 cores), and two workers on the middle count.
+    const twoWorkerCounts = plan.counts.slice(0, 2).slice(-1);
+    const measured = [...sequenceScaling(CNN4, plan.counts, tmp, 1), ...sequenceScaling(CNN4, twoWorkerCounts, tmp, 1, 2)];
+    // Cases measured earlier (e.g. 100k in a separate --counts run) are kept.
+    const key = (c: { sequences: number; workers: number }) => `${c.sequences}x${c.workers}`;
+    const fresh = new Set(measured.map(key));
+    const earlier = ((report.sequenceScaling ?? []) as typeof measured).filter((c) => !fresh.has(key(c)));
+    const cases = [...earlier, ...measured].sort((a, b) => a.sequences - b.sequences || a.workers - b.workers);
     report.sequenceScaling = cases;
     save('scaling', load0);
     console.log(formatTable('3b. scaling with sequences: whole runs via the run service (pool + SQLite, epsilon-plus, seqlets, 1 motif, 200 bp)',
