@@ -59,17 +59,32 @@ function conv1dAs2d(b: SegmentBuilder, x: Sym, weight: Float32Array, dims3: numb
   return b.node('Reshape', [y4, b.constInt64(FROM_HEIGHT_ONE)], outDims);
 }
 
+/** `bias + extra` per output channel (the bias itself when extra is 0; null stays null). */
+function biasPlus(bias: Float32Array | null, extra: number, channels: number): Float32Array | null {
+  if (extra === 0) return bias;
+  const out = new Float32Array(channels).fill(extra);
+  if (bias) for (let c = 0; c < channels; c++) out[c] += bias[c];
+  return out;
+}
+
 export function createOnnxAlgebra(b: SegmentBuilder): Algebra<Sym> {
   const bin = (op: string) => (x: Sym, y: Sym) => b.node(op, [x, y], x.dims);
   const withScalar = (op: string, x: Sym, v: number) => b.node(op, [x, b.scalarFloat(v)], x.dims);
   const pruning = new OnnxPruning(b);
+  // Convolution outputs → the same convolution with a constant added to its bias: a stabiliser
+  // z + ε then rides in the Conv instead of costing an Add over the whole output (the first
+  // Conv is left unused, and the builder drops unused nodes).
+  const withAddedBias = new Map<string, (extra: number) => Sym>();
   const alg: Algebra<Sym> = {
     dims: (x) => x.dims,
     linear(x, p) {
       if (p.layer === 'conv') {
         const g = p.conv!;
-        const lOut = convOutputLength(x.dims[2], g);
-        return conv1dAs2d(b, x, p.weight.data as Float32Array, p.weight.dims, p.bias, g, [x.dims[0], p.weight.dims[0], lOut]);
+        const outDims = [x.dims[0], p.weight.dims[0], convOutputLength(x.dims[2], g)];
+        const build = (extra: number) => conv1dAs2d(b, x, p.weight.data as Float32Array, p.weight.dims, biasPlus(p.bias, extra, outDims[1]), g, outDims);
+        const y = build(0);
+        withAddedBias.set(y.name, build);
+        return y;
       }
       const [inF, outF] = p.weight.dims;
       const dims = [...x.dims.slice(0, -1), outF];
@@ -109,7 +124,7 @@ export function createOnnxAlgebra(b: SegmentBuilder): Algebra<Sym> {
       const shift = b.node('Where', [isNeg, b.scalarFloat(-eps), b.scalarFloat(eps)], x.dims);
       return b.node('Add', [x, shift], x.dims);
     },
-    stabNonNegative: (x, eps) => b.node('Add', [x, b.scalarFloat(eps)], x.dims),
+    stabNonNegative: (x, eps) => withAddedBias.get(x.name)?.(eps) ?? b.node('Add', [x, b.scalarFloat(eps)], x.dims),
     gtZero: (x) => b.node('Cast', [b.node('Greater', [x, b.scalarFloat(0)], x.dims)], x.dims, { to: 1 }),
     ltZero: (x) => b.node('Cast', [b.node('Less', [x, b.scalarFloat(0)], x.dims)], x.dims, { to: 1 }),
     fillLike(x, value) {

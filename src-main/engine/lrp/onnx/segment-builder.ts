@@ -230,13 +230,14 @@ export class SegmentBuilder {
   finish(): BuiltPass {
     const g = this.base.graph!;
     const segments = this.segments.map((seg, i) => {
+      const outputs = [...seg.outputs.values()];
+      const nodes = liveNodes(seg.nodes, outputs.map((o) => o.name));
       const inputs = [...seg.inputs.values()];
       const baseInputs = i === 0 ? (g.input ?? []).filter((x) => !this.replacedInputs.has(x.name ?? '')) : [];
       const graphInputs = [...baseInputs].concat(inputs.map((s) => valueInfo(s.name, s.dtype, s.dims)));
-      const outputs = [...seg.outputs.values()];
       const graph = onnx.GraphProto.create({
         name: `${this.prefix}-segment-${i}`,
-        node: seg.nodes,
+        node: nodes,
         initializer: seg.initializers,
         input: graphInputs,
         output: outputs.map((s) => valueInfo(s.name, s.dtype, null)),
@@ -250,4 +251,20 @@ export class SegmentBuilder {
     });
     return { segments, hostSteps: this.hostSteps, observed: this.observed };
   }
+}
+
+/**
+ * The nodes that contribute to `outputs`, in their order. Rules may build a value and then replace
+ * it (a convolution rebuilt with its stabiliser in the bias), and the model's own head may go
+ * unobserved: neither should cost a kernel.
+ */
+function liveNodes(nodes: INodeProto[], outputs: string[]): INodeProto[] {
+  const needed = new Set(outputs);
+  const keep = new Array<boolean>(nodes.length).fill(false);
+  for (let i = nodes.length - 1; i >= 0; i--) {
+    if (!(nodes[i].output ?? []).some((o) => needed.has(o))) continue;
+    keep[i] = true;
+    for (const input of nodes[i].input ?? []) if (input) needed.add(input);
+  }
+  return nodes.filter((_, i) => keep[i]);
 }
