@@ -30,7 +30,11 @@ function multiply(a: Spectrum, b: Spectrum): Spectrum {
   return { re, im };
 }
 
-/** F^len by repeated squaring (used when the transform size grows). */
+function ones(size: number): Spectrum {
+  return { re: new Float64Array(size).fill(1), im: new Float64Array(size) };
+}
+
+/** F^len by repeated squaring (used when the transform size grows); always a new spectrum. */
 function power(f: Spectrum, len: number): Spectrum {
   let result: Spectrum | null = null;
   let base = f;
@@ -38,7 +42,7 @@ function power(f: Spectrum, len: number): Spectrum {
     if (e & 1) result = result ? multiply(result, base) : base;
     if (e > 1) base = multiply(base, base);
   }
-  return result!;
+  return result === f ? { re: Float64Array.from(f.re), im: Float64Array.from(f.im) } : result!;
 }
 
 /**
@@ -83,22 +87,38 @@ export function buildSpanNull(tracks: readonly Float32Array[], maxLength: number
     return s;
   };
   const rcdf: Float64Array[] = Array.from({ length: maxLength + 1 }, () => new Float64Array(0));
-  let running: Spectrum | null = null; // F^(len − 1) at the current size
+  let running: Spectrum | null = null; // F^runningLength at the current size, updated in place
   let runningLength = 0;
   for (let a = Math.max(1, fromLength); a <= maxLength; a += 2) {
     const b = a + 1 <= maxLength ? a + 1 : 0;
     const size = nextPowerOfTwo((bins - 1) * (b || a) + 1);
     const F = spectrumAt(size);
-    const pa: Spectrum = running && running.re.length === size && runningLength === a - 1 ? multiply(running, F) : power(F, a);
-    const pb: Spectrum | null = b ? multiply(pa, F) : null;
-    running = pb ?? pa;
-    runningLength = b || a;
+    if (!running || running.re.length !== size || runningLength !== a - 1) running = a > 1 ? power(F, a - 1) : ones(size);
+    // One pass: F^a = running·F, F^b = F^a·F, the packed spectrum F^a + i·F^b, and running ← F^b.
     const re = new Float64Array(size);
     const im = new Float64Array(size);
+    const rr = running.re;
+    const ri = running.im;
     for (let k = 0; k < size; k++) {
-      re[k] = pa.re[k] - (pb ? pb.im[k] : 0);
-      im[k] = pa.im[k] + (pb ? pb.re[k] : 0);
+      const fr = F.re[k];
+      const fi = F.im[k];
+      const ar = rr[k] * fr - ri[k] * fi;
+      const ai = rr[k] * fi + ri[k] * fr;
+      if (b) {
+        const br = ar * fr - ai * fi;
+        const bi = ar * fi + ai * fr;
+        re[k] = ar - bi;
+        im[k] = ai + br;
+        rr[k] = br;
+        ri[k] = bi;
+      } else {
+        re[k] = ar;
+        im[k] = ai;
+        rr[k] = ar;
+        ri[k] = ai;
+      }
     }
+    runningLength = b || a;
     fft(re, im, true);
     rcdf[a] = reverseCdf(re, (bins - 1) * a + 1);
     if (b) rcdf[b] = reverseCdf(im, (bins - 1) * b + 1);
