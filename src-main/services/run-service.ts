@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { BatchScheduler } from '../engine/pool/batch-scheduler';
+import { BatchScheduler, tasksInFlight } from '../engine/pool/batch-scheduler';
 import { EnginePool } from '../engine/pool/engine-pool';
 import { EXPLAIN_WORKER_URL } from '../engine/pool/explain-worker-url';
 import type { ExplainTask, ExplainTaskResult } from '../engine/pool/explain-task';
@@ -84,7 +84,7 @@ export class LocalRunService implements RunService {
     if (!this.scheduler) {
       this.pool = new EnginePool({ handlerUrl: EXPLAIN_WORKER_URL, threads: this.options.threads, intraOpThreads: this.options.intraOpThreads });
       const pool = this.pool;
-      this.scheduler = new BatchScheduler((t) => pool.run<ExplainTask, ExplainTaskResult>(t), pool.workers);
+      this.scheduler = new BatchScheduler((t) => pool.run<ExplainTask, ExplainTaskResult>(t), tasksInFlight(pool.workers));
     }
     return this.scheduler;
   }

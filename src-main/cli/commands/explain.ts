@@ -8,7 +8,7 @@ import { openModel } from '../../engine/explain/open-model';
 import { writeNpy } from '../../engine/export/npy';
 import { EnginePool } from '../../engine/pool/engine-pool';
 import { EXPLAIN_WORKER_URL } from '../../engine/pool/explain-worker-url';
-import { BatchScheduler } from '../../engine/pool/batch-scheduler';
+import { BatchScheduler, tasksInFlight } from '../../engine/pool/batch-scheduler';
 import type { ExplainTask, ExplainTaskResult, ExplainedSequence } from '../../engine/pool/explain-task';
 import { groundTruthMask, parseGroundTruthBed, type GroundTruth } from '../../engine/metrics/ground-truth-mask';
 import { parseMetricNames, type MetricName } from '../../engine/metrics/metric-names';
@@ -104,7 +104,7 @@ async function runExplain(o: ExplainCliOptions, signal: AbortSignal): Promise<vo
   for (const w of warnings) process.stderr.write(`plrp: warning: ${w}\n`);
   let done = 0;
   try {
-    const scheduler = new BatchScheduler<ExplainTask, ExplainTaskResult>((t) => pool.run(t), pool.workers);
+    const scheduler = new BatchScheduler<ExplainTask, ExplainTaskResult>((t) => pool.run(t), tasksInFlight(pool.workers));
     await scheduler.submit(createFastaJob({
       fastaPath: o.fasta, records: regions ? iterate(regions) : undefined, modelPath: o.model, modelSha256: info.sha256, configs,
       reverseComplement: Boolean(o.rcAverage),

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../../src-main/shared/errors';
-import { BatchScheduler, type BatchJob } from '../../../../src-main/engine/pool/batch-scheduler';
+import { BatchScheduler, tasksInFlight, type BatchJob } from '../../../../src-main/engine/pool/batch-scheduler';
 import { EnginePool } from '../../../../src-main/engine/pool/engine-pool';
 import type { ToyResult, ToyTask } from './workers/toy-worker';
 
@@ -50,6 +50,30 @@ describe('BatchScheduler', () => {
     };
     await scheduler().submit(job);
     expect([...persisted].sort((a, b) => a - b)).toEqual(Array.from({ length: 25 }, (_, i) => i));
+  });
+
+  it('has the next batch running on a single worker while a result is still being stored', async () => {
+    // Storing a result (compression, SQLite) blocks the main thread. With a task waiting behind
+    // the running one, the worker starts it as soon as it finishes instead of idling meanwhile.
+    const single = new EnginePool({ handlerUrl, threads: 1, cores: 2 });
+    try {
+      const started = new Int32Array(new SharedArrayBuffer(4));
+      const { job } = toyJob(4, () => ({ started }));
+      const persist = job.persist;
+      let startedWhileStoringFirst = -1;
+      job.persist = (t, r) => {
+        if (t.id === 0) {
+          const until = Date.now() + 150;
+          while (Date.now() < until) { /* a slow synchronous store */ }
+          startedWhileStoringFirst = Atomics.load(started, 0);
+        }
+        persist(t, r);
+      };
+      await new BatchScheduler<ToyTask, ToyResult>((t) => single.run<ToyTask, ToyResult>(t), tasksInFlight(single.workers)).submit(job);
+      expect(startedWhileStoringFirst).toBe(2);
+    } finally {
+      await single.destroy();
+    }
   });
 
   it('lands a cancellation within one batch: no new batches start and the job rejects as CANCELLED', async () => {
