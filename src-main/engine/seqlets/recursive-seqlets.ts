@@ -27,14 +27,23 @@ export interface RawSeqlet {
   pValue: number;
 }
 
+let scratchBuffer = new Float64Array(0);
+
+/** A reused buffer for the p-value table (callInSequence runs twice per sequence). */
+function scratch(size: number): Float64Array {
+  if (scratchBuffer.length < size) scratchBuffer = new Float64Array(size);
+  return scratchBuffer.subarray(0, size);
+}
+
 function callInSequence(x: Float32Array, seqIndex: number, nul: SpanNull, o: SeqletOptions, out: RawSeqlet[]): void {
   const l = x.length;
   const csum = new Float64Array(l + 1);
   for (let i = 0; i < l; i++) csum[i + 1] = csum[i] + x[i];
   // p[L][k]: p-value of span (k, L) maxed with every shorter prefix span from k (length ≥ minLength);
   // rows below minLength are 0 ("no constraint") until a seqlet masks their positions to 1.
-  // One buffer for all rows: this runs once per sequence and sign.
-  const buffer = new Float64Array((o.maxLength + 1) * l);
+  // One reused buffer for all rows: this runs once per sequence and sign.
+  const buffer = scratch((o.maxLength + 1) * l);
+  buffer.fill(0, 0, o.minLength * l);
   buffer.fill(1, o.minLength * l);
   const p: Float64Array[] = [];
   for (let len = 0; len <= o.maxLength; len++) p.push(buffer.subarray(len * l, (len + 1) * l));
@@ -43,11 +52,13 @@ function callInSequence(x: Float32Array, seqIndex: number, nul: SpanNull, o: Seq
     const rcdf = nul.rcdf[len];
     const last = rcdf.length - 1;
     const offset = nul.xMin * len;
+    const width = nul.binWidth;
     const row = p[len];
     const shorter = p[len - 1];
     for (let k = 0; k + len <= l; k++) {
-      const bin = Math.floor((csum[k + len] - csum[k] - offset) / nul.binWidth);
-      const pv = rcdf[bin < 0 ? 0 : bin > last ? last : bin];
+      // ⌊q⌋ clamped to [0, last]; q is bounded by the bin count, so |0 truncation is ⌊q⌋ for q ≥ 0.
+      const q = (csum[k + len] - csum[k] - offset) / width;
+      const pv = rcdf[q < 0 ? 0 : q >= last ? last : q | 0];
       row[k] = pv > shorter[k] ? pv : shorter[k];
     }
   }
