@@ -7,6 +7,7 @@ import { convOutputLength } from '../eager/conv1d';
 import { maxPoolRouteOnHost } from './max-pool-host';
 import type { SegmentBuilder, Sym } from './segment-builder';
 import { OnnxPruning } from './onnx-pruning';
+import { phaseAdjoint, phaseAdjointApplies } from './phase-adjoint';
 import { conv2dAttrs, FROM_HEIGHT_ONE, TO_HEIGHT_ONE } from '../../runtime/conv2d-rewrite';
 
 const flippedCache = new WeakMap<Float32Array, Float32Array>();
@@ -98,6 +99,7 @@ export function createOnnxAlgebra(b: SegmentBuilder): Algebra<Sym> {
         const [cOut, cInG] = p.weight.dims;
         const cIn = cInG * g.group;
         const lIn = inputLike.dims[2];
+        if (phaseAdjointApplies(p)) return phaseAdjoint(b, s, p, inputLike);
         if (g.strides === 1 && g.pads[0] <= reach && g.pads[1] <= reach) {
           const w = flippedTransposed(p);
           return conv1dAs2d(b, s, w, [cIn, cOut / g.group, g.kernel], null, { ...g, strides: 1, pads: [reach - g.pads[0], reach - g.pads[1]] }, inputLike.dims);
