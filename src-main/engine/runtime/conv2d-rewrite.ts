@@ -43,6 +43,9 @@ export function rewriteConv1dAs2d(model: IModelProto): IModelProto {
     );
   }
   if (rewritten === 0) return model;
-  const graph = onnx.GraphProto.create({ ...g, node: nodes, initializer: [...(g.initializer ?? []), ...extraInits] });
+  // The 1-D weights now live on as 4-D copies; keeping the originals would only make ORT warn.
+  const used = new Set([...nodes.flatMap((n) => n.input ?? []), ...(g.output ?? []).map((o) => o.name ?? '')]);
+  const kept = (g.initializer ?? []).filter((t) => used.has(t.name ?? ''));
+  const graph = onnx.GraphProto.create({ ...g, node: nodes, initializer: [...kept, ...extraInits] });
   return onnx.ModelProto.create({ ...model, graph });
 }

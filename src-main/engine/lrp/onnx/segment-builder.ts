@@ -235,10 +235,12 @@ export class SegmentBuilder {
       const inputs = [...seg.inputs.values()];
       const baseInputs = i === 0 ? (g.input ?? []).filter((x) => !this.replacedInputs.has(x.name ?? '')) : [];
       const graphInputs = [...baseInputs].concat(inputs.map((s) => valueInfo(s.name, s.dtype, s.dims)));
+      const used = new Set([...nodes.flatMap((n) => n.input ?? []), ...outputs.map((o) => o.name)]);
       const graph = onnx.GraphProto.create({
         name: `${this.prefix}-segment-${i}`,
         node: nodes,
-        initializer: seg.initializers,
+        // Constants of dropped nodes go too (ORT would warn about each).
+        initializer: seg.initializers.filter((t) => used.has(t.name ?? '')),
         input: graphInputs,
         output: outputs.map((s) => valueInfo(s.name, s.dtype, null)),
       });
