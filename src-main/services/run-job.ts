@@ -32,6 +32,8 @@ export interface RunJobOptions {
   motifs: { path: string; sha256: string } | null;
   /** The model's fixed input length (0: any length), for the too-short warning. */
   windowBp: number;
+  /** Sequences per batch; BATCH_SEQUENCES when absent. */
+  batchSequences?: number;
 }
 
 export function createRunJob(o: RunJobOptions): BatchJob<ExplainTask, ExplainTaskResult> {
@@ -60,7 +62,7 @@ export function createRunJob(o: RunJobOptions): BatchJob<ExplainTask, ExplainTas
       // Scan-only sequences wait until every sequence needing explanations has been handed out.
       const scanOnly = buffer.length === 0 && cursor >= o.sequenceCount;
       const source = (): StoredSequence | undefined => (scanOnly ? deferred.shift() : buffer.shift());
-      while (seqs.length < BATCH_SEQUENCES && bases < BATCH_BASES) {
+      while (seqs.length < (o.batchSequences ?? BATCH_SEQUENCES) && bases < BATCH_BASES) {
         if (!scanOnly && buffer.length === 0) {
           if (cursor >= o.sequenceCount) break;
           buffer = o.cache.readSequences(o.run.inputSha, cursor, cursor + READ_AHEAD);

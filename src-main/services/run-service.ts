@@ -58,6 +58,8 @@ export interface RunServiceOptions {
   recoverInterrupted?: boolean;
   /** PDF renderer for report(): default headless Chromium; the Electron app may pass printToPDF. */
   reportRenderer?: () => Promise<ReportRenderer>;
+  /** Sequences per batch (default BATCH_SEQUENCES); smaller batches mean finer progress and kill tests. */
+  batchSequences?: number;
 }
 
 
@@ -144,7 +146,7 @@ export class LocalRunService implements RunService {
     const notices = [...run.notices];
     const windowBp = await this.modelWindowBp(run);
     const job = createRunJob({
-      cache: this.cache, run, explanations, sequenceCount: count, signal: controller.signal, motifs, windowBp,
+      cache: this.cache, run, explanations, sequenceCount: count, signal: controller.signal, motifs, windowBp, batchSequences: this.options.batchSequences,
       groundTruth: (name, lengthBp) => (gt ? groundTruthMask(gt, name, lengthBp, run.request.groundTruthBedPath ?? undefined) : null),
       onBatchDone: (n, ms) => {
         done += n;

@@ -15,6 +15,8 @@ const CHILD = 'test/robustness/helpers/run-child.ts';
 const MODEL = 'test/fixtures/lrp/cnn4.onnx';
 const MOTIFS = 'test/fixtures/genomics/motif.meme';
 const TRIALS = 20;
+/** Enough sequences that a run outlasts most kill times (batches of 32 in the child). */
+const SEQUENCES = 600;
 const dir = mkdtempSync(join(tmpdir(), 'plrp-kill-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -66,7 +68,7 @@ const doneCount = (r: Map<string, Map<number, Float32Array>>) => [...r.values()]
 describe('SIGKILL during a cached run', () => {
   it(`keeps the cache consistent over ${TRIALS} kills and resumes to the uninterrupted result`, async () => {
     const fasta = join(dir, 'x.fa');
-    writeFasta(fasta, 200);
+    writeFasta(fasta, SEQUENCES);
     const referenceCache = join(dir, 'reference.sqlite');
     const reference = spawnRun(referenceCache, fasta);
     const cache = join(dir, 'killed.sqlite');
@@ -99,7 +101,7 @@ describe('SIGKILL during a cached run', () => {
     expect(ref.out).toMatch(/settled done/);
     const want = results(referenceCache);
     const got = results(cache);
-    expect(doneCount(got)).toBe(400);
+    expect(doneCount(got)).toBe(2 * SEQUENCES);
     for (const [id, m] of want) {
       for (const [idx, rel] of m) {
         const g = got.get(id)!.get(idx)!;
