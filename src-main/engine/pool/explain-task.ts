@@ -1,6 +1,7 @@
 // The message format between the run service and the explain worker: plain data only (structured
 // clone), with the typed arrays of the result transferred back.
 import type { ExplainConfig } from '../../shared/explain-config';
+import type { MotifHitRow } from '../../shared/run-api';
 import type { LayerRelevance, PruningDiagnostics } from '../explain/types';
 import type { UnknownEncoding } from '../genomics/one-hot';
 import type { MetricName } from '../metrics/metric-names';
@@ -60,21 +61,6 @@ export interface ExplainedSequence {
   explanations: ExplainedConfig[];
 }
 
-/** A motif hit of one sequence; q over that sequence's scanned windows, relevance per explanation id. */
-export interface AnnotatedHit {
-  idx: number;
-  motifId: string;
-  motifName: string;
-  start: number;
-  end: number;
-  strand: '+' | '-';
-  score: number;
-  pValue: number;
-  qValue: number;
-  matched: string;
-  relevance: Record<string, number>;
-}
-
 /** One sequence's share of a motif's captured relevance (additive over sequences). */
 export interface AnnotatedRank {
   idx: number;
@@ -99,7 +85,8 @@ export interface AnnotatedSeqlet {
 export interface BatchAnnotations {
   /** Sequences whose hits and ranks are complete (every run explanation weighted). */
   scanned: number[];
-  hits: AnnotatedHit[];
+  /** q over each sequence's scanned windows; relevance per explanation id (stored as the API serves it). */
+  hits: MotifHitRow[];
   ranks: AnnotatedRank[];
   /** For the explanations computed in this task only. */
   seqlets: AnnotatedSeqlet[];

@@ -266,7 +266,7 @@ async function annotateBatch(task: ExplainTask, sequences: ExplainedSequence[]):
     bySequence.forEach((hits, i) => {
       const q = benjaminiHochberg(hits.map((h) => h.pValue), scannedWindows(letters[i], widthCounts));
       hits.forEach((h, j) => out.hits.push({
-        idx: sequences[i].idx, motifId: h.motifId, motifName: h.motifAltId || h.motifId, start: h.start, end: h.end, strand: h.strand,
+        sequenceIndex: sequences[i].idx, motifId: h.motifId, motifName: h.motifAltId || h.motifId, startBp: h.start, endBp: h.end, strand: h.strand,
         score: h.score, pValue: h.pValue, qValue: q[j], matched: h.matchedSequence,
         relevance: Object.fromEntries(Object.entries(h.relevance).map(([id, r]) => [id, r.sum])),
       }));

@@ -10,8 +10,8 @@ export function writeAnnotations(db: Database.Database, a: AnnotationWrite): voi
   const hit = db.prepare(`INSERT INTO motif_hits (run_id, idx, motif_id, motif_name, start_bp, end_bp, strand, score, p_value, q_value, matched,
     relevance_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   for (const h of a.hits) {
-    if (fresh.has(h.idx)) {
-      hit.run(a.runId, h.idx, h.motifId, h.motifName, h.start, h.end, h.strand, h.score, h.pValue, h.qValue, h.matched, JSON.stringify(h.relevance));
+    if (fresh.has(h.sequenceIndex)) {
+      hit.run(a.runId, h.sequenceIndex, h.motifId, h.motifName, h.startBp, h.endBp, h.strand, h.score, h.pValue, h.qValue, h.matched, JSON.stringify(h.relevance));
     }
   }
   const rank = db.prepare(`INSERT INTO motif_ranks (run_id, expl_id, motif_id, motif_name, sequences, hit_count, covered_bp, captured)
