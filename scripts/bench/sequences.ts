@@ -2,19 +2,13 @@
 // letter strings, and FASTA files. Seeded so that every run times exactly the same input.
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { mulberry32 } from '../../src-main/engine/metrics/rng';
 
 const LETTERS = 'ACGT';
 
-/** mulberry32: small, fast, good enough to draw bases. */
+/** The engine's seeded mulberry32, as a bare draw function. */
 export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32(seed).next;
 }
 
 export function randomOneHot(n: number, lengthBp: number, seed: number): Float32Array {

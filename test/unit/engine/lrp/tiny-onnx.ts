@@ -5,16 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { onnx } from '../../../../src-main/engine/onnx/proto';
 import { floatInitializer, makeNode, valueInfo } from '../../../../src-main/engine/lrp/onnx/node-factory';
+import { mulberry32 } from '../../../../src-main/engine/metrics/rng';
 
+/** The engine's seeded mulberry32 (src-main/engine/metrics/rng), as a bare draw function. */
 export function seededRandom(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32(seed).next;
 }
 
 function randomArray(rand: () => number, n: number, scale: number): Float32Array {
