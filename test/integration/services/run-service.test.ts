@@ -5,6 +5,7 @@ import { LocalRunService } from '../../../src-main/services/run-service';
 import { BATCH_SEQUENCES } from '../../../src-main/services/run-job';
 import type { RunProgress, RunRequest } from '../../../src-main/shared/run-api';
 import { EXPECTED, FASTA, MODEL, tempDir, writeRandomFasta } from './service-fixtures';
+import { relativeL2 } from '../../unit/engine/lrp/fixture-helpers';
 
 interface Fixture { targets: number[]; logits: number[][]; cases: { composite: string; method: string; params: { epsilon: number }; relevance: number[][][] }[] }
 const fixture = JSON.parse(readFileSync(EXPECTED, 'utf8')) as Fixture;
@@ -26,16 +27,6 @@ const request = (explanations: RunRequest['explanations'], fasta = FASTA): RunRe
   explanations,
 });
 
-function relL2(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let num = 0;
-  let den = 0;
-  for (let i = 0; i < a.length; i++) {
-    num += (a[i] - b[i]) ** 2;
-    den += b[i] ** 2;
-  }
-  return Math.sqrt(num / den);
-}
-
 describe('LocalRunService on the cnn4 fixture', () => {
   let firstId = '';
 
@@ -53,7 +44,7 @@ describe('LocalRunService on the cnn4 fixture', () => {
     for (const i of [1, 2, 3]) {
       const slice = await svc.trackSlice({ runId: started.id, sequenceIndex: i, explanationId: 'ep', startBp: 0, endBp: 200, bpPerBin: 1 });
       // The fixture's stated agreement for lrp cases (lrp.md, "Fixtures").
-      expect(relL2(slice.bases!.flat(), expected.relevance[i].flat())).toBeLessThan(1e-3);
+      expect(relativeL2(slice.bases!.flat(), expected.relevance[i].flat())).toBeLessThan(1e-3);
       expect(slice.letters).toHaveLength(200);
     }
     const rows = (await svc.sequences({ runId: started.id })).rows;
@@ -85,7 +76,7 @@ describe('LocalRunService on the cnn4 fixture', () => {
     expect(done.timings.computedExplanations).toEqual(['plrp']);
     const expected = fixture.cases.find((c) => c.method === 'plrp-lambda' && c.composite === 'epsilon-plus')!;
     const slice = await svc.trackSlice({ runId: run.id, sequenceIndex: 1, explanationId: 'plrp', startBp: 0, endBp: 200, bpPerBin: 1 });
-    expect(relL2(slice.bases!.flat(), expected.relevance[1].flat())).toBeLessThan(1e-3);
+    expect(relativeL2(slice.bases!.flat(), expected.relevance[1].flat())).toBeLessThan(1e-3);
   });
 
   it('bins a track slice into min/max/mean of per-position relevance without per-base values', async () => {

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RunCache } from '../../../src-main/services/cache/run-cache';
+import { relativeL2 } from '../../unit/engine/lrp/fixture-helpers';
 
 const ROOT = resolve(__dirname, '../../..');
 const PLRP = join(ROOT, 'bin/plrp.mjs');
@@ -18,16 +19,6 @@ const hasSnakemake = spawnSync('snakemake', ['--version']).status === 0;
 if (!hasSnakemake) console.warn('SKIPPED workflow test: `snakemake` is not on PATH (Debian: apt-get install snakemake)');
 
 interface Doc { sequences: { name: string; relevance: Record<string, number[][]> }[]; summary?: unknown; seqlets?: unknown }
-
-function relL2(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let d = 0;
-  let n = 0;
-  for (let i = 0; i < a.length; i++) {
-    d += (a[i] - b[i]) ** 2;
-    n += b[i] ** 2;
-  }
-  return Math.sqrt(d) / Math.max(Math.sqrt(n), 1e-30);
-}
 
 describe.skipIf(!hasSnakemake)('workflow/Snakefile on two shards', () => {
   let dir = '';
@@ -61,7 +52,7 @@ describe.skipIf(!hasSnakemake)('workflow/Snakefile on two shards', () => {
     expect(merged.sequences.map((s) => s.name)).toEqual(single.sequences.map((s) => s.name));
     for (let i = 0; i < single.sequences.length; i++) {
       for (const [id, rows] of Object.entries(single.sequences[i].relevance)) {
-        expect(relL2(merged.sequences[i].relevance[id].flat(), rows.flat())).toBeLessThan(1e-6);
+        expect(relativeL2(merged.sequences[i].relevance[id].flat(), rows.flat())).toBeLessThan(1e-6);
       }
     }
     expect(merged.summary).toEqual(single.summary);
@@ -78,7 +69,7 @@ describe.skipIf(!hasSnakemake)('workflow/Snakefile on two shards', () => {
       const [expl] = cache.runExplanations(runId);
       for (let i = 0; i < single.sequences.length; i++) {
         const stored = cache.readResult(expl.explKey, i)!;
-        expect(relL2(stored.relevance, single.sequences[i].relevance[expl.explId].flat())).toBeLessThan(1e-6);
+        expect(relativeL2(stored.relevance, single.sequences[i].relevance[expl.explId].flat())).toBeLessThan(1e-6);
       }
     } finally {
       cache.close();

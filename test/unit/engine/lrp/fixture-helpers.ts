@@ -44,6 +44,7 @@ function parseSimpleFasta(text: string): string[] {
   return text.split('>').slice(1).map((rec) => rec.split('\n').slice(1).join('').trim().toUpperCase());
 }
 
+/** ‖actual − expected‖ / ‖expected‖; 0 when both are all zeros (e.g. relevance pruned away at p = 1). */
 export function relativeL2(actual: ArrayLike<number>, expected: ArrayLike<number>): number {
   let num = 0;
   let den = 0;
@@ -51,7 +52,7 @@ export function relativeL2(actual: ArrayLike<number>, expected: ArrayLike<number
     num += (actual[i] - expected[i]) ** 2;
     den += expected[i] ** 2;
   }
-  return Math.sqrt(num) / Math.sqrt(den);
+  return Math.sqrt(num) / Math.max(Math.sqrt(den), 1e-30);
 }
 
 export function caseLabel(c: FixtureCase): string {
