@@ -17,8 +17,11 @@ export class OnnxPruning {
   }
 
   private readonly absByRelevance = new Map<string, Sym>();
-  /** PLRP-λ results → their λ ([N, 1] double) and mode, so the statistics can count sign flips from λ. */
-  private readonly lambdaByResult = new Map<string, { lambda: Sym; mode: LambdaMode }>();
+  /**
+   * PLRP-λ results → their total-mode λ ([N, 1] double; null for per-sign λ, which never flips a
+   * sign), so the statistics count sign flips from λ instead of entry by entry.
+   */
+  private readonly lambdaByResult = new Map<string, { total: Sym | null }>();
 
   /** |R| of a relevance tensor, flattened [N, M]: made once, shared by the mask and the statistics. */
   private absFlat(r: Sym): Sym {
@@ -56,13 +59,16 @@ export class OnnxPruning {
     return this.ops.unflat(keep, r);
   }
 
-  /** λ = Σ over a group / Σ over its kept part (1 when that is 0), per sample, in double. */
-  private lambda(values: Sym, keep: Sym): Sym {
-    const total = this.ops.rowSum(values);
-    const kept = this.ops.rowSum(this.b.node('Mul', [values, keep], values.dims, {}, 'double'));
+  /** λ = Σ / Σ_kept ([N, 1] doubles), 1 where the kept sum is 0. */
+  private lambdaOf(total: Sym, kept: Sym): Sym {
     const zero = this.b.node('Equal', [kept, this.b.scalarDouble(0)], kept.dims, {}, 'bool');
     const ratio = this.b.node('Div', [total, kept], kept.dims, {}, 'double');
     return this.b.node('Where', [zero, this.b.scalarDouble(1), ratio], kept.dims, {}, 'double');
+  }
+
+  /** λ of one sign group (values in double, keep 0/1), per sample. */
+  private groupLambda(values: Sym, keep: Sym): Sym {
+    return this.lambdaOf(this.ops.rowSum(values), this.ops.rowSum(this.b.node('Mul', [values, keep], values.dims, {}, 'double')));
   }
 
   redistributeLambda(r: Sym, keep: Sym, mode: LambdaMode): { after: Sym; lambda: Sym } {
@@ -70,21 +76,23 @@ export class OnnxPruning {
     const keepF = this.ops.flat(keep);
     let after: Sym;
     let lambda: Sym;
+    let totalLambda: Sym | null = null;
     if (mode === 'total') {
       // Σ R / Σ_kept R, summed in double; the rescaling itself runs in float32, like the relevance.
       const kept = this.b.node('Mul', [flat, keepF], flat.dims);
       const total = this.ops.rowSum(this.ops.cast(flat, 'double'));
       const keptSum = this.ops.rowSum(this.ops.cast(kept, 'double'));
-      const l = this.b.node('Where', [this.b.node('Equal', [keptSum, this.b.scalarDouble(0)], keptSum.dims, {}, 'bool'), this.b.scalarDouble(1), this.b.node('Div', [total, keptSum], keptSum.dims, {}, 'double')], keptSum.dims, {}, 'double');
+      const l = this.lambdaOf(total, keptSum);
       after = this.b.node('Mul', [kept, this.ops.cast(l, 'float32')], flat.dims);
       lambda = this.b.node('Concat', [l, this.b.node('Mul', [l, this.b.scalarDouble(Number.NaN)], l.dims, {}, 'double')], [-1, 2], { axis: 1 }, 'double');
+      totalLambda = l;
     } else {
-      const keepD = this.ops.cast(this.ops.flat(keep), 'double');
+      const keepD = this.ops.cast(keepF, 'double');
       const rd = this.ops.cast(flat, 'double');
       const pos = this.b.node('Relu', [rd], rd.dims, {}, 'double');
       const neg = this.b.node('Min', [rd, this.b.scalarDouble(0)], rd.dims, {}, 'double');
-      const lPos = this.lambda(pos, keepD);
-      const lNeg = this.lambda(neg, keepD);
+      const lPos = this.groupLambda(pos, keepD);
+      const lNeg = this.groupLambda(neg, keepD);
       const posF = this.b.node('Relu', [flat], flat.dims);
       const negF = this.b.node('Min', [flat, this.b.scalarFloat(0)], flat.dims);
       const scaled = this.b.node('Add', [this.b.node('Mul', [posF, this.ops.cast(lPos, 'float32')], flat.dims), this.b.node('Mul', [negF, this.ops.cast(lNeg, 'float32')], flat.dims)], flat.dims);
@@ -92,7 +100,7 @@ export class OnnxPruning {
       lambda = this.b.node('Concat', [lPos, lNeg], [-1, 2], { axis: 1 }, 'double');
     }
     const result = this.ops.unflat(after, r);
-    this.lambdaByResult.set(result.name, { lambda, mode });
+    this.lambdaByResult.set(result.name, { total: totalLambda });
     return { after: result, lambda: this.ops.cast(lambda, 'float32') };
   }
 
@@ -114,8 +122,8 @@ export class OnnxPruning {
     const prunedMass = b.node('Sub', [totalMass, this.ops.rowSum(b.node('Mul', [abs, kf], bf.dims))], kept.dims);
     const lambda = this.lambdaByResult.get(after.name);
     let flips: Sym;
-    if (lambda?.mode === 'total') {
-      const negative = b.node('Less', [b.node('Slice', [lambda.lambda, b.constInt64([0]), b.constInt64([1]), b.constInt64([1])], [-1, 1], {}, 'double'), b.scalarDouble(0)], kept.dims, {}, 'bool');
+    if (lambda?.total) {
+      const negative = b.node('Less', [lambda.total, b.scalarDouble(0)], kept.dims, {}, 'bool');
       flips = b.node('Where', [negative, kept, b.scalarFloat(0)], kept.dims);
     } else if (lambda) {
       flips = b.node('Mul', [kept, b.scalarFloat(0)], kept.dims);
