@@ -5,7 +5,7 @@
 // Two deliberate differences from tangermeme's numba code: a seqlet may end at the last base (the
 // original clips ends to L−1), and candidates are visited in sorted order instead of by repeated
 // argmin (same order, ties to the lower start, without the O(L) scan per seqlet).
-import { buildSpanNull, type SpanNull } from './span-null';
+import { buildSpanNull, spanPValue, type SpanNull } from './span-null';
 
 export interface SeqletOptions {
   threshold: number;
@@ -48,17 +48,10 @@ function callInSequence(x: Float32Array, seqIndex: number, nul: SpanNull, o: Seq
   const p: Float64Array[] = [];
   for (let len = 0; len <= o.maxLength; len++) p.push(buffer.subarray(len * l, (len + 1) * l));
   for (let len = o.minLength; len <= o.maxLength; len++) {
-    // spanPValue, inlined: this loop runs ~20 × L times per sequence and sign.
-    const rcdf = nul.rcdf[len];
-    const last = rcdf.length - 1;
-    const offset = nul.xMin * len;
-    const width = nul.binWidth;
     const row = p[len];
     const shorter = p[len - 1];
     for (let k = 0; k + len <= l; k++) {
-      // ⌊q⌋ clamped to [0, last]; q is bounded by the bin count, so |0 truncation is ⌊q⌋ for q ≥ 0.
-      const q = (csum[k + len] - csum[k] - offset) / width;
-      const pv = rcdf[q < 0 ? 0 : q >= last ? last : q | 0];
+      const pv = spanPValue(nul, len, csum[k + len] - csum[k]);
       row[k] = pv > shorter[k] ? pv : shorter[k];
     }
   }

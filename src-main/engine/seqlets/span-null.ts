@@ -137,6 +137,8 @@ function reverseCdf(pdf: Float64Array, support: number): Float64Array {
 /** p-value of a span of `length` whose relevance sums to `sum`. */
 export function spanPValue(nul: SpanNull, length: number, sum: number): number {
   const r = nul.rcdf[length];
-  const b = Math.floor((sum - nul.xMin * length) / nul.binWidth);
-  return r[Math.max(0, Math.min(r.length - 1, b))];
+  const last = r.length - 1;
+  // ⌊q⌋ clamped to [0, last]; q is bounded by the bin count, so |0 truncation is ⌊q⌋ for q ≥ 0.
+  const q = (sum - nul.xMin * length) / nul.binWidth;
+  return r[q < 0 ? 0 : q >= last ? last : q | 0];
 }
