@@ -37,39 +37,42 @@ function scratch(size: number): Float64Array {
 
 function callInSequence(x: Float32Array, seqIndex: number, nul: SpanNull, o: SeqletOptions, out: RawSeqlet[]): void {
   const l = x.length;
+  const threshold = o.threshold;
   const csum = new Float64Array(l + 1);
   for (let i = 0; i < l; i++) csum[i + 1] = csum[i] + x[i];
-  // p[L][k]: p-value of span (k, L) maxed with every shorter prefix span from k (length ≥ minLength);
-  // rows below minLength are 0 ("no constraint") until a seqlet masks their positions to 1.
-  // One reused buffer for all rows: this runs once per sequence and sign.
-  const buffer = scratch((o.maxLength + 1) * l);
-  buffer.fill(0, 0, o.minLength * l);
-  buffer.fill(1, o.minLength * l);
-  const p: Float64Array[] = [];
-  for (let len = 0; len <= o.maxLength; len++) p.push(buffer.subarray(len * l, (len + 1) * l));
+  // p[len·l + k]: p-value of span (k, len) maxed with every shorter prefix span from k (length ≥
+  // minLength); rows below minLength are 0 ("no constraint") until a seqlet masks their positions
+  // to 1. One reused buffer for all rows: this runs once per sequence and sign.
+  const p = scratch((o.maxLength + 1) * l);
+  p.fill(0, 0, o.minLength * l);
+  p.fill(1, o.minLength * l);
+  // Entries at or above the threshold are only ever compared with it, so once a prefix fails, the
+  // longer spans from k keep the 1 they were filled with and need no p-value lookup (lookups are
+  // the cost: the tables of all lengths together are megabytes, far beyond the cache).
   for (let len = o.minLength; len <= o.maxLength; len++) {
-    const row = p[len];
-    const shorter = p[len - 1];
+    const row = len * l;
     for (let k = 0; k + len <= l; k++) {
+      const shorter = p[row - l + k];
+      if (shorter >= threshold) continue;
       const pv = spanPValue(nul, len, csum[k + len] - csum[k]);
-      row[k] = pv > shorter[k] ? pv : shorter[k];
+      p[row + k] = pv > shorter ? pv : shorter;
     }
   }
   for (let len = o.maxLength; len >= o.minLength; len--) {
-    const row = p[len];
+    const row = len * l;
     const candidates: number[] = [];
-    for (let k = 0; k + len <= l; k++) if (row[k] < o.threshold) candidates.push(k);
-    candidates.sort((a, b) => row[a] - row[b] || a - b);
+    for (let k = 0; k + len <= l; k++) if (p[row + k] < threshold) candidates.push(k);
+    candidates.sort((a, b) => p[row + a] - p[row + b] || a - b);
     for (const start of candidates) {
-      const pv = row[start];
-      if (pv >= o.threshold) continue; // masked by an accepted seqlet
-      row[start] = 1;
+      const pv = p[row + start];
+      if (pv >= threshold) continue; // masked by an accepted seqlet
+      p[row + start] = 1;
       // Every suffix span must pass too (prefixes are already folded into p[len][start]); a suffix
       // starting inside an accepted seqlet reads 1, which is how overlaps are refused.
       let ok = true;
-      for (let k = 1; k < len && ok; k++) if (p[len - k][start + k] >= o.threshold) ok = false;
+      for (let k = 1; k < len && ok; k++) if (p[(len - k) * l + start + k] >= threshold) ok = false;
       if (!ok) continue;
-      for (let pos = start; pos < start + len; pos++) for (let r = 0; r <= o.maxLength; r++) p[r][pos] = 1;
+      for (let r = 0; r <= o.maxLength; r++) p.fill(1, r * l + start, r * l + start + len);
       const s = Math.max(0, start - o.flank);
       const e = Math.min(l, start + len + o.flank);
       out.push({ sequenceIndex: seqIndex, start: s, end: e, attribution: csum[e] - csum[s], pValue: pv });
