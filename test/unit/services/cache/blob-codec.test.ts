@@ -1,0 +1,58 @@
+import { deflateSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { decodeFloat32, encodeFloat32 } from '../../../../src-main/services/cache/blob-codec';
+
+const bitsOf = (a: Float32Array): number[] => Array.from(new Uint32Array(a.buffer, a.byteOffset, a.length));
+
+/** Relevance of a one-hot sequence: one non-zero channel per base. */
+function oneHotRelevance(bases: number): Float32Array {
+  const r = new Float32Array(bases * 4);
+  for (let i = 0; i < bases; i++) r[i * 4 + (i * 7) % 4] = Math.sin(i) * 1e-3;
+  return r;
+}
+
+describe('float32 blob codec', () => {
+  it('returns every bit pattern it was given: −0, NaN payloads, infinities, subnormals, odd lengths', () => {
+    const tricky = new Float32Array(13);
+    const bits = new Uint32Array(tricky.buffer);
+    bits[0] = 0x80000000; // −0
+    bits[3] = 0x7fc00123; // NaN with a payload
+    tricky[5] = Infinity;
+    tricky[6] = -Infinity;
+    bits[9] = 0x00000001; // smallest subnormal
+    tricky[12] = -3.5;
+    for (const values of [tricky, new Float32Array(0), new Float32Array(9), Float32Array.from({ length: 31 }, (_, i) => i + 0.25)]) {
+      expect(bitsOf(decodeFloat32(encodeFloat32(values)))).toEqual(bitsOf(values));
+    }
+  });
+
+  it('stores a one-hot relevance track in under a third of its raw size', () => {
+    const r = oneHotRelevance(1000);
+    const blob = encodeFloat32(r);
+    expect(blob.length).toBeLessThan(r.byteLength / 3);
+    expect(bitsOf(decodeFloat32(blob))).toEqual(bitsOf(r));
+  });
+
+  it('never stores a dense or tiny array larger than raw plus one tag byte', () => {
+    const dense = Float32Array.from({ length: 100 }, (_, i) => i + 1);
+    expect(encodeFloat32(dense).length).toBe(dense.byteLength + 1);
+    expect(encodeFloat32(new Float32Array([0.25, 0.75])).length).toBe(9);
+  });
+
+  it('decodes a subarray view and a blob that sits at an odd offset of a larger buffer', () => {
+    const r = oneHotRelevance(50);
+    const view = r.subarray(8, 40);
+    const blob = encodeFloat32(view);
+    const shifted = new Uint8Array(blob.length + 3);
+    shifted.set(blob, 3);
+    expect(bitsOf(decodeFloat32(shifted.subarray(3)))).toEqual(bitsOf(view));
+  });
+
+  it('still reads the zlib blobs that caches written by earlier versions hold', () => {
+    const r = oneHotRelevance(64);
+    const legacy = deflateSync(Buffer.from(r.buffer), { level: 1 });
+    expect(bitsOf(decodeFloat32(legacy))).toEqual(bitsOf(r));
+    const legacySmallWindow = deflateSync(Buffer.from(r.buffer), { level: 1, windowBits: 9 });
+    expect(bitsOf(decodeFloat32(legacySmallWindow))).toEqual(bitsOf(r));
+  });
+});
