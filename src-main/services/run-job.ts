@@ -14,8 +14,9 @@ import { LAYER_WINDOWS, wantsLayers } from './cache/layer-store';
 import { nonFiniteRelevanceWarning, sequenceWarnings } from '../engine/explain/sequence-warnings';
 import { relevanceStats } from './relevance-stats';
 
-/** A batch closes at this many sequences or bases, whichever comes first. */
-export const BATCH_SEQUENCES = 256;
+/** A batch closes at this many sequences or bases, whichever comes first. The seqlet null is built
+ * per batch, so short sequences are batched by the thousand: the null then costs little per sequence. */
+export const BATCH_SEQUENCES = 1024;
 export const BATCH_BASES = 256_000;
 const READ_AHEAD = 512;
 

@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalRunService } from '../../../src-main/services/run-service';
-import { BATCH_SEQUENCES } from '../../../src-main/services/run-job';
 import type { RunProgress, RunRequest } from '../../../src-main/shared/run-api';
 import { EXPECTED, FASTA, MODEL, tempDir, writeRandomFasta } from './service-fixtures';
 import { relativeL2 } from '../../unit/engine/lrp/fixture-helpers';
@@ -109,32 +108,36 @@ describe('LocalRunService on the cnn4 fixture', () => {
   });
 
   it('lands a cancel within a batch, then resumes computing only the rest', async () => {
+    // Small batches keep this quick: the request's default metrics make each sequence costly.
+    const batch = 64;
+    const small = new LocalRunService({ cachePath: join(t.dir, 'cancel.sqlite'), threads: 1, batchSequences: batch });
     const fasta = join(t.dir, 'many.fa');
-    const total = 5 * BATCH_SEQUENCES;
+    const total = 5 * batch;
     writeRandomFasta(fasta, total, 200);
     let cancelled = false;
-    const off = svc.on('progress', (p) => {
+    const off = small.on('progress', (p) => {
       if (!cancelled && p.done > 0) {
         cancelled = true;
-        void svc.cancel(p.runId);
+        void small.cancel(p.runId);
       }
     });
-    const run = await svc.start(request([{ id: 'ep', composite: 'epsilon-plus' }], fasta));
-    const stopped = await svc.whenSettled(run.id);
+    const run = await small.start(request([{ id: 'ep', composite: 'epsilon-plus' }], fasta));
+    const stopped = await small.whenSettled(run.id);
     off();
     expect(stopped.status).toBe('cancelled');
     expect(stopped.error?.code).toBe('CANCELLED');
     // One batch done when cancel was asked; at most the one batch in flight finished after it.
     expect(stopped.sequencesDone).toBeGreaterThan(0);
-    expect(stopped.sequencesDone).toBeLessThanOrEqual(2 * BATCH_SEQUENCES);
+    expect(stopped.sequencesDone).toBeLessThanOrEqual(2 * batch);
     const progress: RunProgress[] = [];
-    const off2 = svc.on('progress', (p) => progress.push(p));
-    await svc.resume(run.id);
-    const done = await svc.whenSettled(run.id);
+    const off2 = small.on('progress', (p) => progress.push(p));
+    await small.resume(run.id);
+    const done = await small.whenSettled(run.id);
     off2();
     expect(done).toMatchObject({ status: 'done', sequencesDone: total });
     expect(progress[0].done).toBe(stopped.sequencesDone);
     expect(progress.map((p) => p.done)).toEqual([...progress.map((p) => p.done)].sort((a, b) => a - b));
+    await small.close();
   });
 
   it('deletes a run and lists the rest newest first', async () => {
