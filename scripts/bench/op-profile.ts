@@ -11,7 +11,7 @@ import { buildPass, fastConvModel, INPUT_FEED, TARGET_FEED, type TensorDims } fr
 import { onnx } from '../../src-main/engine/onnx/proto';
 import { toModelLayout } from '../../src-main/engine/explain/layout';
 import { parseExplainConfig, type Composite, type Method } from '../../src-main/shared/explain-config';
-import { ort } from '../../src-main/engine/runtime/ort';
+import { ort, sessionThreading } from '../../src-main/engine/runtime/ort';
 import { randomOneHot } from './sequences';
 
 const { values, positionals } = parseArgs({
@@ -38,7 +38,7 @@ const seg = values.forward
   ? { bytes: onnx.ModelProto.encode(fastConvModel(proto)).finish(), outputs: [analyzed.outputName] }
   : built.segments[0];
 const session = await ort.InferenceSession.create(seg.bytes, {
-  intraOpNumThreads: Number(values.threads), interOpNumThreads: 1, executionMode: 'sequential', graphOptimizationLevel: 'all', enableProfiling: true, profileFilePrefix: '/tmp/plrp-op-profile',
+  ...sessionThreading(Number(values.threads)), graphOptimizationLevel: 'all', enableProfiling: true, profileFilePrefix: '/tmp/plrp-op-profile',
 });
 const batch = Number(values.batch);
 const x = randomOneHot(batch, L, 1);
