@@ -1,5 +1,6 @@
 // Float32 arrays (relevance, predictions, layer relevance) are stored as one-byte-tagged blobs:
-//   0x01 sparse: u32 LE count, a bitmap of the non-zero entries (LSB first), then those entries;
+//   0x01 sparse: u32 LE count, a bitmap of the non-zero entries (LSB first), then those entries
+//        (−0 counts as zero and comes back as +0: relevance of an absent base is often −0);
 //   0x02 raw:    the little-endian float32 values.
 // Relevance of one-hot inputs is exactly zero in 3 of 4 channels, and the remaining float mantissas
 // are noise to a general compressor: zlib level 1 saved no more than the bitmap does, at ~60 µs per
@@ -14,11 +15,11 @@ const RAW = 0x02;
 const SPARSE_HEADER = 5;
 
 export function encodeFloat32(values: Float32Array): Buffer {
-  // Compare bit patterns, not numbers: −0 and NaN payloads must come back as they went in.
+  // Bit patterns without the sign bit: ±0 are zero, and NaN payloads come back as they went in.
   const bits = new Uint32Array(values.buffer, values.byteOffset, values.length);
   const n = bits.length;
   let nonZero = 0;
-  for (let i = 0; i < n; i++) if (bits[i] !== 0) nonZero++;
+  for (let i = 0; i < n; i++) if ((bits[i] & 0x7fffffff) !== 0) nonZero++;
   const maskBytes = (n + 7) >> 3;
   const sparseSize = SPARSE_HEADER + maskBytes + 4 * nonZero;
   if (sparseSize >= 1 + 4 * n) {
@@ -33,7 +34,7 @@ export function encodeFloat32(values: Float32Array): Buffer {
   const packed = new Uint32Array(nonZero);
   for (let i = 0, j = 0; i < n; i++) {
     const b = bits[i];
-    if (b === 0) continue;
+    if ((b & 0x7fffffff) === 0) continue;
     out[SPARSE_HEADER + (i >> 3)] |= 1 << (i & 7);
     packed[j++] = b;
   }

@@ -12,10 +12,10 @@ function oneHotRelevance(bases: number): Float32Array {
 }
 
 describe('float32 blob codec', () => {
-  it('returns every bit pattern it was given: −0, NaN payloads, infinities, subnormals, odd lengths', () => {
+  it('returns every bit pattern it was given: NaN payloads, infinities, subnormals, odd lengths', () => {
     const tricky = new Float32Array(13);
     const bits = new Uint32Array(tricky.buffer);
-    bits[0] = 0x80000000; // −0
+    bits[0] = 0x80000001; // −(smallest subnormal)
     bits[3] = 0x7fc00123; // NaN with a payload
     tricky[5] = Infinity;
     tricky[6] = -Infinity;
@@ -26,11 +26,19 @@ describe('float32 blob codec', () => {
     }
   });
 
-  it('stores a one-hot relevance track in under a third of its raw size', () => {
+  it('stores −0 as a zero that reads back as +0', () => {
+    const r = Float32Array.from([-0, 1, -0, -0, 0, -2]);
+    const blob = encodeFloat32(r);
+    expect(blob.length).toBe(5 + 1 + 2 * 4);
+    expect(bitsOf(decodeFloat32(blob))).toEqual(bitsOf(Float32Array.from([0, 1, 0, 0, 0, -2])));
+  });
+
+  it('stores a one-hot relevance track in under a third of its raw size, even when absent bases hold −0', () => {
     const r = oneHotRelevance(1000);
+    for (let i = 0; i < r.length; i += 3) if (r[i] === 0) r[i] = -0;
     const blob = encodeFloat32(r);
     expect(blob.length).toBeLessThan(r.byteLength / 3);
-    expect(bitsOf(decodeFloat32(blob))).toEqual(bitsOf(r));
+    expect(Array.from(decodeFloat32(blob))).toEqual(Array.from(r, (v) => v + 0)); // −0 + 0 = +0
   });
 
   it('never stores a dense or tiny array larger than raw plus one tag byte', () => {

@@ -32,11 +32,11 @@ function writeResults(key: string, indices: number[], lengthBp = 8): void {
 }
 
 describe('RunCache', () => {
-  it('returns stored relevance bit-for-bit with its numbers, diagnostics and predictions', () => {
+  it('returns stored relevance exactly (−0 as 0) with its numbers, diagnostics and predictions', () => {
     seedRun(cache, 'r1', 'k1', 1);
     writeResults('k1', [0, 1, 2]);
     const r = cache.readResult('k1', 2);
-    expect(r?.relevance).toEqual(relevance(8, 2));
+    expect(r?.relevance).toEqual(relevance(8, 2).map((v) => v + 0));
     expect(r?.diagnostics).toEqual([{ point: 'x', p: 0.1 }]);
     expect(cache.resultNumbers('k1', 0, 3).get(1)).toMatchObject({ target: 1, sum: 1, metrics: { gini: 0.5 } });
     const p = cache.predictions(M, I, 0, 3).get(0);
