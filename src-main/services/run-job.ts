@@ -18,6 +18,16 @@ import { relevanceStats } from './relevance-stats';
  * per batch, so short sequences are batched by the thousand: the null then costs little per sequence. */
 export const BATCH_SEQUENCES = 1024;
 export const BATCH_BASES = 256_000;
+/** Fewest sequences per batch when a small input is split across workers. */
+export const MIN_BATCH_SEQUENCES = 64;
+
+/**
+ * Sequences per batch for `count` sequences on `workers` workers: BATCH_SEQUENCES, or fewer when
+ * that would leave workers idle (1,000 sequences on 7 workers go as 7 batches of 143).
+ */
+export function batchSequencesFor(count: number, workers: number): number {
+  return Math.min(BATCH_SEQUENCES, Math.max(MIN_BATCH_SEQUENCES, Math.ceil(count / Math.max(1, workers))));
+}
 const READ_AHEAD = 512;
 
 export interface RunJobOptions {
@@ -33,8 +43,8 @@ export interface RunJobOptions {
   motifs: { path: string; sha256: string } | null;
   /** The model's fixed input length (0: any length), for the too-short warning. */
   windowBp: number;
-  /** Sequences per batch; BATCH_SEQUENCES when absent. */
-  batchSequences?: number;
+  /** Sequences per batch (see batchSequencesFor). */
+  batchSequences: number;
 }
 
 export function createRunJob(o: RunJobOptions): BatchJob<ExplainTask, ExplainTaskResult> {
@@ -63,7 +73,7 @@ export function createRunJob(o: RunJobOptions): BatchJob<ExplainTask, ExplainTas
       // Scan-only sequences wait until every sequence needing explanations has been handed out.
       const scanOnly = buffer.length === 0 && cursor >= o.sequenceCount;
       const source = (): StoredSequence | undefined => (scanOnly ? deferred.shift() : buffer.shift());
-      while (seqs.length < (o.batchSequences ?? BATCH_SEQUENCES) && bases < BATCH_BASES) {
+      while (seqs.length < o.batchSequences && bases < BATCH_BASES) {
         if (!scanOnly && buffer.length === 0) {
           if (cursor >= o.sequenceCount) break;
           buffer = o.cache.readSequences(o.run.inputSha, cursor, cursor + READ_AHEAD);

@@ -26,7 +26,7 @@ import { ENGINE_VERSION } from './engine-version';
 import { sha256File } from './file-hash';
 import { ingestFasta } from './ingest-fasta';
 import { parseRunRequest, resolvePathsOnly, type ResolveFileRef } from './parse-request';
-import { createRunJob } from './run-job';
+import { batchSequencesFor, createRunJob } from './run-job';
 import { runSummary, sequenceRows } from './run-views';
 import { binRelevance } from './track-slice';
 import { motifHits, motifRanking, seqlets } from './run-annotations';
@@ -58,7 +58,7 @@ export interface RunServiceOptions {
   recoverInterrupted?: boolean;
   /** PDF renderer for report(): default headless Chromium; the Electron app may pass printToPDF. */
   reportRenderer?: () => Promise<ReportRenderer>;
-  /** Sequences per batch (default BATCH_SEQUENCES); smaller batches mean finer progress and kill tests. */
+  /** Sequences per batch (default: batchSequencesFor the run and the pool); smaller batches mean finer progress and kill tests. */
   batchSequences?: number;
 }
 
@@ -145,8 +145,10 @@ export class LocalRunService implements RunService {
     let doneThisSession = 0;
     const notices = [...run.notices];
     const windowBp = await this.modelWindowBp(run);
+    const scheduler = this.schedulerFor();
     const job = createRunJob({
-      cache: this.cache, run, explanations, sequenceCount: count, signal: controller.signal, motifs, windowBp, batchSequences: this.options.batchSequences,
+      cache: this.cache, run, explanations, sequenceCount: count, signal: controller.signal, motifs, windowBp,
+      batchSequences: this.options.batchSequences ?? batchSequencesFor(count, this.pool!.workers),
       groundTruth: (name, lengthBp) => (gt ? groundTruthMask(gt, name, lengthBp, run.request.groundTruthBedPath ?? undefined) : null),
       onBatchDone: (n, ms) => {
         done += n;
@@ -162,7 +164,7 @@ export class LocalRunService implements RunService {
         this.emit('notice', { runId, level: 'warning', message });
       },
     });
-    const settled = this.schedulerFor().submit(job).then(
+    const settled = scheduler.submit(job).then(
       () => this.finish(runId, 'done', null),
       (e: unknown) => this.finish(runId, (e as AppError).code === 'CANCELLED' ? 'cancelled' : 'failed', toErrorPayload(e)),
     );

@@ -16,6 +16,7 @@ import { summarizeMetrics } from '../../engine/metrics/summarize-metrics';
 import type { SequenceMetrics } from '../../engine/metrics/compute-metrics';
 import type { ModelInfo } from '../../engine/explain/types';
 import { ENGINE_VERSION } from '../../services/engine-version';
+import { batchSequencesFor } from '../../services/run-job';
 import { explainConfigsFrom, type ExplainFlags } from '../explain/explain-configs';
 import { parseTargetOption, targetFor } from '../explain/targets-option';
 import { createFastaJob, type RecordInfo } from '../explain/fasta-job';
@@ -108,7 +109,7 @@ async function runExplain(o: ExplainCliOptions, signal: AbortSignal): Promise<vo
     await scheduler.submit(createFastaJob({
       fastaPath: o.fasta, records: regions ? iterate(regions) : undefined, modelPath: o.model, modelSha256: info.sha256, configs,
       reverseComplement: Boolean(o.rcAverage),
-      maxSequencesPerBatch: info.batchLimit ?? Number.POSITIVE_INFINITY,
+      maxSequencesPerBatch: Math.min(info.batchLimit ?? Number.POSITIVE_INFINITY, batchSequencesFor(total, pool.workers)),
       uniqueNames: target.kind === 'map' || groundTruth !== null,
       targetOf: (name) => targetFor(target, name),
       groundTruthOf: (name, lengthBp) => (groundTruth ? groundTruthMask(groundTruth, name, lengthBp, o.groundTruth) : null),

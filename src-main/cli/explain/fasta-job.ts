@@ -45,7 +45,7 @@ export interface FastaJobOptions {
   unknown: UnknownEncoding;
   layout?: 'NCL' | 'NLC';
   reverseComplement: boolean;
-  /** Sequences per task; at most the model's memory-safe batch (ModelInfo.batchLimit). */
+  /** Sequences per task: at most the model's memory-safe batch (ModelInfo.batchLimit), and fewer for small inputs so every worker gets some (batchSequencesFor). */
   maxSequencesPerBatch: number;
   /** Names must be unique (they key a target map or ground truth): a duplicate is an error. */
   uniqueNames: boolean;
