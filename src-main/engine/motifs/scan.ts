@@ -100,19 +100,28 @@ export function scanMotifs(motifs: Motif[], sequences: ScanSequence[], options: 
   const compiled = motifs.map((m, i) => compiledMotif(m, i, background, threshold, options.pseudocount ?? DEFAULT_PSEUDOCOUNT));
   const raw: RawHit[] = [];
   let scannedWindows = 0;
-  sequences.forEach((s, seqIndex) => {
+  const encoded = sequences.map((s) => {
     const codes = encodeIndices(s.sequence);
     const unknownPrefix = new Int32Array(codes.length + 1);
     for (let i = 0; i < codes.length; i++) unknownPrefix[i + 1] = unknownPrefix[i] + (codes[i] === 4 ? 1 : 0);
-    const windowsByWidth = new Map<number, number>();
-    for (const cm of compiled) {
-      const w = cm.matrix.width;
-      if (!windowsByWidth.has(w)) windowsByWidth.set(w, validWindows(unknownPrefix, w));
-      scannedWindows += windowsByWidth.get(w)! * (bothStrands ? 2 : 1);
+    return { codes, unknownPrefix };
+  });
+  const windowsByWidth = new Map<number, number>();
+  const windowsOfWidth = (w: number): number => {
+    let n = windowsByWidth.get(w);
+    if (n === undefined) windowsByWidth.set(w, (n = encoded.reduce((sum, e) => sum + validWindows(e.unknownPrefix, w), 0)));
+    return n;
+  };
+  // Motif by motif over all sequences: one motif's tables stay in cache while it scans, where the
+  // tables of all 879 JASPAR motifs together (megabytes) would be read again for every sequence.
+  for (const cm of compiled) {
+    const w = cm.matrix.width;
+    scannedWindows += windowsOfWidth(w) * (bothStrands ? 2 : 1);
+    encoded.forEach(({ codes }, seqIndex) => {
       scanStrand(codes, cm.forward, w, cm.minScore, (start, score) => raw.push({ motif: cm, seq: seqIndex, start, strand: '+', score }));
       if (bothStrands) scanStrand(codes, cm.reverse, w, cm.minScore, (start, score) => raw.push({ motif: cm, seq: seqIndex, start, strand: '-', score }));
-    }
-  });
+    });
+  }
   const pValues = raw.map((h) => roundSignificant(h.motif.matrix.pValues[h.score]));
   const qValues = benjaminiHochberg(pValues, scannedWindows);
   const hits: MotifHit[] = raw.map((h, i) => {
