@@ -1,6 +1,7 @@
 // FIMO-exact motif scanning (../shared/spec/genomics.md "Motif scanning"): every window of every
 // sequence on both strands, windows with unknown letters skipped, hits with p ≤ threshold (1e-4, as FIMO),
 // BH q-values over all scanned windows, sorted by p-value as FIMO's fimo.tsv is.
+import { AppError } from '../../shared/errors';
 import { encodeIndices, reverseComplement } from '../genomics/nucleotides';
 import { symmetrize, type Background } from './background';
 import { compileMotif, PREFIX_STEPS, REJECTED, type CompiledMotif, type CompiledStrand } from './compiled-motif';
@@ -22,6 +23,8 @@ export interface ScanOptions {
   pseudocount?: number;
   /** Default true; false scans the given strand only (FIMO --norc). */
   bothStrands?: boolean;
+  /** Asked between motifs; when it returns true the scan stops with a CANCELLED error. */
+  cancelled?: () => boolean;
 }
 
 export interface ScanResult {
@@ -115,6 +118,7 @@ export function scanMotifs(motifs: Motif[], sequences: ScanSequence[], options: 
   // Motif by motif over all sequences: one motif's tables stay in cache while it scans, where the
   // tables of all 879 JASPAR motifs together (megabytes) would be read again for every sequence.
   for (const cm of compiled) {
+    if (options.cancelled?.()) throw new AppError('CANCELLED', 'the motif scan was cancelled');
     const w = cm.matrix.width;
     scannedWindows += windowsOfWidth(w) * (bothStrands ? 2 : 1);
     encoded.forEach(({ codes }, seqIndex) => {

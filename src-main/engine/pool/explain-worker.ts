@@ -257,7 +257,11 @@ async function annotateBatch(task: ExplainTask, sequences: ExplainedSequence[]):
   const out: BatchAnnotations = { scanned: [], hits: [], ranks: [], seqlets: [] };
   if (motifs.length > 0) {
     const letters = sequences.map((s) => input.get(s.idx)!.letters);
-    const scan = scanMotifs(motifs, letters.map((sequence, i) => ({ name: String(sequences[i].idx), sequence })), { background: [0.25, 0.25, 0.25, 0.25] });
+    // Scanning a batch for all bundled motifs takes seconds: a cancel lands between two motifs.
+    const scan = scanMotifs(motifs, letters.map((sequence, i) => ({ name: String(sequences[i].idx), sequence })), {
+      background: [0.25, 0.25, 0.25, 0.25],
+      cancelled: () => Atomics.load(task.cancelFlag, 0) !== 0,
+    });
     const widthCounts = new Map<number, number>();
     for (const m of motifs) widthCounts.set(m.probs.length, (widthCounts.get(m.probs.length) ?? 0) + 1);
     const weighted = weightHitsByRelevance(scan.hits, perSequence);
@@ -282,6 +286,7 @@ async function annotateBatch(task: ExplainTask, sequences: ExplainedSequence[]):
   }
   if (a.seqlets) {
     for (const c of task.configs) {
+      checkCancelled(task);
       for (const sq of callSeqlets(perSequence.map((r) => r[c.id]))) {
         out.seqlets.push({ idx: sequences[sq.sequenceIndex].idx, configId: c.id, start: sq.start, end: sq.end, sign: sq.sign === 'positive' ? '+' : '-', sum: sq.attribution, pValue: sq.pValue });
       }

@@ -12,6 +12,18 @@ import { buildScoringMatrix } from '../../../../src-main/engine/motifs/pssm';
 const fx = (name: string): string => join(__dirname, '../../../fixtures/genomics', name);
 
 describe('scanMotifs', () => {
+  it('stops between motifs with a CANCELLED error once cancelled', async () => {
+    const motifs = await readMotifFile(fx('scan-small.meme'));
+    const records = await readFastaAll(fx('scan-small.fa'));
+    let asked = 0;
+    const twice = [...motifs, ...motifs];
+    expect(() => scanMotifs(twice, records, { background: UNIFORM_BACKGROUND, cancelled: () => ++asked > 1 })).toThrow(
+      expect.objectContaining({ code: 'CANCELLED' }),
+    );
+    expect(asked).toBe(2);
+    expect(scanMotifs(twice, records, { background: UNIFORM_BACKGROUND, cancelled: () => false }).hits).toHaveLength(6);
+  });
+
   it('reproduces the hand-computed hit list of the small fixture, FIMO TSV byte for byte', async () => {
     // Deterministic 8-column motif, nsites 20, uniform background: a match cell is 999 and a mismatch
     // 35 (see pssm.test), so only perfect sites reach p ≤ 1e-4: p = 4^-8 = 1.526e-5, raw score
