@@ -18,6 +18,8 @@ import { relevanceStats } from './relevance-stats';
  * per batch, so short sequences are batched by the thousand: the null then costs little per sequence. */
 export const BATCH_SEQUENCES = 1024;
 export const BATCH_BASES = 256_000;
+/** Sequences read from the cache per query while batches fill. */
+const READ_AHEAD = 512;
 /** Fewest sequences per batch when a small input is split across workers. */
 export const MIN_BATCH_SEQUENCES = 64;
 
@@ -28,7 +30,6 @@ export const MIN_BATCH_SEQUENCES = 64;
 export function batchSequencesFor(count: number, workers: number): number {
   return Math.min(BATCH_SEQUENCES, Math.max(MIN_BATCH_SEQUENCES, Math.ceil(count / Math.max(1, workers))));
 }
-const READ_AHEAD = 512;
 
 export interface RunJobOptions {
   cache: RunCache;
