@@ -2,13 +2,13 @@
 // ORT forward time per model and method, our epsilon-plus against PyTorch with zennit-style hooks,
 // scaling with threads and sequence count (peak memory), FASTA parsing, motif scanning and cache
 // hits. Prints tables as it goes and writes bench-results/bench.json (or bench-quick.json).
-//   npm run bench [-- --quick] [--sections ratios,torch,scaling,io] [--out FILE]
+//   npm run bench [-- --quick] [--sections ratios,torch,scaling,io] [--rounds N] [--out FILE]
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { explainRatios, type RatioRow } from './explain-ratio';
+import { explainRatios, ratioRanges, type RatioRange, type RatioRow } from './explain-ratio';
 import { cacheHitLatency, fastaThroughput, motifThroughput } from './io-throughput';
 import { currentLoad, machineInfo } from './machine';
 import { sequenceScaling, threadScaling } from './scaling';
@@ -26,6 +26,8 @@ const { values } = parseArgs({
     out: { type: 'string' },
     /** Override the sequence counts of the scaling section, e.g. 1000,10000. */
     counts: { type: 'string' },
+    /** Rounds of the ratio section (default 3, quick 1): on a shared machine one round can mislead. */
+    rounds: { type: 'string' },
   },
 });
 const quick = values.quick!;
@@ -34,6 +36,7 @@ const plan = quick
   ? { small: 256, smallBatch: 128, smallReps: 2, basset: 8, bassetBatch: 8, bassetReps: 1, torchSmall: 1000, torchBasset: 16, torchReps: 2, threads: 512, threadReps: 2, counts: [1000], allMotifSeqs: 200, fastaMbp: 10, motifBp: 20_000, cacheSeqs: 200, cacheRepeats: 5 }
   : { small: 1024, smallBatch: 256, smallReps: 6, basset: 32, bassetBatch: 32, bassetReps: 3, torchSmall: 6000, torchBasset: 64, torchReps: 3, threads: 2048, threadReps: 3, counts: [1000, 10_000, 100_000], allMotifSeqs: 2000, fastaMbp: 50, motifBp: 100_000, cacheSeqs: 1000, cacheRepeats: 7 };
 if (values.counts) plan.counts = values.counts.split(',').map(Number);
+const rounds = Number(values.rounds ?? (quick ? 1 : 3));
 const out = resolve(values.out ?? join(ROOT, 'bench-results', quick ? 'bench-quick.json' : 'bench.json'));
 
 const fixture = (p: string) => join(ROOT, p);
@@ -69,17 +72,29 @@ console.log(`PLRP Studio benchmark (${report.mode}) on ${machine.cpuModel}, ${ma
 try {
   if (sections.has('ratios')) {
     const load0 = currentLoad();
-    const rows: RatioRow[] = [];
+    const roundRows: RatioRow[][] = [];
     const models = [CNN4, CNN32, ...shipped];
-    for (const m of models) rows.push(...(await explainRatios(m, plan.small, plan.smallBatch, THREADS, plan.smallReps)));
-    rows.push(...(await explainRatios(BASSET, plan.basset, plan.bassetBatch, THREADS, plan.bassetReps)));
+    for (let round = 0; round < rounds; round++) {
+      const rows: RatioRow[] = [];
+      for (const m of models) rows.push(...(await explainRatios(m, plan.small, plan.smallBatch, THREADS, plan.smallReps)));
+      rows.push(...(await explainRatios(BASSET, plan.basset, plan.bassetBatch, THREADS, plan.bassetReps)));
+      roundRows.push(rows);
+    }
+    const rows = roundRows[0];
     report.explainRatios = rows;
+    report.explainRatioRounds = roundRows;
+    report.explainRatioRanges = ratioRanges(roundRows);
     save('ratios', load0);
     console.log(formatTable(
       `1. explain / ORT forward on the same sequences (${THREADS} intra-op threads, graph compile excluded, per batch the fastest of the repeats; ratio = explain / fastest forward of the model, paired = / the forward interleaved with it)`,
       ['model', 'bp', 'seqs', 'method', 'predict ms', 'explain ms', 'ratio', 'paired', 'cpu ratio', 'goal', 'met', 'seq/s', 'compile ms'],
       rows.map((r) => [r.model, r.lengthBp, r.sequences, r.method, r.predictMs, r.explainMs, r.ratio, r.pairedRatio, r.cpuRatio, r.goal === null ? null : `≤ ${r.goal}`, r.meetsGoal, r.explainSeqPerSec, r.warmupMs]),
     ));
+    if (rounds > 1) {
+      console.log(formatTable(`1b. ratio over ${rounds} rounds of section 1 (each round divides by its own fastest forward)`,
+        ['model', 'method', 'min', 'median', 'max', 'goal', 'met in'],
+        (report.explainRatioRanges as RatioRange[]).map((r) => [r.model, r.method, r.min, r.median, r.max, r.goal === null ? null : `≤ ${r.goal}`, r.goal === null ? null : `${r.roundsMet}/${rounds}`])));
+    }
   }
   if (sections.has('torch')) {
     const load0 = currentLoad();

@@ -87,3 +87,27 @@ export async function explainRatios(modelPath: string, sequences: number, batch:
     await model.close();
   }
 }
+
+/** One model and method over several rounds of the ratio section. */
+export interface RatioRange {
+  model: string;
+  method: string;
+  min: number;
+  median: number;
+  max: number;
+  goal: number | null;
+  /** Rounds whose ratio met the goal. */
+  roundsMet: number;
+}
+
+export function ratioRanges(rounds: RatioRow[][]): RatioRange[] {
+  return rounds[0].map((first, i) => {
+    const ratios = rounds.map((rows) => rows[i].ratio).sort((a, b) => a - b);
+    const mid = ratios.length >> 1;
+    const median = ratios.length % 2 ? ratios[mid] : (ratios[mid - 1] + ratios[mid]) / 2;
+    return {
+      model: first.model, method: first.method, min: ratios[0], median: round(median), max: ratios[ratios.length - 1], goal: first.goal,
+      roundsMet: rounds.filter((rows) => rows[i].meetsGoal).length,
+    };
+  });
+}
