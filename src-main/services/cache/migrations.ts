@@ -175,6 +175,14 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX result_warnings_by_key ON result_warnings(expl_key, idx);
     `,
   },
+  {
+    // No table changes: float32 blobs written from this version on are tagged sparse/raw
+    // (blob-codec.ts), which older versions cannot read. The version bump makes an older PLRP Studio
+    // move such a cache aside with its "newer PLRP Studio" message instead of failing on a blob;
+    // this version still reads the zlib blobs of older caches.
+    description: 'float32 blobs in the tagged sparse/raw form',
+    sql: '',
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

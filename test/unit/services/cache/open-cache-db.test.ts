@@ -1,9 +1,11 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { deflateSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { APPLICATION_ID, openCacheDb } from '../../../../src-main/services/cache/open-cache-db';
 import { SCHEMA_VERSION } from '../../../../src-main/services/cache/migrations';
+import { RunCache } from '../../../../src-main/services/cache/run-cache';
 import { tempDir } from './temp-cache';
 
 let t: ReturnType<typeof tempDir>;
@@ -42,6 +44,21 @@ describe('openCacheDb', () => {
       db.close();
     });
   }
+
+  it('still returns the zlib relevance blobs of a cache written before the tagged blob form', () => {
+    const path = join(t.dir, 'c.sqlite');
+    const old = openCacheDb(path, { targetVersion: SCHEMA_VERSION - 1 });
+    old.prepare("INSERT INTO models VALUES ('m', 'model.onnx', '{}', 1)").run();
+    old.prepare("INSERT INTO inputs VALUES ('i', 'x.fa', 1, 1, 1)").run();
+    old.prepare("INSERT INTO explanations VALUES ('k', 'm', 'i', '{}', '\"predicted\"', 'v', 1)").run();
+    const relevance = Float32Array.from([0, 0.25, 0, 0, -1.5, 0, 0, 0]);
+    old.prepare(`INSERT INTO results (expl_key, idx, target, length_bp, relevance, sum, abs_sum, min, max, diagnostics_json)
+      VALUES ('k', 0, 1, 2, ?, -1.25, 1.75, -1.5, 0.25, 'null')`).run(deflateSync(Buffer.from(relevance.buffer), { level: 1 }));
+    old.close();
+    const cache = new RunCache(path);
+    expect(Array.from(cache.readResult('k', 0)!.relevance)).toEqual(Array.from(relevance));
+    cache.close();
+  });
 
   it('rolls a failing migration back entirely, leaving the previous version intact', () => {
     const path = join(t.dir, 'c.sqlite');
