@@ -49,7 +49,7 @@ export default async function explainTask(task: ExplainTask): Promise<unknown> {
     const started = performance.now();
     const controller = new AbortController();
     const poll = setInterval(() => {
-      if (Atomics.load(task.cancelFlag, 0) !== 0) controller.abort();
+      if (isCancelled(task)) controller.abort();
     }, CANCEL_POLL_MS);
     try {
       // A task with no configs only annotates sequences whose explanations are all cached.
@@ -71,8 +71,13 @@ export default async function explainTask(task: ExplainTask): Promise<unknown> {
   });
 }
 
+/** The run service sets the task's shared flag to cancel it. */
+function isCancelled(task: ExplainTask): boolean {
+  return Atomics.load(task.cancelFlag, 0) !== 0;
+}
+
 function checkCancelled(task: ExplainTask): void {
-  if (Atomics.load(task.cancelFlag, 0) !== 0) throw new AppError('CANCELLED', 'the run was cancelled');
+  if (isCancelled(task)) throw new AppError('CANCELLED', 'the run was cancelled');
 }
 
 async function explainSequences(m: ExplainableModel, task: ExplainTask, signal: AbortSignal): Promise<ExplainedSequence[]> {
@@ -260,7 +265,7 @@ async function annotateBatch(task: ExplainTask, sequences: ExplainedSequence[]):
     // Scanning a batch for all bundled motifs takes seconds: a cancel lands between two motifs.
     const scan = scanMotifs(motifs, letters.map((sequence, i) => ({ name: String(sequences[i].idx), sequence })), {
       background: [0.25, 0.25, 0.25, 0.25],
-      cancelled: () => Atomics.load(task.cancelFlag, 0) !== 0,
+      cancelled: () => isCancelled(task),
     });
     const widthCounts = new Map<number, number>();
     for (const m of motifs) widthCounts.set(m.probs.length, (widthCounts.get(m.probs.length) ?? 0) + 1);
