@@ -6,7 +6,7 @@
 import { attrInt, attrInts } from '../onnx/attributes';
 import { decodeAttributes } from '../onnx/attributes';
 import { onnx, toNumber, type IModelProto, type INodeProto, type ITensorProto } from '../onnx/proto';
-import { int64Initializer, makeNode } from '../lrp/onnx/node-factory';
+import { int64Initializer, makeNode, referencedInitializers } from '../lrp/onnx/node-factory';
 
 /** 2-D Conv attributes for a 1-D geometry. */
 export function conv2dAttrs(kernel: number, stride: number, pads: [number, number], dilation: number, group: number) {
@@ -44,8 +44,7 @@ export function rewriteConv1dAs2d(model: IModelProto): IModelProto {
   }
   if (rewritten === 0) return model;
   // The 1-D weights now live on as 4-D copies; keeping the originals would only make ORT warn.
-  const used = new Set([...nodes.flatMap((n) => n.input ?? []), ...(g.output ?? []).map((o) => o.name ?? '')]);
-  const kept = (g.initializer ?? []).filter((t) => used.has(t.name ?? ''));
+  const kept = referencedInitializers(g.initializer ?? [], nodes, (g.output ?? []).map((o) => o.name ?? ''));
   const graph = onnx.GraphProto.create({ ...g, node: nodes, initializer: [...kept, ...extraInits] });
   return onnx.ModelProto.create({ ...model, graph });
 }

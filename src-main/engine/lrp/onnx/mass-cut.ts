@@ -50,7 +50,7 @@ function massPrunedByHistogram(ops: RowOps, v: Sym, inGroup: Sym | null, p: numb
   const rows = b.node('Slice', [b.node('Shape', [v], [2], {}, 'int64'), b.constInt64([0]), b.constInt64([1])], [1], {}, 'int64');
   const histogramShape = b.node('Concat', [rows, b.constInt64([bins])], [2], { axis: 0 }, 'int64');
   const empty = b.node('Expand', [b.scalarDouble(0), histogramShape], [-1, bins], {}, 'double');
-  const binIndex = b.node('Cast', [bin], v.dims, { to: INT32 }, 'int64');
+  const binIndex = b.node('Cast', [bin], v.dims, { to: INT32 }, 'int32');
   const histogram = b.node('ScatterElements', [empty, binIndex, ops.cast(v, 'double')], empty.dims, { axis: 1, reduction: 'add' }, 'double');
   const cumulative = b.node('CumSum', [histogram, b.constInt64([1])], empty.dims, {}, 'double');
   const total = b.node('Slice', [cumulative, b.constInt64([bins - 1]), b.constInt64([bins]), b.constInt64([1])], [-1, 1], {}, 'double');

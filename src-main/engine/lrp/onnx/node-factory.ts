@@ -26,8 +26,17 @@ export function int64Initializer(name: string, dims: number[], values: number[])
   return onnx.TensorProto.create({ name, dims, dataType: DataType.INT64, rawData: new Uint8Array(raw.buffer) });
 }
 
+/**
+ * The initializers some node reads or the graph outputs. ORT warns about every unused one, and
+ * generated graphs drop nodes (and rewrites replace weights) whose constants would linger.
+ */
+export function referencedInitializers(initializers: ITensorProto[], nodes: INodeProto[], outputs: string[]): ITensorProto[] {
+  const used = new Set([...nodes.flatMap((n) => n.input ?? []), ...outputs]);
+  return initializers.filter((t) => used.has(t.name ?? ''));
+}
+
 /** A value info with a symbolic batch dimension 'N' followed by static dims. */
-const ELEM_TYPE = { float32: DataType.FLOAT, int64: DataType.INT64, double: DataType.DOUBLE, bool: DataType.BOOL } as const;
+const ELEM_TYPE = { float32: DataType.FLOAT, int32: DataType.INT32, int64: DataType.INT64, double: DataType.DOUBLE, bool: DataType.BOOL } as const;
 
 export function valueInfo(name: string, dtype: keyof typeof ELEM_TYPE, dims: number[] | null) {
   const elemType = ELEM_TYPE[dtype];

@@ -4,7 +4,7 @@
 // used by a later segment becomes an output of the segment that makes it and an input of the user.
 import { onnx, toNumber, type INodeProto, type ITensorProto, type IModelProto } from '../../onnx/proto';
 import type { HostStep } from '../algebra';
-import { doubleInitializer, floatInitializer, int64Initializer, makeNode, valueInfo, type AttrSpec } from './node-factory';
+import { doubleInitializer, floatInitializer, int64Initializer, makeNode, referencedInitializers, valueInfo, type AttrSpec } from './node-factory';
 
 /** The lowest model opset `allowOpset` raises (see there). */
 const RAISABLE_FROM_OPSET = 13;
@@ -12,7 +12,7 @@ const RAISABLE_FROM_OPSET = 13;
 const IR_VERSION_FOR_RAISED_OPSET = 8;
 
 /** Element types of generated tensors; double and bool appear only inside a segment. */
-export type SymType = 'float32' | 'int64' | 'double' | 'bool';
+export type SymType = 'float32' | 'int32' | 'int64' | 'double' | 'bool';
 
 export interface Sym {
   name: string;
@@ -235,12 +235,11 @@ export class SegmentBuilder {
       const inputs = [...seg.inputs.values()];
       const baseInputs = i === 0 ? (g.input ?? []).filter((x) => !this.replacedInputs.has(x.name ?? '')) : [];
       const graphInputs = [...baseInputs].concat(inputs.map((s) => valueInfo(s.name, s.dtype, s.dims)));
-      const used = new Set([...nodes.flatMap((n) => n.input ?? []), ...outputs.map((o) => o.name)]);
       const graph = onnx.GraphProto.create({
         name: `${this.prefix}-segment-${i}`,
         node: nodes,
         // Constants of dropped nodes go too (ORT would warn about each).
-        initializer: seg.initializers.filter((t) => used.has(t.name ?? '')),
+        initializer: referencedInitializers(seg.initializers, nodes, outputs.map((o) => o.name)),
         input: graphInputs,
         output: outputs.map((s) => valueInfo(s.name, s.dtype, null)),
       });
