@@ -53,8 +53,10 @@ await writeRandomFasta(fasta, n, lengthBp, 11);
 // results, so it scans one motif (section 4 times the full set): the first record of the bundle.
 // --all-motifs scans all of them, as a run with default settings does.
 const motifs = values['all-motifs'] ? bundledJasparPath() : join(dir, 'one-motif.transfac');
-const bundled = readFileSync(bundledJasparPath(), 'utf8');
-if (!values['all-motifs']) writeFileSync(motifs, bundled.slice(0, bundled.indexOf('\n//') + 4));
+if (!values['all-motifs']) {
+  const bundled = readFileSync(bundledJasparPath(), 'utf8');
+  writeFileSync(motifs, bundled.slice(0, bundled.indexOf('\n//') + 4));
+}
 const cachePath = join(dir, `cache-${n}-${workers}x${intraOpThreads}.db`);
 for (const suffix of ['', '-wal', '-shm']) rmSync(cachePath + suffix, { force: true });
 

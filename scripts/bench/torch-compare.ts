@@ -69,7 +69,18 @@ function relativeL2(a: Float32Array, b: Float32Array): number {
   return Math.sqrt(num / den);
 }
 
-async function oursOn(modelPath: string, t: TorchModelResult, dir: string, threads: number, reps: number): Promise<TorchCompareRow> {
+/** Our side of a row; the torch side and the speed-up are added once the best rounds are known. */
+type OursMeasurement = Omit<TorchCompareRow, 'torchForwardS' | 'torchEpsilonPlusS' | 'torchSeqPerSec' | 'speedup' | 'meetsGoal'>;
+
+function compareRow(t: TorchModelResult, ours: OursMeasurement): TorchCompareRow {
+  const speedup = t.epsilonPlusS / ours.oursEpsilonPlusS;
+  return {
+    ...ours, torchForwardS: t.forwardS, torchEpsilonPlusS: t.epsilonPlusS, torchSeqPerSec: round(t.sequences / t.epsilonPlusS, 0),
+    speedup: round(speedup), meetsGoal: speedup >= THROUGHPUT_GOAL,
+  };
+}
+
+async function oursOn(modelPath: string, t: TorchModelResult, dir: string, threads: number, reps: number): Promise<OursMeasurement> {
   const L = t.lengthBp;
   const x = oneHotFromIndices(new Uint8Array(readFileSync(join(dir, `${t.name}.seq.u8`))), t.sequences, L);
   const model = await openModel(modelPath, { intraOpThreads: threads });
@@ -88,12 +99,9 @@ async function oursOn(modelPath: string, t: TorchModelResult, dir: string, threa
     const check = await model.explain(slice(0, t.checked), t.checked, [config], new Int32Array(t.checked).fill(-1));
     const theirs = new Float32Array(readFileSync(join(dir, `${t.name}.rel.f32`)).buffer.slice(0));
     const oursS = expl.wallMs / 1000;
-    const speedup = t.epsilonPlusS / oursS;
     return {
       model: t.name, sequences: t.sequences, lengthBp: L, batch: t.batch,
-      torchForwardS: t.forwardS, torchEpsilonPlusS: t.epsilonPlusS, ortForwardS: round(fwd.wallMs / 1000, 3), oursEpsilonPlusS: round(oursS, 3),
-      oursSeqPerSec: round(t.sequences / oursS, 0), torchSeqPerSec: round(t.sequences / t.epsilonPlusS, 0),
-      speedup: round(speedup), goal: THROUGHPUT_GOAL, meetsGoal: speedup >= THROUGHPUT_GOAL,
+      ortForwardS: round(fwd.wallMs / 1000, 3), oursEpsilonPlusS: round(oursS, 3), oursSeqPerSec: round(t.sequences / oursS, 0), goal: THROUGHPUT_GOAL,
       relativeL2: Number(relativeL2(check.relevance['eps-plus'], theirs).toExponential(2)), checkedSequences: t.checked, reps,
     };
   } finally {
@@ -109,27 +117,21 @@ export async function torchCompare(o: { dir: string; bassetPath: string; nSmall:
   const python = findTorchPython();
   if (!python) return { measured: false, reason: 'no python3 that imports torch, onnx and numpy', reference: REFERENCE_FIGURES };
   const args = [SCRIPT, '--out-dir', o.dir, '--basset', o.bassetPath, '--n-small', String(o.nSmall), '--n-basset', String(o.nBasset), '--threads', String(o.threads), '--reps', String(o.reps)];
-  let best: { torch: TorchModelResult; ours: TorchCompareRow }[] = [];
+  let best: { torch: TorchModelResult; ours: OursMeasurement }[] = [];
   let out: TorchOutput | null = null;
-  for (let round = 0; round < (o.rounds ?? 2); round++) {
+  for (let attempt = 0; attempt < (o.rounds ?? 2); attempt++) {
     const r = spawnSync(python, args, { encoding: 'utf8', maxBuffer: 16 << 20 });
     if (r.status !== 0) return { measured: false, reason: `torch_lrp.py failed: ${r.stderr.trim().split('\n').slice(-3).join(' | ')}`, reference: REFERENCE_FIGURES };
     out = JSON.parse(r.stdout.trim().split('\n').pop()!) as TorchOutput;
-    const measured: { torch: TorchModelResult; ours: TorchCompareRow }[] = [];
+    const measured: { torch: TorchModelResult; ours: OursMeasurement }[] = [];
     for (const t of out.models) {
       measured.push({ torch: t, ours: await oursOn(t.name === 'small-basset' ? join(o.dir, 'small-basset.onnx') : o.bassetPath, t, o.dir, o.threads, o.reps) });
     }
-    best = round === 0 ? measured : best.map((b, i) => ({
+    best = attempt === 0 ? measured : best.map((b, i) => ({
       torch: measured[i].torch.epsilonPlusS < b.torch.epsilonPlusS ? measured[i].torch : b.torch,
       ours: measured[i].ours.oursEpsilonPlusS < b.ours.oursEpsilonPlusS ? measured[i].ours : b.ours,
     }));
   }
-  const rows = best.map(({ torch: t, ours }) => {
-    const speedup = t.epsilonPlusS / ours.oursEpsilonPlusS;
-    return {
-      ...ours, torchForwardS: t.forwardS, torchEpsilonPlusS: t.epsilonPlusS, torchSeqPerSec: round(t.sequences / t.epsilonPlusS, 0),
-      speedup: round(speedup), meetsGoal: speedup >= THROUGHPUT_GOAL,
-    };
-  });
+  const rows = best.map(({ torch, ours }) => compareRow(torch, ours));
   return { measured: true, torchVersion: out!.torch, threads: out!.threads, rows };
 }
