@@ -56,10 +56,13 @@ export function phaseAdjoint(b: SegmentBuilder, s: Sym, p: LinearParams, inputLi
   const s4 = b.node('Reshape', [s, b.constInt64(TO_HEIGHT_ONE)], [s.dims[0], cOut, 1, lS]);
   let y = b.node('Conv', [s4, b.constFloat(phaseWeights(p), [PHASES * cIn, cOut, 1, width])], [s.dims[0], PHASES * cIn, 1, produced], conv2dAttrs(width, PHASES, [padBefore, padAfter], 1, 1));
   if (produced > outputs) y = b.node('Slice', [y, b.constInt64([0]), b.constInt64([outputs]), b.constInt64([3])], [s.dims[0], PHASES * cIn, 1, outputs]);
-  // [N, (j, ch), 1, m] → [N, ch, m, j] → [N, ch, m·PHASES]: position PHASES·m + j.
+  // [N, (j, ch), 1, m] → [N, m, j, ch] → [N, m·PHASES, ch]: position PHASES·m + j, channels last.
   const split = b.node('Reshape', [y, b.constInt64([0, PHASES, cIn, outputs])], [s.dims[0], PHASES, cIn, outputs]);
-  const interleaved = b.node('Transpose', [split], [s.dims[0], cIn, outputs, PHASES], { perm: [0, 2, 3, 1] });
-  let c = b.node('Reshape', [interleaved, b.constInt64([0, cIn, outputs * PHASES])], [s.dims[0], cIn, outputs * PHASES]);
-  if (outputs * PHASES > lIn) c = b.node('Slice', [c, b.constInt64([0]), b.constInt64([lIn]), b.constInt64([2])], inputLike.dims);
-  return c;
+  const interleaved = b.node('Transpose', [split], [s.dims[0], outputs, PHASES, cIn], { perm: [0, 3, 1, 2] });
+  let c = b.node('Reshape', [interleaved, b.constInt64([0, outputs * PHASES, cIn])], [s.dims[0], outputs * PHASES, cIn]);
+  if (outputs * PHASES > lIn) c = b.node('Slice', [c, b.constInt64([0]), b.constInt64([lIn]), b.constInt64([1])], [s.dims[0], lIn, cIn]);
+  // Built channels-last, then transposed back: the input layer's relevance x ⊙ c leaves the graph
+  // as [N, L, 4], so ONNX Runtime's transpose optimizer cancels this Transpose against the one of
+  // the input and the one of the output (three layout changes of the input layer become one).
+  return b.node('Transpose', [c], inputLike.dims, { perm: [0, 2, 1] });
 }
