@@ -1,4 +1,7 @@
 // A progress bar on stderr, drawn only when stderr is a terminal (scripts and CI get clean output).
+
+/** How often the bar redraws from the workers' progress while batches compute. */
+export const PROGRESS_INTERVAL_MS = 500;
 export class ProgressBar {
   private readonly startMs = Date.now();
   private readonly enabled: boolean;
@@ -17,7 +20,7 @@ export class ProgressBar {
     const filled = Math.round(frac * width);
     const elapsed = Date.now() - this.startMs;
     const etaS = frac > 0 ? Math.round(((elapsed / frac) - elapsed) / 1000) : 0;
-    this.stream.write(`\r${this.label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${this.total} ETA ${etaS}s `);
+    this.stream.write(`\r${this.label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${Math.floor(done)}/${this.total} ETA ${etaS}s `);
   }
 
   done(): void {

@@ -9,6 +9,7 @@ import type { ExplainTask, ExplainTaskResult } from '../engine/pool/explain-task
 import type { MetricName } from '../engine/metrics/metric-names';
 import type { AnnotationWrite, ResultRow, RunExplanation, StoredRun, StoredSequence } from './cache/cache-types';
 import type { RunCache } from './cache/run-cache';
+import type { InFlightProgress } from '../engine/pool/in-flight-progress';
 import type { LayerWrite } from './cache/cache-types';
 import { LAYER_WINDOWS, wantsLayers } from './cache/layer-store';
 import { nonFiniteRelevanceWarning, sequenceWarnings } from '../engine/explain/sequence-warnings';
@@ -46,6 +47,8 @@ export interface RunJobOptions {
   windowBp: number;
   /** Sequences per batch (see batchSequencesFor). */
   batchSequences: number;
+  /** Where the tasks in flight report how far they are. */
+  inFlight?: InFlightProgress;
 }
 
 export function createRunJob(o: RunJobOptions): BatchJob<ExplainTask, ExplainTaskResult> {
@@ -112,6 +115,8 @@ export function createRunJob(o: RunJobOptions): BatchJob<ExplainTask, ExplainTas
         metrics: o.run.request.metrics as MetricName[],
         annotate: { motifsPath: o.motifs?.path ?? null, motifsSha256: o.motifs?.sha256 ?? null, seqlets: true },
         cancelFlag,
+        // Scan-only batches add no finished sequences, so their progress counts none either.
+        progress: o.inFlight?.track(configs.length === 0 ? 0 : seqs.length),
       };
     },
     persist: (task, result) => {
@@ -153,6 +158,7 @@ export function createRunJob(o: RunJobOptions): BatchJob<ExplainTask, ExplainTas
         for (const e of o.explanations) if (e.explKey === explKey) done.get(e.explId)!.add(row.idx);
       }
       for (const idx of a?.scanned ?? []) scanned?.add(idx);
+      o.inFlight?.release(task.progress);
       // Scan-only batches add no finished sequences to the progress count.
       o.onBatchDone(task.configs.length === 0 ? 0 : result.sequences.length, result.computeMs);
     },

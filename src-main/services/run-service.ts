@@ -27,6 +27,7 @@ import { sha256File } from './file-hash';
 import { ingestFasta } from './ingest-fasta';
 import { parseRunRequest, resolvePathsOnly, type ResolveFileRef } from './parse-request';
 import { batchSequencesFor, createRunJob } from './run-job';
+import { RunProgressReporter } from './run-progress';
 import { runSummary, sequenceRows } from './run-views';
 import { binRelevance } from './track-slice';
 import { motifHits, motifRanking, seqlets } from './run-annotations';
@@ -46,6 +47,9 @@ function defaultMotifs(): string | null {
 /** Decoded results kept for track slices (a few sequences × explanations). */
 const DECODED_RESULTS = 16;
 
+/** How often a running run reports the progress of the batches its workers are computing. */
+const PROGRESS_INTERVAL_MS = 500;
+
 export interface RunServiceOptions {
   cachePath?: string;
   threads?: number;
@@ -60,6 +64,8 @@ export interface RunServiceOptions {
   reportRenderer?: () => Promise<ReportRenderer>;
   /** Sequences per batch (default: batchSequencesFor the run and the pool); smaller batches mean finer progress and kill tests. */
   batchSequences?: number;
+  /** Milliseconds between progress events while batches compute (default PROGRESS_INTERVAL_MS). */
+  progressIntervalMs?: number;
 }
 
 
@@ -139,24 +145,20 @@ export class LocalRunService implements RunService {
     const controller = new AbortController();
     this.active.set(runId, controller);
     const gt = run.request.groundTruthBedPath ? parseGroundTruthBed(readFileSync(run.request.groundTruthBedPath, 'utf8'), run.request.groundTruthBedPath) : null;
-    let done = this.cache.sequencesDone(runId);
     let computeMs = run.computeMs;
-    const began = performance.now();
-    let doneThisSession = 0;
     const notices = [...run.notices];
     const windowBp = await this.modelWindowBp(run);
     const scheduler = this.schedulerFor();
+    const progress = new RunProgressReporter(runId, this.cache.sequencesDone(runId), count, (p) => this.emit('progress', p), this.options.progressIntervalMs ?? PROGRESS_INTERVAL_MS);
     const job = createRunJob({
       cache: this.cache, run, explanations, sequenceCount: count, signal: controller.signal, motifs, windowBp,
       batchSequences: this.options.batchSequences ?? batchSequencesFor(count, this.pool!.workers),
+      inFlight: progress.inFlight,
       groundTruth: (name, lengthBp) => (gt ? groundTruthMask(gt, name, lengthBp, run.request.groundTruthBedPath ?? undefined) : null),
       onBatchDone: (n, ms) => {
-        done += n;
-        doneThisSession += n;
         computeMs += ms;
         this.cache.updateRun(runId, { computeMs });
-        const elapsed = performance.now() - began;
-        this.emit('progress', { runId, done, total: count, etaMs: Math.round((elapsed / doneThisSession) * (count - done)) });
+        progress.batchStored(n);
       },
       onNotice: (message) => {
         notices.push(message);
@@ -167,9 +169,9 @@ export class LocalRunService implements RunService {
     const settled = scheduler.submit(job).then(
       () => this.finish(runId, 'done', null),
       (e: unknown) => this.finish(runId, (e as AppError).code === 'CANCELLED' ? 'cancelled' : 'failed', toErrorPayload(e)),
-    );
+    ).finally(() => progress.stop());
     this.settledPromises.set(runId, settled);
-    this.emit('progress', { runId, done, total: count, etaMs: null });
+    progress.report();
     return this.summary(runId);
   }
 

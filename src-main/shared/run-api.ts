@@ -77,9 +77,15 @@ export interface RunSummary {
 
 export interface RunProgress {
   runId: string;
+  /** Sequences with results stored. */
   done: number;
   total: number;
-  /** Estimated milliseconds to completion; null until the first batch has finished. */
+  /**
+   * Sequences' worth of work the workers have done in batches not stored yet (fractional): a
+   * batch of 1,024 sequences computes for seconds or minutes, and the bar moves with it.
+   */
+  inFlight: number;
+  /** Estimated milliseconds to completion; null until some work has been done. */
   etaMs: number | null;
 }
 

@@ -23,7 +23,8 @@ import { createFastaJob, type RecordInfo } from '../explain/fasta-job';
 import { JsonOutput } from '../explain/json-output';
 import { RelevanceAnnotations } from '../explain/relevance-annotations';
 import { iterate, regionRecords } from '../explain/region-records';
-import { ProgressBar } from '../progress';
+import { PROGRESS_INTERVAL_MS, ProgressBar } from '../progress';
+import { InFlightProgress } from '../../engine/pool/in-flight-progress';
 import { countFastaRecords } from '../explain/count-records';
 import { withCancellation } from '../cancellation';
 import { parseLayout, parsePositiveInt } from '../options';
@@ -103,7 +104,11 @@ async function runExplain(o: ExplainCliOptions, signal: AbortSignal): Promise<vo
   const warnings: string[] = [];
   const annotations = await RelevanceAnnotations.create(o.motifs ?? (o.export ? 'bundled' : undefined), Boolean(o.export), warnings);
   for (const w of warnings) process.stderr.write(`plrp: warning: ${w}\n`);
-  let done = 0;
+  // The bar counts computed sequences, and the computed part of the batches in flight.
+  const inFlight = new InFlightProgress();
+  let computed = 0;
+  const ticker = setInterval(() => bar.update(computed + inFlight.sequences()), PROGRESS_INTERVAL_MS);
+  ticker.unref();
   try {
     const scheduler = new BatchScheduler<ExplainTask, ExplainTaskResult>((t) => pool.run(t), tasksInFlight(pool.workers));
     await scheduler.submit(createFastaJob({
@@ -113,12 +118,15 @@ async function runExplain(o: ExplainCliOptions, signal: AbortSignal): Promise<vo
       uniqueNames: target.kind === 'map' || groundTruth !== null,
       targetOf: (name) => targetFor(target, name),
       groundTruthOf: (name, lengthBp) => (groundTruth ? groundTruthMask(groundTruth, name, lengthBp, o.groundTruth) : null),
-      metrics, layerRelevance: Boolean(o.layerRelevance), unknown: o.unknown, layout, signal,
+      metrics, layerRelevance: Boolean(o.layerRelevance), unknown: o.unknown, layout, signal, inFlight,
+      onComputed: (n) => {
+        computed += n;
+        bar.update(computed + inFlight.sequences());
+      },
       emit: async (rec, seq) => {
         for (const e of seq.explanations) metricRows.get(e.configId)!.push(e.metrics as SequenceMetrics);
         annotations.add(rec, seq);
         await sink.add(rec, seq);
-        bar.update(++done);
       },
     }));
     const summary = metrics.length ? { summary: { metrics: Object.fromEntries([...metricRows].map(([id, rows]) => [id, summarizeMetrics(rows)])) } } : {};
@@ -136,6 +144,7 @@ async function runExplain(o: ExplainCliOptions, signal: AbortSignal): Promise<vo
     await sink.abort();
     throw e;
   } finally {
+    clearInterval(ticker);
     await pool.destroy();
   }
 }

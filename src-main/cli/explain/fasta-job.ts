@@ -9,6 +9,7 @@ import type { ExplainConfig } from '../../shared/explain-config';
 import { AppError } from '../../shared/errors';
 import { readFasta } from '../../engine/genomics/fasta';
 import { BATCH_BASES, BATCH_SEQUENCES } from '../../services/run-job';
+import type { InFlightProgress } from '../../engine/pool/in-flight-progress';
 
 export interface RecordInfo {
   name: string;
@@ -52,6 +53,10 @@ export interface FastaJobOptions {
   signal: AbortSignal;
   /** Called with finished sequences in FASTA order. */
   emit: (info: RecordInfo, seq: ExplainedSequence) => Promise<void>;
+  /** Where the tasks in flight report how far they are. */
+  inFlight?: InFlightProgress;
+  /** Called as each batch finishes computing (before its sequences wait for their turn in `emit`). */
+  onComputed?: (sequences: number) => void;
 }
 
 export function createFastaJob(o: FastaJobOptions): BatchJob<ExplainTask, ExplainTaskResult> {
@@ -103,10 +108,12 @@ export function createFastaJob(o: FastaJobOptions): BatchJob<ExplainTask, Explai
       return {
         modelPath: o.modelPath, modelSha256: o.modelSha256, sequences, configs: o.configs, target: 'predicted',
         metrics: o.metrics, layerRelevance: o.layerRelevance, unknown: o.unknown, layout: o.layout,
-        reverseComplement: o.reverseComplement, cancelFlag,
+        reverseComplement: o.reverseComplement, cancelFlag, progress: o.inFlight?.track(sequences.length),
       };
     },
-    persist: async (_task, result) => {
+    persist: async (task, result) => {
+      o.inFlight?.release(task.progress);
+      o.onComputed?.(result.sequences.length);
       for (const s of result.sequences) finished.set(s.idx, s);
       while (finished.has(nextToEmit)) {
         const seq = finished.get(nextToEmit)!;

@@ -25,6 +25,8 @@ export interface ScanOptions {
   bothStrands?: boolean;
   /** Asked between motifs; when it returns true the scan stops with a CANCELLED error. */
   cancelled?: () => boolean;
+  /** Called after each motif has been scanned over every sequence (progress). */
+  onMotifScanned?: () => void;
 }
 
 export interface ScanResult {
@@ -125,6 +127,7 @@ export function scanMotifs(motifs: Motif[], sequences: ScanSequence[], options: 
       scanStrand(codes, cm.forward, w, cm.minScore, (start, score) => raw.push({ motif: cm, seq: seqIndex, start, strand: '+', score }));
       if (bothStrands) scanStrand(codes, cm.reverse, w, cm.minScore, (start, score) => raw.push({ motif: cm, seq: seqIndex, start, strand: '-', score }));
     });
+    options.onMotifScanned?.();
   }
   const pValues = raw.map((h) => roundSignificant(h.motif.matrix.pValues[h.score]));
   const qValues = benjaminiHochberg(pValues, scannedWindows);

@@ -37,6 +37,8 @@ export interface ExplainTask {
   annotate?: { motifsPath: string | null; motifsSha256: string | null; seqlets: boolean };
   /** Shared with the service: 1 = stop (the run was cancelled or failed). */
   cancelFlag: Int32Array;
+  /** Shared with the service: the worker writes how far it is through this task (./task-progress). */
+  progress?: Int32Array;
 }
 
 export interface ExplainedConfig {

@@ -21,7 +21,8 @@ import { scanMotifs } from '../motifs/scan';
 import { callSeqlets } from '../seqlets/seqlets';
 import type { BatchAnnotations, ExplainedSequence, ExplainTask, ExplainTaskResult } from './explain-task';
 import { runWorkerTask } from './task-outcome';
-import { encodeWindow, mergeWindows, windowStarts } from './tiling';
+import { TaskProgress } from './task-progress';
+import { batchWindows, encodeWindow, mergeWindows, type BatchWindows, type WindowRef } from './tiling';
 
 const CANCEL_POLL_MS = 10;
 
@@ -39,11 +40,6 @@ function model(path: string, sha256: string, layout?: 'NCL' | 'NLC'): Promise<Ex
   return m;
 }
 
-interface WindowRef {
-  seq: number;
-  start: number;
-}
-
 export default async function explainTask(task: ExplainTask): Promise<unknown> {
   return runWorkerTask(async () => {
     const started = performance.now();
@@ -53,11 +49,22 @@ export default async function explainTask(task: ExplainTask): Promise<unknown> {
     }, CANCEL_POLL_MS);
     try {
       // A task with no configs only annotates sequences whose explanations are all cached.
-      const sequences = task.configs.length === 0
-        ? task.sequences.map((s) => ({ idx: s.idx, lengthBp: s.letters.length, output: new Float32Array(0), logits: new Float32Array(0), target: -1, explanations: [] }))
-        : await explainSequences(await model(task.modelPath, task.modelSha256, task.layout), task, controller.signal);
+      const m = task.configs.length === 0 ? null : await model(task.modelPath, task.modelSha256, task.layout);
+      const a = task.annotate;
+      const motifs = a?.motifsPath ? await motifSet(a.motifsPath, a.motifsSha256 ?? a.motifsPath) : [];
+      const windows = m ? batchWindows(task.sequences.map((s) => s.letters.length), Math.max(0, m.info.lengthBp)) : null;
+      const progress = new TaskProgress(task.progress, {
+        explain: m && windows ? ortCalls(m, windows) : 0,
+        metrics: task.metrics.length > 0 ? task.sequences.length * task.configs.length : 0,
+        scan: motifs.length,
+        seqlets: a?.seqlets ? task.configs.length : 0,
+      });
+      const sequences = m && windows
+        ? await explainSequences(m, task, windows, progress, controller.signal)
+        : task.sequences.map((s) => ({ idx: s.idx, lengthBp: s.letters.length, output: new Float32Array(0), logits: new Float32Array(0), target: -1, explanations: [] }));
       checkCancelled(task);
-      const annotations = task.annotate ? await annotateBatch(task, sequences) : undefined;
+      const annotations = task.annotate ? annotateBatch(task, sequences, motifs, progress) : undefined;
+      progress.finish();
       const result: ExplainTaskResult = { sequences, annotations, computeMs: performance.now() - started };
       const transfer: ArrayBuffer[] = [];
       for (const s of sequences) {
@@ -80,19 +87,17 @@ function checkCancelled(task: ExplainTask): void {
   if (isCancelled(task)) throw new AppError('CANCELLED', 'the run was cancelled');
 }
 
-async function explainSequences(m: ExplainableModel, task: ExplainTask, signal: AbortSignal): Promise<ExplainedSequence[]> {
-  const fixed = m.info.lengthBp > 0 ? m.info.lengthBp : 0;
-  // Group windows by length: one group for fixed-length models, one per length otherwise.
-  const groups = new Map<number, WindowRef[]>();
-  const startsBySeq = task.sequences.map((s, seq) => {
-    const windowBp = fixed || s.letters.length;
-    const starts = windowStarts(s.letters.length, windowBp);
-    const g = groups.get(windowBp) ?? [];
-    for (const start of starts) g.push({ seq, start });
-    groups.set(windowBp, g);
-    return { windowBp, starts };
-  });
+/** ORT calls that explain a batch's windows: the explain phase's steps. */
+function ortCalls(m: ExplainableModel, windows: BatchWindows): number {
+  let calls = 0;
+  for (const [windowBp, refs] of windows.groups) calls += Math.ceil(refs.length / windowsPerCall(m.info, windowBp));
+  return calls;
+}
+
+async function explainSequences(m: ExplainableModel, task: ExplainTask, windows: BatchWindows, progress: TaskProgress, signal: AbortSignal): Promise<ExplainedSequence[]> {
+  const { groups, bySequence: startsBySeq } = windows;
   const K = m.info.outputSize;
+  progress.begin('explain');
   const targets = await resolveTargets(m, task, startsBySeq, groups, K);
   const windowOut = task.sequences.map((_, seq) => ({
     relevance: new Map<string, Float32Array[]>(task.configs.map((c) => [c.id, []])),
@@ -124,8 +129,10 @@ async function explainSequences(m: ExplainableModel, task: ExplainTask, signal: 
           if (r.layerRelevance) o.layers.get(c.id)!.push(r.layerRelevance[c.id][slot]);
         }
       });
+      progress.step();
     }
   }
+  if (task.metrics.length > 0) progress.begin('metrics');
   const out: ExplainedSequence[] = [];
   for (let seq = 0; seq < task.sequences.length; seq++) {
     const s = task.sequences[seq];
@@ -136,6 +143,7 @@ async function explainSequences(m: ExplainableModel, task: ExplainTask, signal: 
       checkCancelled(task);
       const relevance = mergeWindows(s.letters.length, windowBp, starts, o.relevance.get(c.id)!);
       const metrics = task.metrics.length === 0 ? {} : await sequenceMetrics(m, task, seq, c.id, relevance, targets[seq], windowBp);
+      if (task.metrics.length > 0) progress.step();
       explanations.push({ configId: c.id, relevance, diagnostics: o.diagnostics.get(c.id)!, metrics, layerRelevance: task.layerRelevance ? o.layers.get(c.id)! : undefined });
     }
     out.push({ idx: s.idx, lengthBp: s.letters.length, output: Float32Array.from(o.output), logits: Float32Array.from(o.logits), target: targets[seq], explanations });
@@ -249,9 +257,8 @@ function scannedWindows(letters: string, widthCounts: Map<number, number>): numb
  * Hits are scanned per batch (motifs compile once) but their q-values are per sequence, so a stored
  * hit does not depend on which sequences shared its batch. Seqlets use the batch's relevance as null.
  */
-async function annotateBatch(task: ExplainTask, sequences: ExplainedSequence[]): Promise<BatchAnnotations> {
+function annotateBatch(task: ExplainTask, sequences: ExplainedSequence[], motifs: Motif[], progress: TaskProgress): BatchAnnotations {
   const a = task.annotate!;
-  const motifs = a.motifsPath ? await motifSet(a.motifsPath, a.motifsSha256 ?? a.motifsPath) : [];
   const input = new Map(task.sequences.map((s) => [s.idx, s]));
   const perSequence: SequenceRelevance[] = sequences.map((s) => {
     const rec: Record<string, Float32Array> = {};
@@ -263,9 +270,11 @@ async function annotateBatch(task: ExplainTask, sequences: ExplainedSequence[]):
   if (motifs.length > 0) {
     const letters = sequences.map((s) => input.get(s.idx)!.letters);
     // Scanning a batch for all bundled motifs takes seconds: a cancel lands between two motifs.
+    progress.begin('scan');
     const scan = scanMotifs(motifs, letters.map((sequence, i) => ({ name: String(sequences[i].idx), sequence })), {
       background: [0.25, 0.25, 0.25, 0.25],
       cancelled: () => isCancelled(task),
+      onMotifScanned: () => progress.step(),
     });
     const widthCounts = new Map<number, number>();
     for (const m of motifs) widthCounts.set(m.probs.length, (widthCounts.get(m.probs.length) ?? 0) + 1);
@@ -290,11 +299,13 @@ async function annotateBatch(task: ExplainTask, sequences: ExplainedSequence[]):
     out.scanned = sequences.map((s) => s.idx);
   }
   if (a.seqlets) {
+    progress.begin('seqlets');
     for (const c of task.configs) {
       checkCancelled(task);
       for (const sq of callSeqlets(perSequence.map((r) => r[c.id]))) {
         out.seqlets.push({ idx: sequences[sq.sequenceIndex].idx, configId: c.id, start: sq.start, end: sq.end, sign: sq.sign === 'positive' ? '+' : '-', sum: sq.attribution, pValue: sq.pValue });
       }
+      progress.step();
     }
   }
   return out;

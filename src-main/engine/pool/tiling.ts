@@ -33,3 +33,30 @@ export function mergeWindows(lengthBp: number, windowBp: number, starts: number[
   if (starts.length === 1 && starts[0] === 0 && lengthBp === windowBp) return windows[0];
   return mergeTileRelevance(lengthBp, starts.map((s) => tileAt(s, lengthBp, windowBp)), windows, 4).relevance;
 }
+
+/** One window of a batch: which sequence, and where it starts. */
+export interface WindowRef {
+  seq: number;
+  start: number;
+}
+
+export interface BatchWindows {
+  /** Windows grouped by their length: one group for fixed-length models, one per length otherwise. */
+  groups: Map<number, WindowRef[]>;
+  /** Per sequence: its window length and window starts. */
+  bySequence: { windowBp: number; starts: number[] }[];
+}
+
+/** The windows a batch of sequences is explained in; `fixedBp` is the model's input length (0: any). */
+export function batchWindows(lengths: number[], fixedBp: number): BatchWindows {
+  const groups = new Map<number, WindowRef[]>();
+  const bySequence = lengths.map((lengthBp, seq) => {
+    const windowBp = fixedBp || lengthBp;
+    const starts = windowStarts(lengthBp, windowBp);
+    const g = groups.get(windowBp) ?? [];
+    for (const start of starts) g.push({ seq, start });
+    groups.set(windowBp, g);
+    return { windowBp, starts };
+  });
+  return { groups, bySequence };
+}

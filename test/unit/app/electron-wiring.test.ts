@@ -56,10 +56,10 @@ describe('IPC router', () => {
     const send = vi.fn();
     let destroyed = false;
     const off = forwardRunEvents(runs, { isDestroyed: () => destroyed, send });
-    listeners.get('progress')!({ runId: 'a', done: 1, total: 2, etaMs: null });
+    listeners.get('progress')!({ runId: 'a', done: 1, total: 2, inFlight: 0.5, etaMs: null });
     destroyed = true;
     listeners.get('settled')!({ id: 'a' });
-    expect(send.mock.calls).toEqual([['runs:progress', { runId: 'a', done: 1, total: 2, etaMs: null }]]);
+    expect(send.mock.calls).toEqual([['runs:progress', { runId: 'a', done: 1, total: 2, inFlight: 0.5, etaMs: null }]]);
     off();
     expect(listeners.size).toBe(0);
   });
