@@ -9,7 +9,9 @@ import { SegmentBuilder } from '../../../../src-main/engine/lrp/onnx/segment-bui
 import { OnnxPruning } from '../../../../src-main/engine/lrp/onnx/onnx-pruning';
 import type { MassCutStrategy } from '../../../../src-main/engine/lrp/onnx/mass-cut';
 import { keepMask } from '../../../../src-main/engine/plrp/keep-mask';
-import type { ThresholdMode } from '../../../../src-main/shared/explain-config';
+import { redistributeLambda } from '../../../../src-main/engine/plrp/lambda';
+import { PRUNE_STATS, pruneStatsOnHost } from '../../../../src-main/engine/plrp/prune-stats';
+import type { LambdaMode, ThresholdMode } from '../../../../src-main/shared/explain-config';
 import { createSession, ort } from '../../../../src-main/engine/runtime/ort';
 import { seededRandom } from '../lrp/tiny-onnx';
 
@@ -34,6 +36,23 @@ async function graphKeepMask(rows: Float32Array[], p: number, mode: ThresholdMod
   const out = await session.run({ r: new ort.Tensor('float32', data, [rows.length, m]) }, [built.observed.get('keep')!]);
   await session.release();
   return out[built.observed.get('keep')!].data as Float32Array;
+}
+
+/** The graph's per-row statistics [rows, PRUNE_STATS] of PLRP-λ at one point. */
+async function graphStats(rows: Float32Array[], p: number, mode: ThresholdMode, lambda: LambdaMode): Promise<Float32Array> {
+  const m = rows[0].length;
+  const b = new SegmentBuilder(identityModel(m, 13));
+  const pruning = new OnnxPruning(b);
+  const r = b.original('y', [-1, m]);
+  const keep = pruning.keepMask(r, p, mode);
+  b.observe('stats', pruning.pruneStats(r, pruning.redistributeLambda(r, keep, lambda).after, keep));
+  const built = b.finish();
+  const session = await createSession(built.segments[0].bytes, 'prune-stats test graph');
+  const data = new Float32Array(rows.length * m);
+  rows.forEach((row, i) => data.set(row, i * m));
+  const out = await session.run({ r: new ort.Tensor('float32', data, [rows.length, m]) }, [built.observed.get('stats')!]);
+  await session.release();
+  return out[built.observed.get('stats')!].data as Float32Array;
 }
 
 function referenceKeepMask(rows: Float32Array[], p: number, mode: ThresholdMode): Float32Array {
@@ -70,6 +89,23 @@ describe('PLRP keep mask in the generated graph', () => {
       for (let r = 0; r < rows.length; r++) {
         expect(Array.from(got.subarray(r * M, (r + 1) * M)), `${strategy} ${mode} p=${p} row ${r}`).toEqual(Array.from(want.subarray(r * M, (r + 1) * M)));
       }
+    }
+  });
+
+  it.each([['mass', 'total'], ['mass-per-sign', 'per-sign']] as const)('states the pruned and total mass and ΣR the reference states (%s)', async (mode, lambda) => {
+    const columns = ['prunedCount', 'keptCount', 'prunedMass', 'totalMass', 'sumBefore', 'sumAfter'] as const;
+    for (const p of [0.01, 0.3, 0.9, 0.999]) {
+      const got = await graphStats(rows, p, mode, lambda);
+      rows.forEach((row, r) => {
+        const keep = keepMask(row, p, mode);
+        const want = pruneStatsOnHost({ dims: [1, M], data: row }, { dims: [1, M], data: redistributeLambda(row, keep, lambda) }, { dims: [1, M], data: keep }).data;
+        const mass = want[PRUNE_STATS.indexOf('totalMass')];
+        for (const c of columns) {
+          const i = PRUNE_STATS.indexOf(c);
+          // The masses come from double sums in another order: equal up to float32 rounding of Σ|R|.
+          expect(Math.abs(got[r * PRUNE_STATS.length + i] - want[i]), `${mode} p=${p} row ${r} ${c}`).toBeLessThanOrEqual(1e-6 * mass);
+        }
+      });
     }
   });
 
