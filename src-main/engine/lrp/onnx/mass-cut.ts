@@ -74,7 +74,7 @@ function massCutByHistogram(ops: RowOps, v: Sym, inGroup: Sym | null, p: number)
   const histogram = b.node('ScatterElements', [empty, bin, vd], empty.dims, { axis: 1, reduction: 'add' }, 'double');
   const cumulative = b.node('CumSum', [histogram, b.constInt64([1])], empty.dims, {}, 'double');
   const total = b.node('Slice', [cumulative, b.constInt64([bins - 1]), b.constInt64([bins]), b.constInt64([1])], [-1, 1], {}, 'double');
-  const budget = b.node('Mul', [total, b.scalarDouble(p)], total.dims, {}, 'double');
+  const budget = ops.scaleRows(total, p);
   // The bins that fit whole; the next one (if any) is where the prefix crosses the budget.
   const wholeBins = ops.rowSum(ops.cast(ops.notGreater(cumulative, budget), 'double'));
   const massBelow = ops.valueBefore(cumulative, wholeBins, 0);
@@ -131,7 +131,7 @@ function massPrunedBySort(ops: RowOps, v: Sym, inGroup: Sym | null, p: number): 
   const total = inGroup
     ? ops.valueBefore(prefix, ops.rowSum(ops.cast(inGroup, 'double')), 0)
     : b.node('Slice', [prefix, b.constInt64([m - 1]), b.constInt64([m]), b.constInt64([1])], [-1, 1], {}, 'double');
-  const budget = b.node('Mul', [total, b.scalarDouble(p)], total.dims, {}, 'double');
+  const budget = ops.scaleRows(total, p);
   const fits = ops.rowSum(ops.cast(ops.notGreater(prefix, budget), 'double'));
   return ops.notGreater(v, ops.valueBefore(sorted, fits, -1));
 }

@@ -44,6 +44,16 @@ export class RowOps {
       : this.b.node('ReduceMax', [x], dims, { axes: [1], keepdims: 1 }, x.dtype);
   }
 
+  /**
+   * x · c for a [N, 1] double x, rounded once like the product itself. ONNX Runtime's optimizer
+   * drops a Mul by a constant within 1e-5 (relative) of 1 as a no-op, also at rank 2, so a budget
+   * p·Σ with p = 0.99999999 became Σ; a MatMul by the [1, 1] matrix [c] is the same product and is
+   * left alone.
+   */
+  scaleRows(x: Sym, c: number): Sym {
+    return this.b.node('MatMul', [x, this.b.constDouble([c], [1, 1])], x.dims, {}, 'double');
+  }
+
   notGreater(a: Sym, c: Sym | string): Sym {
     return this.b.node('Not', [this.b.node('Greater', [a, c], a.dims, {}, 'bool')], a.dims, {}, 'bool');
   }

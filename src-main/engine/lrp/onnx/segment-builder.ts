@@ -162,6 +162,12 @@ export class SegmentBuilder {
     return name;
   }
 
+  constDouble(values: number[], dims: number[]): string {
+    const name = this.fresh('doubles');
+    this.segments[this.current].initializers.push(doubleInitializer(name, dims, Float64Array.from(values)));
+    return name;
+  }
+
   constInt64(values: number[]): string {
     const name = this.fresh('ints');
     this.segments[this.current].initializers.push(int64Initializer(name, [values.length], values));
