@@ -35,7 +35,9 @@ export class RunProgressReporter {
   report(): void {
     const computing = this.inFlight.sequences();
     const worked = this.doneThisSession + computing;
-    const etaMs = worked > 0 ? Math.round(((performance.now() - this.began) / worked) * Math.max(0, this.total - this.done - computing)) : null;
+    // Until a batch is stored, the pace comes from the workers alone: only trusted once calibrated.
+    const paced = this.doneThisSession > 0 || (computing > 0 && this.inFlight.calibrated());
+    const etaMs = paced ? Math.round(((performance.now() - this.began) / worked) * Math.max(0, this.total - this.done - computing)) : null;
     this.reported = computing;
     this.emit({ runId: this.runId, done: this.done, total: this.total, inFlight: computing, etaMs });
   }

@@ -17,6 +17,11 @@ test('a running run can be cancelled, stays resumable, and keeps what it finishe
     await expect(page.getByTestId('model-card')).toBeVisible();
     await page.getByTestId('start-run').click();
     await expect(page.getByTestId('run-eta')).toBeVisible();
+    // The bar moves while the first batch (1,024 sequences) computes, before anything is stored.
+    const stored = async () => Number((await page.getByTestId('run-progress').textContent())!.match(/(\d+) \/ 3000/)![1]);
+    const bar = async () => Number(await page.getByTestId('run-progress-bar').getAttribute('value'));
+    await expect.poll(async () => (await stored()) === 0 && (await bar()) > 0, { timeout: 60_000 }).toBe(true);
+    await page.screenshot({ path: 'test-results/screens/09a-run-progress-in-batch.png' });
     await expect(page.getByTestId('run-progress')).toContainText(/[1-9]\d* \/ 3000 sequences/);
     await page.screenshot({ path: 'test-results/screens/09-run-progress.png' });
     await page.getByTestId('run-cancel').click();

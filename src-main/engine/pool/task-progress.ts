@@ -1,11 +1,16 @@
 // How far a worker is through its task, written to a cell of shared memory that the service reads
 // while the batch computes: a batch of 1,024 sequences takes seconds to minutes, and progress that
 // moved only when a batch finished left the bar frozen (a 2,000-sequence run went 0 → 51 → 100 %).
-// The cell holds the done fraction of the task × TASK_PROGRESS_SCALE. A task's phases take steps of
-// very different length (an ORT call, one motif over the batch, one explanation's seqlets), so a
-// step is weighted by how long that phase's steps took in this worker's previous task.
+// The cell holds the done fraction of the task × TASK_PROGRESS_SCALE, then 1 if that fraction is
+// calibrated. A task's phases take steps of very different length (an ORT call, one motif over the
+// batch, one explanation's seqlets), so a step is weighted by how long that phase's steps took in
+// this worker's previous task; a worker's first task has no such times, and its fraction is only
+// roughly proportional to time (good enough for the bar, not for an ETA).
 
 export const TASK_PROGRESS_SCALE = 1_000_000;
+
+/** Int32 slots of a task's progress cell: the done fraction, and whether it is calibrated. */
+export const TASK_PROGRESS_SLOTS = 2;
 
 export type TaskPhase = 'explain' | 'metrics' | 'scan' | 'seqlets';
 
@@ -28,7 +33,11 @@ export class TaskProgress {
     let total = 0;
     for (const [phase, w] of this.weight) total += w * (plan[phase] ?? 0);
     this.totalWeight = total;
-    if (cell) Atomics.store(cell, 0, 0);
+    if (cell) {
+      Atomics.store(cell, 0, 0);
+      const calibrated = Object.entries(plan).every(([phase, steps]) => !steps || measuredStepMs.has(phase as TaskPhase));
+      Atomics.store(cell, 1, calibrated ? 1 : 0);
+    }
   }
 
   /** Starts timing `phase` (and ends the phase before it). */

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { TASK_PROGRESS_SCALE, TaskProgress } from '../../../../src-main/engine/pool/task-progress';
+import { TASK_PROGRESS_SCALE, TASK_PROGRESS_SLOTS, TaskProgress } from '../../../../src-main/engine/pool/task-progress';
 import { InFlightProgress } from '../../../../src-main/engine/pool/in-flight-progress';
 
 /** performance.now() under the test's control. */
@@ -10,6 +10,7 @@ function clock(): { advance: (ms: number) => void } {
 }
 
 const cellValue = (cell: Int32Array): number => Atomics.load(cell, 0) / TASK_PROGRESS_SCALE;
+const newCell = (): Int32Array => new Int32Array(new SharedArrayBuffer(4 * TASK_PROGRESS_SLOTS));
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -17,7 +18,7 @@ afterEach(() => {
 
 describe('a task reports how far it is', () => {
   it('writes the done fraction to the shared cell, step by step, up to 1', () => {
-    const cell = new Int32Array(new SharedArrayBuffer(4));
+    const cell = newCell();
     const p = new TaskProgress(cell, { explain: 4 });
     p.begin('explain');
     const seen: number[] = [];
@@ -38,7 +39,7 @@ describe('a task reports how far it is', () => {
     for (let i = 0; i < 2; i++) { t.advance(90); first.step(); }
     first.finish();
     // The next task's explain steps are a tenth of its time, not half.
-    const cell = new Int32Array(new SharedArrayBuffer(4));
+    const cell = newCell();
     const next = new TaskProgress(cell, { explain: 2, scan: 2 });
     next.begin('explain');
     next.step(2);
@@ -49,13 +50,39 @@ describe('a task reports how far it is', () => {
   });
 
   it('never goes backwards and restarts from 0 when a batch is retried', () => {
-    const cell = new Int32Array(new SharedArrayBuffer(4));
+    const cell = newCell();
     const p = new TaskProgress(cell, { seqlets: 1 });
     p.begin('seqlets');
     p.step(3); // more steps than planned
     expect(cellValue(cell)).toBe(1);
     new TaskProgress(cell, { seqlets: 1 });
     expect(cellValue(cell)).toBe(0);
+  });
+});
+
+describe('calibration', () => {
+  it('marks a task calibrated once every phase it plans has been timed in this worker', () => {
+    const first = newCell();
+    const untimed = new TaskProgress(first, { metrics: 2 });
+    expect(Atomics.load(first, 1)).toBe(0);
+    untimed.begin('metrics');
+    untimed.step(2);
+    untimed.finish();
+    const second = newCell();
+    new TaskProgress(second, { metrics: 2 });
+    expect(Atomics.load(second, 1)).toBe(1);
+  });
+
+  it('lets the service trust the estimate only when the working tasks are calibrated', () => {
+    const inFlight = new InFlightProgress();
+    const working = inFlight.track(10);
+    const queued = inFlight.track(10);
+    Atomics.store(working, 0, TASK_PROGRESS_SCALE / 2);
+    expect(inFlight.calibrated()).toBe(false);
+    Atomics.store(working, 1, 1);
+    // The queued task has done nothing yet, calibrated or not.
+    expect(Atomics.load(queued, 1)).toBe(0);
+    expect(inFlight.calibrated()).toBe(true);
   });
 });
 
