@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { onnx, type IModelProto } from '../../../../src-main/engine/onnx/proto';
 import { makeNode, valueInfo } from '../../../../src-main/engine/lrp/onnx/node-factory';
-import { SegmentBuilder } from '../../../../src-main/engine/lrp/onnx/segment-builder';
+import { SegmentBuilder, type Sym } from '../../../../src-main/engine/lrp/onnx/segment-builder';
 import { OnnxPruning } from '../../../../src-main/engine/lrp/onnx/onnx-pruning';
 import type { MassCutStrategy } from '../../../../src-main/engine/lrp/onnx/mass-cut';
 import { keepMask } from '../../../../src-main/engine/plrp/keep-mask';
@@ -24,35 +24,31 @@ function identityModel(m: number, opset: number): IModelProto {
   return { irVersion: 7, opsetImport: [{ domain: '', version: opset }], graph };
 }
 
-async function graphKeepMask(rows: Float32Array[], p: number, mode: ThresholdMode, strategy: MassCutStrategy, opset = 13): Promise<Float32Array> {
+/** Builds a graph over rows of `m` entries with `observe`, runs it on `rows` and returns the observed `key`. */
+async function runOnRows(rows: Float32Array[], opset: number, key: string, observe: (b: SegmentBuilder, r: Sym) => Sym): Promise<Float32Array> {
   const m = rows[0].length;
   const b = new SegmentBuilder(identityModel(m, opset));
-  const keep = new OnnxPruning(b, strategy).keepMask(b.original('y', [-1, m]), p, mode);
-  b.observe('keep', keep);
+  b.observe(key, observe(b, b.original('y', [-1, m])));
   const built = b.finish();
-  const session = await createSession(built.segments[0].bytes, 'keep-mask test graph');
+  const session = await createSession(built.segments[0].bytes, `${key} test graph`);
   const data = new Float32Array(rows.length * m);
-  rows.forEach((r, i) => data.set(r, i * m));
-  const out = await session.run({ r: new ort.Tensor('float32', data, [rows.length, m]) }, [built.observed.get('keep')!]);
+  rows.forEach((row, i) => data.set(row, i * m));
+  const out = await session.run({ r: new ort.Tensor('float32', data, [rows.length, m]) }, [built.observed.get(key)!]);
   await session.release();
-  return out[built.observed.get('keep')!].data as Float32Array;
+  return out[built.observed.get(key)!].data as Float32Array;
+}
+
+function graphKeepMask(rows: Float32Array[], p: number, mode: ThresholdMode, strategy: MassCutStrategy, opset = 13): Promise<Float32Array> {
+  return runOnRows(rows, opset, 'keep', (b, r) => new OnnxPruning(b, strategy).keepMask(r, p, mode));
 }
 
 /** The graph's per-row statistics [rows, PRUNE_STATS] of PLRP-λ at one point. */
-async function graphStats(rows: Float32Array[], p: number, mode: ThresholdMode, lambda: LambdaMode): Promise<Float32Array> {
-  const m = rows[0].length;
-  const b = new SegmentBuilder(identityModel(m, 13));
-  const pruning = new OnnxPruning(b);
-  const r = b.original('y', [-1, m]);
-  const keep = pruning.keepMask(r, p, mode);
-  b.observe('stats', pruning.pruneStats(r, pruning.redistributeLambda(r, keep, lambda).after, keep));
-  const built = b.finish();
-  const session = await createSession(built.segments[0].bytes, 'prune-stats test graph');
-  const data = new Float32Array(rows.length * m);
-  rows.forEach((row, i) => data.set(row, i * m));
-  const out = await session.run({ r: new ort.Tensor('float32', data, [rows.length, m]) }, [built.observed.get('stats')!]);
-  await session.release();
-  return out[built.observed.get('stats')!].data as Float32Array;
+function graphStats(rows: Float32Array[], p: number, mode: ThresholdMode, lambda: LambdaMode): Promise<Float32Array> {
+  return runOnRows(rows, 13, 'stats', (b, r) => {
+    const pruning = new OnnxPruning(b);
+    const keep = pruning.keepMask(r, p, mode);
+    return pruning.pruneStats(r, pruning.redistributeLambda(r, keep, lambda).after, keep);
+  });
 }
 
 function referenceKeepMask(rows: Float32Array[], p: number, mode: ThresholdMode): Float32Array {
