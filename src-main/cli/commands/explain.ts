@@ -23,7 +23,7 @@ import { createFastaJob, type RecordInfo } from '../explain/fasta-job';
 import { JsonOutput } from '../explain/json-output';
 import { RelevanceAnnotations } from '../explain/relevance-annotations';
 import { iterate, regionRecords } from '../explain/region-records';
-import { PROGRESS_INTERVAL_MS, ProgressBar } from '../progress';
+import { PROGRESS_INTERVAL_MS, ProgressBar, WarningLog } from '../progress';
 import { InFlightProgress } from '../../engine/pool/in-flight-progress';
 import { countFastaRecords } from '../explain/count-records';
 import { withCancellation } from '../cancellation';
@@ -99,11 +99,12 @@ async function runExplain(o: ExplainCliOptions, signal: AbortSignal): Promise<vo
   const total = regions ? regions.length : await countFastaRecords(o.fasta);
   const bar = new ProgressBar('explain', total);
   const pool = new EnginePool({ handlerUrl: EXPLAIN_WORKER_URL, threads: o.threads ? parsePositiveInt('threads', o.threads) : undefined });
-  const sink = asNpy ? new NpySink(o.out, configs[0].id) : new JsonOutput(o.out, header(o, info, configs, metrics));
+  const log = new WarningLog((line) => bar.log(line));
+  const sink = asNpy ? new NpySink(o.out, configs[0].id) : new JsonOutput(o.out, header(o, info, configs, metrics), (w) => log.warn(w));
   const metricRows = new Map(configs.map((c) => [c.id, [] as SequenceMetrics[]]));
   const warnings: string[] = [];
   const annotations = await RelevanceAnnotations.create(o.motifs ?? (o.export ? 'bundled' : undefined), Boolean(o.export), warnings);
-  for (const w of warnings) process.stderr.write(`plrp: warning: ${w}\n`);
+  for (const w of warnings) log.warn(w);
   // The bar counts computed sequences, and the computed part of the batches in flight.
   const inFlight = new InFlightProgress();
   let computed = 0;
@@ -140,6 +141,8 @@ async function runExplain(o: ExplainCliOptions, signal: AbortSignal): Promise<vo
     }
     await sink.finish({ ...summary, ...RelevanceAnnotations.footer(analysis, annotations.motifFile) });
     bar.done();
+    // Sequence warnings are stored with each sequence in out.json (a .npy has none).
+    if (!asNpy) log.summary(o.out);
   } catch (e) {
     await sink.abort();
     throw e;

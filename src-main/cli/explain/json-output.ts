@@ -19,7 +19,8 @@ export class JsonOutput {
   private readonly windowBp: number;
   private readonly receptiveFieldBp: number;
 
-  constructor(private readonly path: string, header: Record<string, unknown>) {
+  /** `warn` prints a sequence's warnings (they are also stored with it); default: a line on stderr. */
+  constructor(private readonly path: string, header: Record<string, unknown>, private readonly warn: (message: string) => void = (m) => process.stderr.write(`plrp: warning: ${m}\n`)) {
     const model = header.model as { length?: number; receptive_field_bp?: number } | undefined;
     this.windowBp = typeof model?.length === 'number' ? model.length : 0;
     this.receptiveFieldBp = typeof model?.receptive_field_bp === 'number' ? model.receptive_field_bp : 0;
@@ -49,7 +50,7 @@ export class JsonOutput {
     ];
     if (warnings.length > 0) {
       entry.warnings = warnings;
-      for (const w of warnings) process.stderr.write(`plrp: warning: ${w}\n`);
+      for (const w of warnings) this.warn(w);
     }
     if (this.failure) throw this.ioError(this.failure);
     const ok = this.stream.write(`${this.count++ ? ',\n' : ''}${JSON.stringify(entry)}`);
