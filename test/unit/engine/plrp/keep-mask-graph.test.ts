@@ -106,6 +106,28 @@ describe('PLRP keep mask in the generated graph', () => {
     }
   });
 
+  it('prunes what the reference prunes on random rows of pruning-point sizes (histogram)', async () => {
+    const rand = seededRandom(42);
+    // Four kinds of row: skewed signed values, half zeros under 17 decades, a few levels with many
+    // ties, and near-equal values crowding one bin.
+    const kinds = [
+      () => (rand() - 0.4) ** 3,
+      () => (rand() < 0.5 ? 0 : Math.exp(20 * (rand() - 0.5)) * (rand() < 0.3 ? -1 : 1)),
+      () => Math.round(rand() * 8) / 8 - 0.3,
+      () => 1 + Math.floor(rand() * 5) * 1e-6,
+    ];
+    for (const m of [70, 1600, 3200]) {
+      const randomRows = Array.from({ length: 32 }, (_, i) => Float32Array.from({ length: m }, kinds[i % kinds.length]));
+      for (const mode of ['mass', 'mass-per-sign'] as const) {
+        for (const p of [0.05, 0.3, 0.8, 0.97]) {
+          const got = await graphKeepMask(randomRows, p, mode, 'histogram');
+          const want = referenceKeepMask(randomRows, p, mode);
+          randomRows.forEach((_, r) => expect(Array.from(got.subarray(r * m, (r + 1) * m)), `${m} ${mode} p=${p} row ${r}`).toEqual(Array.from(want.subarray(r * m, (r + 1) * m))));
+        }
+      }
+    }
+  });
+
   it('falls back to the full sort for a model whose opset cannot be raised (opset 11)', async () => {
     const got = await graphKeepMask(rows, 0.3, 'mass', 'histogram', 11);
     expect(Array.from(got)).toEqual(Array.from(referenceKeepMask(rows, 0.3, 'mass')));
