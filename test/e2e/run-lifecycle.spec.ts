@@ -33,7 +33,14 @@ test('a running run can be cancelled, stays resumable, and keeps what it finishe
     expect(done).toBeLessThan(3000);
     await page.screenshot({ path: 'test-results/screens/10-run-cancelled.png' });
     await page.getByTestId('nav-start').click();
-    await expect(page.getByTestId('recent-run').first()).toContainText('cancelled');
+    const row = page.getByTestId('recent-run').first();
+    await expect(row).toContainText('cancelled');
+    // After leaving New run, the run list resumes it, shows how far it is, and cancels it again.
+    await row.getByTestId('recent-run-resume').click();
+    await expect(row.getByTestId('recent-run-status')).toHaveText(/running · \d+ %/, { timeout: 30_000 });
+    await page.screenshot({ path: 'test-results/screens/10b-start-running.png' });
+    await row.getByTestId('recent-run-cancel').click();
+    await expect(row.getByTestId('recent-run-status')).toHaveText('cancelled', { timeout: 60_000 });
   } finally {
     await server.stop();
   }
