@@ -4,16 +4,20 @@
 // the FASTA file any more, and memory stays bounded by one batch.
 import { readFasta } from '../engine/genomics/fasta';
 import { AppError } from '../shared/errors';
+import { MAX_RECORD_BP, recordTooLong } from '../engine/genomics/record-limit';
 import { InputHasher } from './cache/cache-key';
 import type { StoredSequence } from './cache/cache-types';
 import type { RunCache } from './cache/run-cache';
 
 const STORE_BATCH = 1000;
 
-export async function ingestFasta(cache: RunCache, path: string, displayName: string): Promise<{ sha256: string; count: number }> {
+export async function ingestFasta(cache: RunCache, path: string, displayName: string, maxRecordBp = MAX_RECORD_BP): Promise<{ sha256: string; count: number }> {
   const hasher = new InputHasher();
   const names = new Set<string>();
   for await (const rec of readFasta(path)) {
+    // Checked in this first pass, before anything is stored.
+    const tooLong = recordTooLong(rec.name, rec.sequence.length, `${path}, line ${rec.headerLine}`, maxRecordBp);
+    if (tooLong) throw new AppError('RESOURCE_LIMIT', tooLong);
     // Results, tracks and BED exports are addressed by name: duplicates would make them ambiguous.
     if (names.has(rec.name)) {
       throw new AppError('BAD_FASTA', `${path}, line ${rec.headerLine}: duplicate sequence name "${rec.name}" (results are looked up by name)`);

@@ -9,6 +9,7 @@ import type { ExplainConfig } from '../../shared/explain-config';
 import { AppError } from '../../shared/errors';
 import { readFasta } from '../../engine/genomics/fasta';
 import { BATCH_BASES, BATCH_SEQUENCES } from '../../services/run-job';
+import { recordTooLong } from '../../engine/genomics/record-limit';
 import type { InFlightProgress } from '../../engine/pool/in-flight-progress';
 
 export interface RecordInfo {
@@ -79,6 +80,8 @@ export function createFastaJob(o: FastaJobOptions): BatchJob<ExplainTask, Explai
     const { value, done } = await records.next();
     if (done) { exhausted = true; return null; }
     if (value.sequence.length === 0) throw new AppError('BAD_FASTA', `${o.fastaPath}: record '${value.name}' (line ${value.headerLine}) is empty`);
+    const tooLong = recordTooLong(value.name, value.sequence.length, `${o.fastaPath}, line ${value.headerLine}`);
+    if (tooLong) throw new AppError('RESOURCE_LIMIT', tooLong);
     if (o.uniqueNames) {
       const first = firstLineOf.get(value.name);
       if (first !== undefined) {

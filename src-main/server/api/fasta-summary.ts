@@ -3,6 +3,7 @@
 // file, so a large FASTA is summarised in bounded memory.
 import { readFasta } from '../../engine/genomics/fasta';
 import type { FastaSummary } from '../../shared/studio-types';
+import { MAX_RECORD_BP } from '../../engine/genomics/record-limit';
 
 const FIRST_NAMES = 5;
 
@@ -13,7 +14,9 @@ export async function summarizeFasta(path: string, name: string, modelLengthBp?:
   let totalBp = 0;
   let ambiguousBp = 0;
   const firstNames: string[] = [];
+  let longest = '';
   for await (const rec of readFasta(path)) {
+    if (rec.sequence.length > maxLengthBp) longest = rec.name;
     sequences++;
     const n = rec.sequence.length;
     minLengthBp = Math.min(minLengthBp, n);
@@ -26,6 +29,9 @@ export async function summarizeFasta(path: string, name: string, modelLengthBp?:
   if (sequences === 0) warnings.push('the file holds no sequences');
   if (modelLengthBp && modelLengthBp > 0 && sequences > 0 && (minLengthBp !== modelLengthBp || maxLengthBp !== modelLengthBp)) {
     warnings.push(`the model takes ${modelLengthBp} bp; sequences here are ${minLengthBp}–${maxLengthBp} bp`);
+  }
+  if (maxLengthBp > MAX_RECORD_BP) {
+    warnings.push(`'${longest}' is ${maxLengthBp.toLocaleString('en-US')} bp, over the ${MAX_RECORD_BP.toLocaleString('en-US')} bp a run explains in one piece, so a run will refuse it: cut such records into regions first`);
   }
   if (totalBp > 0 && ambiguousBp / totalBp > 0.1) warnings.push(`${((100 * ambiguousBp) / totalBp).toFixed(1)}% of bases are N or ambiguous`);
   return { name, sequences, minLengthBp: sequences ? minLengthBp : 0, maxLengthBp, totalBp, ambiguousBp, firstNames, warnings };
