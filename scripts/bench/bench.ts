@@ -34,7 +34,7 @@ const quick = values.quick!;
 const sections = new Set(values.sections!.split(','));
 const plan = quick
   ? { small: 256, smallBatch: 128, smallReps: 2, basset: 8, bassetBatch: 8, bassetReps: 1, torchSmall: 1000, torchBasset: 16, torchReps: 2, threads: 512, threadReps: 2, counts: [1000], allMotifSeqs: 200, fastaMbp: 10, motifBp: 20_000, cacheSeqs: 200, cacheRepeats: 5 }
-  : { small: 1024, smallBatch: 256, smallReps: 6, basset: 32, bassetBatch: 32, bassetReps: 3, torchSmall: 6000, torchBasset: 64, torchReps: 3, threads: 2048, threadReps: 3, counts: [1000, 10_000, 100_000], allMotifSeqs: 2000, fastaMbp: 50, motifBp: 100_000, cacheSeqs: 1000, cacheRepeats: 7 };
+  : { small: 1024, smallBatch: 256, smallReps: 6, basset: 64, bassetBatch: 32, bassetReps: 5, torchSmall: 6000, torchBasset: 64, torchReps: 3, threads: 2048, threadReps: 3, counts: [1000, 10_000, 100_000], allMotifSeqs: 2000, fastaMbp: 50, motifBp: 100_000, cacheSeqs: 1000, cacheRepeats: 7 };
 if (values.counts) plan.counts = values.counts.split(',').map(Number);
 const rounds = Number(values.rounds ?? (quick ? 1 : 3));
 const out = resolve(values.out ?? join(ROOT, 'bench-results', quick ? 'bench-quick.json' : 'bench.json'));
