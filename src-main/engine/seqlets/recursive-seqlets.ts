@@ -27,55 +27,80 @@ export interface RawSeqlet {
   pValue: number;
 }
 
-let scratchBuffer = new Float64Array(0);
+/**
+ * Tables up to this many entries are kept between calls (a batch calls once per sequence and
+ * sign); a larger one, for a record of megabases, is dropped after its call instead of being held
+ * by the worker for good.
+ */
+const KEPT_SCRATCH_ENTRIES = 1 << 22;
+let scratchRows = new Float64Array(0);
+let scratchPasses = new Uint8Array(0);
 
-/** A reused buffer for the p-value table (callInSequence runs twice per sequence). */
-function scratch(size: number): Float64Array {
-  if (scratchBuffer.length < size) scratchBuffer = new Float64Array(size);
-  return scratchBuffer.subarray(0, size);
+function rowsScratch(size: number): Float64Array {
+  if (size > KEPT_SCRATCH_ENTRIES) return new Float64Array(size);
+  if (scratchRows.length < size) scratchRows = new Float64Array(size);
+  return scratchRows.subarray(0, size);
 }
 
+function passesScratch(size: number): Uint8Array {
+  if (size > KEPT_SCRATCH_ENTRIES) return new Uint8Array(size);
+  if (scratchPasses.length < size) scratchPasses = new Uint8Array(size);
+  return scratchPasses.subarray(0, size);
+}
+
+/**
+ * Memory is about 50 bytes per base (it was 208 with a p-value table of every length): the
+ * prefix-folded p-values of one length are computed from the previous length only, each length
+ * keeps a pass/fail byte per start and its passing spans as a sorted candidate list, and accepted
+ * seqlets mark their bases as taken.
+ */
 function callInSequence(x: Float32Array, seqIndex: number, nul: SpanNull, o: SeqletOptions, out: RawSeqlet[]): void {
   const l = x.length;
   const threshold = o.threshold;
   const csum = new Float64Array(l + 1);
   for (let i = 0; i < l; i++) csum[i + 1] = csum[i] + x[i];
-  // p[len·l + k]: p-value of span (k, len) maxed with every shorter prefix span from k (length ≥
-  // minLength); rows below minLength are 0 ("no constraint") until a seqlet masks their positions
-  // to 1. One reused buffer for all rows: this runs once per sequence and sign.
-  const p = scratch((o.maxLength + 1) * l);
-  p.fill(0, 0, o.minLength * l);
-  p.fill(1, o.minLength * l);
-  // Entries at or above the threshold are only ever compared with it, so once a prefix fails, the
-  // longer spans from k keep the 1 they were filled with and need no p-value lookup (lookups are
-  // the cost: the tables of all lengths together are megabytes, far beyond the cache).
+  // p of span (k, len), maxed with every shorter prefix span from k (length ≥ minLength); 1 once
+  // a prefix fails. Below minLength there is no constraint (0).
+  const rows = rowsScratch(2 * l);
+  let shorter = rows.subarray(0, l).fill(0);
+  let current = rows.subarray(l, 2 * l);
+  // passes[len·l + k] = 1 when span (k, len) and all its prefixes pass; rows below minLength pass.
+  const passes = passesScratch((o.maxLength + 1) * l);
+  passes.fill(1, 0, o.minLength * l);
+  const candidates: { start: number; p: number }[][] = [];
   for (let len = o.minLength; len <= o.maxLength; len++) {
     const row = len * l;
-    for (let k = 0; k + len <= l; k++) {
-      const shorter = p[row - l + k];
-      if (shorter >= threshold) continue;
-      const pv = spanPValue(nul, len, csum[k + len] - csum[k]);
-      p[row + k] = pv > shorter ? pv : shorter;
+    const found: { start: number; p: number }[] = [];
+    for (let k = 0; k < l; k++) {
+      // Entries at or above the threshold are only ever compared with it, so once a prefix
+      // fails, the longer spans from k fail too without a p-value lookup (lookups are the cost).
+      const prefix = shorter[k];
+      let p = 1;
+      if (k + len <= l && prefix < threshold) {
+        const pv = spanPValue(nul, len, csum[k + len] - csum[k]);
+        p = pv > prefix ? pv : prefix;
+      }
+      current[k] = p;
+      const pass = p < threshold;
+      passes[row + k] = pass ? 1 : 0;
+      if (pass) found.push({ start: k, p });
     }
+    candidates[len] = found.sort((a, b) => a.p - b.p || a.start - b.start);
+    [shorter, current] = [current, shorter];
   }
+  const taken = new Uint8Array(l);
   for (let len = o.maxLength; len >= o.minLength; len--) {
-    const row = len * l;
-    const candidates: number[] = [];
-    for (let k = 0; k + len <= l; k++) if (p[row + k] < threshold) candidates.push(k);
-    candidates.sort((a, b) => p[row + a] - p[row + b] || a - b);
-    for (const start of candidates) {
-      const pv = p[row + start];
-      if (pv >= threshold) continue; // masked by an accepted seqlet
-      p[row + start] = 1;
-      // Every suffix span must pass too (prefixes are already folded into p[len][start]); a suffix
-      // starting inside an accepted seqlet reads 1, which is how overlaps are refused.
+    for (const { start, p } of candidates[len]) {
+      if (taken[start]) continue; // starts inside an accepted seqlet
+      // Every suffix span must pass too (prefixes are already folded into p); a suffix starting
+      // inside an accepted seqlet fails, which is how overlaps are refused.
       let ok = true;
-      for (let k = 1; k < len && ok; k++) if (p[(len - k) * l + start + k] >= threshold) ok = false;
+      for (let k = 1; k < len && ok; k++) if (taken[start + k] || !passes[(len - k) * l + start + k]) ok = false;
       if (!ok) continue;
-      for (let r = 0; r <= o.maxLength; r++) p.fill(1, r * l + start, r * l + start + len);
+      taken.fill(1, start, start + len);
       const s = Math.max(0, start - o.flank);
       const e = Math.min(l, start + len + o.flank);
-      out.push({ sequenceIndex: seqIndex, start: s, end: e, attribution: csum[e] - csum[s], pValue: pv });
+      out.push({ sequenceIndex: seqIndex, start: s, end: e, attribution: csum[e] - csum[s], pValue: p });
     }
   }
 }

@@ -87,6 +87,53 @@ describe('recursive seqlets', () => {
     }
   });
 
+  it('calls exactly what the definition calls, spelled out by brute force on random tracks', () => {
+    // The definition, independent of the table layout: p of a span is the maximum over its
+    // prefixes of length ≥ minLength; a span is eligible when it and every suffix of length ≥
+    // minLength pass; lengths go longest first, then lowest p, then lowest start; a span is
+    // accepted when none of its bases is already in an accepted seqlet.
+    const o = { threshold: 0.01, minLength: 4, maxLength: 25, bins: 1000 };
+    const bruteForce = (tracks: Float32Array[]) => {
+      const nul = buildSpanNull(tracks, o.maxLength, o.bins, o.minLength)!;
+      const out: { sequenceIndex: number; start: number; end: number; attribution: number; pValue: number }[] = [];
+      tracks.forEach((t, si) => {
+        const sum = (a: number, b: number) => { let x = 0; for (let k = a; k < b; k++) x += t[k]; return x; };
+        const folded = (k: number, len: number) => {
+          let p = 0;
+          for (let m = o.minLength; m <= len; m++) p = Math.max(p, spanPValue(nul, m, sum(k, k + m)));
+          return p;
+        };
+        const taken = new Uint8Array(t.length);
+        for (let len = o.maxLength; len >= o.minLength; len--) {
+          const spans: { k: number; p: number }[] = [];
+          for (let k = 0; k + len <= t.length; k++) {
+            const p = folded(k, len);
+            let eligible = p < o.threshold;
+            for (let j = 1; eligible && len - j >= o.minLength; j++) eligible = folded(k + j, len - j) < o.threshold;
+            if (eligible) spans.push({ k, p });
+          }
+          spans.sort((a, b) => a.p - b.p || a.k - b.k);
+          for (const { k, p } of spans) {
+            if (taken.subarray(k, k + len).some((v) => v === 1)) continue;
+            taken.fill(1, k, k + len);
+            out.push({ sequenceIndex: si, start: k, end: k + len, attribution: sum(k, k + len), pValue: p });
+          }
+        }
+      });
+      return out.sort((a, b) => a.pValue - b.pValue || a.sequenceIndex - b.sequenceIndex || a.start - b.start);
+    };
+    for (let seed = 1; seed <= 4; seed++) {
+      const tracks = [noiseTrack(160, seed), noiseTrack(90, seed + 10)];
+      tracks[0].fill(0.6, 20 + seed, 34 + seed); // a block longer than most spans
+      tracks[1].fill(0.5, 40, 46);
+      const got = recursiveSeqlets(tracks, o);
+      expect(got.length).toBeGreaterThan(0);
+      const want = bruteForce(tracks);
+      expect(got.map(({ attribution, ...rest }) => ({ ...rest, attribution: Math.fround(attribution) })))
+        .toEqual(want.map(({ attribution, ...rest }) => ({ ...rest, attribution: Math.fround(attribution) })));
+    }
+  });
+
   it('annotates each seqlet with its best overlapping motif hit', () => {
     const base = { motifAltId: '', sequenceIndex: 0, sequenceName: 's', strand: '+' as const, score: 1, qValue: 0.1, matchedSequence: 'ACGTAC', motifIndex: 0 };
     const hits: MotifHit[] = [
