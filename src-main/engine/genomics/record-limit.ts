@@ -1,9 +1,10 @@
-// The longest record explained in one piece. A record's relevance, its windows and their merge are
-// held whole while it is explained and stored as one result: a 3 Mbp record with one explanation
-// peaked at 1.2 GB in the run service (measured), so a 250 Mbp chromosome would exhaust a
-// workstation's memory instead of failing with a message. Longer records are cut into regions first.
+// The longest record explained in one piece. A record's relevance, windows, motif hits and seqlets
+// are held whole while it is explained and stored as one result. Measured in the run service with
+// three explanations, the JASPAR scan and seqlets: 2 Mbp peaked at 2.6 GB (133 s), and 5 Mbp
+// exhausted the worker's heap after 7 minutes. A whole chromosome would fail the same way, so
+// longer records are refused up front and cut into regions first.
 
-export const MAX_RECORD_BP = 5_000_000;
+export const MAX_RECORD_BP = 2_000_000;
 
 /** Why `lengthBp` is too long for one explanation, or null; `where` names the file and line. */
 export function recordTooLong(name: string, lengthBp: number, where: string, maxBp = MAX_RECORD_BP): string | null {

@@ -67,10 +67,13 @@ function callInSequence(x: Float32Array, seqIndex: number, nul: SpanNull, o: Seq
   // passes[len·l + k] = 1 when span (k, len) and all its prefixes pass; rows below minLength pass.
   const passes = passesScratch((o.maxLength + 1) * l);
   passes.fill(1, 0, o.minLength * l);
-  const candidates: { start: number; p: number }[][] = [];
+  // Passing starts of each length, ordered by p then start (typed arrays: a megabase record has
+  // millions of them, which as objects would crowd the worker's heap).
+  const candidates: Int32Array[] = [];
+  const candidateP: Float64Array[] = [];
   for (let len = o.minLength; len <= o.maxLength; len++) {
     const row = len * l;
-    const found: { start: number; p: number }[] = [];
+    let count = 0;
     for (let k = 0; k < l; k++) {
       // Entries at or above the threshold are only ever compared with it, so once a prefix
       // fails, the longer spans from k fail too without a p-value lookup (lookups are the cost).
@@ -83,14 +86,21 @@ function callInSequence(x: Float32Array, seqIndex: number, nul: SpanNull, o: Seq
       current[k] = p;
       const pass = p < threshold;
       passes[row + k] = pass ? 1 : 0;
-      if (pass) found.push({ start: k, p });
+      if (pass) count++;
     }
-    candidates[len] = found.sort((a, b) => a.p - b.p || a.start - b.start);
+    const starts = new Int32Array(count);
+    for (let k = 0, i = 0; k < l; k++) if (passes[row + k]) starts[i++] = k;
+    const order = Array.from(starts).sort((a, b) => current[a] - current[b] || a - b);
+    candidates[len] = Int32Array.from(order);
+    candidateP[len] = Float64Array.from(order, (k) => current[k]);
     [shorter, current] = [current, shorter];
   }
   const taken = new Uint8Array(l);
   for (let len = o.maxLength; len >= o.minLength; len--) {
-    for (const { start, p } of candidates[len]) {
+    const starts = candidates[len];
+    for (let i = 0; i < starts.length; i++) {
+      const start = starts[i];
+      const p = candidateP[len][i];
       if (taken[start]) continue; // starts inside an accepted seqlet
       // Every suffix span must pass too (prefixes are already folded into p); a suffix starting
       // inside an accepted seqlet fails, which is how overlaps are refused.
