@@ -66,7 +66,7 @@ describe('disk full', () => {
 
   it.runIf(mounted)('out.json streamed onto a full filesystem fails with IO_ERROR and leaves neither out.json nor its temp file', async () => {
     const path = join(tiny, 'out.json');
-    const out = new JsonOutput(path, { engine: 'test' });
+    const out = new JsonOutput(path, { engine: 'test' }, () => undefined);
     const rel = new Float32Array(200 * 4).fill(0.123456789);
     const seq = { idx: 0, lengthBp: 200, output: new Float32Array([1]), logits: new Float32Array([1]), target: 0, explanations: [{ configId: 'lrp', relevance: rel, diagnostics: [], metrics: {} }] };
     let error: unknown = null;

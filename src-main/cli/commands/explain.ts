@@ -108,7 +108,8 @@ async function runExplain(o: ExplainCliOptions, signal: AbortSignal): Promise<vo
   // The bar counts computed sequences, and the computed part of the batches in flight.
   const inFlight = new InFlightProgress();
   let computed = 0;
-  const ticker = setInterval(() => bar.update(computed + inFlight.sequences()), PROGRESS_INTERVAL_MS);
+  const redraw = (): void => bar.update(computed + inFlight.sequences());
+  const ticker = setInterval(redraw, PROGRESS_INTERVAL_MS);
   ticker.unref();
   try {
     const scheduler = new BatchScheduler<ExplainTask, ExplainTaskResult>((t) => pool.run(t), tasksInFlight(pool.workers));
@@ -122,7 +123,7 @@ async function runExplain(o: ExplainCliOptions, signal: AbortSignal): Promise<vo
       metrics, layerRelevance: Boolean(o.layerRelevance), unknown: o.unknown, layout, signal, inFlight,
       onComputed: (n) => {
         computed += n;
-        bar.update(computed + inFlight.sequences());
+        redraw();
       },
       emit: async (rec, seq) => {
         for (const e of seq.explanations) metricRows.get(e.configId)!.push(e.metrics as SequenceMetrics);

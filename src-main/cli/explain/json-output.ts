@@ -19,8 +19,8 @@ export class JsonOutput {
   private readonly windowBp: number;
   private readonly receptiveFieldBp: number;
 
-  /** `warn` prints a sequence's warnings (they are also stored with it); default: a line on stderr. */
-  constructor(private readonly path: string, header: Record<string, unknown>, private readonly warn: (message: string) => void = (m) => process.stderr.write(`plrp: warning: ${m}\n`)) {
+  /** `warn` prints a sequence's warnings (they are also stored with it). */
+  constructor(private readonly path: string, header: Record<string, unknown>, private readonly warn: (message: string) => void) {
     const model = header.model as { length?: number; receptive_field_bp?: number } | undefined;
     this.windowBp = typeof model?.length === 'number' ? model.length : 0;
     this.receptiveFieldBp = typeof model?.receptive_field_bp === 'number' ? model.receptive_field_bp : 0;

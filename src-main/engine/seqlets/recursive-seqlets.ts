@@ -73,7 +73,7 @@ function callInSequence(x: Float32Array, seqIndex: number, nul: SpanNull, o: Seq
   const candidateP: Float64Array[] = [];
   for (let len = o.minLength; len <= o.maxLength; len++) {
     const row = len * l;
-    let count = 0;
+    const order: number[] = [];
     for (let k = 0; k < l; k++) {
       // Entries at or above the threshold are only ever compared with it, so once a prefix
       // fails, the longer spans from k fail too without a p-value lookup (lookups are the cost).
@@ -86,11 +86,9 @@ function callInSequence(x: Float32Array, seqIndex: number, nul: SpanNull, o: Seq
       current[k] = p;
       const pass = p < threshold;
       passes[row + k] = pass ? 1 : 0;
-      if (pass) count++;
+      if (pass) order.push(k);
     }
-    const starts = new Int32Array(count);
-    for (let k = 0, i = 0; k < l; k++) if (passes[row + k]) starts[i++] = k;
-    const order = Array.from(starts).sort((a, b) => current[a] - current[b] || a - b);
+    order.sort((a, b) => current[a] - current[b] || a - b);
     candidates[len] = Int32Array.from(order);
     candidateP[len] = Float64Array.from(order, (k) => current[k]);
     [shorter, current] = [current, shorter];
