@@ -52,9 +52,9 @@ export interface Algebra<T> {
   concat(xs: T[], axis: number): T;
   /**
    * Winner-takes-all routing of `r` (pool output shaped) to the max of each window of `a`.
-   * `pooled` is the forward MaxPool's output (each window's maximum), for a backend to reuse.
+   * `poolOutput` names the forward MaxPool's output, so a backend can reuse its argmax.
    */
-  maxPoolRoute(r: T, a: T, pool: PoolGeometry, pooled?: T): T;
+  maxPoolRoute(r: T, a: T, pool: PoolGeometry, poolOutput?: string): T;
   /** PLRP (../plrp/keep-mask): per sample, 1 for the entries of `r` that survive pruning at p, else 0. */
   keepMask(r: T, p: number, mode: ThresholdMode): T;
   /** PLRP-λ (../plrp/lambda): the rescaled kept relevance, and λ per sample as [N, 2] (λ or λ⁺, λ⁻ or NaN). */

@@ -28,8 +28,8 @@ export const maxPoolBack: NodeHandler = (ctx, unit) => {
   const r = ctx.rOut(unit.node.outputs[0]);
   if (r === undefined) return [];
   const a = ctx.act(unit.node.inputs[0]);
-  const pooled = unit.opType === 'MaxPool' ? ctx.act(unit.node.outputs[0]) : undefined;
-  return [[unit.node.inputs[0], ctx.alg.maxPoolRoute(r, a, geometry(ctx, unit), pooled)]];
+  const poolOutput = unit.opType === 'MaxPool' ? unit.node.outputs[0] : undefined;
+  return [[unit.node.inputs[0], ctx.alg.maxPoolRoute(r, a, geometry(ctx, unit), poolOutput)]];
 };
 
 const avgParamsCache = new Map<string, LinearParams>();

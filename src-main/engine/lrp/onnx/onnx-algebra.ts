@@ -5,7 +5,6 @@ import type { Algebra, PoolGeometry } from '../algebra';
 import type { LinearParams } from '../../model/linear-params';
 import { convOutputLength } from '../eager/conv1d';
 import { maxPoolRouteOnHost } from './max-pool-host';
-import { routeSmallWindows, smallWindowsApply } from './small-window-route';
 import type { SegmentBuilder, Sym } from './segment-builder';
 import { OnnxPruning } from './onnx-pruning';
 import { phaseAdjoint, phaseAdjointApplies } from './phase-adjoint';
@@ -155,17 +154,15 @@ export function createOnnxAlgebra(b: SegmentBuilder): Algebra<Sym> {
       dims[axis] = xs.reduce((s, x) => s + x.dims[axis], 0);
       return b.node('Concat', xs, dims, { axis });
     },
-    maxPoolRoute(r, a, pool: PoolGeometry, pooled?: Sym) {
-      // Non-overlapping windows (the usual genome CNN pooling). Overlapping windows need
-      // accumulation → host step.
+    maxPoolRoute(r, a, pool: PoolGeometry, poolOutput?: string) {
+      // Non-overlapping windows (the usual genome CNN pooling): MaxPool's indices + MaxUnpool place
+      // each window's relevance at its maximum. Overlapping windows need accumulation → host step.
       if (pool.kernel > pool.strides || pool.dilations !== 1) {
         return alg.host((ins) => [maxPoolRouteOnHost(ins[0], ins[1], pool)], [r, a], [a.dims])[0];
       }
-      if (pooled && smallWindowsApply(a, r, pool)) return routeSmallWindows(b, r, a, pooled, pool.kernel);
       const attrs = { kernel_shape: [pool.kernel], strides: [pool.strides], pads: [pool.pads[0], pool.pads[1]] };
-      // MaxPool's indices + MaxUnpool place each window's relevance at its maximum; the forward
-      // MaxPool's own argmax when it has one (saves pooling twice), else recompute it.
-      const indices = (pooled && b.originalMaxPoolIndices(pooled.name, r.dims)) || b.node2('MaxPool', [a], [r.dims, r.dims], ['float32', 'int64'], attrs)[1];
+      // The forward MaxPool's own argmax when it has one (saves pooling twice), else recompute it.
+      const indices = (poolOutput && b.originalMaxPoolIndices(poolOutput, r.dims)) || b.node2('MaxPool', [a], [r.dims, r.dims], ['float32', 'int64'], attrs)[1];
       const shape = b.node('Shape', [a], [a.dims.length], {}, 'int64');
       return b.node('MaxUnpool', [r, indices, shape], a.dims, attrs);
     },
@@ -175,6 +172,5 @@ export function createOnnxAlgebra(b: SegmentBuilder): Algebra<Sym> {
     host: (step, inputs, outputDims) => b.host(step, inputs, outputDims),
     observe: (key, x) => b.observe(key, x),
   };
-
   return alg;
 }

@@ -1,9 +1,8 @@
 // MaxPool routing when a window's maximum is tied: relevance must go to the first maximum only
 // (as PyTorch's gradient, hence zennit), or it is counted twice. Ties are not exotic: a tiled
 // region padded with N (all-zero one-hot) or a repeat gives equal activations in a window.
-// The generated graph is checked against the TypeScript reference on windows of 2, 3 and 4 (routed
-// by comparisons with the pooled maximum, including an unpooled tail: cnn32's 190 positions by 4)
-// and 25 (MaxPool's own indices + MaxUnpool).
+// The generated graph (MaxPool's own indices + MaxUnpool) is checked against the TypeScript
+// reference on windows of 2, 3, 4 and 25, including an unpooled tail (cnn32's 190 positions by 4).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openModel } from '../../../../src-main/engine/explain/open-model';
 import type { ExplainableModel } from '../../../../src-main/engine/explain/types';
@@ -24,8 +23,7 @@ function tiedInputs(L: number): Float32Array {
 
 /**
  * Name, model, length, tolerance (relative L2). A tie sent to the wrong position moves a whole
- * window's relevance; basset's PLRP-M differs by 1.2e-5 from float32 sums over 300 filters alone
- * (the same with MaxUnpool routing).
+ * window's relevance; basset's PLRP-M differs by 1.2e-5 from float32 sums over 300 filters alone.
  */
 const MODELS = [
   ['cnn4 (pool 4)', `${FIXTURE_DIR}/cnn4.onnx`, 200, 1e-5],
