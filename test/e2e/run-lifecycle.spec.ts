@@ -32,6 +32,11 @@ test('a running run can be cancelled, stays resumable, and keeps what it finishe
     expect(done).toBeGreaterThan(0);
     expect(done).toBeLessThan(3000);
     await page.screenshot({ path: 'test-results/screens/10-run-cancelled.png' });
+    // Resumed from the same panel, it is running again and can be cancelled again from there.
+    await page.getByTestId('run-resume').click();
+    await expect(page.getByTestId('run-status')).toHaveText('running');
+    await page.getByTestId('run-cancel').click();
+    await expect(page.getByTestId('run-status')).toHaveText('cancelled', { timeout: 60_000 });
     await page.getByTestId('nav-start').click();
     const row = page.getByTestId('recent-run').first();
     await expect(row).toContainText('cancelled');

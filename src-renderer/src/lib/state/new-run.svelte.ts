@@ -4,6 +4,7 @@ import type { RunSummary } from '../../../../src-main/shared/run-api';
 import type { FastaSummary, FileEntry, FileKind, ModelCard } from '../../../../src-main/shared/studio-types';
 import type { ApiClient } from '../api/client';
 import { buildRunRequest, DEFAULT_METHODS, FALLBACK_P, type MethodChoice } from '../util/run-request';
+import { errorMessage } from '../util/error-message';
 
 export class NewRunState {
   model = $state<FileEntry | null>(null);
@@ -67,7 +68,7 @@ export class NewRunState {
       }
       await this.setFile(slot, entry);
     } catch (e) {
-      this.error = e instanceof Error ? e.message : String(e);
+      this.error = errorMessage(e);
     }
   }
 
@@ -76,7 +77,7 @@ export class NewRunState {
     try {
       await work();
     } catch (e) {
-      this.error = e instanceof Error ? e.message : String(e);
+      this.error = errorMessage(e);
     } finally {
       this.busy = null;
     }
@@ -91,7 +92,7 @@ export class NewRunState {
       this.started = await this.api.invoke('runs:start', request);
       return this.started;
     } catch (e) {
-      this.error = e instanceof Error ? e.message : String(e);
+      this.error = errorMessage(e);
       return null;
     } finally {
       this.busy = null;

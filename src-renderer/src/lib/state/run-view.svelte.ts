@@ -7,6 +7,7 @@ import type { ApiClient } from '../api/client';
 import { countHits, filterAndSort, type SortSpec } from '../util/sequence-table';
 import { Viewport } from './viewport.svelte';
 import { defaultSeqletExplanation } from '../tracks/draw-seqlets';
+import { errorMessage } from '../util/error-message';
 
 /** Rows fetched per page; the table holds every row (sorting needs them all). */
 const PAGE = 1000;
@@ -57,7 +58,7 @@ export class RunViewState {
       this.allHits = await this.api.invoke('runs:motifHits', { runId });
       if (rows.length > 0) await this.select(await this.firstWithGroundTruth(runId, rows));
     } catch (e) {
-      this.error = e instanceof Error ? e.message : String(e);
+      this.error = errorMessage(e);
     } finally {
       this.loading = false;
     }
@@ -95,7 +96,7 @@ export class RunViewState {
       this.slices = Object.fromEntries(slices.map((s) => [s.explanationId, s]));
       this.sliceError = null;
     } catch (e) {
-      if (gen === this.generation) this.sliceError = e instanceof Error ? e.message : String(e);
+      if (gen === this.generation) this.sliceError = errorMessage(e);
     }
   }
 

@@ -1,6 +1,7 @@
 // The run list of the Start view and live progress of running runs, fed by the host's events.
 import type { RunProgress, RunSummary } from '../../../../src-main/shared/run-api';
 import type { ApiClient } from '../api/client';
+import { errorMessage } from '../util/error-message';
 
 export class RunsState {
   runs = $state<RunSummary[]>([]);
@@ -8,6 +9,8 @@ export class RunsState {
   error = $state<string | null>(null);
   progress = $state<Record<string, RunProgress>>({});
   notices = $state<string[]>([]);
+  /** Why the last Cancel or Resume of a run failed, shown wherever that run's buttons are. */
+  actionErrors = $state<Record<string, string>>({});
   private readonly offs: (() => void)[] = [];
 
   constructor(private readonly api: ApiClient) {}
@@ -38,9 +41,30 @@ export class RunsState {
     try {
       this.runs = (await this.api.invoke('runs:list', {})).sort((a, b) => b.timings.createdAt - a.timings.createdAt);
     } catch (e) {
-      this.error = e instanceof Error ? e.message : String(e);
+      this.error = errorMessage(e);
     } finally {
       this.loading = false;
+    }
+  }
+
+  /** Stops a running run; its summary arrives with the settled event once the batch in flight is done. */
+  cancel(runId: string): Promise<void> {
+    return this.act(runId, async () => {
+      await this.api.invoke('runs:cancel', { runId });
+    });
+  }
+
+  /** Restarts a cancelled or failed run; the list shows it running at once, wherever it was resumed from. */
+  resume(runId: string): Promise<void> {
+    return this.act(runId, async () => this.upsert(await this.api.invoke('runs:resume', { runId })));
+  }
+
+  private async act(runId: string, f: () => Promise<void>): Promise<void> {
+    delete this.actionErrors[runId];
+    try {
+      await f();
+    } catch (e) {
+      this.actionErrors[runId] = errorMessage(e);
     }
   }
 

@@ -2,6 +2,7 @@
 import type { CacheInfo } from '../../../../src-main/shared/run-api';
 import type { Settings } from '../../../../src-main/shared/studio-types';
 import type { ApiClient } from '../api/client';
+import { errorMessage } from '../util/error-message';
 
 export class SettingsState {
   settings = $state<Settings | null>(null);
@@ -15,7 +16,7 @@ export class SettingsState {
     try {
       [this.settings, this.cache] = await Promise.all([this.api.invoke('settings:get', {}), this.api.invoke('cache:info', {})]);
     } catch (e) {
-      this.error = e instanceof Error ? e.message : String(e);
+      this.error = errorMessage(e);
     }
   }
 
@@ -23,7 +24,7 @@ export class SettingsState {
     try {
       this.settings = await this.api.invoke('settings:set', patch);
     } catch (e) {
-      this.error = e instanceof Error ? e.message : String(e);
+      this.error = errorMessage(e);
     }
   }
 
@@ -33,7 +34,7 @@ export class SettingsState {
       this.cache = r.after;
       this.message = `Removed ${r.removedRuns.length} run${r.removedRuns.length === 1 ? '' : 's'} from the cache.`;
     } catch (e) {
-      this.error = e instanceof Error ? e.message : String(e);
+      this.error = errorMessage(e);
     }
   }
 }
