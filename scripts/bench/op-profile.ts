@@ -1,6 +1,9 @@
 // Where a generated relevance graph spends its time, per ONNX op type: builds the pass for one
 // config, runs it under ONNX Runtime's profiler and sums kernel time by op (and the top nodes).
 //   npx tsx scripts/bench/op-profile.ts MODEL.onnx [--n 256] [--batch 256] [--method plrp-lambda] [--p 0.3]
+// Use it to find candidates, not to decide: the profiler's per-node timing inflates some kernels.
+// It put MaxPool-with-indices + MaxUnpool at 15 of 43 ms on deep-multitask, yet replacing them saved
+// nothing when both graphs were timed without the profiler; time an A/B of whole graphs before keeping a change.
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { readModelFile } from '../../src-main/engine/onnx/read-model';
