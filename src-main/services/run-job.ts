@@ -110,7 +110,9 @@ export function createRunJob(o: RunJobOptions): BatchJob<ExplainTask, ExplainTas
         sequences: seqs,
         configs,
         // Layer relevance only for the bounded subset the cache keeps (layer-store.ts).
-        layerRelevance: seqs.some((s) => wantsLayers(s.idx)) && configs.some((c) => c.method !== 'lrp'),
+        layerRelevance: configs.some((c) => c.method !== 'lrp') && seqs.some((s) => wantsLayers(s.idx))
+          ? { sequences: seqs.filter((s) => wantsLayers(s.idx)).map((s) => s.idx), windowsPerSequence: LAYER_WINDOWS }
+          : undefined,
         target: o.run.target,
         metrics: o.run.request.metrics as MetricName[],
         annotate: { motifsPath: o.motifs?.path ?? null, motifsSha256: o.motifs?.sha256 ?? null, seqlets: true },
@@ -134,7 +136,7 @@ export function createRunJob(o: RunJobOptions): BatchJob<ExplainTask, ExplainTas
           const nonFinite = nonFiniteRelevanceWarning(name, e.configId, e.relevance);
           for (const message of nonFinite ? [...fromLetters, nonFinite] : fromLetters) warnings.push({ explKey, idx: s.idx, message });
           if (!wantsLayers(s.idx) || !e.layerRelevance) continue;
-          e.layerRelevance.slice(0, LAYER_WINDOWS).forEach((points, window) =>
+          e.layerRelevance.forEach((points, window) =>
             points.forEach((l, position) => layers.push({ explKey, idx: s.idx, window, position, point: l.point, shape: l.shape, before: l.before, after: l.after })));
         }
         names.delete(s.idx);

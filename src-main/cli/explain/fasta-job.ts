@@ -110,7 +110,7 @@ export function createFastaJob(o: FastaJobOptions): BatchJob<ExplainTask, Explai
       if (sequences.length === 0) return null;
       return {
         modelPath: o.modelPath, modelSha256: o.modelSha256, sequences, configs: o.configs, target: 'predicted',
-        metrics: o.metrics, layerRelevance: o.layerRelevance, unknown: o.unknown, layout: o.layout,
+        metrics: o.metrics, layerRelevance: o.layerRelevance ? {} : undefined, unknown: o.unknown, layout: o.layout,
         reverseComplement: o.reverseComplement, cancelFlag, progress: o.inFlight?.track(sequences.length),
       };
     },

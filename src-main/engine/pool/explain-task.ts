@@ -23,8 +23,8 @@ export interface ExplainTask {
   configs: ExplainConfig[];
   target: number | 'predicted';
   metrics: MetricName[];
-  /** Also return the relevance before/after pruning at every PLRP pruning point. */
-  layerRelevance?: boolean;
+  /** Also return the relevance before/after pruning at every PLRP pruning point, for these windows. */
+  layerRelevance?: LayerSelection;
   /** Override of the model's detected input layout. */
   layout?: 'NCL' | 'NLC';
   /** Average every explanation with its reverse complement's (ExplainOptions.reverseComplement). */
@@ -41,13 +41,25 @@ export interface ExplainTask {
   progress?: Int32Array;
 }
 
+/**
+ * Whose layer relevance a task returns: every window of every sequence (the CLI's JSON), or the
+ * first `windowsPerSequence` windows of the listed sequences (the run cache keeps no more, and a
+ * megabase record has thousands of windows, each with every pruning point's hidden relevance).
+ */
+export interface LayerSelection {
+  /** Sequence indices (`idx`); absent: all. */
+  sequences?: number[];
+  /** Leading windows per sequence; absent: all. */
+  windowsPerSequence?: number;
+}
+
 export interface ExplainedConfig {
   configId: string;
   /** [lengthBp, 4] A,C,G,T. */
   relevance: Float32Array;
   /** [window][pruning point]. */
   diagnostics: PruningDiagnostics[][];
-  /** [window][pruning point], when the task asked for it. */
+  /** [window][pruning point] for the windows the task's LayerSelection names, in window order. */
   layerRelevance?: LayerRelevance[][];
   /** As computeMetrics returns them (faithfulness is an object), plus `seed`: the sequence's derived seed. */
   metrics: Record<string, unknown>;

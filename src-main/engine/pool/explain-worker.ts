@@ -87,6 +87,16 @@ function checkCancelled(task: ExplainTask): void {
   if (isCancelled(task)) throw new AppError('CANCELLED', 'the run was cancelled');
 }
 
+/** Which windows' layer relevance the task returns (ExplainTask.layerRelevance). */
+function layerFilter(task: ExplainTask): (w: WindowRef) => boolean {
+  const selection = task.layerRelevance;
+  if (!selection) return () => false;
+  const sequences = selection.sequences && new Set(selection.sequences);
+  const wanted = task.sequences.map((s) => !sequences || sequences.has(s.idx));
+  const windows = selection.windowsPerSequence ?? Number.POSITIVE_INFINITY;
+  return (w) => wanted[w.seq] && w.ordinal < windows;
+}
+
 /** ORT calls that explain a batch's windows: the explain phase's steps. */
 function ortCalls(m: ExplainableModel, windows: BatchWindows): number {
   let calls = 0;
@@ -99,6 +109,7 @@ async function explainSequences(m: ExplainableModel, task: ExplainTask, windows:
   const K = m.info.outputSize;
   progress.begin('explain');
   const targets = await resolveTargets(m, task, startsBySeq, groups, K);
+  const wantsLayers = layerFilter(task);
   const windowOut = task.sequences.map((_, seq) => ({
     relevance: new Map<string, Float32Array[]>(task.configs.map((c) => [c.id, []])),
     diagnostics: new Map<string, ExplainBatchResult['diagnostics'][string]>(task.configs.map((c) => [c.id, []])),
@@ -115,7 +126,8 @@ async function explainSequences(m: ExplainableModel, task: ExplainTask, windows:
       const chunk = refs.slice(from, from + perCall);
       const onehot = encodeChunk(task, chunk, windowBp);
       const t = Int32Array.from(chunk, (w) => targets[w.seq]);
-      const r = await m.explain(onehot, chunk.length, task.configs, t, { signal, layerRelevance: task.layerRelevance, reverseComplement: task.reverseComplement });
+      const layerRelevance = chunk.some(wantsLayers);
+      const r = await m.explain(onehot, chunk.length, task.configs, t, { signal, layerRelevance, reverseComplement: task.reverseComplement });
       chunk.forEach((w, slot) => {
         const o = windowOut[w.seq];
         for (let k = 0; k < K; k++) {
@@ -126,7 +138,7 @@ async function explainSequences(m: ExplainableModel, task: ExplainTask, windows:
         for (const c of task.configs) {
           o.relevance.get(c.id)!.push(r.relevance[c.id].slice(slot * windowBp * 4, (slot + 1) * windowBp * 4));
           o.diagnostics.get(c.id)!.push(r.diagnostics[c.id]?.[slot] ?? []);
-          if (r.layerRelevance) o.layers.get(c.id)!.push(r.layerRelevance[c.id][slot]);
+          if (r.layerRelevance && wantsLayers(w)) o.layers.get(c.id)!.push(r.layerRelevance[c.id][slot]);
         }
       });
       progress.step();

@@ -38,6 +38,8 @@ export function mergeWindows(lengthBp: number, windowBp: number, starts: number[
 export interface WindowRef {
   seq: number;
   start: number;
+  /** Which of its sequence's windows this is (0 = the first). */
+  ordinal: number;
 }
 
 export interface BatchWindows {
@@ -54,7 +56,7 @@ export function batchWindows(lengths: number[], fixedBp: number): BatchWindows {
     const windowBp = fixedBp || lengthBp;
     const starts = windowStarts(lengthBp, windowBp);
     const g = groups.get(windowBp) ?? [];
-    for (const start of starts) g.push({ seq, start });
+    starts.forEach((start, ordinal) => g.push({ seq, start, ordinal }));
     groups.set(windowBp, g);
     return { windowBp, starts };
   });
