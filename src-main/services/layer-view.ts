@@ -17,8 +17,12 @@ export function layerRelevanceView(cache: RunCache, explKey: string, method: str
   if (index.points.length === 0) {
     return { ...base, note: `Layer relevance is kept for the first ${LAYER_SEQUENCES} sequences of a run (first ${LAYER_WINDOWS} model windows each); this sequence has none stored.` };
   }
-  const window = Math.min(request.window ?? 0, index.windows - 1);
+  const window = request.window ?? 0;
   const point = request.point && index.points.includes(request.point) ? request.point : index.points[0];
+  if (window >= index.windows) {
+    // Never another window's grid under this window's name: the diagnostics beside it are this window's.
+    return { ...base, windows: index.windows, points: index.points, window, point, note: `Layer relevance is kept for the first ${index.windows} model windows of a sequence; this is window ${window + 1}.` };
+  }
   const layer = readLayer(cache.db, explKey, request.sequenceIndex, window, point);
   if (!layer) return { ...base, windows: index.windows, points: index.points, window, point, note: 'This window has no stored layer relevance.' };
   const channels = layer.shape.length >= 2 ? layer.shape[0] : 1;

@@ -9,6 +9,7 @@ import { basename } from 'node:path';
 import { BatchScheduler, tasksInFlight } from '../engine/pool/batch-scheduler';
 import { EnginePool } from '../engine/pool/engine-pool';
 import { EXPLAIN_WORKER_URL } from '../engine/pool/explain-worker-url';
+import { windowSpans } from '../engine/pool/tiling';
 import type { ExplainTask, ExplainTaskResult } from '../engine/pool/explain-task';
 import { groundTruthMask, parseGroundTruthBed } from '../engine/metrics/ground-truth-mask';
 import { AppError, toErrorPayload } from '../shared/errors';
@@ -295,11 +296,16 @@ export class LocalRunService implements RunService {
     return motifRanking(this.cache, runId, explanationId);
   }
 
-  async diagnostics(runId: string, sequenceIndex: number): Promise<SequenceDiagnostics[]> {
-    this.mustGet(runId);
+  async diagnostics(runId: string, sequenceIndex: number, window = 0): Promise<SequenceDiagnostics[]> {
+    const run = this.mustGet(runId);
+    const lengthBp = this.cache.sequenceNames(run.inputSha, sequenceIndex, 1)[0]?.lengthBp ?? 0;
+    const spans = windowSpans(lengthBp, await this.modelWindowBp(run));
     return this.cache.runExplanations(runId).flatMap((e) => {
-      const diagnostics = this.cache.readDiagnostics(e.explKey, sequenceIndex);
-      return diagnostics === undefined ? [] : [{ explanationId: e.explId, method: e.config.method, windows: diagnostics as PruningPointDiagnostics[][] }];
+      const windows = this.cache.readDiagnostics(e.explKey, sequenceIndex) as PruningPointDiagnostics[][] | undefined;
+      if (windows === undefined) return [];
+      const w = Math.max(0, Math.min(window, windows.length - 1));
+      const span = spans[w] ?? { startBp: 0, endBp: lengthBp };
+      return [{ explanationId: e.explId, method: e.config.method, windowCount: windows.length, window: w, ...span, points: windows[w] ?? [] }];
     });
   }
 

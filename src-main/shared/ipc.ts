@@ -30,6 +30,8 @@ import type { BedRegion, FastaSummary, FileEntry, ModelCard, DemoBundle, Setting
 const tokenRef = z.object({ kind: z.literal('token'), token: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/) }).strict();
 const runId = z.string().min(1).max(128);
 const seqIndex = z.number().int().nonnegative();
+/** A model window of a tiled sequence (a 2 Mbp record at 100 bp per window is 20,000). */
+const windowIndex = z.number().int().nonnegative().max(1_000_000);
 
 const runRequest = z
   .object({
@@ -99,9 +101,9 @@ export const INVOKE_CHANNELS = {
   'runs:motifHits': ch<MotifHitRow[]>()(bySequence),
   'runs:seqlets': ch<SeqletRow[]>()(bySequence),
   'runs:motifRanking': ch<MotifRankRow[]>()(z.object({ runId, explanationId: z.string().min(1).max(64).optional() }).strict()),
-  'runs:diagnostics': ch<SequenceDiagnostics[]>()(z.object({ runId, sequenceIndex: seqIndex }).strict()),
+  'runs:diagnostics': ch<SequenceDiagnostics[]>()(z.object({ runId, sequenceIndex: seqIndex, window: windowIndex.optional() }).strict()),
   'runs:layerRelevance': ch<LayerRelevanceView>()(
-    z.object({ runId, sequenceIndex: seqIndex, explanationId: z.string().min(1).max(64), window: z.number().int().nonnegative().max(1_000_000).optional(), point: z.string().min(1).max(512).optional() }).strict(),
+    z.object({ runId, sequenceIndex: seqIndex, explanationId: z.string().min(1).max(64), window: windowIndex.optional(), point: z.string().min(1).max(512).optional() }).strict(),
   ),
   'runs:groundTruth': ch<BedRegion[] | null>()(z.object({ runId, sequenceIndex: seqIndex }).strict()),
   /** Electron: main shows a save dialog. Browser mode downloads from /api/export instead. */

@@ -195,11 +195,21 @@ export interface MotifRankRow {
 /** What PLRP did at one pruning point of one model window. */
 export type PruningPointDiagnostics = PruningDiagnostics;
 
-/** One explanation's pruning diagnostics for one sequence: [window][pruning point] (LRP: no points). */
+/**
+ * One explanation's pruning diagnostics for one model window of a sequence (LRP: no points). A
+ * megabase record has thousands of windows, so one window is served at a time.
+ */
 export interface SequenceDiagnostics {
   explanationId: string;
   method: string;
-  windows: PruningPointDiagnostics[][];
+  /** Model windows the sequence was explained in (1 unless it is longer than the model input). */
+  windowCount: number;
+  /** The window served: the one asked for, within 0 … windowCount − 1. */
+  window: number;
+  /** The bases it covers in the sequence: 0-based, end exclusive. */
+  startBp: number;
+  endBp: number;
+  points: PruningPointDiagnostics[];
 }
 
 export interface LayerRelevanceRequest {
@@ -296,7 +306,8 @@ export interface RunService {
   /** Motifs ranked by captured relevance, highest first, per explanation (or one explanation). */
   motifRanking(runId: string, explanationId?: string): Promise<MotifRankRow[]>;
   /** Per-explanation PLRP diagnostics of one sequence, in the run's explanation order. */
-  diagnostics(runId: string, sequenceIndex: number): Promise<SequenceDiagnostics[]>;
+  /** Pruning diagnostics of one model window (default 0) of a sequence, per explanation. */
+  diagnostics(runId: string, sequenceIndex: number, window?: number): Promise<SequenceDiagnostics[]>;
   /** What PLRP kept and pruned at one pruning point (filters × positions) for one sequence. */
   layerRelevance(request: LayerRelevanceRequest): Promise<LayerRelevanceView>;
   /** Ground-truth regions of one sequence from the run's BED; null when the run has no BED. */

@@ -87,3 +87,31 @@ test('a 100 kbp run opens in the Run view and zoom/pan fetch only viewport-sized
   // Interactive: a redraw (round trip to the service included) well under a second.
   expect(median).toBeLessThan(500);
 });
+
+test('the Layers view of a 100 kbp record steps through its 999 model windows one at a time', async ({ page }) => {
+  test.setTimeout(240_000);
+  await page.goto(server.url);
+  const files = await invoke<FileEntry[]>(page, 'files:list', {});
+  const token = (name: string) => ({ kind: 'token' as const, token: files.find((f) => f.name === name)!.token });
+  // The same request as above: served from the cache.
+  const run = await invoke<RunSummary>(page, 'runs:start', {
+    model: token('cnn4.onnx'), fasta: token('long-100kbp.fa'), label: 'long', metrics: [],
+    explanations: [{ id: 'lrp', composite: 'epsilon-plus' }, { id: 'pl', composite: 'epsilon-plus', method: 'plrp-lambda', p: 0.3 }],
+  });
+  await expect.poll(async () => (await invoke<RunSummary>(page, 'runs:get', { runId: run.id })).status, { timeout: 200_000, intervals: [1000] }).toBe('done');
+  await page.reload();
+  await page.getByTestId('recent-run').getByRole('button', { name: 'long', exact: true }).click();
+  await page.getByTestId('nav-layers').click();
+  const span = page.getByTestId('diag-window-span');
+  await expect(page.getByTestId('pruning-diagnostics')).toContainText('of 999');
+  await expect(span).toHaveText('bases 1–200');
+  await page.getByRole('button', { name: 'Next window' }).click();
+  await expect(span).toHaveText('bases 101–300');
+  await page.getByTestId('diag-window').fill('500');
+  await page.getByTestId('diag-window').press('Enter');
+  await expect(span).toHaveText('bases 49,901–50,100');
+  await expect(page.getByTestId('diagnostics-table').locator('tbody tr').first()).toBeVisible();
+  // Layer relevance is kept for the first windows only, and the heatmap says so.
+  await expect(page.getByTestId('layer-heatmap-empty')).toHaveText('Layer relevance is kept for the first 4 model windows of a sequence; this is window 500.');
+  await page.screenshot({ path: 'test-results/screens/14b-layers-100kbp.png', fullPage: true });
+});

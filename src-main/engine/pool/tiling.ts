@@ -9,6 +9,15 @@ export function windowStarts(lengthBp: number, windowBp: number): number[] {
   return planTiles(lengthBp, windowBp).map((t) => t.start - t.padLeft);
 }
 
+/**
+ * The bases each model window of a sequence covers (0-based, end exclusive), in window order. An
+ * any-length model (windowBp 0) explains a sequence in one window.
+ */
+export function windowSpans(lengthBp: number, windowBp: number): { startBp: number; endBp: number }[] {
+  if (windowBp <= 0 || lengthBp === 0) return [{ startBp: 0, endBp: lengthBp }];
+  return planTiles(lengthBp, windowBp).map((t) => ({ startBp: t.start, endBp: t.start + t.lengthBp }));
+}
+
 function tileAt(start: number, lengthBp: number, windowBp: number): Tile {
   const from = Math.max(0, start);
   const real = Math.min(lengthBp, start + windowBp) - from;

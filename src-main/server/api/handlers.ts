@@ -53,7 +53,7 @@ export function createHandlers(deps: HostDeps): Handlers {
     'runs:motifHits': (r) => deps.runs.motifHits(r.runId, r.sequenceIndex),
     'runs:seqlets': (r) => deps.runs.seqlets(r.runId, r.sequenceIndex),
     'runs:motifRanking': (r) => deps.runs.motifRanking(r.runId, r.explanationId),
-    'runs:diagnostics': (r) => deps.runs.diagnostics(r.runId, r.sequenceIndex),
+    'runs:diagnostics': (r) => deps.runs.diagnostics(r.runId, r.sequenceIndex, r.window),
     'runs:layerRelevance': (r) => deps.runs.layerRelevance(r),
     'runs:groundTruth': (r) => deps.runs.groundTruth(r.runId, r.sequenceIndex),
     'cache:info': () => deps.runs.cacheInfo(),

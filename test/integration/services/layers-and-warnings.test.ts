@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalRunService } from '../../../src-main/services/run-service';
-import { LAYER_SEQUENCES } from '../../../src-main/services/cache/layer-store';
+import { LAYER_SEQUENCES, LAYER_WINDOWS } from '../../../src-main/services/cache/layer-store';
 import { MODEL, tempDir, writeRandomFasta } from './service-fixtures';
 
 let t: ReturnType<typeof tempDir>;
@@ -45,7 +45,7 @@ describe('PLRP layer relevance in the run service', () => {
     expect(pruned).toBeGreaterThan(0);
     expect(kept).toBeGreaterThan(0);
     // The diagnostics of the same point count the same kept entries.
-    const diag = (await svc.diagnostics(runId, 2)).find((d) => d.explanationId === 'pl')!.windows[0].find((p) => p.point === v.point)!;
+    const diag = (await svc.diagnostics(runId, 2)).find((d) => d.explanationId === 'pl')!.points.find((p) => p.point === v.point)!;
     if (v.positionsPerColumn === 1) expect(kept).toBe(diag.keptCount);
   });
 
@@ -72,5 +72,46 @@ describe('per-sequence warnings in the run service', () => {
     expect(rows[1].warnings).toHaveLength(1);
     expect(rows[1].warnings[0]).toMatch(/75 % N/);
     expect(rows.slice(2).every((r) => r.warnings.length === 0)).toBe(true);
+  });
+});
+
+describe('a tiled sequence: diagnostics and layers per model window', () => {
+  let tiledRun = '';
+  beforeAll(async () => {
+    // 1,000 bp through cnn4's 200-bp input at a stride of 100: windows start at 0, 100, …, 800.
+    const fasta = join(t.dir, 'tiled.fa');
+    writeRandomFasta(fasta, 1, () => 1000);
+    const started = await svc.start({
+      model: { kind: 'path', path: MODEL }, fasta: { kind: 'path', path: fasta },
+      explanations: [{ id: 'lrp', composite: 'epsilon-plus' }, { id: 'pl', composite: 'epsilon-plus', method: 'plrp-lambda', p: 0.3 }],
+    });
+    tiledRun = started.id;
+    expect((await svc.whenSettled(tiledRun)).status).toBe('done');
+  }, 60_000);
+
+  it('serves one window at a time, with where it lies in the sequence', async () => {
+    const first = (await svc.diagnostics(tiledRun, 0)).find((d) => d.explanationId === 'pl')!;
+    expect(first).toMatchObject({ windowCount: 9, window: 0, startBp: 0, endBp: 200 });
+    expect(first.points.length).toBeGreaterThan(0);
+    const fifth = (await svc.diagnostics(tiledRun, 0, 4)).find((d) => d.explanationId === 'pl')!;
+    expect(fifth).toMatchObject({ windowCount: 9, window: 4, startBp: 400, endBp: 600 });
+    expect(fifth.points.map((p) => p.point)).toEqual(first.points.map((p) => p.point));
+    expect(fifth.points.map((p) => p.sumBefore)).not.toEqual(first.points.map((p) => p.sumBefore));
+    // Past the last window: the last one. LRP has windows but no pruning points.
+    const [lrp, last] = await svc.diagnostics(tiledRun, 0, 99);
+    expect(last).toMatchObject({ explanationId: 'pl', window: 8, startBp: 800, endBp: 1000 });
+    expect(lrp).toMatchObject({ explanationId: 'lrp', windowCount: 9, points: [] });
+  });
+
+  it('keeps layer relevance for the leading windows only', async () => {
+    const kept = await svc.layerRelevance({ runId: tiledRun, sequenceIndex: 0, explanationId: 'pl', window: LAYER_WINDOWS - 1 });
+    expect(kept.windows).toBe(LAYER_WINDOWS);
+    expect(kept.window).toBe(LAYER_WINDOWS - 1);
+    expect(kept.before.length).toBeGreaterThan(0);
+    // A later window gets a note, not the grid of a window it is not.
+    const later = await svc.layerRelevance({ runId: tiledRun, sequenceIndex: 0, explanationId: 'pl', window: LAYER_WINDOWS });
+    expect(later.before).toEqual([]);
+    expect(later.window).toBe(LAYER_WINDOWS);
+    expect(later.note).toBe(`Layer relevance is kept for the first ${LAYER_WINDOWS} model windows of a sequence; this is window ${LAYER_WINDOWS + 1}.`);
   });
 });
