@@ -93,14 +93,14 @@ test('the Layers view of a 100 kbp record steps through its 999 model windows on
   await page.goto(server.url);
   const files = await invoke<FileEntry[]>(page, 'files:list', {});
   const token = (name: string) => ({ kind: 'token' as const, token: files.find((f) => f.name === name)!.token });
-  // The same request as above: served from the cache.
+  // The same explanations as above (served from the cache when that test ran first), as a run of its own.
   const run = await invoke<RunSummary>(page, 'runs:start', {
-    model: token('cnn4.onnx'), fasta: token('long-100kbp.fa'), label: 'long', metrics: [],
+    model: token('cnn4.onnx'), fasta: token('long-100kbp.fa'), label: 'long-layers', metrics: [],
     explanations: [{ id: 'lrp', composite: 'epsilon-plus' }, { id: 'pl', composite: 'epsilon-plus', method: 'plrp-lambda', p: 0.3 }],
   });
   await expect.poll(async () => (await invoke<RunSummary>(page, 'runs:get', { runId: run.id })).status, { timeout: 200_000, intervals: [1000] }).toBe('done');
   await page.reload();
-  await page.getByTestId('recent-run').getByRole('button', { name: 'long', exact: true }).click();
+  await page.getByTestId('recent-run').getByRole('button', { name: 'long-layers', exact: true }).click();
   await page.getByTestId('nav-layers').click();
   const span = page.getByTestId('diag-window-span');
   await expect(page.getByTestId('pruning-diagnostics')).toContainText('of 999');
