@@ -50,6 +50,16 @@ export function metricNumbers(metrics: Record<string, unknown>): Partial<Record<
   return out;
 }
 
+/**
+ * Motif hits per sequence, counted in SQLite: the table needs the count, and a large run's hits
+ * (millions for 100,000 sequences × 879 motifs) must not travel to the renderer for it.
+ */
+function hitCounts(cache: RunCache, runId: string, fromIdx: number, toIdx: number): Map<number, number> {
+  const rows = cache.db.prepare('SELECT idx, COUNT(*) AS n FROM motif_hits WHERE run_id = ? AND idx >= ? AND idx < ? GROUP BY idx')
+    .all(runId, fromIdx, toIdx) as { idx: number; n: number }[];
+  return new Map(rows.map((r) => [r.idx, r.n]));
+}
+
 export function sequenceRows(cache: RunCache, run: StoredRun, offset: number, limit: number): SequenceRow[] {
   const meta = cache.sequenceNames(run.inputSha, offset, limit);
   if (meta.length === 0) return [];
@@ -59,6 +69,7 @@ export function sequenceRows(cache: RunCache, run: StoredRun, offset: number, li
   const numbers = new Map<string, Map<number, ResultNumbers>>(explanations.map((e) => [e.explId, cache.resultNumbers(e.explKey, from, to)]));
   const predictions = cache.predictions(run.modelSha, run.inputSha, from, to);
   const warnings = readWarnings(cache.db, explanations.map((e) => e.explKey), from, to);
+  const hits = hitCounts(cache, run.id, from, to);
   return meta.map((m) => {
     const p = predictions.get(m.idx);
     const byExpl: Record<string, ExplanationNumbers> = {};
@@ -78,6 +89,7 @@ export function sequenceRows(cache: RunCache, run: StoredRun, offset: number, li
       output: p ? [...p.output] : [],
       explanations: byExpl,
       warnings: warnings.get(m.idx) ?? [],
+      motifHits: hits.get(m.idx) ?? 0,
     };
   });
 }

@@ -120,6 +120,8 @@ export interface SequenceRow {
   explanations: Record<string, ExplanationNumbers>;
   /** Why this sequence's result may mislead (too short for the model, many N, non-finite relevance). */
   warnings: string[];
+  /** The run's motif hits on this sequence (0 when motifs were not scanned). */
+  motifHits: number;
 }
 
 export interface SequencePageRequest {

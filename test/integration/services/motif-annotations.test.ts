@@ -55,6 +55,14 @@ describe('motif annotations of a run (bundled JASPAR by default)', () => {
     }
   });
 
+  it('counts each sequence\'s hits in its table row (the table needs no hit list)', async () => {
+    const { rows } = await svc.sequences({ runId });
+    const counts = new Map<number, number>();
+    for (const h of hits) counts.set(h.sequenceIndex, (counts.get(h.sequenceIndex) ?? 0) + 1);
+    expect(rows.map((r) => r.motifHits)).toEqual(rows.map((r) => counts.get(r.index) ?? 0));
+    expect(rows.some((r) => r.motifHits > 1)).toBe(true);
+  });
+
   it('weights each hit by the summed relevance of the bases it covers', async () => {
     const h = hits.find((x) => x.sequenceIndex === planted[0].idx && x.motifId === planted[0].motifId)!;
     const slice = await svc.trackSlice({ runId, sequenceIndex: h.sequenceIndex, explanationId: 'lrp', startBp: 0, endBp: 200, bpPerBin: 1 });
@@ -113,6 +121,7 @@ describe('motif annotations of a run (bundled JASPAR by default)', () => {
     const off = await svc.start({ ...request, explanations: [{ id: 'fast', composite: 'epsilon' }], scanMotifs: false });
     expect((await svc.whenSettled(off.id)).status).toBe('done');
     expect(await svc.motifHits(off.id)).toEqual([]);
+    expect((await svc.sequences({ runId: off.id })).rows.every((r) => r.motifHits === 0)).toBe(true);
     expect((await svc.seqlets(off.id)).length).toBeGreaterThan(0);
   }, 60_000);
 });

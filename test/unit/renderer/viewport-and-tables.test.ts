@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fitViewport, jumpTo, MAX_PX_PER_BASE, panBy, resize, sliceRequestFor, zoomAt } from '../../../src-renderer/src/lib/tracks/viewport-math';
-import { countHits, filterAndSort } from '../../../src-renderer/src/lib/util/sequence-table';
+import { filterAndSort } from '../../../src-renderer/src/lib/util/sequence-table';
 import { kneeIndex, pSweep, summarize } from '../../../src-renderer/src/lib/util/dashboard-data';
 import { buildRunRequest, demoRequest, explanationsFor, DEFAULT_METHODS } from '../../../src-renderer/src/lib/util/run-request';
 import { formatDuration } from '../../../src-renderer/src/lib/util/format';
@@ -38,25 +38,23 @@ describe('shared viewport', () => {
   });
 });
 
-const row = (index: number, name: string, logit: number, sum?: number, gini?: number): SequenceRow => ({
-  index, name, lengthBp: 10, target: 0, logit, output: [logit], warnings: [],
+const row = (index: number, name: string, logit: number, sum?: number, gini?: number, motifHits = 0): SequenceRow => ({
+  index, name, lengthBp: 10, target: 0, logit, output: [logit], warnings: [], motifHits,
   explanations: sum === undefined ? {} : { lrp: { sum, absSum: Math.abs(sum), min: 0, max: 0, metrics: gini === undefined ? {} : { gini } } },
 });
 
 describe('sequence table', () => {
-  const rows = [row(0, 'chr1_a', 1, 5, 0.2), row(1, 'chr2_b', 3, 1), row(2, 'chr1_c', 2, 9, 0.9)];
+  const rows = [row(0, 'chr1_a', 1, 5, 0.2), row(1, 'chr2_b', 3, 1, undefined, 1), row(2, 'chr1_c', 2, 9, 0.9, 2)];
   it('sorts by prediction, relevance or a metric, with missing values last either way', () => {
-    const hits = new Map<number, number>();
-    expect(filterAndSort(rows, '', { key: { kind: 'prediction' }, descending: true }, hits).map((r) => r.index)).toEqual([1, 2, 0]);
-    expect(filterAndSort(rows, '', { key: { kind: 'relevance', explanationId: 'lrp' }, descending: false }, hits).map((r) => r.index)).toEqual([1, 0, 2]);
-    const byGini = (descending: boolean) => filterAndSort(rows, '', { key: { kind: 'metric', explanationId: 'lrp', metric: 'gini' }, descending }, hits).map((r) => r.index);
+    expect(filterAndSort(rows, '', { key: { kind: 'prediction' }, descending: true }).map((r) => r.index)).toEqual([1, 2, 0]);
+    expect(filterAndSort(rows, '', { key: { kind: 'relevance', explanationId: 'lrp' }, descending: false }).map((r) => r.index)).toEqual([1, 0, 2]);
+    const byGini = (descending: boolean) => filterAndSort(rows, '', { key: { kind: 'metric', explanationId: 'lrp', metric: 'gini' }, descending }).map((r) => r.index);
     expect(byGini(true)).toEqual([2, 0, 1]);
     expect(byGini(false)).toEqual([0, 2, 1]);
   });
   it('sorts by motif hit count and filters by name, case-insensitively', () => {
-    const hits = countHits([{ sequenceIndex: 2 }, { sequenceIndex: 2 }, { sequenceIndex: 1 }]);
-    expect(filterAndSort(rows, '', { key: { kind: 'hits' }, descending: true }, hits).map((r) => r.index)).toEqual([2, 1, 0]);
-    expect(filterAndSort(rows, 'CHR1', { key: { kind: 'index' }, descending: false }, hits).map((r) => r.name)).toEqual(['chr1_a', 'chr1_c']);
+    expect(filterAndSort(rows, '', { key: { kind: 'hits' }, descending: true }).map((r) => r.index)).toEqual([2, 1, 0]);
+    expect(filterAndSort(rows, 'CHR1', { key: { kind: 'index' }, descending: false }).map((r) => r.name)).toEqual(['chr1_a', 'chr1_c']);
   });
 });
 

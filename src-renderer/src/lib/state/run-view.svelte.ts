@@ -4,18 +4,15 @@
 import type { MotifHitRow, RunSummary, SeqletRow, SequenceRow, TrackSlice } from '../../../../src-main/shared/run-api';
 import type { BedRegion } from '../../../../src-main/shared/studio-types';
 import type { ApiClient } from '../api/client';
-import { countHits, filterAndSort, type SortSpec } from '../util/sequence-table';
+import { filterAndSort, type SortSpec } from '../util/sequence-table';
 import { Viewport } from './viewport.svelte';
 import { defaultSeqletExplanation } from '../tracks/draw-seqlets';
 import { errorMessage } from '../util/error-message';
-
-/** Rows fetched per page; the table holds every row (sorting needs them all). */
-const PAGE = 1000;
+import { allSequenceRows } from '../api/sequence-rows';
 
 export class RunViewState {
   run = $state<RunSummary | null>(null);
   rows = $state<SequenceRow[]>([]);
-  allHits = $state<MotifHitRow[]>([]);
   loading = $state(false);
   error = $state<string | null>(null);
   filter = $state('');
@@ -33,8 +30,7 @@ export class RunViewState {
   readonly viewport = new Viewport();
   private generation = 0;
 
-  readonly hitCounts = $derived(countHits(this.allHits));
-  readonly visibleRows = $derived(filterAndSort(this.rows, this.filter, this.sort, this.hitCounts));
+  readonly visibleRows = $derived(filterAndSort(this.rows, this.filter, this.sort));
   readonly selectedRow = $derived(this.rows.find((r) => r.index === this.selected) ?? null);
   readonly explanationIds = $derived(this.run?.explanations.map((e) => e.id) ?? []);
   readonly seqletExplanation = $derived(this.seqletChoice || defaultSeqletExplanation(this.run?.explanations ?? []));
@@ -48,14 +44,9 @@ export class RunViewState {
     this.rows = [];
     try {
       this.run = await this.api.invoke('runs:get', { runId });
-      const rows: SequenceRow[] = [];
-      for (let offset = 0; ; offset += PAGE) {
-        const page = await this.api.invoke('runs:sequences', { runId, offset, limit: PAGE });
-        rows.push(...page.rows);
-        if (page.rows.length === 0 || rows.length >= page.total) break;
-      }
+      // The table holds every row: sorting needs them all.
+      const rows = await allSequenceRows(this.api, runId);
       this.rows = rows;
-      this.allHits = await this.api.invoke('runs:motifHits', { runId });
       if (rows.length > 0) await this.select(await this.firstWithGroundTruth(runId, rows));
     } catch (e) {
       this.error = errorMessage(e);

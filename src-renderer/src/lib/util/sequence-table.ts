@@ -16,7 +16,7 @@ export interface SortSpec {
   descending: boolean;
 }
 
-export function sortValue(row: SequenceRow, key: SortKey, hitCounts: ReadonlyMap<number, number>): number | string | undefined {
+export function sortValue(row: SequenceRow, key: SortKey): number | string | undefined {
   switch (key.kind) {
     case 'index':
       return row.index;
@@ -25,7 +25,7 @@ export function sortValue(row: SequenceRow, key: SortKey, hitCounts: ReadonlyMap
     case 'prediction':
       return row.logit;
     case 'hits':
-      return hitCounts.get(row.index) ?? 0;
+      return row.motifHits;
     case 'relevance':
       return row.explanations[key.explanationId]?.sum;
     case 'metric':
@@ -37,23 +37,17 @@ export function sortKeyId(key: SortKey): string {
   return key.kind === 'relevance' ? `relevance:${key.explanationId}` : key.kind === 'metric' ? `metric:${key.explanationId}:${key.metric}` : key.kind;
 }
 
-export function filterAndSort(rows: readonly SequenceRow[], filter: string, sort: SortSpec, hitCounts: ReadonlyMap<number, number>): SequenceRow[] {
+export function filterAndSort(rows: readonly SequenceRow[], filter: string, sort: SortSpec): SequenceRow[] {
   const needle = filter.trim().toLowerCase();
   const kept = needle ? rows.filter((r) => r.name.toLowerCase().includes(needle)) : [...rows];
   const dir = sort.descending ? -1 : 1;
   return kept.sort((a, b) => {
-    const va = sortValue(a, sort.key, hitCounts);
-    const vb = sortValue(b, sort.key, hitCounts);
+    const va = sortValue(a, sort.key);
+    const vb = sortValue(b, sort.key);
     const ma = va === undefined || (typeof va === 'number' && Number.isNaN(va));
     const mb = vb === undefined || (typeof vb === 'number' && Number.isNaN(vb));
     if (ma || mb) return ma === mb ? a.index - b.index : ma ? 1 : -1;
     const c = typeof va === 'string' ? va.localeCompare(vb as string) : (va as number) - (vb as number);
     return c === 0 ? a.index - b.index : dir * c;
   });
-}
-
-export function countHits(hits: readonly { sequenceIndex: number }[]): Map<number, number> {
-  const m = new Map<number, number>();
-  for (const h of hits) m.set(h.sequenceIndex, (m.get(h.sequenceIndex) ?? 0) + 1);
-  return m;
 }
