@@ -46,6 +46,18 @@ test('a running run can be cancelled, stays resumable, and keeps what it finishe
     await page.screenshot({ path: 'test-results/screens/10b-start-running.png' });
     await row.getByTestId('recent-run-cancel').click();
     await expect(row.getByTestId('recent-run-status')).toHaveText('cancelled', { timeout: 60_000 });
+    // Its results open with thousands of rows, of which only those in view are in the page.
+    await row.getByRole('button').first().click();
+    const table = page.getByTestId('sequence-scroll');
+    await expect(page.getByTestId('sequence-row').first()).toBeVisible();
+    const count = Number(await table.getAttribute('aria-rowcount')) - 1;
+    expect(count).toBeGreaterThan(1000);
+    expect(await page.getByTestId('sequence-row').count()).toBeLessThan(100);
+    expect((await page.getByTestId('sequence-row').first().boundingBox())!.height).toBeCloseTo(22, 0);
+    await table.evaluate((el) => { el.scrollTop = el.scrollHeight; });
+    await expect(page.getByTestId('sequence-row').last().locator('td').first()).toHaveText(String(count));
+    expect(await page.getByTestId('sequence-row').count()).toBeLessThan(100);
+    await page.screenshot({ path: 'test-results/screens/10c-run-many-rows.png' });
   } finally {
     await server.stop();
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fitViewport, jumpTo, MAX_PX_PER_BASE, panBy, resize, sliceRequestFor, zoomAt } from '../../../src-renderer/src/lib/tracks/viewport-math';
-import { filterAndSort } from '../../../src-renderer/src/lib/util/sequence-table';
+import { filterAndSort, scrollToShow, visibleRowRange } from '../../../src-renderer/src/lib/util/sequence-table';
 import { kneeIndex, pSweep, summarize } from '../../../src-renderer/src/lib/util/dashboard-data';
 import { buildRunRequest, demoRequest, explanationsFor, DEFAULT_METHODS } from '../../../src-renderer/src/lib/util/run-request';
 import { formatDuration } from '../../../src-renderer/src/lib/util/format';
@@ -55,6 +55,24 @@ describe('sequence table', () => {
   it('sorts by motif hit count and filters by name, case-insensitively', () => {
     expect(filterAndSort(rows, '', { key: { kind: 'hits' }, descending: true }).map((r) => r.index)).toEqual([2, 1, 0]);
     expect(filterAndSort(rows, 'CHR1', { key: { kind: 'index' }, descending: false }).map((r) => r.name)).toEqual(['chr1_a', 'chr1_c']);
+  });
+});
+
+describe('sequence table rows in view', () => {
+  it('renders the rows in the viewport and a margin, whatever the run size', () => {
+    // 100,000 rows of 22 px, a 440-px viewport (20 rows) scrolled to row 5,000.
+    expect(visibleRowRange(5000 * 22, 440, 22, 100_000, 10)).toEqual({ first: 4990, end: 5030 });
+    expect(visibleRowRange(0, 440, 22, 100_000, 10)).toEqual({ first: 0, end: 30 });
+    // At the end, and with fewer rows than fit.
+    expect(visibleRowRange(99_990 * 22, 440, 22, 100_000, 10)).toEqual({ first: 99_980, end: 100_000 });
+    expect(visibleRowRange(0, 440, 22, 7, 10)).toEqual({ first: 0, end: 7 });
+    // A stale scroll position past a shrunken (filtered) list still gives a valid range.
+    expect(visibleRowRange(5000 * 22, 440, 22, 3, 10)).toEqual({ first: 0, end: 3 });
+  });
+  it('scrolls just enough to show a row moved to with the arrow keys, under the header', () => {
+    expect(scrollToShow(10, 0, 440, 22, 22)).toBe(0); // in view
+    expect(scrollToShow(25, 0, 440, 22, 22)).toBe(26 * 22 - 418); // below: its bottom at the viewport's
+    expect(scrollToShow(3, 200, 440, 22, 22)).toBe(66); // above: its top at the top
   });
 });
 

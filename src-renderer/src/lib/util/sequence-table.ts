@@ -51,3 +51,24 @@ export function filterAndSort(rows: readonly SequenceRow[], filter: string, sort
     return c === 0 ? a.index - b.index : dir * c;
   });
 }
+
+/**
+ * The rows a scrolled table shows, plus `overscan` rows on each side so a fast scroll does not
+ * flash blank: [first, end) of `total` rows of `rowPx` each, for a viewport of `viewportPx` at
+ * `scrollTop`. A run of 100,000 sequences renders a few dozen rows, not 100,000.
+ */
+export function visibleRowRange(scrollTop: number, viewportPx: number, rowPx: number, total: number, overscan = 10): { first: number; end: number } {
+  const top = Math.max(0, Math.floor(scrollTop / rowPx));
+  const first = Math.max(0, Math.min(total, top) - overscan);
+  const end = Math.min(total, top + Math.ceil(Math.max(viewportPx, rowPx) / rowPx) + overscan);
+  return { first, end: Math.max(first, end) };
+}
+
+/** scrollTop that brings row `i` into a viewport at `scrollTop` (unchanged if it is already in view). */
+export function scrollToShow(i: number, scrollTop: number, viewportPx: number, rowPx: number, headerPx = 0): number {
+  const top = i * rowPx;
+  const visible = Math.max(rowPx, viewportPx - headerPx);
+  if (top < scrollTop) return top;
+  if (top + rowPx > scrollTop + visible) return top + rowPx - visible;
+  return scrollTop;
+}
