@@ -58,6 +58,12 @@ test('a running run can be cancelled, stays resumable, and keeps what it finishe
     await expect(page.getByTestId('sequence-row').last().locator('td').first()).toHaveText(String(count));
     expect(await page.getByTestId('sequence-row').count()).toBeLessThan(100);
     await page.screenshot({ path: 'test-results/screens/10c-run-many-rows.png' });
+    // The Layers view picks among 3,000 sequences by number, not from a 3,000-name list.
+    await page.getByTestId('nav-layers').click();
+    await page.getByTestId('diag-sequence-number').fill('2');
+    await page.getByTestId('diag-sequence-number').press('Enter');
+    await expect(page.getByTestId('pruning-diagnostics')).toContainText('of 3,000: rand_1');
+    await expect(page.getByTestId('diagnostics-table').locator('tbody tr').first()).toBeVisible();
   } finally {
     await server.stop();
   }
