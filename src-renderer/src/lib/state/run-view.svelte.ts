@@ -12,7 +12,8 @@ import { allSequenceRows } from '../api/sequence-rows';
 
 export class RunViewState {
   run = $state<RunSummary | null>(null);
-  rows = $state<SequenceRow[]>([]);
+  /** Replaced whole, never edited: raw, so 100,000 rows are not wrapped in reactive proxies. */
+  rows = $state.raw<SequenceRow[]>([]);
   loading = $state(false);
   error = $state<string | null>(null);
   filter = $state('');
