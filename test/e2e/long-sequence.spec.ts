@@ -32,16 +32,24 @@ async function invoke<T>(page: Page, channel: string, body: unknown): Promise<T>
   return json.value;
 }
 
-test('a 100 kbp run opens in the Run view and zoom/pan fetch only viewport-sized binned slices', async ({ page }) => {
-  test.setTimeout(240_000);
+/**
+ * Runs LRP and PLRP-λ on the 100 kbp record under `label` through the API and waits for it; the
+ * second test's run is served from the cache the first one filled.
+ */
+async function runLongRecord(page: Page, label: string): Promise<void> {
   await page.goto(server.url);
   const files = await invoke<FileEntry[]>(page, 'files:list', {});
   const token = (name: string) => ({ kind: 'token' as const, token: files.find((f) => f.name === name)!.token });
   const run = await invoke<RunSummary>(page, 'runs:start', {
-    model: token('cnn4.onnx'), fasta: token('long-100kbp.fa'), label: 'long', metrics: [],
+    model: token('cnn4.onnx'), fasta: token('long-100kbp.fa'), label, metrics: [],
     explanations: [{ id: 'lrp', composite: 'epsilon-plus' }, { id: 'pl', composite: 'epsilon-plus', method: 'plrp-lambda', p: 0.3 }],
   });
   await expect.poll(async () => (await invoke<RunSummary>(page, 'runs:get', { runId: run.id })).status, { timeout: 200_000, intervals: [1000] }).toBe('done');
+}
+
+test('a 100 kbp run opens in the Run view and zoom/pan fetch only viewport-sized binned slices', async ({ page }) => {
+  test.setTimeout(240_000);
+  await runLongRecord(page, 'long');
 
   const slices: TrackSlice[] = [];
   page.on('response', async (r) => {
@@ -90,15 +98,7 @@ test('a 100 kbp run opens in the Run view and zoom/pan fetch only viewport-sized
 
 test('the Layers view of a 100 kbp record steps through its 999 model windows one at a time', async ({ page }) => {
   test.setTimeout(240_000);
-  await page.goto(server.url);
-  const files = await invoke<FileEntry[]>(page, 'files:list', {});
-  const token = (name: string) => ({ kind: 'token' as const, token: files.find((f) => f.name === name)!.token });
-  // The same explanations as above (served from the cache when that test ran first), as a run of its own.
-  const run = await invoke<RunSummary>(page, 'runs:start', {
-    model: token('cnn4.onnx'), fasta: token('long-100kbp.fa'), label: 'long-layers', metrics: [],
-    explanations: [{ id: 'lrp', composite: 'epsilon-plus' }, { id: 'pl', composite: 'epsilon-plus', method: 'plrp-lambda', p: 0.3 }],
-  });
-  await expect.poll(async () => (await invoke<RunSummary>(page, 'runs:get', { runId: run.id })).status, { timeout: 200_000, intervals: [1000] }).toBe('done');
+  await runLongRecord(page, 'long-layers');
   await page.reload();
   await page.getByTestId('recent-run').getByRole('button', { name: 'long-layers', exact: true }).click();
   await page.getByTestId('nav-layers').click();

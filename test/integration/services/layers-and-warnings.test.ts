@@ -19,13 +19,18 @@ beforeAll(async () => {
   const lines = readFileSync(fasta, 'utf8').split('\n');
   lines[3] = 'N'.repeat(150) + lines[3].slice(150);
   writeFileSync(fasta, lines.join('\n'));
+  runId = await runLrpAndPlrp(fasta);
+}, 60_000);
+
+/** A finished run of LRP and PLRP-λ (ids 'lrp', 'pl') on cnn4 over `fasta`; returns its id. */
+async function runLrpAndPlrp(fasta: string): Promise<string> {
   const started = await svc.start({
     model: { kind: 'path', path: MODEL }, fasta: { kind: 'path', path: fasta },
     explanations: [{ id: 'lrp', composite: 'epsilon-plus' }, { id: 'pl', composite: 'epsilon-plus', method: 'plrp-lambda', p: 0.3 }],
   });
-  runId = started.id;
-  expect((await svc.whenSettled(runId)).status).toBe('done');
-}, 60_000);
+  expect((await svc.whenSettled(started.id)).status).toBe('done');
+  return started.id;
+}
 afterAll(async () => {
   await svc.close();
   t.cleanup();
@@ -81,12 +86,7 @@ describe('a tiled sequence: diagnostics and layers per model window', () => {
     // 1,000 bp through cnn4's 200-bp input at a stride of 100: windows start at 0, 100, …, 800.
     const fasta = join(t.dir, 'tiled.fa');
     writeRandomFasta(fasta, 1, () => 1000);
-    const started = await svc.start({
-      model: { kind: 'path', path: MODEL }, fasta: { kind: 'path', path: fasta },
-      explanations: [{ id: 'lrp', composite: 'epsilon-plus' }, { id: 'pl', composite: 'epsilon-plus', method: 'plrp-lambda', p: 0.3 }],
-    });
-    tiledRun = started.id;
-    expect((await svc.whenSettled(tiledRun)).status).toBe('done');
+    tiledRun = await runLrpAndPlrp(fasta);
   }, 60_000);
 
   it('serves one window at a time, with where it lies in the sequence', async () => {
