@@ -18,6 +18,7 @@ import type {
   CacheInfo, MotifHitRow, MotifRankRow, PruneRequest, PruningPointDiagnostics, SequenceDiagnostics, PruneResult, RunEventName, RunEvents, RunRequest, RunService, RunSummary,
   SeqletRow, SequencePage, LayerRelevanceRequest, LayerRelevanceView, SequencePageRequest, TrackSlice, TrackSliceRequest,
 } from '../shared/run-api';
+import { MAX_SEQUENCE_PAGE } from '../shared/run-api';
 import { explanationKey } from './cache/cache-key';
 import { cacheInfo, pruneCache } from './cache/cache-size';
 import type { StoredRun } from './cache/cache-types';
@@ -238,7 +239,7 @@ export class LocalRunService implements RunService {
   async sequences(request: SequencePageRequest): Promise<SequencePage> {
     const run = this.mustGet(request.runId);
     const offset = Math.max(0, request.offset ?? 0);
-    const limit = Math.min(1000, Math.max(1, request.limit ?? 100));
+    const limit = Math.min(MAX_SEQUENCE_PAGE, Math.max(1, request.limit ?? 100));
     return { total: this.cache.inputCount(run.inputSha), rows: sequenceRows(this.cache, run, offset, limit) };
   }
 

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { explainConfigSchema } from './explain-config';
 import type { ErrorPayload } from './errors';
 import {
+  MAX_SEQUENCE_PAGE,
   METRIC_NAMES,
   type CacheInfo,
   type MotifHitRow,
@@ -82,7 +83,7 @@ export const INVOKE_CHANNELS = {
   'runs:get': ch<RunSummary>()(byRun),
   'runs:delete': ch<null>()(byRun),
   'runs:sequences': ch<SequencePage>()(
-    z.object({ runId, offset: z.number().int().nonnegative().optional(), limit: z.number().int().min(1).max(10_000).optional() }).strict(),
+    z.object({ runId, offset: z.number().int().nonnegative().optional(), limit: z.number().int().min(1).max(MAX_SEQUENCE_PAGE).optional() }).strict(),
   ),
   'runs:trackSlice': ch<TrackSlice>()(
     z

@@ -124,6 +124,9 @@ export interface SequenceRow {
   motifHits: number;
 }
 
+/** Most rows one `sequences` request returns (a few MB of JSON; a request costs more than its rows). */
+export const MAX_SEQUENCE_PAGE = 10_000;
+
 export interface SequencePageRequest {
   runId: string;
   offset?: number;

@@ -1,0 +1,35 @@
+// The views that sort or summarise a run fetch all of its rows page by page. A service may return
+// fewer rows than asked (it caps a page), so the next page starts after the rows received.
+import { describe, expect, it } from 'vitest';
+import { allSequenceRows } from '../../../src-renderer/src/lib/api/sequence-rows';
+import type { ApiClient } from '../../../src-renderer/src/lib/api/client';
+import type { SequencePageRequest, SequenceRow } from '../../../src-main/shared/run-api';
+
+/** A run of `total` rows served `cap` at a time, recording each request. */
+function pagedRun(total: number, cap: number): { api: ApiClient; requests: SequencePageRequest[] } {
+  const rows = Array.from({ length: total }, (_, index) => ({ index, name: `s${index}` }) as SequenceRow);
+  const requests: SequencePageRequest[] = [];
+  const invoke = async (channel: string, request: SequencePageRequest) => {
+    if (channel !== 'runs:sequences') throw new Error(`unexpected channel ${channel}`);
+    requests.push(request);
+    const offset = request.offset ?? 0;
+    return { total, rows: rows.slice(offset, offset + Math.min(cap, request.limit ?? 100)) };
+  };
+  return { api: { invoke } as unknown as ApiClient, requests };
+}
+
+describe('allSequenceRows', () => {
+  it('gets every row once, in order, when the service returns smaller pages than asked', async () => {
+    const { api, requests } = pagedRun(25, 10);
+    const rows = await allSequenceRows(api, 'r');
+    expect(rows.map((r) => r.index)).toEqual(Array.from({ length: 25 }, (_, i) => i));
+    expect(requests.map((r) => r.offset)).toEqual([0, 10, 20]);
+  });
+
+  it('asks once for a small run, and once for an empty one', async () => {
+    expect((await allSequenceRows(pagedRun(40, 10_000).api, 'r')).length).toBe(40);
+    const empty = pagedRun(0, 10_000);
+    expect(await allSequenceRows(empty.api, 'r')).toEqual([]);
+    expect(empty.requests).toHaveLength(1);
+  });
+});
