@@ -1,9 +1,9 @@
 // The views that sort or summarise a run fetch all of its rows page by page. A service may return
 // fewer rows than asked (it caps a page), so the next page starts after the rows received.
 import { describe, expect, it } from 'vitest';
-import { allSequenceRows } from '../../../src-renderer/src/lib/api/sequence-rows';
+import { allSequenceRows, runSequenceRows } from '../../../src-renderer/src/lib/api/sequence-rows';
 import type { ApiClient } from '../../../src-renderer/src/lib/api/client';
-import type { SequencePageRequest, SequenceRow } from '../../../src-main/shared/run-api';
+import type { RunSummary, SequencePageRequest, SequenceRow } from '../../../src-main/shared/run-api';
 
 /** A run of `total` rows served `cap` at a time, recording each request. */
 function pagedRun(total: number, cap: number): { api: ApiClient; requests: SequencePageRequest[] } {
@@ -31,5 +31,20 @@ describe('allSequenceRows', () => {
     const empty = pagedRun(0, 10_000);
     expect(await allSequenceRows(empty.api, 'r')).toEqual([]);
     expect(empty.requests).toHaveLength(1);
+  });
+});
+
+describe('runSequenceRows', () => {
+  const summary = (id: string, sequencesDone: number, status: RunSummary['status'] = 'done') => ({ id, status, sequencesDone }) as RunSummary;
+
+  it('fetches a run\'s rows once for all its views, and again once the run has changed', async () => {
+    const { api, requests } = pagedRun(25, 10);
+    const first = await runSequenceRows(api, summary('a', 25));
+    expect(await runSequenceRows(api, summary('a', 25))).toBe(first);
+    expect(requests).toHaveLength(3);
+    await runSequenceRows(api, summary('a', 25, 'cancelled'));
+    await runSequenceRows(api, summary('b', 25));
+    await runSequenceRows(api, summary('a', 25));
+    expect(requests).toHaveLength(12);
   });
 });

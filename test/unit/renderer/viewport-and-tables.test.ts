@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fitViewport, jumpTo, MAX_PX_PER_BASE, panBy, resize, sliceRequestFor, zoomAt } from '../../../src-renderer/src/lib/tracks/viewport-math';
 import { filterAndSort, scrollToShow, visibleRowRange } from '../../../src-renderer/src/lib/util/sequence-table';
-import { kneeIndex, pSweep, summarize } from '../../../src-renderer/src/lib/util/dashboard-data';
+import { extent, kneeIndex, pSweep, summarize } from '../../../src-renderer/src/lib/util/dashboard-data';
 import { buildRunRequest, demoRequest, explanationsFor, DEFAULT_METHODS } from '../../../src-renderer/src/lib/util/run-request';
 import { formatDuration } from '../../../src-renderer/src/lib/util/format';
 import type { RunSummary, SequenceRow } from '../../../src-main/shared/run-api';
@@ -80,6 +80,13 @@ describe('dashboard numbers', () => {
   it('summarises a metric with mean, sample sd and median, ignoring non-finite values', () => {
     expect(summarize([1, 2, 3, 4, NaN])).toEqual({ n: 4, mean: 2.5, sd: Math.sqrt(5 / 3), median: 2.5 });
     expect(summarize([])).toBeNull();
+  });
+  it('takes the extent of a large run\'s metric values (300,000) without overflowing the stack', () => {
+    const values = Array.from({ length: 300_000 }, (_, i) => Math.sin(i));
+    values[123_456] = 7;
+    values[234_567] = -9;
+    expect(extent(values)).toEqual({ lo: -9, hi: 7 });
+    expect(extent([])).toEqual({ lo: Number.POSITIVE_INFINITY, hi: Number.NEGATIVE_INFINITY });
   });
   it('finds the knee as the point farthest from the chord', () => {
     expect(kneeIndex([0, 1, 2, 3, 4], [0, 8, 9, 9.5, 10])).toBe(1);

@@ -8,7 +8,7 @@ import { filterAndSort, type SortSpec } from '../util/sequence-table';
 import { Viewport } from './viewport.svelte';
 import { defaultSeqletExplanation } from '../tracks/draw-seqlets';
 import { errorMessage } from '../util/error-message';
-import { allSequenceRows } from '../api/sequence-rows';
+import { runSequenceRows } from '../api/sequence-rows';
 
 export class RunViewState {
   run = $state<RunSummary | null>(null);
@@ -44,9 +44,10 @@ export class RunViewState {
     this.selected = null;
     this.rows = [];
     try {
-      this.run = await this.api.invoke('runs:get', { runId });
+      const run = await this.api.invoke('runs:get', { runId });
+      this.run = run;
       // The table holds every row: sorting needs them all.
-      const rows = await allSequenceRows(this.api, runId);
+      const rows = await runSequenceRows(this.api, run);
       this.rows = rows;
       if (rows.length > 0) await this.select(await this.firstWithGroundTruth(runId, rows));
     } catch (e) {

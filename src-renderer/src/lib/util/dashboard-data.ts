@@ -79,8 +79,21 @@ export function kneeIndex(xs: number[], ys: number[]): number | null {
   return best === -1 ? null : best;
 }
 
+/**
+ * Smallest and largest value (±Infinity for none) in a loop: `Math.min(...values)` overflows the
+ * call stack at around 100,000 values, the metric values of a large run.
+ */
+export function extent(values: readonly number[]): { lo: number; hi: number } {
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (const v of values) {
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  return { lo, hi };
+}
+
 function normalise(v: number[]): number[] {
-  const lo = Math.min(...v);
-  const hi = Math.max(...v);
+  const { lo, hi } = extent(v);
   return v.map((x) => (hi > lo ? (x - lo) / (hi - lo) : 0));
 }
