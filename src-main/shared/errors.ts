@@ -39,9 +39,14 @@ export interface ErrorPayload {
   message: string;
 }
 
+/** What to show for a caught value: an Error's message (ours name what and where), else its text. */
+export function errorMessage(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
 export function toErrorPayload(e: unknown): ErrorPayload {
   if (isAppError(e)) return { code: e.code, message: e.message };
-  return { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) };
+  return { code: 'INTERNAL', message: errorMessage(e) };
 }
 
 export function fromErrorPayload(p: ErrorPayload): AppError {

@@ -3,7 +3,7 @@
 // were trained on, or new data with other motifs, to test a model or a method against known truth.
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { AppError } from '../../shared/errors';
+import { AppError, errorMessage } from '../../shared/errors';
 import { bundledJasparPath } from '../../engine/motifs/bundled';
 import { readMotifFile } from '../../engine/motifs/read-motifs';
 import { SYNTH_PRESETS, type SynthPresetName } from '../../engine/synth/presets';
@@ -40,7 +40,7 @@ async function loadSpec(opts: SynthCliOptions): Promise<SynthSpecInput> {
     json = JSON.parse(await readFile(opts.spec, 'utf8'));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'BAD_CONFIG';
-    throw new AppError(code, `${opts.spec}: ${e instanceof Error ? e.message : String(e)}`);
+    throw new AppError(code, `${opts.spec}: ${errorMessage(e)}`);
   }
   const parsed = synthSpecSchema.safeParse(json);
   if (!parsed.success) {

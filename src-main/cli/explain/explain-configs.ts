@@ -2,7 +2,7 @@
 // JSON file (an array of configs; errors name the file and the entry).
 import { readFile } from 'node:fs/promises';
 import { ZodError } from 'zod';
-import { AppError } from '../../shared/errors';
+import { AppError, errorMessage } from '../../shared/errors';
 import { parseExplainConfig, type ExplainConfig } from '../../shared/explain-config';
 
 export interface ExplainFlags {
@@ -61,7 +61,7 @@ async function readConfigFile(path: string): Promise<ExplainConfig[]> {
   try {
     parsed = JSON.parse(text);
   } catch (e) {
-    throw new AppError('BAD_CONFIG', `${path}: not valid JSON (${e instanceof Error ? e.message : String(e)})`);
+    throw new AppError('BAD_CONFIG', `${path}: not valid JSON (${errorMessage(e)})`);
   }
   if (!Array.isArray(parsed) || parsed.length === 0) throw new AppError('BAD_CONFIG', `${path}: expected a non-empty JSON array of explanation configs`);
   const configs = parsed.map((entry, i) => {

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { ExplainConfig } from '../../shared/explain-config';
 import { canonicalConfig } from '../../shared/explain-config';
-import { AppError } from '../../shared/errors';
+import { AppError, errorMessage } from '../../shared/errors';
 import { readModelFile } from '../onnx/read-model';
 import { buildGraph } from '../onnx/graph';
 import { analyzeGraph, type AnalyzedModel } from '../model/analyze';
@@ -32,7 +32,7 @@ export async function openModel(path: string, options: OpenModelOptions = {}): P
   let acts: Awaited<ReturnType<ReferenceBackend['forward']>>;
   try {
     acts = await probe.forward(probeInputs(lengthBp), 3, lengthBp).catch((e: unknown) => {
-      throw new AppError('BAD_INPUT_SHAPE', `${path}: the model does not run on a one-hot input of length ${lengthBp}: ${e instanceof Error ? e.message : String(e)}`);
+      throw new AppError('BAD_INPUT_SHAPE', `${path}: the model does not run on a one-hot input of length ${lengthBp}: ${errorMessage(e)}`);
     });
     checkInputDependence(acts.get(analyzed.logit)!.data, path);
   } catch (e) {

@@ -1,7 +1,7 @@
 // Reading an .onnx file: size and structure limits are checked before anything else, so a hostile
 // or broken file fails with a message instead of exhausting memory.
 import { readFile, stat } from 'node:fs/promises';
-import { AppError } from '../../shared/errors';
+import { AppError, errorMessage } from '../../shared/errors';
 import { onnx, type IModelProto } from './proto';
 import { checkModelLimits } from './limits';
 
@@ -26,7 +26,7 @@ export function decodeModel(bytes: Uint8Array, path: string): IModelProto {
   try {
     model = onnx.ModelProto.decode(bytes);
   } catch (e) {
-    throw new AppError('BAD_MODEL', `${path}: not a readable ONNX model (${e instanceof Error ? e.message : String(e)})`);
+    throw new AppError('BAD_MODEL', `${path}: not a readable ONNX model (${errorMessage(e)})`);
   }
   if (!model.graph || (model.graph.node ?? []).length === 0) {
     throw new AppError('BAD_MODEL', `${path}: not an ONNX model (no graph nodes found)`);

@@ -4,7 +4,7 @@
 // Each job pulls its batches lazily (memory stays flat on large FASTA files) and persists results
 // one batch at a time, in completion order. Cancelling or failing a job stops new batches at once
 // and raises its shared cancel flag, so work in flight stops within one batch.
-import { AppError, isAppError } from '../../shared/errors';
+import { AppError, isAppError, errorMessage } from '../../shared/errors';
 
 export interface BatchJob<T, R> {
   /** The next batch, or null when there are no more. */
@@ -158,7 +158,7 @@ export class BatchScheduler<T, R> {
       const where = task !== undefined && s.job.describe ? `${s.job.describe(task)}: ` : '';
       s.failure = isAppError(e)
         ? new AppError(e.code, `${where}${e.message}`, { cause: e })
-        : new AppError('INTERNAL', `${where}${e instanceof Error ? e.message : String(e)}`, { cause: e });
+        : new AppError('INTERNAL', `${where}${errorMessage(e)}`, { cause: e });
       this.raiseFlag(s);
     }
     this.maybeSettle(s);

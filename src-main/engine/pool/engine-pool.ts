@@ -3,7 +3,7 @@
 // dies (exit, uncaught error) is replaced by piscina; its task rejects here as AppError('WORKER_DIED')
 // so the scheduler can retry it and the run can report it.
 import { Piscina } from 'piscina';
-import { AppError, fromErrorPayload, isAppError } from '../../shared/errors';
+import { AppError, fromErrorPayload, isAppError, errorMessage } from '../../shared/errors';
 import { poolSizing, type PoolSizing } from './pool-size';
 import type { TaskOutcome } from './task-outcome';
 
@@ -50,7 +50,7 @@ export class EnginePool {
       outcome = (await this.piscina.run(task)) as TaskOutcome<R>;
     } catch (e) {
       if (isAppError(e)) throw e;
-      const detail = e instanceof Error ? e.message : String(e);
+      const detail = errorMessage(e);
       throw new AppError('WORKER_DIED', `a worker thread died while computing (${detail})`, { cause: e });
     }
     if (!outcome.ok) throw fromErrorPayload(outcome.error);

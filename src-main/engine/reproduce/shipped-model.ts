@@ -4,7 +4,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
-import { AppError } from '../../shared/errors';
+import { AppError, errorMessage } from '../../shared/errors';
 import { synthSpecSchema, type SynthSpec } from '../synth/synth-spec';
 
 const manifestSchema = z.object({
@@ -37,7 +37,7 @@ export async function readShippedModel(manifestPath: string): Promise<ShippedMod
   try {
     raw = JSON.parse(await readFile(manifestPath, 'utf8'));
   } catch (e) {
-    throw new AppError('BAD_CONFIG', `${manifestPath}: cannot read the model manifest: ${e instanceof Error ? e.message : String(e)}`);
+    throw new AppError('BAD_CONFIG', `${manifestPath}: cannot read the model manifest: ${errorMessage(e)}`);
   }
   const parsed = manifestSchema.safeParse(raw);
   if (!parsed.success) {

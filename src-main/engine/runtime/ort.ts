@@ -1,7 +1,7 @@
 // onnxruntime-node sessions: one place that sets threads and options, and turns ORT's errors into
 // messages naming the model file.
 import * as ort from 'onnxruntime-node';
-import { AppError } from '../../shared/errors';
+import { AppError, errorMessage } from '../../shared/errors';
 
 export { ort };
 
@@ -33,7 +33,7 @@ export async function createSession(bytes: Uint8Array, where: string, options: S
       graphOptimizationLevel: 'all',
     });
   } catch (e) {
-    throw new AppError('BAD_MODEL', `${where}: ONNX Runtime cannot load the model: ${e instanceof Error ? e.message : String(e)}`);
+    throw new AppError('BAD_MODEL', `${where}: ONNX Runtime cannot load the model: ${errorMessage(e)}`);
   }
 }
 

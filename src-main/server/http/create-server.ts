@@ -5,7 +5,7 @@
 import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { contentSecurityPolicy } from '../../app/security/csp';
-import { toErrorPayload } from '../../shared/errors';
+import { toErrorPayload, errorMessage } from '../../shared/errors';
 import { EXPORT_FORMATS, type ExportFormat } from '../../shared/ipc';
 import type { RunService } from '../../shared/run-api';
 import { dispatch, type Handlers } from '../api/dispatch';
@@ -96,7 +96,7 @@ export function createStudioServer(o: StudioServerOptions): { server: Server; cl
       try {
         body = await readJson(req);
       } catch (e) {
-        sendJson(res, 400, { ok: false, error: { code: 'USAGE', message: `bad request body: ${e instanceof Error ? e.message : String(e)}` } });
+        sendJson(res, 400, { ok: false, error: { code: 'USAGE', message: `bad request body: ${errorMessage(e)}` } });
         return;
       }
       sendJson(res, 200, await dispatch(o.handlers, decodeURIComponent(path.slice('/api/invoke/'.length)), body, { log: o.log }));

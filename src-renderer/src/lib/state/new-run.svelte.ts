@@ -4,7 +4,7 @@ import type { RunSummary } from '../../../../src-main/shared/run-api';
 import type { FastaSummary, FileEntry, FileKind, ModelCard } from '../../../../src-main/shared/studio-types';
 import type { ApiClient } from '../api/client';
 import { buildRunRequest, DEFAULT_METHODS, FALLBACK_P, type MethodChoice } from '../util/run-request';
-import { errorMessage } from '../util/error-message';
+import { errorMessage } from '../../../../src-main/shared/errors';
 
 export class NewRunState {
   model = $state<FileEntry | null>(null);

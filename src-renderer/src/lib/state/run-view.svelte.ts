@@ -7,7 +7,7 @@ import type { ApiClient } from '../api/client';
 import { filterAndSort, type SortSpec } from '../util/sequence-table';
 import { Viewport } from './viewport.svelte';
 import { defaultSeqletExplanation } from '../tracks/draw-seqlets';
-import { errorMessage } from '../util/error-message';
+import { errorMessage } from '../../../../src-main/shared/errors';
 import { runSequenceRows } from '../api/sequence-rows';
 
 export class RunViewState {

@@ -1,7 +1,7 @@
 // The run list of the Start view and live progress of running runs, fed by the host's events.
 import type { RunProgress, RunSummary } from '../../../../src-main/shared/run-api';
 import type { ApiClient } from '../api/client';
-import { errorMessage } from '../util/error-message';
+import { errorMessage } from '../../../../src-main/shared/errors';
 
 export class RunsState {
   runs = $state<RunSummary[]>([]);

@@ -2,7 +2,7 @@
 import type { CacheInfo } from '../../../../src-main/shared/run-api';
 import type { Settings } from '../../../../src-main/shared/studio-types';
 import type { ApiClient } from '../api/client';
-import { errorMessage } from '../util/error-message';
+import { errorMessage } from '../../../../src-main/shared/errors';
 
 export class SettingsState {
   settings = $state<Settings | null>(null);
