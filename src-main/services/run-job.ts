@@ -104,15 +104,14 @@ export function createRunJob(o: RunJobOptions): BatchJob<ExplainTask, ExplainTas
         if (cached.length > 0) s.cachedRelevance = Object.fromEntries(cached.map((e) => [e.explId, o.cache.readResult(e.explKey, s.idx)!.relevance]));
       }
       const configs = o.explanations.filter((e) => configIds.has(e.explId)).map((e) => e.config);
+      // Layer relevance only for the bounded subset the cache keeps (layer-store.ts).
+      const layerSequences = configs.some((c) => c.method !== 'lrp') ? seqs.filter((s) => wantsLayers(s.idx)).map((s) => s.idx) : [];
       return {
         modelPath: o.run.request.modelPath,
         modelSha256: o.run.modelSha,
         sequences: seqs,
         configs,
-        // Layer relevance only for the bounded subset the cache keeps (layer-store.ts).
-        layerRelevance: configs.some((c) => c.method !== 'lrp') && seqs.some((s) => wantsLayers(s.idx))
-          ? { sequences: seqs.filter((s) => wantsLayers(s.idx)).map((s) => s.idx), windowsPerSequence: LAYER_WINDOWS }
-          : undefined,
+        layerRelevance: layerSequences.length > 0 ? { sequences: layerSequences, windowsPerSequence: LAYER_WINDOWS } : undefined,
         target: o.run.target,
         metrics: o.run.request.metrics as MetricName[],
         annotate: { motifsPath: o.motifs?.path ?? null, motifsSha256: o.motifs?.sha256 ?? null, seqlets: true },
@@ -135,8 +134,8 @@ export function createRunJob(o: RunJobOptions): BatchJob<ExplainTask, ExplainTas
           results.push({ explKey, row: { idx: s.idx, target: s.target, lengthBp: s.lengthBp, relevance: e.relevance, diagnostics: e.diagnostics, metrics: e.metrics as Record<string, number>, ...relevanceStats(e.relevance) } });
           const nonFinite = nonFiniteRelevanceWarning(name, e.configId, e.relevance);
           for (const message of nonFinite ? [...fromLetters, nonFinite] : fromLetters) warnings.push({ explKey, idx: s.idx, message });
-          if (!wantsLayers(s.idx) || !e.layerRelevance) continue;
-          e.layerRelevance.forEach((points, window) =>
+          // The task returned layers for the selected sequences and windows only (an empty list for the others).
+          e.layerRelevance?.forEach((points, window) =>
             points.forEach((l, position) => layers.push({ explKey, idx: s.idx, window, position, point: l.point, shape: l.shape, before: l.before, after: l.after })));
         }
         names.delete(s.idx);
