@@ -310,8 +310,7 @@ export interface RunService {
   seqlets(runId: string, sequenceIndex?: number): Promise<SeqletRow[]>;
   /** Motifs ranked by captured relevance, highest first, per explanation (or one explanation). */
   motifRanking(runId: string, explanationId?: string): Promise<MotifRankRow[]>;
-  /** Per-explanation PLRP diagnostics of one sequence, in the run's explanation order. */
-  /** Pruning diagnostics of one model window (default 0) of a sequence, per explanation. */
+  /** PLRP diagnostics of one model window (default 0) of a sequence, per explanation, in the run's order. */
   diagnostics(runId: string, sequenceIndex: number, window?: number): Promise<SequenceDiagnostics[]>;
   /** What PLRP kept and pruned at one pruning point (filters × positions) for one sequence. */
   layerRelevance(request: LayerRelevanceRequest): Promise<LayerRelevanceView>;

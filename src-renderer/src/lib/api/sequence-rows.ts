@@ -3,7 +3,6 @@
 import { MAX_SEQUENCE_PAGE, type RunSummary, type SequenceRow } from '../../../../src-main/shared/run-api';
 import type { ApiClient } from './client';
 
-
 export async function allSequenceRows(api: ApiClient, runId: string): Promise<SequenceRow[]> {
   const rows: SequenceRow[] = [];
   for (;;) {
