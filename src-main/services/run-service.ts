@@ -30,6 +30,7 @@ import { ingestFasta } from './ingest-fasta';
 import { parseRunRequest, resolvePathsOnly, type ResolveFileRef } from './parse-request';
 import { batchSequencesFor, createRunJob } from './run-job';
 import { RunProgressReporter } from './run-progress';
+import { RecentValues } from './recent-values';
 import { runSummary, sequenceRows } from './run-views';
 import { binRelevance } from './track-slice';
 import { motifHits, motifRanking, seqlets } from './run-annotations';
@@ -46,7 +47,7 @@ function defaultMotifs(): string | null {
   return existsSync(path) ? path : null;
 }
 
-/** Decoded results kept for track slices (a few sequences × explanations). */
+/** Decoded results kept for track slices, and parsed diagnostics for the Layers view (a few sequences × explanations). */
 const DECODED_RESULTS = 16;
 
 /** How often a running run reports the progress of the batches its workers are computing. */
@@ -263,23 +264,20 @@ export class LocalRunService implements RunService {
 
   /**
    * Zoom and pan ask for slice after slice of the same sequence: keep the last few decoded
-   * relevance arrays (a 100 kbp result is 1.6 MB to inflate). Results never change once stored
-   * (explanation keys are content addresses), so nothing needs invalidating.
+   * relevance arrays (a 100 kbp result is 1.6 MB to inflate).
    */
-  private readonly decoded = new Map<string, NonNullable<ReturnType<RunCache['readResult']>>>();
+  private readonly decoded = new RecentValues<NonNullable<ReturnType<RunCache['readResult']>>>(DECODED_RESULTS);
   private recentResult(explKey: string, idx: number): ReturnType<RunCache['readResult']> {
-    const key = `${explKey}\u0000${idx}`;
-    const hit = this.decoded.get(key);
-    if (hit) {
-      this.decoded.delete(key);
-      this.decoded.set(key, hit);
-      return hit;
-    }
-    const r = this.cache.readResult(explKey, idx);
-    if (!r) return r;
-    this.decoded.set(key, r);
-    if (this.decoded.size > DECODED_RESULTS) this.decoded.delete(this.decoded.keys().next().value!);
-    return r;
+    return this.decoded.get(`${explKey}\u0000${idx}`, () => this.cache.readResult(explKey, idx));
+  }
+
+  /**
+   * Stepping through a long record's model windows asks for the same sequence's diagnostics again
+   * and again: keep them parsed (a 2 Mbp record's are about 15 MB of JSON per explanation).
+   */
+  private readonly parsedDiagnostics = new RecentValues<PruningPointDiagnostics[][]>(DECODED_RESULTS);
+  private recentDiagnostics(explKey: string, idx: number): PruningPointDiagnostics[][] | undefined {
+    return this.parsedDiagnostics.get(`${explKey}\u0000${idx}`, () => this.cache.readDiagnostics(explKey, idx) as PruningPointDiagnostics[][] | undefined);
   }
 
   async motifHits(runId: string, sequenceIndex?: number): Promise<MotifHitRow[]> {
@@ -302,7 +300,7 @@ export class LocalRunService implements RunService {
     const lengthBp = this.cache.sequenceNames(run.inputSha, sequenceIndex, 1)[0]?.lengthBp ?? 0;
     const spans = windowSpans(lengthBp, await this.modelWindowBp(run));
     return this.cache.runExplanations(runId).flatMap((e) => {
-      const windows = this.cache.readDiagnostics(e.explKey, sequenceIndex) as PruningPointDiagnostics[][] | undefined;
+      const windows = this.recentDiagnostics(e.explKey, sequenceIndex);
       if (windows === undefined) return [];
       const w = Math.max(0, Math.min(window, windows.length - 1));
       const span = spans[w] ?? { startBp: 0, endBp: lengthBp };
