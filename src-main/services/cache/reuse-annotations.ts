@@ -1,6 +1,8 @@
 // A repeated run is served from the cache without scanning again: when an earlier run scanned the
 // same input with the same motif file (by sha256) and has every explanation of this run, its motif
 // hits, ranking and scanned marks are copied, with explanation ids renamed through the shared keys.
+// The copy runs inside SQLite: a default run of 2,000 sequences has about 55,000 hits, and parsing
+// and re-serialising each one's relevance in JavaScript made a cache hit take 0.6 s.
 import type Database from 'better-sqlite3';
 
 export function recordRunMotifs(db: Database.Database, runId: string, motifsSha: string): void {
@@ -19,13 +21,7 @@ export function reuseAnnotations(db: Database.Database, runId: string, inputSha:
     const rename = mine.map((e) => [theirs.get(e.expl_key)!, e.expl_id] as const);
     db.transaction(() => {
       db.prepare('INSERT OR IGNORE INTO run_scanned (run_id, idx) SELECT ?, idx FROM run_scanned WHERE run_id = ?').run(runId, donor);
-      const insert = db.prepare(`INSERT INTO motif_hits (run_id, idx, motif_id, motif_name, start_bp, end_bp, strand, score, p_value, q_value, matched, relevance_json)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-      for (const h of db.prepare('SELECT * FROM motif_hits WHERE run_id = ?').all(donor) as Record<string, string | number>[]) {
-        const rel = JSON.parse(h.relevance_json as string) as Record<string, number>;
-        const renamed = Object.fromEntries(rename.map(([from, to]) => [to, rel[from]]));
-        insert.run(runId, h.idx, h.motif_id, h.motif_name, h.start_bp, h.end_bp, h.strand, h.score, h.p_value, h.q_value, h.matched, JSON.stringify(renamed));
-      }
+      copyHits(db, donor, runId, rename, theirs.size === rename.length);
       const rank = db.prepare(`INSERT INTO motif_ranks (run_id, expl_id, motif_id, motif_name, sequences, hit_count, covered_bp, captured)
         SELECT ?, ?, motif_id, motif_name, sequences, hit_count, covered_bp, captured FROM motif_ranks WHERE run_id = ? AND expl_id = ?`);
       for (const [from, to] of rename) rank.run(runId, to, donor, from);
@@ -33,4 +29,19 @@ export function reuseAnnotations(db: Database.Database, runId: string, inputSha:
     return true;
   }
   return false;
+}
+
+/**
+ * Copies the donor's hits to `runId` in one statement. When the donor has exactly this run's
+ * explanations under the same ids (a repeated request), each hit's relevance object is copied as
+ * it is; otherwise it is rebuilt with this run's ids, where `->` yields a value's JSON text as
+ * stored, so the numbers are copied digit for digit instead of going through a double.
+ */
+function copyHits(db: Database.Database, donor: string, runId: string, rename: readonly (readonly [string, string])[], donorHasOnlyThese: boolean): void {
+  const sameIds = donorHasOnlyThese && rename.every(([from, to]) => from === to);
+  const relevance = sameIds ? 'relevance_json' : `json_object(${rename.map(() => 'CAST(? AS TEXT), json(relevance_json -> ?)').join(', ')})`;
+  const args = sameIds ? [] : rename.flatMap(([from, to]) => [to, `$.${JSON.stringify(from)}`]);
+  db.prepare(`INSERT INTO motif_hits (run_id, idx, motif_id, motif_name, start_bp, end_bp, strand, score, p_value, q_value, matched, relevance_json)
+    SELECT ?, idx, motif_id, motif_name, start_bp, end_bp, strand, score, p_value, q_value, matched, ${relevance}
+    FROM motif_hits WHERE run_id = ? ORDER BY rowid`).run(runId, ...args, donor);
 }

@@ -117,6 +117,18 @@ describe('motif annotations of a run (bundled JASPAR by default)', () => {
     expect(r2.map((r) => [r.explanationId, r.motifId, r.captured.toFixed(6)])).toEqual(r1.map((r) => [r.explanationId, r.motifId, r.captured.toFixed(6)]));
   }, 60_000);
 
+  it('renames the relevance of copied hits to a repeated run\'s own explanation ids, keeping every digit', async () => {
+    const renamed = await svc.start({ ...request, explanations: [{ id: 'sparse.v2', composite: 'epsilon-plus', method: 'plrp-lambda', p: 0.5 }] });
+    expect((await svc.whenSettled(renamed.id)).timings.cachedExplanations).toEqual(['sparse.v2']);
+    const copied = await svc.motifHits(renamed.id);
+    expect(copied.length).toBe(hits.length);
+    const byPlace = new Map(hits.map((h) => [`${h.sequenceIndex}:${h.motifId}:${h.startBp}:${h.strand}`, h]));
+    for (const h of copied) {
+      expect(Object.keys(h.relevance)).toEqual(['sparse.v2']);
+      expect(h.relevance['sparse.v2']).toBe(byPlace.get(`${h.sequenceIndex}:${h.motifId}:${h.startBp}:${h.strand}`)!.relevance.plrp);
+    }
+  }, 60_000);
+
   it('skips motif scanning when the request turns it off, and still calls seqlets', async () => {
     const off = await svc.start({ ...request, explanations: [{ id: 'fast', composite: 'epsilon' }], scanMotifs: false });
     expect((await svc.whenSettled(off.id)).status).toBe('done');
