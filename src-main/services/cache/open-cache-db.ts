@@ -7,6 +7,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, statS
 import { dirname } from 'node:path';
 import { AppError } from '../../shared/errors';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
+import { closedCleanly, forgetCleanClose, recordCleanClose } from './clean-close';
 
 /** PRAGMA application_id of our files: "PLRP" in ASCII. */
 export const APPLICATION_ID = 0x504c5250;
@@ -30,7 +31,7 @@ export function openCacheDb(path: string, options: OpenCacheOptions = {}): Datab
   let db: Database.Database;
   try {
     db = new Database(path, { readonly: options.readonly ?? false, nativeBinding: options.nativeBinding });
-    const reason = checkDatabase(db);
+    const reason = checkDatabase(db, !closedCleanly(path));
     if (reason) {
       db.close();
       moveAside(path, reason, options.onMessage);
@@ -42,8 +43,18 @@ export function openCacheDb(path: string, options: OpenCacheOptions = {}): Datab
     db = new Database(path, { nativeBinding: options.nativeBinding });
   }
   configure(db, options.readonly ?? false);
-  if (!options.readonly) migrate(db, options.targetVersion ?? SCHEMA_VERSION);
+  if (!options.readonly) {
+    // Until this connection closes cleanly, the file may change: a crash means a check next time.
+    forgetCleanClose(path);
+    migrate(db, options.targetVersion ?? SCHEMA_VERSION);
+  }
   return db;
+}
+
+/** Closes a connection from openCacheDb, recording the clean close (see ./clean-close). */
+export function closeCacheDb(db: Database.Database, path: string): void {
+  db.close();
+  recordCleanClose(path);
 }
 
 function configure(db: Database.Database, readonly: boolean): void {
@@ -77,14 +88,18 @@ function headerProblem(path: string): string | null {
   }
 }
 
-/** Null when the database is ours (or empty and new); else why it is not. */
-function checkDatabase(db: Database.Database): string | null {
+/**
+ * Null when the database is ours (or empty and new); else why it is not. `checkPages` reads every
+ * page (quick_check); it is skipped for a file as a clean close left it.
+ */
+function checkDatabase(db: Database.Database, checkPages: boolean): string | null {
   const appId = db.pragma('application_id', { simple: true }) as number;
   const version = db.pragma('user_version', { simple: true }) as number;
   const tables = (db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number }).n;
   if (appId === 0 && version === 0 && tables === 0) return null;
   if (appId !== APPLICATION_ID) return 'it belongs to another application';
   if (version > SCHEMA_VERSION) return `it was written by a newer PLRP Studio (schema ${version}, this one knows ${SCHEMA_VERSION})`;
+  if (!checkPages) return null;
   const check = db.pragma('quick_check', { simple: true }) as string;
   return check === 'ok' ? null : `it is corrupt (${check})`;
 }
@@ -97,6 +112,7 @@ function isSqliteCorruption(e: unknown): boolean {
 function moveAside(path: string, reason: string, onMessage?: (m: string) => void): void {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const aside = `${path}.unusable-${stamp}`;
+  forgetCleanClose(path);
   try {
     renameSync(path, aside);
     for (const suffix of ['-wal', '-shm']) if (existsSync(path + suffix)) renameSync(path + suffix, aside + suffix);

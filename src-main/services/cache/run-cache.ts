@@ -5,7 +5,7 @@ import type Database from 'better-sqlite3';
 import type { ExplainConfig } from '../../shared/explain-config';
 import { decodeFloat32, decodeText, encodeFloat32, encodeText } from './blob-codec';
 import type { BatchWrite, PredictionRow, ResultNumbers, ResultRow, RunExplanation, StoredRun, StoredSequence } from './cache-types';
-import { openCacheDb, type OpenCacheOptions } from './open-cache-db';
+import { closeCacheDb, openCacheDb, type OpenCacheOptions } from './open-cache-db';
 import { collectGarbage } from './garbage';
 import { parseRun, type RunRecord } from './run-record';
 import { writeAnnotations } from './write-annotations';
@@ -20,7 +20,7 @@ export class RunCache {
   }
 
   close(): void {
-    this.db.close();
+    closeCacheDb(this.db, this.path);
   }
 
   upsertModel(sha256: string, name: string, info: unknown): void {

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { APPLICATION_ID, openCacheDb } from '../../../../src-main/services/cache/open-cache-db';
 import { SCHEMA_VERSION } from '../../../../src-main/services/cache/migrations';
 import { RunCache } from '../../../../src-main/services/cache/run-cache';
+import { closedCleanly } from '../../../../src-main/services/cache/clean-close';
 import { tempDir } from './temp-cache';
 
 let t: ReturnType<typeof tempDir>;
@@ -123,5 +124,45 @@ describe('openCacheDb', () => {
     openCacheDb(path, { onMessage: (m) => messages.push(m) }).close();
     expect(messages[0]).toMatch(/newer PLRP Studio/);
     expect(existsSync(path)).toBe(true);
+  });
+});
+
+describe('clean-close stamp (opening a large cache without reading every page)', () => {
+  function cacheWithFiller(path: string): RunCache {
+    const cache = new RunCache(path);
+    cache.db.exec('CREATE TABLE filler (x BLOB)');
+    const insert = cache.db.prepare('INSERT INTO filler VALUES (randomblob(3000))');
+    for (let i = 0; i < 50; i++) insert.run();
+    return cache;
+  }
+
+  it('is recorded when the cache closes, and absent while a connection may still write', () => {
+    const path = join(t.dir, 'c.sqlite');
+    const cache = cacheWithFiller(path);
+    expect(closedCleanly(path)).toBe(false);
+    cache.close();
+    expect(closedCleanly(path)).toBe(true);
+    const again = new RunCache(path);
+    expect(closedCleanly(path)).toBe(false);
+    again.close();
+    expect(closedCleanly(path)).toBe(true);
+  });
+
+  it('no longer matches once anything rewrites the file, even with the same size', () => {
+    const path = join(t.dir, 'c.sqlite');
+    cacheWithFiller(path).close();
+    writeFileSync(path, readFileSync(path));
+    expect(closedCleanly(path)).toBe(false);
+  });
+
+  it('still moves aside a cleanly closed cache whose pages were damaged afterwards', () => {
+    const path = join(t.dir, 'c.sqlite');
+    cacheWithFiller(path).close();
+    const bytes = readFileSync(path);
+    bytes.fill(0xa5, 4096 * 3, 4096 * 6);
+    writeFileSync(path, bytes);
+    const messages: string[] = [];
+    openCacheDb(path, { onMessage: (m) => messages.push(m) }).close();
+    expect(messages[0]).toMatch(/corrupt/);
   });
 });
