@@ -2,10 +2,11 @@
 // ones every explanation already has (cache reuse, resume), and asks the worker only for the
 // explanations a batch is missing. Each finished batch is written in one transaction, so a killed
 // process loses at most the batches in flight. With motifs, each sequence is also scanned once per
-// run (hits weighted by every explanation, cached ones sent along); sequences that only lack the
-// scan go in scan-only batches after the explain pass.
+// run (hits weighted by every explanation, cached ones sent along), or given the hits of an earlier
+// run's scan of the same input to weight; sequences that only lack the scan go in scan-only batches
+// after the explain pass.
 import type { BatchJob } from '../engine/pool/batch-scheduler';
-import type { ExplainTask, ExplainTaskResult } from '../engine/pool/explain-task';
+import type { ExplainTask, ExplainTaskResult, KnownHit } from '../engine/pool/explain-task';
 import type { MetricName } from '../engine/metrics/metric-names';
 import type { AnnotationWrite, ResultRow, RunExplanation, StoredRun, StoredSequence } from './cache/cache-types';
 import type { RunCache } from './cache/run-cache';
@@ -43,6 +44,11 @@ export interface RunJobOptions {
   onNotice: (message: string) => void;
   /** Motif file to scan (null: seqlets only). */
   motifs: { path: string; sha256: string } | null;
+  /**
+   * A sequence's hits from an earlier run that scanned the same input with the same motif file:
+   * its sequences are weighted by the new relevance instead of scanned again. Null: scan.
+   */
+  knownHits?: ((idx: number) => KnownHit[] | null) | null;
   /** The model's fixed input length (0: any length), for the too-short warning. */
   windowBp: number;
   /** Sequences per batch (see batchSequencesFor). */
@@ -100,6 +106,7 @@ export function createRunJob(o: RunJobOptions): BatchJob<ExplainTask, ExplainTas
       // Hits are weighted by every run explanation: send the cached ones the worker will not compute.
       for (const s of seqs) {
         if (!needsScan(s.idx)) continue;
+        s.knownHits = o.knownHits?.(s.idx) ?? undefined;
         const cached = o.explanations.filter((e) => !configIds.has(e.explId));
         if (cached.length > 0) s.cachedRelevance = Object.fromEntries(cached.map((e) => [e.explId, o.cache.readResult(e.explKey, s.idx)!.relevance]));
       }

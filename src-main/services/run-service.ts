@@ -10,7 +10,7 @@ import { BatchScheduler, tasksInFlight } from '../engine/pool/batch-scheduler';
 import { EnginePool } from '../engine/pool/engine-pool';
 import { EXPLAIN_WORKER_URL } from '../engine/pool/explain-worker-url';
 import { windowSpans } from '../engine/pool/tiling';
-import type { ExplainTask, ExplainTaskResult } from '../engine/pool/explain-task';
+import type { ExplainTask, ExplainTaskResult, KnownHit } from '../engine/pool/explain-task';
 import { groundTruthMask, parseGroundTruthBed } from '../engine/metrics/ground-truth-mask';
 import { AppError, toErrorPayload } from '../shared/errors';
 import { canonicalConfig } from '../shared/explain-config';
@@ -34,7 +34,7 @@ import { RecentValues } from './recent-values';
 import { runSummary, sequenceRows } from './run-views';
 import { binRelevance } from './track-slice';
 import { motifHits, motifRanking, seqlets } from './run-annotations';
-import { recordRunMotifs, reuseAnnotations } from './cache/reuse-annotations';
+import { fullyScannedRuns, knownHitsReader, recordRunMotifs, reuseAnnotations } from './cache/reuse-annotations';
 import { bundledJasparPath } from '../engine/motifs/bundled';
 import { openModel } from '../engine/explain/open-model';
 import { layerRelevanceView } from './layer-view';
@@ -129,9 +129,13 @@ export class LocalRunService implements RunService {
     const motifsPath = run.request.motifsPath;
     const motifs = motifsPath && existsSync(motifsPath) ? { path: motifsPath, sha256: await sha256File(motifsPath) } : null;
     const count = this.cache.inputCount(run.inputSha);
+    let knownHits: ((idx: number) => KnownHit[] | null) | null = null;
     if (motifs) {
       recordRunMotifs(this.cache.db, runId, motifs.sha256);
       if (this.cache.scannedIndices(runId).size === 0) reuseAnnotations(this.cache.db, runId, run.inputSha, motifs.sha256, count);
+      // An earlier run without some of this run's explanations still found the same hits.
+      const donor = fullyScannedRuns(this.cache.db, runId, run.inputSha, motifs.sha256, count)[0];
+      if (donor && this.cache.scannedIndices(runId).size < count) knownHits = knownHitsReader(this.cache.db, donor);
     }
     const explanations = this.cache.runExplanations(runId);
     for (const e of explanations) {
@@ -154,7 +158,7 @@ export class LocalRunService implements RunService {
     const scheduler = this.schedulerFor();
     const progress = new RunProgressReporter(runId, this.cache.sequencesDone(runId), count, (p) => this.emit('progress', p), this.options.progressIntervalMs ?? PROGRESS_INTERVAL_MS);
     const job = createRunJob({
-      cache: this.cache, run, explanations, sequenceCount: count, signal: controller.signal, motifs, windowBp,
+      cache: this.cache, run, explanations, sequenceCount: count, signal: controller.signal, motifs, knownHits, windowBp,
       batchSequences: this.options.batchSequences ?? batchSequencesFor(count, this.pool!.workers),
       inFlight: progress.inFlight,
       groundTruth: (name, lengthBp) => (gt ? groundTruthMask(gt, name, lengthBp, run.request.groundTruthBedPath ?? undefined) : null),

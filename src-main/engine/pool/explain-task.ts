@@ -6,6 +6,9 @@ import type { LayerRelevance, PruningDiagnostics } from '../explain/types';
 import type { UnknownEncoding } from '../genomics/one-hot';
 import type { MetricName } from '../metrics/metric-names';
 
+/** A stored motif hit without its relevance: what a scan finds, which no explanation changes. */
+export type KnownHit = Omit<MotifHitRow, 'sequenceIndex' | 'relevance'>;
+
 export interface ExplainTask {
   modelPath: string;
   /** The session cache key in the worker (the model file's sha256). */
@@ -18,6 +21,11 @@ export interface ExplainTask {
     target?: number;
     /** Run explanations already cached for this sequence: id → [lengthBp, 4], to weight its motif hits. */
     cachedRelevance?: Record<string, Float32Array>;
+    /**
+     * This sequence's hits from an earlier scan of the same input with the same motif file: the
+     * worker weights and ranks them instead of scanning again (scanning is the costly part).
+     */
+    knownHits?: KnownHit[];
   }[];
   /** Only the explanations still missing for these sequences. */
   configs: ExplainConfig[];

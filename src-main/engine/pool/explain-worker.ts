@@ -14,6 +14,7 @@ import { DEFAULT_METRICS_SEED, deriveSeed } from '../metrics/rng';
 import { encodeOneHot } from '../genomics/one-hot';
 import { encodeIndices } from '../genomics/nucleotides';
 import { rankMotifsByRelevance, weightHitsByRelevance, type SequenceRelevance } from '../motifs/hit-relevance';
+import type { MotifHit } from '../motifs/hit';
 import type { Motif } from '../motifs/motif';
 import { benjaminiHochberg } from '../motifs/q-values';
 import { readMotifFile } from '../motifs/read-motifs';
@@ -56,7 +57,7 @@ export default async function explainTask(task: ExplainTask): Promise<unknown> {
       const progress = new TaskProgress(task.progress, {
         explain: m && windows ? ortCalls(m, windows) : 0,
         metrics: task.metrics.length > 0 ? task.sequences.length * task.configs.length : 0,
-        scan: motifs.length,
+        scan: task.sequences.some((s) => !s.knownHits) ? motifs.length : 0,
         seqlets: a?.seqlets ? task.configs.length : 0,
       });
       const sequences = m && windows
@@ -266,9 +267,51 @@ function scannedWindows(letters: string, widthCounts: Map<number, number>): numb
 }
 
 /**
- * Hits are scanned per batch (motifs compile once) but their q-values are per sequence, so a stored
- * hit does not depend on which sequences shared its batch. Seqlets use the batch's relevance as null.
+ * The batch's motif hits, grouped by sequence (`sequenceIndex` = position in the batch), each with
+ * its q-value over its own sequence's scanned windows, so a hit does not depend on which sequences
+ * shared its batch. A sequence with known hits (an earlier scan of the same input and motif file)
+ * is not scanned again: its stored hits, q-values included, stand.
  */
+function batchHits(task: ExplainTask, sequences: ExplainedSequence[], motifs: Motif[], progress: TaskProgress): MotifHit[] {
+  const input = new Map(task.sequences.map((s) => [s.idx, s]));
+  const letters = sequences.map((s) => input.get(s.idx)!.letters);
+  const bySequence = sequences.map((): MotifHit[] => []);
+  const motifIndex = new Map<string, number>();
+  motifs.forEach((m, i) => motifIndex.set(m.id, motifIndex.get(m.id) ?? i));
+  const toScan: number[] = [];
+  sequences.forEach((s, i) => {
+    const known = input.get(s.idx)!.knownHits;
+    if (!known) return toScan.push(i);
+    for (const h of known) {
+      bySequence[i].push({
+        motifIndex: motifIndex.get(h.motifId) ?? motifs.length, motifId: h.motifId, motifAltId: h.motifName === h.motifId ? '' : h.motifName,
+        sequenceIndex: i, sequenceName: String(s.idx), start: h.startBp, end: h.endBp, strand: h.strand, score: h.score, pValue: h.pValue,
+        qValue: h.qValue, matchedSequence: h.matched,
+      });
+    }
+  });
+  if (toScan.length > 0) {
+    // Scanning a batch for all bundled motifs takes seconds: a cancel lands between two motifs.
+    progress.begin('scan');
+    const scan = scanMotifs(motifs, toScan.map((i) => ({ name: String(sequences[i].idx), sequence: letters[i] })), {
+      background: [0.25, 0.25, 0.25, 0.25],
+      cancelled: () => isCancelled(task),
+      onMotifScanned: () => progress.step(),
+    });
+    const widthCounts = new Map<number, number>();
+    for (const m of motifs) widthCounts.set(m.probs.length, (widthCounts.get(m.probs.length) ?? 0) + 1);
+    const scanned = toScan.map((): MotifHit[] => []);
+    for (const h of scan.hits) scanned[h.sequenceIndex].push(h);
+    scanned.forEach((hits, k) => {
+      const i = toScan[k];
+      const q = benjaminiHochberg(hits.map((h) => h.pValue), scannedWindows(letters[i], widthCounts));
+      hits.forEach((h, j) => bySequence[i].push({ ...h, sequenceIndex: i, qValue: q[j] }));
+    });
+  }
+  return bySequence.flat();
+}
+
+/** Motif hits weighted by every run explanation, their ranking shares, and seqlets (the batch's relevance is their null). */
 function annotateBatch(task: ExplainTask, sequences: ExplainedSequence[], motifs: Motif[], progress: TaskProgress): BatchAnnotations {
   const a = task.annotate!;
   const input = new Map(task.sequences.map((s) => [s.idx, s]));
@@ -280,29 +323,16 @@ function annotateBatch(task: ExplainTask, sequences: ExplainedSequence[], motifs
   });
   const out: BatchAnnotations = { scanned: [], hits: [], ranks: [], seqlets: [] };
   if (motifs.length > 0) {
-    const letters = sequences.map((s) => input.get(s.idx)!.letters);
-    // Scanning a batch for all bundled motifs takes seconds: a cancel lands between two motifs.
-    progress.begin('scan');
-    const scan = scanMotifs(motifs, letters.map((sequence, i) => ({ name: String(sequences[i].idx), sequence })), {
-      background: [0.25, 0.25, 0.25, 0.25],
-      cancelled: () => isCancelled(task),
-      onMotifScanned: () => progress.step(),
-    });
-    const widthCounts = new Map<number, number>();
-    for (const m of motifs) widthCounts.set(m.probs.length, (widthCounts.get(m.probs.length) ?? 0) + 1);
-    const weighted = weightHitsByRelevance(scan.hits, perSequence);
-    const bySequence = sequences.map((): typeof weighted => []);
-    for (const h of weighted) bySequence[h.sequenceIndex].push(h);
-    bySequence.forEach((hits, i) => {
-      const q = benjaminiHochberg(hits.map((h) => h.pValue), scannedWindows(letters[i], widthCounts));
-      hits.forEach((h, j) => out.hits.push({
-        sequenceIndex: sequences[i].idx, motifId: h.motifId, motifName: h.motifAltId || h.motifId, startBp: h.start, endBp: h.end, strand: h.strand,
-        score: h.score, pValue: h.pValue, qValue: q[j], matched: h.matchedSequence,
+    const hits = batchHits(task, sequences, motifs, progress);
+    for (const h of weightHitsByRelevance(hits, perSequence)) {
+      out.hits.push({
+        sequenceIndex: sequences[h.sequenceIndex].idx, motifId: h.motifId, motifName: h.motifAltId || h.motifId, startBp: h.start, endBp: h.end, strand: h.strand,
+        score: h.score, pValue: h.pValue, qValue: h.qValue, matched: h.matchedSequence,
         relevance: Object.fromEntries(Object.entries(h.relevance).map(([id, r]) => [id, r.sum])),
-      }));
-    });
+      });
+    }
     for (const id of Object.keys(perSequence[0] ?? {})) {
-      rankMotifsByRelevance(scan.hits, perSequence, id).perSequence.forEach((ranks, i) => {
+      rankMotifsByRelevance(hits, perSequence, id).perSequence.forEach((ranks, i) => {
         for (const r of ranks) {
           out.ranks.push({ idx: sequences[i].idx, explanationId: id, motifId: r.motifId, motifName: r.motifAltId || r.motifId, hitCount: r.hitCount, coveredBp: r.coveredBp, captured: r.captured });
         }

@@ -1,20 +1,27 @@
 // A repeated run is served from the cache without scanning again: when an earlier run scanned the
 // same input with the same motif file (by sha256) and has every explanation of this run, its motif
 // hits, ranking and scanned marks are copied, with explanation ids renamed through the shared keys.
+// When it lacks some explanation (one more p), its hits are still the hits: the run job hands them
+// to the workers to weight by the new relevance instead of scanning again (knownHits).
 // The copy runs inside SQLite: a default run of 2,000 sequences has about 55,000 hits, and parsing
 // and re-serialising each one's relevance in JavaScript made a cache hit take 0.6 s.
 import type Database from 'better-sqlite3';
+import type { KnownHit } from '../../engine/pool/explain-task';
 
 export function recordRunMotifs(db: Database.Database, runId: string, motifsSha: string): void {
   db.prepare('INSERT OR REPLACE INTO run_motifs (run_id, motifs_sha) VALUES (?, ?)').run(runId, motifsSha);
 }
 
+/** Runs other than `runId` that scanned every sequence of the input with the same motif file, newest first. */
+export function fullyScannedRuns(db: Database.Database, runId: string, inputSha: string, motifsSha: string, sequenceCount: number): string[] {
+  return db.prepare(`SELECT r.id FROM runs r JOIN run_motifs m ON m.run_id = r.id WHERE r.id != ? AND r.input_sha = ? AND m.motifs_sha = ?
+    AND (SELECT count(*) FROM run_scanned s WHERE s.run_id = r.id) >= ? ORDER BY r.created_at DESC`).pluck().all(runId, inputSha, motifsSha, sequenceCount) as string[];
+}
+
 /** Copies annotations from a fully scanned twin run; false when there is none. */
 export function reuseAnnotations(db: Database.Database, runId: string, inputSha: string, motifsSha: string, sequenceCount: number): boolean {
   const mine = db.prepare('SELECT expl_id, expl_key FROM run_explanations WHERE run_id = ?').all(runId) as { expl_id: string; expl_key: string }[];
-  const donors = db.prepare(`SELECT r.id FROM runs r JOIN run_motifs m ON m.run_id = r.id WHERE r.id != ? AND r.input_sha = ? AND m.motifs_sha = ?
-    AND (SELECT count(*) FROM run_scanned s WHERE s.run_id = r.id) >= ? ORDER BY r.created_at DESC`).pluck().all(runId, inputSha, motifsSha, sequenceCount) as string[];
-  for (const donor of donors) {
+  for (const donor of fullyScannedRuns(db, runId, inputSha, motifsSha, sequenceCount)) {
     const theirs = new Map((db.prepare('SELECT expl_key, expl_id FROM run_explanations WHERE run_id = ?').all(donor) as { expl_id: string; expl_key: string }[])
       .map((e) => [e.expl_key, e.expl_id]));
     if (!mine.every((e) => theirs.has(e.expl_key))) continue;
@@ -44,4 +51,15 @@ function copyHits(db: Database.Database, donor: string, runId: string, rename: r
   db.prepare(`INSERT INTO motif_hits (run_id, idx, motif_id, motif_name, start_bp, end_bp, strand, score, p_value, q_value, matched, relevance_json)
     SELECT ?, idx, motif_id, motif_name, start_bp, end_bp, strand, score, p_value, q_value, matched, ${relevance}
     FROM motif_hits WHERE run_id = ? ORDER BY rowid`).run(runId, ...args, donor);
+}
+
+/**
+ * Reads the hits `donor` stored for a sequence, without relevance (the scan's findings), in stored
+ * order; null once the donor no longer has that sequence's scan (it was deleted meanwhile).
+ */
+export function knownHitsReader(db: Database.Database, donor: string): (idx: number) => KnownHit[] | null {
+  const scanned = db.prepare('SELECT 1 FROM run_scanned WHERE run_id = ? AND idx = ?').pluck();
+  const select = db.prepare(`SELECT motif_id AS motifId, motif_name AS motifName, start_bp AS startBp, end_bp AS endBp, strand, score,
+    p_value AS pValue, q_value AS qValue, matched FROM motif_hits WHERE run_id = ? AND idx = ? ORDER BY rowid`);
+  return (idx) => (scanned.get(donor, idx) === undefined ? null : (select.all(donor, idx) as KnownHit[]));
 }

@@ -7,7 +7,8 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deriveSeed, DEFAULT_METRICS_SEED } from '../../../src-main/engine/metrics/rng';
 import { LocalRunService } from '../../../src-main/services/run-service';
-import type { MotifHitRow, RunRequest } from '../../../src-main/shared/run-api';
+import { knownHitsReader } from '../../../src-main/services/cache/reuse-annotations';
+import type { MotifHitRow, MotifRankRow, RunRequest } from '../../../src-main/shared/run-api';
 import { tempDir } from './service-fixtures';
 
 const res = (p: string): string => fileURLToPath(new URL(`../../../resources/${p}`, import.meta.url));
@@ -128,6 +129,39 @@ describe('motif annotations of a run (bundled JASPAR by default)', () => {
       expect(h.relevance['sparse.v2']).toBe(byPlace.get(`${h.sequenceIndex}:${h.motifId}:${h.startBp}:${h.strand}`)!.relevance.plrp);
     }
   }, 60_000);
+
+  it('weights the earlier scan\'s hits by a run\'s new explanation instead of scanning again, with the hits and ranks of a fresh scan', async () => {
+    const extra = { ...request, explanations: [...request.explanations, { id: 'extra', composite: 'epsilon-plus' as const, method: 'plrp-m' as const, p: 0.2 }] };
+    // A marker only the stored hits carry (every earlier run's: any may be the donor); a new scan would compute q-values again.
+    svc.cache.db.prepare('UPDATE motif_hits SET q_value = q_value + 1e-9').run();
+    const grown = await svc.start(extra);
+    expect((await svc.whenSettled(grown.id)).timings.cachedExplanations.sort()).toEqual(['lrp', 'plrp']);
+    const reused = await svc.motifHits(grown.id);
+    svc.cache.db.prepare('UPDATE motif_hits SET q_value = q_value - 1e-9 WHERE run_id != ?').run(grown.id);
+    expect(new Set(reused.map((h) => h.qValue))).toEqual(new Set(hits.map((h) => h.qValue + 1e-9)));
+
+    const fresh = tempDir();
+    const alone = new LocalRunService({ cachePath: join(fresh.dir, 'cache.sqlite'), threads: 1 });
+    try {
+      const scanned = await alone.whenSettled((await alone.start(extra)).id);
+      const key = (h: MotifHitRow) => `${h.sequenceIndex}:${h.motifId}:${h.startBp}:${h.strand}:${h.score}:${h.pValue}:${h.matched}:${JSON.stringify(h.relevance)}`;
+      const expected = await alone.motifHits(scanned.id);
+      expect(reused.map(key).sort()).toEqual(expected.map(key).sort());
+      const rank = (r: MotifRankRow) => `${r.explanationId}:${r.motifId}:${r.sequences}:${r.hitCount}:${r.coveredBp}:${r.captured}`;
+      expect((await svc.motifRanking(grown.id)).map(rank).sort()).toEqual((await alone.motifRanking(scanned.id)).map(rank).sort());
+    } finally {
+      await alone.close();
+      fresh.cleanup();
+    }
+  }, 120_000);
+
+  it('reads no known hits from a run that is gone (deleted while a run used it), so that sequence is scanned', () => {
+    const read = knownHitsReader(svc.cache.db, runId);
+    const stored = hits.filter((h) => h.sequenceIndex === 0).map(({ sequenceIndex: _, relevance: __, ...h }) => h);
+    expect(read(0)).toHaveLength(stored.length);
+    expect(read(0)).toEqual(expect.arrayContaining(stored));
+    expect(knownHitsReader(svc.cache.db, 'deleted-run')(0)).toBeNull();
+  });
 
   it('skips motif scanning when the request turns it off, and still calls seqlets', async () => {
     const off = await svc.start({ ...request, explanations: [{ id: 'fast', composite: 'epsilon' }], scanMotifs: false });
