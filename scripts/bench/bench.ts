@@ -155,6 +155,8 @@ try {
     else {
       console.log(formatTable('4c. cache hit: the same run again through LocalRunService', ['model', 'seqs', 'explanations', 'first run s', 'repeat ms (median)', 'all repeats ms'],
         [[cache.model, cache.sequences, cache.cachedExplanations.join('+'), cache.coldS, cache.hitMs, cache.hitMsAll.join(' ')]]));
+      console.log(formatTable('4d. partial reuse: the same request plus PLRP-λ (p = 0.3); the cached explanations and the motif scan are reused', ['seqs', 'with the cache s', 'on an empty cache s'],
+        [[cache.sequences, cache.oneMoreS, cache.oneMoreColdS]]));
     }
   }
 } finally {

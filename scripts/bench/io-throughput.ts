@@ -94,6 +94,10 @@ export interface CacheRow {
   hitMs: number;
   hitMsAll: number[];
   cachedExplanations: string[];
+  /** The same request plus one explanation (PLRP-λ), after the runs above: the motif scan is reused. */
+  oneMoreS: number;
+  /** That larger request on an empty cache: everything computed, the motifs scanned. */
+  oneMoreColdS: number;
 }
 
 export async function cacheHitLatency(dir: string, modelPath: string, sequences: number, repeats: number): Promise<CacheRow> {
@@ -116,9 +120,14 @@ export async function cacheHitLatency(dir: string, modelPath: string, sequences:
       hits.push(round(t.wallMs, 1));
     }
     const sorted = [...hits].sort((a, b) => a - b);
+    const grown = { ...request, explanations: [...request.explanations, { id: 'plrp-lambda', method: 'plrp-lambda' as const, p: 0.3 }] };
+    const oneMore = await timed(async () => service.whenSettled((await service.start(grown)).id));
+    const fresh = new LocalRunService({ cachePath: join(dir, 'cache-bench-fresh.db') });
+    const oneMoreCold = await timed(async () => fresh.whenSettled((await fresh.start(grown)).id)).finally(() => fresh.close());
     return {
       sequences, model: modelPath.split('/').pop()!.replace(/\.onnx$/, ''), coldS: round(cold.wallMs / 1000, 2),
       hitMs: sorted[Math.floor(sorted.length / 2)], hitMsAll: hits, cachedExplanations: cached,
+      oneMoreS: round(oneMore.wallMs / 1000, 2), oneMoreColdS: round(oneMoreCold.wallMs / 1000, 2),
     };
   } finally {
     await service.close();
