@@ -33,72 +33,107 @@ export interface RawSeqlet {
  * by the worker for good.
  */
 const KEPT_SCRATCH_ENTRIES = 1 << 22;
-let scratchRows = new Float64Array(0);
-let scratchPasses = new Uint8Array(0);
+/** Reused between calls: a call on a 200-bp track is tens of microseconds, where allocations count. */
+const scratch = { passes: new Uint8Array(0), starts: new Int32Array(0), p: new Float64Array(0) };
 
-function rowsScratch(size: number): Float64Array {
-  if (size > KEPT_SCRATCH_ENTRIES) return new Float64Array(size);
-  if (scratchRows.length < size) scratchRows = new Float64Array(size);
-  return scratchRows.subarray(0, size);
+function scratchOf<K extends keyof typeof scratch>(key: K, size: number, make: (n: number) => (typeof scratch)[K]): (typeof scratch)[K] {
+  if (size > KEPT_SCRATCH_ENTRIES) return make(size);
+  if (scratch[key].length < size) scratch[key] = make(Math.max(size, 2 * scratch[key].length));
+  return scratch[key];
 }
 
-function passesScratch(size: number): Uint8Array {
-  if (size > KEPT_SCRATCH_ENTRIES) return new Uint8Array(size);
-  if (scratchPasses.length < size) scratchPasses = new Uint8Array(size);
-  return scratchPasses.subarray(0, size);
+/** `to` holding the first `count` entries of `from` (the same array when the scratch did not move). */
+function grown<T extends Int32Array | Float64Array>(from: T, to: T, count: number): T {
+  if (to !== from) to.set(from.subarray(0, count));
+  return to;
 }
 
 /**
- * Memory is about 50 bytes per base (it was 208 with a p-value table of every length): the
- * prefix-folded p-values of one length are computed from the previous length only, each length
- * keeps a pass/fail byte per start and its passing spans as a sorted candidate list, and accepted
- * seqlets mark their bases as taken.
+ * Sorts entries [from, to) of the parallel arrays by p, keeping the (ascending) start order among
+ * equal p. Lengths of short tracks have a handful of passing starts: insertion sort, no allocation.
+ */
+function sortByP(starts: Int32Array, p: Float64Array, from: number, to: number): void {
+  if (to - from > 32) {
+    const order = Array.from({ length: to - from }, (_, i) => from + i).sort((a, b) => p[a] - p[b] || starts[a] - starts[b]);
+    const s = Int32Array.from(order, (i) => starts[i]);
+    const q = Float64Array.from(order, (i) => p[i]);
+    starts.set(s, from);
+    p.set(q, from);
+    return;
+  }
+  for (let i = from + 1; i < to; i++) {
+    const si = starts[i];
+    const pi = p[i];
+    let j = i - 1;
+    for (; j >= from && p[j] > pi; j--) {
+      starts[j + 1] = starts[j];
+      p[j + 1] = p[j];
+    }
+    starts[j + 1] = si;
+    p[j + 1] = pi;
+  }
+}
+
+/**
+ * Memory is a pass/fail byte per start and length plus the passing spans (it was 208 bytes per
+ * base with a p-value table of every length). Time goes with the spans that pass: a span whose
+ * prefix failed fails too, so each length visits only the starts that passed the length before
+ * (on 200-bp relevance tracks, about 130 of the 4,400 spans of lengths 4–25 pass), not every start.
  */
 function callInSequence(x: Float32Array, seqIndex: number, nul: SpanNull, o: SeqletOptions, out: RawSeqlet[]): void {
   const l = x.length;
   const threshold = o.threshold;
   const csum = new Float64Array(l + 1);
   for (let i = 0; i < l; i++) csum[i + 1] = csum[i] + x[i];
-  // p of span (k, len), maxed with every shorter prefix span from k (length ≥ minLength); 1 once
-  // a prefix fails. Below minLength there is no constraint (0).
-  const rows = rowsScratch(2 * l);
-  let shorter = rows.subarray(0, l).fill(0);
-  let current = rows.subarray(l, 2 * l);
   // passes[len·l + k] = 1 when span (k, len) and all its prefixes pass; rows below minLength pass.
-  const passes = passesScratch((o.maxLength + 1) * l);
+  const passes = scratchOf('passes', (o.maxLength + 1) * l, (n) => new Uint8Array(n));
   passes.fill(1, 0, o.minLength * l);
-  // Passing starts of each length, ordered by p then start (typed arrays: a megabase record has
-  // millions of them, which as objects would crowd the worker's heap).
-  const candidates: Int32Array[] = [];
-  const candidateP: Float64Array[] = [];
+  passes.fill(0, o.minLength * l, (o.maxLength + 1) * l);
+  // The passing spans of every length, one after the other, each length's ordered by p then start
+  // (typed arrays: a megabase record has millions of them). Length len's are [first[len], first[len + 1]).
+  // A length's survivors are the next length's starts to try, so the arrays are filled length by length.
+  const initial = Math.max(0, l - o.minLength + 1);
+  let starts = scratchOf('starts', 2 * initial, (n) => new Int32Array(n));
+  let pOf = scratchOf('p', 2 * initial, (n) => new Float64Array(n));
+  // Below minLength there is no constraint: every start is alive with p 0. Ascending start.
+  for (let k = 0; k < initial; k++) {
+    starts[k] = k;
+    pOf[k] = 0;
+  }
+  const first = new Int32Array(o.maxLength + 2);
+  let aliveFrom = 0;
+  let aliveTo = initial;
   for (let len = o.minLength; len <= o.maxLength; len++) {
     const row = len * l;
-    const order: number[] = [];
-    for (let k = 0; k < l; k++) {
-      // Entries at or above the threshold are only ever compared with it, so once a prefix
-      // fails, the longer spans from k fail too without a p-value lookup (lookups are the cost).
-      const prefix = shorter[k];
-      let p = 1;
-      if (k + len <= l && prefix < threshold) {
-        const pv = spanPValue(nul, len, csum[k + len] - csum[k]);
-        p = pv > prefix ? pv : prefix;
-      }
-      current[k] = p;
-      const pass = p < threshold;
-      passes[row + k] = pass ? 1 : 0;
-      if (pass) order.push(k);
+    // This length's survivors are at most the starts it tries.
+    if (starts.length < 2 * aliveTo - aliveFrom) {
+      const size = 2 * (2 * aliveTo - aliveFrom);
+      starts = grown(starts, scratchOf('starts', size, (n) => new Int32Array(n)), aliveTo);
+      pOf = grown(pOf, scratchOf('p', size, (n) => new Float64Array(n)), aliveTo);
     }
-    order.sort((a, b) => current[a] - current[b] || a - b);
-    candidates[len] = Int32Array.from(order);
-    candidateP[len] = Float64Array.from(order, (k) => current[k]);
-    [shorter, current] = [current, shorter];
+    let n = aliveTo;
+    for (let i = aliveFrom; i < aliveTo; i++) {
+      const k = starts[i];
+      if (k + len > l) break; // ascending starts: the rest run past the end too
+      const pv = spanPValue(nul, len, csum[k + len] - csum[k]);
+      const p = pv > pOf[i] ? pv : pOf[i];
+      if (!(p < threshold)) continue;
+      passes[row + k] = 1;
+      starts[n] = k;
+      pOf[n++] = p;
+    }
+    first[len] = aliveTo;
+    aliveFrom = aliveTo;
+    aliveTo = n;
   }
+  first[o.maxLength + 1] = aliveTo;
+  // Ordered by p only now: each length's survivors were needed in start order by the next length.
+  for (let len = o.minLength; len <= o.maxLength; len++) sortByP(starts, pOf, first[len], first[len + 1]);
   const taken = new Uint8Array(l);
   for (let len = o.maxLength; len >= o.minLength; len--) {
-    const starts = candidates[len];
-    for (let i = 0; i < starts.length; i++) {
+    for (let i = first[len]; i < first[len + 1]; i++) {
       const start = starts[i];
-      const p = candidateP[len][i];
+      const p = pOf[i];
       if (taken[start]) continue; // starts inside an accepted seqlet
       // Every suffix span must pass too (prefixes are already folded into p); a suffix starting
       // inside an accepted seqlet fails, which is how overlaps are refused.
