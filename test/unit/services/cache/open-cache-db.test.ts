@@ -13,6 +13,13 @@ let t: ReturnType<typeof tempDir>;
 beforeEach(() => { t = tempDir(); });
 afterEach(() => t.cleanup());
 
+/** About 40 pages of random blobs, so that damaging pages 3–5 hits data. */
+function fillPages(db: Database.Database): void {
+  db.exec('CREATE TABLE filler (x BLOB)');
+  const insert = db.prepare('INSERT INTO filler VALUES (randomblob(3000))');
+  for (let i = 0; i < 50; i++) insert.run();
+}
+
 function tables(db: Database.Database): string[] {
   return db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
 }
@@ -98,22 +105,33 @@ describe('openCacheDb', () => {
     kept.close();
   });
 
-  it('moves a database with a corrupted page aside', () => {
-    const path = join(t.dir, 'c.sqlite');
-    const db = openCacheDb(path);
-    db.exec('CREATE TABLE filler (x BLOB)');
-    const insert = db.prepare('INSERT INTO filler VALUES (randomblob(3000))');
-    for (let i = 0; i < 50; i++) insert.run();
-    db.pragma('wal_checkpoint(TRUNCATE)');
-    db.close();
-    const bytes = readFileSync(path);
-    bytes.fill(0xa5, 4096 * 3, 4096 * 6);
-    writeFileSync(path, bytes);
-    const messages: string[] = [];
-    openCacheDb(path, { onMessage: (m) => messages.push(m) }).close();
-    expect(messages[0]).toMatch(/corrupt/);
-    expect(readdirSync(t.dir).some((f) => f.startsWith('c.sqlite.unusable-'))).toBe(true);
-  });
+  // Without a clean-close stamp (a killed process) and with one: the damage comes after the close.
+  const closings: [string, (path: string) => void][] = [
+    ['after a process that did not close it cleanly', (path) => {
+      const db = openCacheDb(path);
+      fillPages(db);
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      db.close();
+    }],
+    ['even when it had been closed cleanly', (path) => {
+      const cache = new RunCache(path);
+      fillPages(cache.db);
+      cache.close();
+    }],
+  ];
+  for (const [when, writeAndClose] of closings) {
+    it(`moves a database with a corrupted page aside, ${when}`, () => {
+      const path = join(t.dir, 'c.sqlite');
+      writeAndClose(path);
+      const bytes = readFileSync(path);
+      bytes.fill(0xa5, 4096 * 3, 4096 * 6);
+      writeFileSync(path, bytes);
+      const messages: string[] = [];
+      openCacheDb(path, { onMessage: (m) => messages.push(m) }).close();
+      expect(messages[0]).toMatch(/corrupt/);
+      expect(readdirSync(t.dir).some((f) => f.startsWith('c.sqlite.unusable-'))).toBe(true);
+    });
+  }
 
   it('moves aside a cache written by a newer version rather than downgrading it', () => {
     const path = join(t.dir, 'c.sqlite');
@@ -130,9 +148,7 @@ describe('openCacheDb', () => {
 describe('clean-close stamp (opening a large cache without reading every page)', () => {
   function cacheWithFiller(path: string): RunCache {
     const cache = new RunCache(path);
-    cache.db.exec('CREATE TABLE filler (x BLOB)');
-    const insert = cache.db.prepare('INSERT INTO filler VALUES (randomblob(3000))');
-    for (let i = 0; i < 50; i++) insert.run();
+    fillPages(cache.db);
     return cache;
   }
 
@@ -153,16 +169,5 @@ describe('clean-close stamp (opening a large cache without reading every page)',
     cacheWithFiller(path).close();
     writeFileSync(path, readFileSync(path));
     expect(closedCleanly(path)).toBe(false);
-  });
-
-  it('still moves aside a cleanly closed cache whose pages were damaged afterwards', () => {
-    const path = join(t.dir, 'c.sqlite');
-    cacheWithFiller(path).close();
-    const bytes = readFileSync(path);
-    bytes.fill(0xa5, 4096 * 3, 4096 * 6);
-    writeFileSync(path, bytes);
-    const messages: string[] = [];
-    openCacheDb(path, { onMessage: (m) => messages.push(m) }).close();
-    expect(messages[0]).toMatch(/corrupt/);
   });
 });
