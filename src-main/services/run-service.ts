@@ -34,7 +34,7 @@ import { RecentValues } from './recent-values';
 import { runSummary, sequenceRows } from './run-views';
 import { binRelevance } from './track-slice';
 import { motifHits, motifRanking, seqlets } from './run-annotations';
-import { fullyScannedRuns, knownHitsReader, recordRunMotifs, reuseAnnotations } from './cache/reuse-annotations';
+import { earlierScanHits, recordRunMotifs, reuseAnnotations } from './cache/reuse-annotations';
 import { bundledJasparPath } from '../engine/motifs/bundled';
 import { openModel } from '../engine/explain/open-model';
 import { layerRelevanceView } from './layer-view';
@@ -134,8 +134,7 @@ export class LocalRunService implements RunService {
       recordRunMotifs(this.cache.db, runId, motifs.sha256);
       if (this.cache.scannedIndices(runId).size === 0) reuseAnnotations(this.cache.db, runId, run.inputSha, motifs.sha256, count);
       // An earlier run without some of this run's explanations still found the same hits.
-      const donor = fullyScannedRuns(this.cache.db, runId, run.inputSha, motifs.sha256, count)[0];
-      if (donor && this.cache.scannedIndices(runId).size < count) knownHits = knownHitsReader(this.cache.db, donor);
+      if (this.cache.scannedIndices(runId).size < count) knownHits = earlierScanHits(this.cache.db, runId, run.inputSha, motifs.sha256, count);
     }
     const explanations = this.cache.runExplanations(runId);
     for (const e of explanations) {

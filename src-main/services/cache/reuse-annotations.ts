@@ -13,7 +13,7 @@ export function recordRunMotifs(db: Database.Database, runId: string, motifsSha:
 }
 
 /** Runs other than `runId` that scanned every sequence of the input with the same motif file, newest first. */
-export function fullyScannedRuns(db: Database.Database, runId: string, inputSha: string, motifsSha: string, sequenceCount: number): string[] {
+function fullyScannedRuns(db: Database.Database, runId: string, inputSha: string, motifsSha: string, sequenceCount: number): string[] {
   return db.prepare(`SELECT r.id FROM runs r JOIN run_motifs m ON m.run_id = r.id WHERE r.id != ? AND r.input_sha = ? AND m.motifs_sha = ?
     AND (SELECT count(*) FROM run_scanned s WHERE s.run_id = r.id) >= ? ORDER BY r.created_at DESC`).pluck().all(runId, inputSha, motifsSha, sequenceCount) as string[];
 }
@@ -51,6 +51,12 @@ function copyHits(db: Database.Database, donor: string, runId: string, rename: r
   db.prepare(`INSERT INTO motif_hits (run_id, idx, motif_id, motif_name, start_bp, end_bp, strand, score, p_value, q_value, matched, relevance_json)
     SELECT ?, idx, motif_id, motif_name, start_bp, end_bp, strand, score, p_value, q_value, matched, ${relevance}
     FROM motif_hits WHERE run_id = ? ORDER BY rowid`).run(runId, ...args, donor);
+}
+
+/** The hits of the newest earlier full scan of this input with this motif file, by sequence; null when there is none. */
+export function earlierScanHits(db: Database.Database, runId: string, inputSha: string, motifsSha: string, sequenceCount: number): ((idx: number) => KnownHit[] | null) | null {
+  const donor = fullyScannedRuns(db, runId, inputSha, motifsSha, sequenceCount)[0];
+  return donor ? knownHitsReader(db, donor) : null;
 }
 
 /**
