@@ -1,0 +1,132 @@
+// The annotation half of an explain task, in the worker: motif hits (scanned, or known from an
+// earlier scan of the same input), weighted by every run explanation's relevance, their ranking
+// shares, and seqlets. Plain data back; the service stores it.
+import { encodeIndices } from '../genomics/nucleotides';
+import type { MotifHit } from '../motifs/hit';
+import { rankMotifsByRelevance, weightHitsByRelevance, type SequenceRelevance } from '../motifs/hit-relevance';
+import type { Motif } from '../motifs/motif';
+import { benjaminiHochberg } from '../motifs/q-values';
+import { readMotifFile } from '../motifs/read-motifs';
+import { scanMotifs } from '../motifs/scan';
+import { callSeqlets } from '../seqlets/seqlets';
+import type { BatchAnnotations, ExplainedSequence, ExplainTask } from './explain-task';
+import { checkCancelled, isCancelled } from './task-cancel';
+import type { TaskProgress } from './task-progress';
+
+const motifSets = new Map<string, Promise<Motif[]>>();
+
+export function motifSet(path: string, key: string): Promise<Motif[]> {
+  let m = motifSets.get(key);
+  if (!m) {
+    m = readMotifFile(path);
+    motifSets.set(key, m);
+    m.catch(() => motifSets.delete(key));
+  }
+  return m;
+}
+
+/** Observed-base relevance [L] from [L, 4] (one-hot input: only the present base carries relevance). */
+function observed(r: Float32Array): Float32Array {
+  const out = new Float32Array(r.length / 4);
+  for (let i = 0; i < out.length; i++) out[i] = r[4 * i] + r[4 * i + 1] + r[4 * i + 2] + r[4 * i + 3];
+  return out;
+}
+
+/** Windows the scanner scores in one sequence (every motif, both strands, no unknown letter). */
+function scannedWindows(letters: string, widthCounts: Map<number, number>): number {
+  const codes = encodeIndices(letters);
+  const unknown = new Int32Array(codes.length + 1);
+  for (let i = 0; i < codes.length; i++) unknown[i + 1] = unknown[i] + (codes[i] === 4 ? 1 : 0);
+  let n = 0;
+  for (const [w, count] of widthCounts) {
+    for (let p = 0; p + w <= codes.length; p++) if (unknown[p + w] === unknown[p]) n += 2 * count;
+  }
+  return n;
+}
+
+/**
+ * The batch's motif hits, grouped by sequence (`sequenceIndex` = position in the batch), each with
+ * its q-value over its own sequence's scanned windows, so a hit does not depend on which sequences
+ * shared its batch. A sequence with known hits (an earlier scan of the same input and motif file)
+ * is not scanned again: its stored hits, q-values included, stand.
+ */
+function batchHits(task: ExplainTask, sequences: ExplainedSequence[], motifs: Motif[], progress: TaskProgress): MotifHit[] {
+  const input = new Map(task.sequences.map((s) => [s.idx, s]));
+  const letters = sequences.map((s) => input.get(s.idx)!.letters);
+  const bySequence = sequences.map((): MotifHit[] => []);
+  const motifIndex = new Map<string, number>();
+  motifs.forEach((m, i) => motifIndex.set(m.id, motifIndex.get(m.id) ?? i));
+  const toScan: number[] = [];
+  sequences.forEach((s, i) => {
+    const known = input.get(s.idx)!.knownHits;
+    if (!known) return toScan.push(i);
+    for (const h of known) {
+      bySequence[i].push({
+        motifIndex: motifIndex.get(h.motifId) ?? motifs.length, motifId: h.motifId, motifAltId: h.motifName === h.motifId ? '' : h.motifName,
+        sequenceIndex: i, sequenceName: String(s.idx), start: h.startBp, end: h.endBp, strand: h.strand, score: h.score, pValue: h.pValue,
+        qValue: h.qValue, matchedSequence: h.matched,
+      });
+    }
+  });
+  if (toScan.length > 0) {
+    // Scanning a batch for all bundled motifs takes seconds: a cancel lands between two motifs.
+    progress.begin('scan');
+    const scan = scanMotifs(motifs, toScan.map((i) => ({ name: String(sequences[i].idx), sequence: letters[i] })), {
+      background: [0.25, 0.25, 0.25, 0.25],
+      cancelled: () => isCancelled(task),
+      onMotifScanned: () => progress.step(),
+    });
+    const widthCounts = new Map<number, number>();
+    for (const m of motifs) widthCounts.set(m.probs.length, (widthCounts.get(m.probs.length) ?? 0) + 1);
+    const scanned = toScan.map((): MotifHit[] => []);
+    for (const h of scan.hits) scanned[h.sequenceIndex].push(h);
+    scanned.forEach((hits, k) => {
+      const i = toScan[k];
+      const q = benjaminiHochberg(hits.map((h) => h.pValue), scannedWindows(letters[i], widthCounts));
+      hits.forEach((h, j) => bySequence[i].push({ ...h, sequenceIndex: i, qValue: q[j] }));
+    });
+  }
+  return bySequence.flat();
+}
+
+/** Motif hits weighted by every run explanation, their ranking shares, and seqlets (the batch's relevance is their null). */
+export function annotateBatch(task: ExplainTask, sequences: ExplainedSequence[], motifs: Motif[], progress: TaskProgress): BatchAnnotations {
+  const a = task.annotate!;
+  const input = new Map(task.sequences.map((s) => [s.idx, s]));
+  const perSequence: SequenceRelevance[] = sequences.map((s) => {
+    const rec: Record<string, Float32Array> = {};
+    for (const [id, r] of Object.entries(input.get(s.idx)!.cachedRelevance ?? {})) rec[id] = observed(r);
+    for (const e of s.explanations) rec[e.configId] = observed(e.relevance);
+    return rec;
+  });
+  const out: BatchAnnotations = { scanned: [], hits: [], ranks: [], seqlets: [] };
+  if (motifs.length > 0) {
+    const hits = batchHits(task, sequences, motifs, progress);
+    for (const h of weightHitsByRelevance(hits, perSequence)) {
+      out.hits.push({
+        sequenceIndex: sequences[h.sequenceIndex].idx, motifId: h.motifId, motifName: h.motifAltId || h.motifId, startBp: h.start, endBp: h.end, strand: h.strand,
+        score: h.score, pValue: h.pValue, qValue: h.qValue, matched: h.matchedSequence,
+        relevance: Object.fromEntries(Object.entries(h.relevance).map(([id, r]) => [id, r.sum])),
+      });
+    }
+    for (const id of Object.keys(perSequence[0] ?? {})) {
+      rankMotifsByRelevance(hits, perSequence, id).perSequence.forEach((ranks, i) => {
+        for (const r of ranks) {
+          out.ranks.push({ idx: sequences[i].idx, explanationId: id, motifId: r.motifId, motifName: r.motifAltId || r.motifId, hitCount: r.hitCount, coveredBp: r.coveredBp, captured: r.captured });
+        }
+      });
+    }
+    out.scanned = sequences.map((s) => s.idx);
+  }
+  if (a.seqlets) {
+    progress.begin('seqlets');
+    for (const c of task.configs) {
+      checkCancelled(task);
+      for (const sq of callSeqlets(perSequence.map((r) => r[c.id]))) {
+        out.seqlets.push({ idx: sequences[sq.sequenceIndex].idx, configId: c.id, start: sq.start, end: sq.end, sign: sq.sign === 'positive' ? '+' : '-', sum: sq.attribution, pValue: sq.pValue });
+      }
+      progress.step();
+    }
+  }
+  return out;
+}
