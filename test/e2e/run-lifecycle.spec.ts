@@ -46,9 +46,25 @@ test('a running run can be cancelled, stays resumable, and keeps what it finishe
     await page.screenshot({ path: 'test-results/screens/10b-start-running.png' });
     await row.getByTestId('recent-run-cancel').click();
     await expect(row.getByTestId('recent-run-status')).toHaveText('cancelled', { timeout: 60_000 });
-    // Its results open with thousands of rows, of which only those in view are in the page.
+    // Its results open with thousands of rows, of which only those in view are in the page. The
+    // table shows the rows as their pages arrive: here the first page is cut to 1,000 rows and the
+    // next one held, and the first sequence already opens with its tracks.
+    let releaseRest = () => {};
+    const restHeld = new Promise<void>((resolve) => (releaseRest = resolve));
+    await page.route('**/api/invoke/runs:sequences', async (route) => {
+      const body = JSON.parse(route.request().postData() ?? '{}') as { offset?: number };
+      if (!body.offset) return route.fulfill({ response: await route.fetch({ postData: JSON.stringify({ ...body, limit: 1000 }) }) });
+      await restHeld;
+      return route.continue();
+    });
     await row.getByRole('button').first().click();
     const table = page.getByTestId('sequence-scroll');
+    await expect(page.getByTestId('rows-loading')).toHaveText(/^loading: 1,000 of [\d,]+$/);
+    await expect(table).toHaveAttribute('aria-rowcount', '1001');
+    await expect(page.getByTestId('track-relevance').first()).toBeVisible();
+    releaseRest();
+    await expect(page.getByTestId('rows-loading')).toHaveCount(0);
+    await page.unroute('**/api/invoke/runs:sequences');
     await expect(page.getByTestId('sequence-row').first()).toBeVisible();
     const count = Number(await table.getAttribute('aria-rowcount')) - 1;
     expect(count).toBeGreaterThan(1000);

@@ -48,3 +48,35 @@ describe('runSequenceRows', () => {
     expect(requests).toHaveLength(12);
   });
 });
+
+describe('following a run\'s rows while they arrive', () => {
+  const summary = (id: string) => ({ id, status: 'done', sequencesDone: 25 }) as RunSummary;
+
+  it('shows each page as it arrives, then the promise gives all rows', async () => {
+    const seen: [number, number][] = [];
+    const rows = await runSequenceRows(pagedRun(25, 10).api, summary('follow-1'), (soFar, total) => seen.push([soFar.length, total]));
+    expect(seen).toEqual([[10, 25], [20, 25]]);
+    expect(rows).toHaveLength(25);
+  });
+
+  it('gives a view that joins during the fetch the rows received so far, then the rest', async () => {
+    const { api } = pagedRun(25, 10);
+    const joined: number[] = [];
+    let all: Promise<unknown> | null = null;
+    const first = runSequenceRows(api, summary('follow-2'), () => {
+      // The second view opens after the first page, as the Dashboard would next to the Run view.
+      if (!all) all = runSequenceRows(api, summary('follow-2'), (rows) => joined.push(rows.length));
+    });
+    await first;
+    expect(joined).toEqual([10, 20]);
+    expect(await all).toBe(await first);
+  });
+
+  it('does not call a view back once every row is in', async () => {
+    const { api } = pagedRun(25, 10);
+    await runSequenceRows(api, summary('follow-3'));
+    const late: number[] = [];
+    expect(await runSequenceRows(api, summary('follow-3'), (rows) => late.push(rows.length))).toHaveLength(25);
+    expect(late).toEqual([]);
+  });
+});

@@ -14,6 +14,8 @@ export class RunViewState {
   run = $state<RunSummary | null>(null);
   /** Replaced whole, never edited: raw, so 100,000 rows are not wrapped in reactive proxies. */
   rows = $state.raw<SequenceRow[]>([]);
+  /** The run's number of sequences while its rows are still arriving; null once all are in. */
+  rowsExpected = $state<number | null>(null);
   loading = $state(false);
   error = $state<string | null>(null);
   filter = $state('');
@@ -30,6 +32,8 @@ export class RunViewState {
   seqletChoice = $state('');
   readonly viewport = new Viewport();
   private generation = 0;
+  /** Counts load() calls: a slower earlier load must not overwrite a later one. */
+  private loads = 0;
 
   readonly visibleRows = $derived(filterAndSort(this.rows, this.filter, this.sort));
   readonly selectedRow = $derived(this.rows.find((r) => r.index === this.selected) ?? null);
@@ -39,21 +43,39 @@ export class RunViewState {
   constructor(private readonly api: ApiClient) {}
 
   async load(runId: string): Promise<void> {
+    const load = ++this.loads;
     this.loading = true;
     this.error = null;
     this.selected = null;
     this.rows = [];
+    this.rowsExpected = null;
     try {
       const run = await this.api.invoke('runs:get', { runId });
+      if (load !== this.loads) return;
       this.run = run;
-      // The table holds every row: sorting needs them all.
-      const rows = await runSequenceRows(this.api, run);
+      this.rowsExpected = run.sequencesDone;
+      // The table holds every row (sorting needs them all), and shows them as pages arrive: the
+      // first sequence opens while the rest of a large run loads.
+      let opened = false;
+      const open = (rows: SequenceRow[]) => {
+        if (opened || rows.length === 0) return;
+        opened = true;
+        void this.firstWithGroundTruth(runId, rows).then((index) => (load === this.loads && this.selected === null ? this.select(index) : undefined));
+      };
+      const rows = await runSequenceRows(this.api, run, (soFar, total) => {
+        if (load !== this.loads) return;
+        this.rows = soFar;
+        this.rowsExpected = total;
+        open(soFar);
+      });
+      if (load !== this.loads) return;
       this.rows = rows;
-      if (rows.length > 0) await this.select(await this.firstWithGroundTruth(runId, rows));
+      this.rowsExpected = null;
+      open(rows);
     } catch (e) {
-      this.error = errorMessage(e);
+      if (load === this.loads) this.error = errorMessage(e);
     } finally {
-      this.loading = false;
+      if (load === this.loads) this.loading = false;
     }
   }
 
