@@ -4,7 +4,7 @@
 import { AppError } from '../../shared/errors';
 import { encodeIndices, reverseComplement } from '../genomics/nucleotides';
 import { symmetrize, type Background } from './background';
-import { compileMotif, PREFIX_STEPS, REJECTED, type CompiledMotif, type CompiledStrand } from './compiled-motif';
+import { compileMotif, kmerCodes, REJECTED, type CompiledMotif, type CompiledStrand } from './compiled-motif';
 import type { MotifHit } from './hit';
 import type { Motif } from './motif';
 import { DEFAULT_PSEUDOCOUNT, roundSignificant, scaledToRaw } from './pssm';
@@ -45,34 +45,20 @@ interface RawHit {
   score: number;
 }
 
-function scanStrand(seq: Uint8Array, strand: CompiledStrand, width: number, minScore: number, onHit: (start: number, score: number) => void): void {
-  const { lookup, offsets, remaining, prefix } = strand;
+/** One strand of one motif over one sequence; `kmers` are the sequence's codes for the strand's block width. */
+function scanStrand(seq: Uint8Array, kmers: Uint16Array, strand: CompiledStrand, width: number, minScore: number, onHit: (start: number, score: number) => void): void {
+  const { block, blockStart, lookup, offsets, remaining } = strand;
+  const rest = offsets.length;
   const last = seq.length - width;
-  if (width < PREFIX_STEPS) {
-    for (let p = 0; p <= last; p++) {
-      let s = 0;
-      let j = 0;
-      for (; j < width; j++) {
-        s += lookup[j * 5 + seq[p + offsets[j]]];
-        if (s + remaining[j] < minScore) break;
-      }
-      if (j === width) onHit(p, s);
-    }
-    return;
-  }
-  const o0 = offsets[0];
-  const o1 = offsets[1];
-  const o2 = offsets[2];
-  const o3 = offsets[3];
   for (let p = 0; p <= last; p++) {
-    let s = prefix[((seq[p + o0] * 5 + seq[p + o1]) * 5 + seq[p + o2]) * 5 + seq[p + o3]];
+    let s = block[kmers[p + blockStart]];
     if (s === REJECTED) continue;
-    let j = PREFIX_STEPS;
-    for (; j < width; j++) {
+    let j = 0;
+    for (; j < rest; j++) {
       s += lookup[j * 5 + seq[p + offsets[j]]];
       if (s + remaining[j] < minScore) break;
     }
-    if (j === width && s >= minScore) onHit(p, s);
+    if (j === rest && s >= minScore) onHit(p, s);
   }
 }
 
@@ -109,7 +95,12 @@ export function scanMotifs(motifs: Motif[], sequences: ScanSequence[], options: 
     const codes = encodeIndices(s.sequence);
     const unknownPrefix = new Int32Array(codes.length + 1);
     for (let i = 0; i < codes.length; i++) unknownPrefix[i + 1] = unknownPrefix[i] + (codes[i] === 4 ? 1 : 0);
-    return { codes, unknownPrefix };
+    // k-mer codes for each block width in use, made once per sequence for all motifs.
+    const kmers = new Map<number, Uint16Array>();
+    for (const cm of compiled) {
+      for (const k of [cm.forward.blockWidth, cm.reverse.blockWidth]) if (!kmers.has(k)) kmers.set(k, kmerCodes(codes, k));
+    }
+    return { codes, unknownPrefix, kmers };
   });
   const windowsByWidth = new Map<number, number>();
   const windowsOfWidth = (w: number): number => {
@@ -123,9 +114,9 @@ export function scanMotifs(motifs: Motif[], sequences: ScanSequence[], options: 
     if (options.cancelled?.()) throw new AppError('CANCELLED', 'the motif scan was cancelled');
     const w = cm.matrix.width;
     scannedWindows += windowsOfWidth(w) * (bothStrands ? 2 : 1);
-    encoded.forEach(({ codes }, seqIndex) => {
-      scanStrand(codes, cm.forward, w, cm.minScore, (start, score) => raw.push({ motif: cm, seq: seqIndex, start, strand: '+', score }));
-      if (bothStrands) scanStrand(codes, cm.reverse, w, cm.minScore, (start, score) => raw.push({ motif: cm, seq: seqIndex, start, strand: '-', score }));
+    encoded.forEach(({ codes, kmers }, seqIndex) => {
+      scanStrand(codes, kmers.get(cm.forward.blockWidth)!, cm.forward, w, cm.minScore, (start, score) => raw.push({ motif: cm, seq: seqIndex, start, strand: '+', score }));
+      if (bothStrands) scanStrand(codes, kmers.get(cm.reverse.blockWidth)!, cm.reverse, w, cm.minScore, (start, score) => raw.push({ motif: cm, seq: seqIndex, start, strand: '-', score }));
     });
     options.onMotifScanned?.();
   }

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readFastaAll } from '../../../../src-main/engine/genomics/fasta';
 import { readMotifFile } from '../../../../src-main/engine/motifs/read-motifs';
+import { kmerCodes } from '../../../../src-main/engine/motifs/compiled-motif';
 import { scanMotifs } from '../../../../src-main/engine/motifs/scan';
 import { benjaminiHochberg } from '../../../../src-main/engine/motifs/q-values';
 import { formatFimoTsv } from '../../../../src-main/engine/export/fimo-tsv';
@@ -43,34 +44,38 @@ describe('scanMotifs', () => {
     expect(formatFimoTsv(result.hits)).toBe(readFileSync(fx('scan-small.expected.tsv'), 'utf8'));
   });
 
-  it('agrees with brute-force scoring of every window on both strands of a random sequence', () => {
-    let seed = 7;
-    const rnd = (): number => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
-    const probs = Array.from({ length: 6 }, () => {
-      const r = [rnd() + 0.01, rnd() + 0.01, rnd() ** 4, rnd() + 0.01];
-      const s = r[0] + r[1] + r[2] + r[3];
-      return r.map((v) => v / s);
+  // Widths below, at and above the 6-column block the scanner scores with one table read.
+  for (const width of [3, 6, 11]) {
+    it(`agrees with brute-force scoring of every window on both strands of a random sequence (motif width ${width})`, () => {
+      let seed = 7 + width;
+      const rnd = (): number => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+      const probs = Array.from({ length: width }, () => {
+        const r = [rnd() + 0.01, rnd() + 0.01, rnd() ** 4, rnd() + 0.01];
+        const s = r[0] + r[1] + r[2] + r[3];
+        return r.map((v) => v / s);
+      });
+      const sequence = Array.from({ length: 3000 }, (_, i) => (i % 97 === 0 ? 'N' : 'ACGT'[Math.floor(rnd() * 4)])).join('');
+      const motif = { id: 'R', altId: '', probs, nsites: 15, source: 'test' };
+      const bg: [number, number, number, number] = [0.3, 0.2, 0.2, 0.3];
+      // A 3-column motif has no window with p ≤ 0.01.
+      const threshold = width < 5 ? 0.1 : 0.01;
+      const result = scanMotifs([motif], [{ name: 's', sequence }], { background: bg, pValueThreshold: threshold });
+      const m = buildScoringMatrix(motif, bg);
+      const idx = (c: string): number => 'ACGT'.indexOf(c);
+      const expected: string[] = [];
+      for (let p = 0; p + width <= sequence.length; p++) {
+        const w = sequence.slice(p, p + width);
+        if (w.includes('N')) continue;
+        const fwd = [...w].reduce((a, c, i) => a + m.scores[i * 4 + idx(c)], 0);
+        const rev = [...w].reduce((a, c, i) => a + m.scores[(width - 1 - i) * 4 + 3 - idx(c)], 0);
+        if (m.pValues[fwd] <= threshold) expected.push(`${p}+${fwd}`);
+        if (m.pValues[rev] <= threshold) expected.push(`${p}-${rev}`);
+      }
+      const got = result.hits.map((h) => `${h.start}${h.strand}${Math.round((h.score - width * m.offset) * m.scale)}`);
+      expect(got.sort()).toEqual(expected.sort());
+      expect(expected.length).toBeGreaterThan(20);
     });
-    const sequence = Array.from({ length: 3000 }, (_, i) => (i % 97 === 0 ? 'N' : 'ACGT'[Math.floor(rnd() * 4)])).join('');
-    const motif = { id: 'R', altId: '', probs, nsites: 15, source: 'test' };
-    const bg: [number, number, number, number] = [0.3, 0.2, 0.2, 0.3];
-    const threshold = 0.01;
-    const result = scanMotifs([motif], [{ name: 's', sequence }], { background: bg, pValueThreshold: threshold });
-    const m = buildScoringMatrix(motif, bg);
-    const idx = (c: string): number => 'ACGT'.indexOf(c);
-    const expected: string[] = [];
-    for (let p = 0; p + 6 <= sequence.length; p++) {
-      const w = sequence.slice(p, p + 6);
-      if (w.includes('N')) continue;
-      const fwd = [...w].reduce((a, c, i) => a + m.scores[i * 4 + idx(c)], 0);
-      const rev = [...w].reduce((a, c, i) => a + m.scores[(5 - i) * 4 + 3 - idx(c)], 0);
-      if (m.pValues[fwd] <= threshold) expected.push(`${p}+${fwd}`);
-      if (m.pValues[rev] <= threshold) expected.push(`${p}-${rev}`);
-    }
-    const got = result.hits.map((h) => `${h.start}${h.strand}${Math.round((h.score - 6 * m.offset) * m.scale)}`);
-    expect(got.sort()).toEqual(expected.sort());
-    expect(expected.length).toBeGreaterThan(20);
-  });
+  }
 
   it('uses the symmetrised background when scanning both strands', () => {
     const r = scanMotifs([], [{ name: 's', sequence: 'ACGT' }], { background: [0.4, 0.3, 0.2, 0.1] });
@@ -84,5 +89,14 @@ describe('benjaminiHochberg', () => {
     expect(Array.from(benjaminiHochberg([0.01, 0.04, 0.03, 0.04, 0.5], 5)).map((q) => Number(q.toFixed(10)))).toEqual([0.05, 0.05, 0.05, 0.05, 0.5]);
     // With 100 tests of which only these two were kept: q = min(p·m/rank) from the top.
     expect(Array.from(benjaminiHochberg([1e-4, 2e-5], 100))).toEqual([0.005, 0.002]);
+  });
+});
+
+describe('kmerCodes', () => {
+  it('numbers each k-mer in base 4 (A = 0 … T = 3) and gives 4^k to one with an unknown letter or past the end', () => {
+    // A C G T N A C  →  codes 0 1 2 3 4 0 1
+    const codes = Uint8Array.from([0, 1, 2, 3, 4, 0, 1]);
+    expect([...kmerCodes(codes, 2)]).toEqual([0b0001, 0b0110, 0b1011, 16, 16, 0b0001, 16]);
+    expect([...kmerCodes(codes, 3)]).toEqual([0b000110, 0b011011, 64, 64, 64, 64, 64]);
   });
 });
