@@ -3,7 +3,7 @@
 // an IUPAC code fails the bound check (FIMO skips such windows). Columns are evaluated most
 // informative first and a window is abandoned as soon as even the best remaining letters could not
 // reach the score threshold — the classic lookahead that makes a full JASPAR scan take seconds. The
-// first step scores a block of up to 7 consecutive columns with one table read at the window's
+// first step scores a block of up to 6 consecutive columns with one table read at the window's
 // precomputed k-mer code.
 import type { Background } from './background';
 import type { Motif } from './motif';
@@ -99,8 +99,8 @@ function compileStrand(scores: Int32Array, width: number, bg: Background, minSco
     remaining[j] = rest;
     rest += rowMax(others[j]);
   }
-  // rest = the best score of all other columns together.
-  // Block scores column by column: the score of a k-mer is that of its first k − 1 letters plus its last.
+  // Block scores column by column (a k-mer scores its first k − 1 letters plus its last); a block
+  // entry is kept only if the best letters of every other column (`rest`) could reach the threshold.
   let prefix = new Int32Array([0]);
   for (let i = 0; i < blockWidth; i++) {
     const next = new Int32Array(prefix.length * 4);

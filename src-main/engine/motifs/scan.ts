@@ -45,7 +45,7 @@ interface RawHit {
   score: number;
 }
 
-/** One strand of one motif over one sequence; `kmers` are the sequence's codes for the strand's block width. */
+/** One strand of one motif over the joined sequences; `kmers` are their codes for the strand's block width. */
 function scanStrand(seq: Uint8Array, kmers: Uint16Array, strand: CompiledStrand, width: number, minScore: number, onHit: (start: number, score: number) => void): void {
   const { block, blockStart, lookup, offsets, remaining } = strand;
   const rest = offsets.length;
