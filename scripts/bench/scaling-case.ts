@@ -5,6 +5,7 @@
 import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { performance } from 'node:perf_hooks';
 import { openModel } from '../../src-main/engine/explain/open-model';
 import { bundledJasparPath } from '../../src-main/engine/motifs/bundled';
 import { LocalRunService } from '../../src-main/services/run-service';
@@ -23,6 +24,11 @@ export interface ScalingCase {
   ingestS: number;
   /** From queued to settled: explain in the pool, write each batch to SQLite. */
   computeS: number;
+  /**
+   * Main-thread busy time during the run (event-loop utilisation × run time): storing batches.
+   * With many workers this bounds the throughput: at most sequences / mainBusyS per second.
+   */
+  mainBusyS: number;
   seqPerSec: number;
   peakRssMb: number;
   /** Kernel's high-water mark for the process (ru_maxrss). */
@@ -68,13 +74,15 @@ const started = await service.start({
   explanations: [{ id: 'eps-plus', composite: 'epsilon-plus' }],
 });
 const t1 = performance.now();
+const elu0 = performance.eventLoopUtilization();
 const settled = await service.whenSettled(started.id);
 const t2 = performance.now();
+const elu = performance.eventLoopUtilization(elu0);
 await service.close();
 const peak = sampler.stop();
 const result: ScalingCase = {
   sequences: n, motifs: values['all-motifs'] ? 879 : 1, lengthBp, model: modelPath.split('/').pop()!.replace(/\.onnx$/, ''), workers, intraOpThreads,
-  ingestS: round((t1 - t0) / 1000, 2), computeS: round((t2 - t1) / 1000, 2), seqPerSec: round((n / (t2 - t1)) * 1000, 0),
+  ingestS: round((t1 - t0) / 1000, 2), computeS: round((t2 - t1) / 1000, 2), mainBusyS: round(elu.active / 1000, 2), seqPerSec: round((n / (t2 - t1)) * 1000, 0),
   peakRssMb: round(peak / 2 ** 20, 0), maxRssMb: round(process.resourceUsage().maxRSS / 1024, 0),
   cacheMb: round(statSync(cachePath).size / 2 ** 20, 1), status: settled.status,
 };
