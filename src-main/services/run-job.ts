@@ -131,14 +131,23 @@ export function createRunJob(o: RunJobOptions): BatchJob<ExplainTask, ExplainTas
       const results: { explKey: string; row: ResultRow }[] = [];
       const layers: LayerWrite[] = [];
       const warnings: { explKey: string; idx: number; message: string }[] = [];
+      // Stores every worker's batches, so its time per sequence bounds a run on many cores: maps and
+      // plain objects here, no find per sequence, object spread or string keys per seqlet.
+      const lettersOf = new Map(task.sequences.map((x) => [x.idx, x.letters]));
+      /** explKey → sequences whose result this batch adds. */
+      const fresh = new Map<string, Set<number>>();
       for (const s of result.sequences) {
         const name = names.get(s.idx) ?? `#${s.idx + 1}`;
-        const letters = task.sequences.find((x) => x.idx === s.idx)?.letters ?? '';
+        const letters = lettersOf.get(s.idx) ?? '';
         const fromLetters = sequenceWarnings(name, letters, o.windowBp);
         for (const e of s.explanations) {
           const explKey = keyById.get(e.configId)!;
           if (done.get(e.configId)!.has(s.idx)) continue;
-          results.push({ explKey, row: { idx: s.idx, target: s.target, lengthBp: s.lengthBp, relevance: e.relevance, diagnostics: e.diagnostics, metrics: e.metrics as Record<string, number>, ...relevanceStats(e.relevance) } });
+          const stats = relevanceStats(e.relevance);
+          results.push({ explKey, row: { idx: s.idx, target: s.target, lengthBp: s.lengthBp, relevance: e.relevance, diagnostics: e.diagnostics, metrics: e.metrics as Record<string, number>,
+            sum: stats.sum, absSum: stats.absSum, min: stats.min, max: stats.max } });
+          const added = fresh.get(explKey) ?? new Set<number>();
+          fresh.set(explKey, added.add(s.idx));
           const nonFinite = nonFiniteRelevanceWarning(name, e.configId, e.relevance);
           for (const message of nonFinite ? [...fromLetters, nonFinite] : fromLetters) warnings.push({ explKey, idx: s.idx, message });
           // The task returned layers for the selected sequences and windows only (an empty list for the others).
@@ -147,12 +156,13 @@ export function createRunJob(o: RunJobOptions): BatchJob<ExplainTask, ExplainTas
         }
         names.delete(s.idx);
       }
-      const fresh = new Set(results.map((r) => `${r.explKey}\u0000${r.row.idx}`));
       const a = result.annotations;
-      const annotations: AnnotationWrite | undefined = a && {
-        runId: o.run.id, scanned: a.scanned, hits: a.hits, ranks: a.ranks,
-        seqlets: a.seqlets.map(({ configId, ...rest }) => ({ ...rest, explKey: keyById.get(configId)! })).filter((x) => fresh.has(`${x.explKey}\u0000${x.idx}`)),
-      };
+      const seqlets: AnnotationWrite['seqlets'] = [];
+      for (const q of a?.seqlets ?? []) {
+        const explKey = keyById.get(q.configId)!;
+        if (fresh.get(explKey)?.has(q.idx)) seqlets.push({ explKey, idx: q.idx, start: q.start, end: q.end, sign: q.sign, sum: q.sum, pValue: q.pValue });
+      }
+      const annotations: AnnotationWrite | undefined = a && { runId: o.run.id, scanned: a.scanned, hits: a.hits, ranks: a.ranks, seqlets };
       o.cache.writeBatch({
         modelSha: o.run.modelSha,
         inputSha: o.run.inputSha,

@@ -62,6 +62,20 @@ describe('RunCache', () => {
     expect(cache.readResult('k1', 0)?.sum).toBe(0);
   });
 
+  it('sums a motif\'s ranking shares over batches, counting a sequence stored twice once, and replaces a sequence\'s seqlets', () => {
+    seedRun(cache, 'r1', 'k1', 1);
+    const share = (idx: number, captured: number) => ({ idx, explanationId: 'lrp', motifId: 'MA1', motifName: 'GATA1', hitCount: 2, coveredBp: 10, captured });
+    const seqlet = (idx: number, start: number) => ({ explKey: 'k1', idx, start, end: start + 5, sign: '+' as const, sum: 1, pValue: 0.001 });
+    const annotate = (scanned: number[], ranks: ReturnType<typeof share>[], seqlets: ReturnType<typeof seqlet>[]) =>
+      cache.writeBatch({ modelSha: M, inputSha: I, predictions: [], results: [], annotations: { runId: 'r1', scanned, hits: [], ranks, seqlets } });
+    annotate([0, 1], [share(0, 0.25), share(1, 0.5)], [seqlet(0, 1), seqlet(1, 2)]);
+    // Sequence 1 again (a batch recomputed after a crash) and sequence 2.
+    annotate([1, 2], [share(1, 0.5), share(2, 1)], [seqlet(1, 3)]);
+    const rank = cache.db.prepare("SELECT sequences, hit_count, covered_bp, captured FROM motif_ranks WHERE run_id = 'r1'").all();
+    expect(rank).toEqual([{ sequences: 3, hit_count: 6, covered_bp: 30, captured: 1.75 }]);
+    expect(cache.db.prepare("SELECT idx, start_bp FROM seqlets WHERE expl_key = 'k1' ORDER BY idx").all()).toEqual([{ idx: 0, start_bp: 1 }, { idx: 1, start_bp: 3 }]);
+  });
+
   it('keeps an explanation that another run still uses when one run is deleted', () => {
     seedRun(cache, 'r1', 'shared', 1);
     const config = parseExplainConfig({ id: 'again' });
