@@ -123,8 +123,20 @@ export class LocalRunService implements RunService {
     return this.launch(run.id);
   }
 
+  /** Launches in progress: a launch waits for file checksums and copies cached hits in chunks. */
+  private readonly launching = new Map<string, Promise<RunSummary>>();
+
+  /** One launch per run at a time: a resume while the run is still being launched joins that launch. */
+  private launch(runId: string): Promise<RunSummary> {
+    const known = this.launching.get(runId);
+    if (known) return known;
+    const launched = this.launchOnce(runId).finally(() => this.launching.delete(runId));
+    this.launching.set(runId, launched);
+    return launched;
+  }
+
   /** Marks fully cached explanations, then either settles at once or queues the missing work. */
-  private async launch(runId: string): Promise<RunSummary> {
+  private async launchOnce(runId: string): Promise<RunSummary> {
     const run = this.mustGet(runId);
     const motifsPath = run.request.motifsPath;
     const motifs = motifsPath && existsSync(motifsPath) ? { path: motifsPath, sha256: await sha256File(motifsPath) } : null;
@@ -132,7 +144,7 @@ export class LocalRunService implements RunService {
     let knownHits: ((idx: number) => KnownHit[] | null) | null = null;
     if (motifs) {
       recordRunMotifs(this.cache.db, runId, motifs.sha256);
-      if (this.cache.scannedIndices(runId).size === 0) reuseAnnotations(this.cache.db, runId, run.inputSha, motifs.sha256, count);
+      if (this.cache.scannedIndices(runId).size === 0) await reuseAnnotations(this.cache.db, runId, run.inputSha, motifs.sha256, count);
       // An earlier run without some of this run's explanations still found the same hits.
       if (this.cache.scannedIndices(runId).size < count) knownHits = earlierScanHits(this.cache.db, runId, run.inputSha, motifs.sha256, count);
     }

@@ -18,39 +18,64 @@ function fullyScannedRuns(db: Database.Database, runId: string, inputSha: string
     AND (SELECT count(*) FROM run_scanned s WHERE s.run_id = r.id) >= ? ORDER BY r.created_at DESC`).pluck().all(runId, inputSha, motifsSha, sequenceCount) as string[];
 }
 
-/** Copies annotations from a fully scanned twin run; false when there is none. */
-export function reuseAnnotations(db: Database.Database, runId: string, inputSha: string, motifsSha: string, sequenceCount: number): boolean {
+/**
+ * Sequences whose hits one transaction of the copy moves: about 55,000 hits of a default run, a
+ * few hundred milliseconds. The main thread serves the app between chunks, where one statement
+ * for a 100,000-sequence run (2.7 million hits) would hold it for seconds.
+ */
+export const COPY_CHUNK_SEQUENCES = 2000;
+
+/**
+ * Copies annotations from a fully scanned twin run; false when there is none. The hits go chunk by
+ * chunk; the scanned marks and the ranking go last, in one transaction, so a copy that a killed
+ * process left half done has no scanned mark and is redone (its hits cleared first), and a twin
+ * deleted meanwhile leaves this run to scan.
+ */
+export async function reuseAnnotations(db: Database.Database, runId: string, inputSha: string, motifsSha: string, sequenceCount: number,
+  chunkSequences = COPY_CHUNK_SEQUENCES): Promise<boolean> {
   const mine = db.prepare('SELECT expl_id, expl_key FROM run_explanations WHERE run_id = ?').all(runId) as { expl_id: string; expl_key: string }[];
   for (const donor of fullyScannedRuns(db, runId, inputSha, motifsSha, sequenceCount)) {
     const theirs = new Map((db.prepare('SELECT expl_key, expl_id FROM run_explanations WHERE run_id = ?').all(donor) as { expl_id: string; expl_key: string }[])
       .map((e) => [e.expl_key, e.expl_id]));
     if (!mine.every((e) => theirs.has(e.expl_key))) continue;
     const rename = mine.map((e) => [theirs.get(e.expl_key)!, e.expl_id] as const);
-    db.transaction(() => {
+    const clearHits = db.prepare('DELETE FROM motif_hits WHERE run_id = ?');
+    clearHits.run(runId);
+    const maxIdx = db.prepare('SELECT max(idx) FROM run_scanned WHERE run_id = ?').pluck().get(donor) as number | null;
+    for (let from = 0; from <= (maxIdx ?? -1); from += chunkSequences) {
+      db.transaction(() => copyHits(db, donor, runId, rename, theirs.size === rename.length, from, from + chunkSequences))();
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const copied = db.transaction(() => {
+      if (!fullyScannedRuns(db, runId, inputSha, motifsSha, sequenceCount).includes(donor)) {
+        clearHits.run(runId);
+        return false;
+      }
       db.prepare('INSERT OR IGNORE INTO run_scanned (run_id, idx) SELECT ?, idx FROM run_scanned WHERE run_id = ?').run(runId, donor);
-      copyHits(db, donor, runId, rename, theirs.size === rename.length);
       const rank = db.prepare(`INSERT INTO motif_ranks (run_id, expl_id, motif_id, motif_name, sequences, hit_count, covered_bp, captured)
         SELECT ?, ?, motif_id, motif_name, sequences, hit_count, covered_bp, captured FROM motif_ranks WHERE run_id = ? AND expl_id = ?`);
       for (const [from, to] of rename) rank.run(runId, to, donor, from);
+      return true;
     })();
-    return true;
+    return copied;
   }
   return false;
 }
 
 /**
- * Copies the donor's hits to `runId` in one statement. When the donor has exactly this run's
+ * Copies the donor's hits of sequences [fromIdx, toIdx) to `runId` in one statement. When the donor has exactly this run's
  * explanations under the same ids (a repeated request), each hit's relevance object is copied as
  * it is; otherwise it is rebuilt with this run's ids, where `->` yields a value's JSON text as
  * stored, so the numbers are copied digit for digit instead of going through a double.
  */
-function copyHits(db: Database.Database, donor: string, runId: string, rename: readonly (readonly [string, string])[], donorHasOnlyThese: boolean): void {
+function copyHits(db: Database.Database, donor: string, runId: string, rename: readonly (readonly [string, string])[], donorHasOnlyThese: boolean,
+  fromIdx: number, toIdx: number): void {
   const sameIds = donorHasOnlyThese && rename.every(([from, to]) => from === to);
   const relevance = sameIds ? 'relevance_json' : `json_object(${rename.map(() => 'CAST(? AS TEXT), json(relevance_json -> ?)').join(', ')})`;
   const args = sameIds ? [] : rename.flatMap(([from, to]) => [to, `$.${JSON.stringify(from)}`]);
   db.prepare(`INSERT INTO motif_hits (run_id, idx, motif_id, motif_name, start_bp, end_bp, strand, score, p_value, q_value, matched, relevance_json)
     SELECT ?, idx, motif_id, motif_name, start_bp, end_bp, strand, score, p_value, q_value, matched, ${relevance}
-    FROM motif_hits WHERE run_id = ? ORDER BY rowid`).run(runId, ...args, donor);
+    FROM motif_hits WHERE run_id = ? AND idx >= ? AND idx < ? ORDER BY rowid`).run(runId, ...args, donor, fromIdx, toIdx);
 }
 
 /** The hits of the newest earlier full scan of this input with this motif file, by sequence; null when there is none. */
