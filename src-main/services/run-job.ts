@@ -8,13 +8,13 @@
 import type { BatchJob } from '../engine/pool/batch-scheduler';
 import type { ExplainTask, ExplainTaskResult, KnownHit } from '../engine/pool/explain-task';
 import type { MetricName } from '../engine/metrics/metric-names';
-import type { AnnotationWrite, ResultRow, RunExplanation, StoredRun, StoredSequence } from './cache/cache-types';
+import type { AnnotationWrite, ResultWrite, RunExplanation, StoredRun, StoredSequence } from './cache/cache-types';
 import type { RunCache } from './cache/run-cache';
 import type { InFlightProgress } from '../engine/pool/in-flight-progress';
 import type { LayerWrite } from './cache/cache-types';
 import { LAYER_WINDOWS, wantsLayers } from './cache/layer-store';
-import { nonFiniteRelevanceWarning, sequenceWarnings } from '../engine/explain/sequence-warnings';
-import { relevanceStats } from './relevance-stats';
+import { nonFiniteRelevanceMessage, nonFiniteRelevanceWarning, sequenceWarnings } from '../engine/explain/sequence-warnings';
+import { relevanceStats } from '../engine/explain/relevance-stats';
 
 /** A batch closes at this many sequences or bases, whichever comes first. The seqlet null is built
  * per batch, so short sequences are batched by the thousand: the null then costs little per sequence. */
@@ -123,12 +123,13 @@ export function createRunJob(o: RunJobOptions): BatchJob<ExplainTask, ExplainTas
         metrics: o.run.request.metrics as MetricName[],
         annotate: { motifsPath: o.motifs?.path ?? null, motifsSha256: o.motifs?.sha256 ?? null, seqlets: true },
         cancelFlag,
+        storeForCache: true,
         // Scan-only batches add no finished sequences, so their progress counts none either.
         progress: o.inFlight?.track(configs.length === 0 ? 0 : seqs.length),
       };
     },
     persist: (task, result) => {
-      const results: { explKey: string; row: ResultRow }[] = [];
+      const results: { explKey: string; row: ResultWrite }[] = [];
       const layers: LayerWrite[] = [];
       const warnings: { explKey: string; idx: number; message: string }[] = [];
       // Stores every worker's batches, so its time per sequence bounds a run on many cores: maps and
@@ -143,12 +144,13 @@ export function createRunJob(o: RunJobOptions): BatchJob<ExplainTask, ExplainTas
         for (const e of s.explanations) {
           const explKey = keyById.get(e.configId)!;
           if (done.get(e.configId)!.has(s.idx)) continue;
-          const stats = relevanceStats(e.relevance);
-          results.push({ explKey, row: { idx: s.idx, target: s.target, lengthBp: s.lengthBp, relevance: e.relevance, diagnostics: e.diagnostics, metrics: e.metrics as Record<string, number>,
-            sum: stats.sum, absSum: stats.absSum, min: stats.min, max: stats.max } });
+          // The worker made the blob and the numbers (storeForCache); the fallback keeps a task without them storable.
+          const stats = e.stored ?? relevanceStats(e.relevance);
+          results.push({ explKey, row: { idx: s.idx, target: s.target, lengthBp: s.lengthBp, relevance: e.relevance, blob: e.stored?.blob, diagnostics: e.diagnostics,
+            metrics: e.metrics as Record<string, number>, sum: stats.sum, absSum: stats.absSum, min: stats.min, max: stats.max } });
           const added = fresh.get(explKey) ?? new Set<number>();
           fresh.set(explKey, added.add(s.idx));
-          const nonFinite = nonFiniteRelevanceWarning(name, e.configId, e.relevance);
+          const nonFinite = e.stored ? (e.stored.finite ? null : nonFiniteRelevanceMessage(name, e.configId)) : nonFiniteRelevanceWarning(name, e.configId, e.relevance);
           for (const message of nonFinite ? [...fromLetters, nonFinite] : fromLetters) warnings.push({ explKey, idx: s.idx, message });
           // The task returned layers for the selected sequences and windows only (an empty list for the others).
           e.layerRelevance?.forEach((points, window) =>

@@ -34,10 +34,18 @@ export function sequenceWarnings(name: string, letters: string, windowBp: number
   return out;
 }
 
+/** True when no relevance value is NaN or ±Inf. */
+export function allFinite(relevance: Float32Array): boolean {
+  for (let i = 0; i < relevance.length; i++) if (!Number.isFinite(relevance[i])) return false;
+  return true;
+}
+
+/** The warning for an explanation whose relevance holds NaN or ±Inf. */
+export function nonFiniteRelevanceMessage(name: string, explanationId: string): string {
+  return `relevance is not finite for sequence ${name} under explanation ${explanationId}`;
+}
+
 /** A warning when any relevance value of one explanation is NaN or ±Inf, else null. */
 export function nonFiniteRelevanceWarning(name: string, explanationId: string, relevance: Float32Array): string | null {
-  for (let i = 0; i < relevance.length; i++) {
-    if (!Number.isFinite(relevance[i])) return `relevance is not finite for sequence ${name} under explanation ${explanationId}`;
-  }
-  return null;
+  return allFinite(relevance) ? null : nonFiniteRelevanceMessage(name, explanationId);
 }

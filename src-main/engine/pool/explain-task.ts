@@ -43,6 +43,11 @@ export interface ExplainTask {
   metricsSeed?: number;
   /** Also scan, weight hits and call seqlets (plain data back; the service stores them). */
   annotate?: { motifsPath: string | null; motifsSha256: string | null; seqlets: boolean };
+  /**
+   * For the run cache: also return each explanation's relevance in the cache's blob form with its
+   * summary numbers, so the main thread, which stores every worker's batches, does no per-base work.
+   */
+  storeForCache?: boolean;
   /** Shared with the service: 1 = stop (the run was cancelled or failed). */
   cancelFlag: Int32Array;
   /** Shared with the service: the worker writes how far it is through this task (./task-progress). */
@@ -71,6 +76,18 @@ export interface ExplainedConfig {
   layerRelevance?: LayerRelevance[][];
   /** As computeMetrics returns them (faithfulness is an object), plus `seed`: the sequence's derived seed. */
   metrics: Record<string, unknown>;
+  /** With ExplainTask.storeForCache. */
+  stored?: StoredRelevance;
+}
+
+/** Relevance as the run cache stores it: the blob (engine/export/float32-blob), its summary numbers, and whether every value is finite. */
+export interface StoredRelevance {
+  blob: Uint8Array;
+  sum: number;
+  absSum: number;
+  min: number;
+  max: number;
+  finite: boolean;
 }
 
 export interface ExplainedSequence {

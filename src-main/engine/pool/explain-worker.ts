@@ -14,6 +14,7 @@ import { encodeOneHot } from '../genomics/one-hot';
 import { annotateBatch, motifSet } from './annotate-batch';
 import type { ExplainedSequence, ExplainTask, ExplainTaskResult } from './explain-task';
 import { checkCancelled, isCancelled } from './task-cancel';
+import { storedRelevance } from './stored-relevance';
 import { runWorkerTask } from './task-outcome';
 import { TaskProgress } from './task-progress';
 import { batchWindows, encodeWindow, mergeWindows, type BatchWindows, type WindowRef } from './tiling';
@@ -59,11 +60,15 @@ export default async function explainTask(task: ExplainTask): Promise<unknown> {
       checkCancelled(task);
       const annotations = task.annotate ? annotateBatch(task, sequences, motifs, progress) : undefined;
       progress.finish();
+      if (task.storeForCache) for (const s of sequences) for (const e of s.explanations) e.stored = storedRelevance(e.relevance);
       const result: ExplainTaskResult = { sequences, annotations, computeMs: performance.now() - started };
       const transfer: ArrayBuffer[] = [];
       for (const s of sequences) {
         transfer.push(s.output.buffer as ArrayBuffer, s.logits.buffer as ArrayBuffer);
-        for (const e of s.explanations) transfer.push(e.relevance.buffer as ArrayBuffer);
+        for (const e of s.explanations) {
+          transfer.push(e.relevance.buffer as ArrayBuffer);
+          if (e.stored) transfer.push(e.stored.blob.buffer as ArrayBuffer);
+        }
       }
       return { value: result, transfer };
     } finally {

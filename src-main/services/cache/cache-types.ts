@@ -65,6 +65,12 @@ export interface ResultRow extends ResultNumbers {
   diagnostics: unknown;
 }
 
+/** A result on its way into the cache. */
+export interface ResultWrite extends ResultRow {
+  /** `relevance` already in blob form (a worker encoded it); absent: writeBatch encodes it. */
+  blob?: Uint8Array;
+}
+
 export interface PredictionRow {
   idx: number;
   output: Float32Array;
@@ -76,7 +82,7 @@ export interface BatchWrite {
   modelSha: string;
   inputSha: string;
   predictions: PredictionRow[];
-  results: { explKey: string; row: ResultRow }[];
+  results: { explKey: string; row: ResultWrite }[];
   annotations?: AnnotationWrite;
   /** PLRP layer relevance of the bounded subset (see layer-store.ts). */
   layers?: LayerWrite[];

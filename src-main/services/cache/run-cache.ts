@@ -148,7 +148,10 @@ export class RunCache {
     const pred = this.db.prepare('INSERT OR REPLACE INTO predictions (model_sha, input_sha, idx, output, logits) VALUES (?, ?, ?, ?, ?)');
     const result = this.db.prepare(`INSERT OR IGNORE INTO results (expl_key, idx, target, length_bp, relevance, sum, abs_sum, min, max,
       diagnostics_json, metrics_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    const encoded = batch.results.map(({ explKey, row }) => ({ explKey, row, blob: encodeFloat32(row.relevance) }));
+    // better-sqlite3 binds Buffers: a blob from a worker arrives as a plain Uint8Array (no copy here).
+    const encoded = batch.results.map(({ explKey, row }) => ({
+      explKey, row, blob: row.blob ? Buffer.from(row.blob.buffer, row.blob.byteOffset, row.blob.byteLength) : encodeFloat32(row.relevance),
+    }));
     this.db.transaction(() => {
       for (const p of batch.predictions) pred.run(batch.modelSha, batch.inputSha, p.idx, encodeFloat32(p.output), encodeFloat32(p.logits));
       for (const { explKey, row, blob } of encoded) {

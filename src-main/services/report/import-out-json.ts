@@ -13,7 +13,7 @@ import { explanationKey } from '../cache/cache-key';
 import type { ResultRow, StoredRun } from '../cache/cache-types';
 import type { RunCache } from '../cache/run-cache';
 import { ingestFasta } from '../ingest-fasta';
-import { relevanceStats } from '../relevance-stats';
+import { relevanceStats } from '../../engine/explain/relevance-stats';
 
 const BATCH = 256;
 

@@ -1,5 +1,5 @@
 // Per-sequence summary numbers the run list and sequence table show (sum, |sum|, min, max of the
-// per-position relevance), for runs computed locally (run-job.ts) and imported ones alike.
+// per-position relevance), computed by the workers for the run cache and for imported runs alike.
 export function relevanceStats(relevance: Float32Array): { sum: number; absSum: number; min: number; max: number } {
   let sum = 0;
   let absSum = 0;
