@@ -144,16 +144,16 @@ export class LocalRunService implements RunService {
     let knownHits: ((idx: number) => KnownHit[] | null) | null = null;
     if (motifs) {
       recordRunMotifs(this.cache.db, runId, motifs.sha256);
-      if (this.cache.scannedIndices(runId).size === 0) await reuseAnnotations(this.cache.db, runId, run.inputSha, motifs.sha256, count);
+      if (this.cache.scannedCount(runId) === 0) await reuseAnnotations(this.cache.db, runId, run.inputSha, motifs.sha256, count);
       // An earlier run without some of this run's explanations still found the same hits.
-      if (this.cache.scannedIndices(runId).size < count) knownHits = earlierScanHits(this.cache.db, runId, run.inputSha, motifs.sha256, count);
+      if (this.cache.scannedCount(runId) < count) knownHits = earlierScanHits(this.cache.db, runId, run.inputSha, motifs.sha256, count);
     }
     const explanations = this.cache.runExplanations(runId);
     for (const e of explanations) {
       if (this.cache.doneIndices(e.explKey).size >= count) this.cache.markExplanationCached(runId, e.explId);
     }
     const now = Date.now();
-    if (this.cache.sequencesDone(runId) >= count && (!motifs || this.cache.scannedIndices(runId).size >= count)) {
+    if (this.cache.sequencesDone(runId) >= count && (!motifs || this.cache.scannedCount(runId) >= count)) {
       this.cache.updateRun(runId, { status: 'done', startedAt: run.startedAt ?? now, finishedAt: now, error: null });
       const summary = this.summary(runId);
       queueMicrotask(() => this.emit('settled', summary));

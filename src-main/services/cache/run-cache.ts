@@ -164,6 +164,11 @@ export class RunCache {
     })();
   }
 
+  /** How many sequences the run has scanned for motifs. */
+  scannedCount(runId: string): number {
+    return this.db.prepare('SELECT count(*) FROM run_scanned WHERE run_id = ?').pluck().get(runId) as number;
+  }
+
   /** Sequences the run has scanned for motifs. */
   scannedIndices(runId: string): Set<number> {
     return new Set(this.db.prepare('SELECT idx FROM run_scanned WHERE run_id = ?').pluck().all(runId) as number[]);
