@@ -13,8 +13,7 @@ import type { RunCache } from './cache/run-cache';
 import type { InFlightProgress } from '../engine/pool/in-flight-progress';
 import type { LayerWrite } from './cache/cache-types';
 import { LAYER_WINDOWS, wantsLayers } from './cache/layer-store';
-import { nonFiniteRelevanceMessage, nonFiniteRelevanceWarning, sequenceWarnings } from '../engine/explain/sequence-warnings';
-import { relevanceStats } from '../engine/explain/relevance-stats';
+import { nonFiniteRelevanceMessage, sequenceWarnings } from '../engine/explain/sequence-warnings';
 
 /** A batch closes at this many sequences or bases, whichever comes first. The seqlet null is built
  * per batch, so short sequences are batched by the thousand: the null then costs little per sequence. */
@@ -144,13 +143,13 @@ export function createRunJob(o: RunJobOptions): BatchJob<ExplainTask, ExplainTas
         for (const e of s.explanations) {
           const explKey = keyById.get(e.configId)!;
           if (done.get(e.configId)!.has(s.idx)) continue;
-          // The worker made the blob and the numbers (storeForCache); the fallback keeps a task without them storable.
-          const stats = e.stored ?? relevanceStats(e.relevance);
-          results.push({ explKey, row: { idx: s.idx, target: s.target, lengthBp: s.lengthBp, relevance: e.relevance, blob: e.stored?.blob, diagnostics: e.diagnostics,
-            metrics: e.metrics as Record<string, number>, sum: stats.sum, absSum: stats.absSum, min: stats.min, max: stats.max } });
+          // The worker made the blob and the numbers: every task of this job asks for them (storeForCache).
+          const stored = e.stored!;
+          results.push({ explKey, row: { idx: s.idx, target: s.target, lengthBp: s.lengthBp, relevance: e.relevance, blob: stored.blob, diagnostics: e.diagnostics,
+            metrics: e.metrics as Record<string, number>, sum: stored.sum, absSum: stored.absSum, min: stored.min, max: stored.max } });
           const added = fresh.get(explKey) ?? new Set<number>();
           fresh.set(explKey, added.add(s.idx));
-          const nonFinite = e.stored ? (e.stored.finite ? null : nonFiniteRelevanceMessage(name, e.configId)) : nonFiniteRelevanceWarning(name, e.configId, e.relevance);
+          const nonFinite = stored.finite ? null : nonFiniteRelevanceMessage(name, e.configId);
           for (const message of nonFinite ? [...fromLetters, nonFinite] : fromLetters) warnings.push({ explKey, idx: s.idx, message });
           // The task returned layers for the selected sequences and windows only (an empty list for the others).
           e.layerRelevance?.forEach((points, window) =>
