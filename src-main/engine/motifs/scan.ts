@@ -33,6 +33,8 @@ export interface ScanResult {
   hits: MotifHit[];
   /** Windows scored (the BH m): motifs × strands × windows without unknown letters. */
   scannedWindows: number;
+  /** The same count per sequence, in input order: the m of a q-value over one sequence's windows. */
+  scannedWindowsBySequence: number[];
   /** The background actually used (symmetrised when both strands are scanned). */
   background: Background;
 }
@@ -120,18 +122,26 @@ export function scanMotifs(motifs: Motif[], sequences: ScanSequence[], options: 
     }
     return lo;
   };
-  const windowsByWidth = new Map<number, number>();
-  const windowsOfWidth = (w: number): number => {
+  // Windows of each motif width without an unknown letter, per sequence and in all.
+  const windowsByWidth = new Map<number, { bySequence: number[]; total: number }>();
+  const windowsOfWidth = (w: number): { bySequence: number[]; total: number } => {
     let n = windowsByWidth.get(w);
-    if (n === undefined) windowsByWidth.set(w, (n = encoded.reduce((sum, e) => sum + validWindows(e.unknownPrefix, w), 0)));
+    if (n === undefined) {
+      const bySequence = encoded.map((e) => validWindows(e.unknownPrefix, w));
+      windowsByWidth.set(w, (n = { bySequence, total: bySequence.reduce((a, b) => a + b, 0) }));
+    }
     return n;
   };
+  const strands = bothStrands ? 2 : 1;
+  const scannedWindowsBySequence = new Array<number>(encoded.length).fill(0);
   // Motif by motif over all sequences: one motif's tables stay in cache while it scans, where the
   // tables of all 879 JASPAR motifs together (megabytes) would be read again for every sequence.
   for (const cm of compiled) {
     if (options.cancelled?.()) throw new AppError('CANCELLED', 'the motif scan was cancelled');
     const w = cm.matrix.width;
-    scannedWindows += windowsOfWidth(w) * (bothStrands ? 2 : 1);
+    const windows = windowsOfWidth(w);
+    scannedWindows += windows.total * strands;
+    windows.bySequence.forEach((n, i) => (scannedWindowsBySequence[i] += n * strands));
     const onStrand = (strand: '+' | '-') => (p: number, score: number) => {
       const seq = sequenceAt(p);
       raw.push({ motif: cm, seq, start: p - starts[seq], strand, score });
@@ -161,5 +171,5 @@ export function scanMotifs(motifs: Motif[], sequences: ScanSequence[], options: 
     };
   });
   hits.sort((a, b) => a.pValue - b.pValue || a.motifIndex - b.motifIndex || a.sequenceIndex - b.sequenceIndex || a.start - b.start || (a.strand === '+' ? -1 : 1));
-  return { hits, scannedWindows, background };
+  return { hits, scannedWindows, scannedWindowsBySequence, background };
 }

@@ -1,7 +1,6 @@
 // The annotation half of an explain task, in the worker: motif hits (scanned, or known from an
 // earlier scan of the same input), weighted by every run explanation's relevance, their ranking
 // shares, and seqlets. Plain data back; the service stores it.
-import { encodeIndices } from '../genomics/nucleotides';
 import type { MotifHit } from '../motifs/hit';
 import { rankMotifsByRelevance, weightHitsByRelevance, type SequenceRelevance } from '../motifs/hit-relevance';
 import type { Motif } from '../motifs/motif';
@@ -32,26 +31,13 @@ function observed(r: Float32Array): Float32Array {
   return out;
 }
 
-/** Windows the scanner scores in one sequence (every motif, both strands, no unknown letter). */
-function scannedWindows(letters: string, widthCounts: Map<number, number>): number {
-  const codes = encodeIndices(letters);
-  const unknown = new Int32Array(codes.length + 1);
-  for (let i = 0; i < codes.length; i++) unknown[i + 1] = unknown[i] + (codes[i] === 4 ? 1 : 0);
-  let n = 0;
-  for (const [w, count] of widthCounts) {
-    for (let p = 0; p + w <= codes.length; p++) if (unknown[p + w] === unknown[p]) n += 2 * count;
-  }
-  return n;
-}
-
 /**
  * The batch's motif hits, grouped by sequence (`sequenceIndex` = position in the batch), each with
  * its q-value over its own sequence's scanned windows, so a hit does not depend on which sequences
  * shared its batch. A sequence with known hits (an earlier scan of the same input and motif file)
  * is not scanned again: its stored hits, q-values included, stand.
  */
-function batchHits(task: ExplainTask, sequences: ExplainedSequence[], motifs: Motif[], progress: TaskProgress): MotifHit[] {
-  const input = new Map(task.sequences.map((s) => [s.idx, s]));
+function batchHits(task: ExplainTask, input: Map<number, ExplainTask['sequences'][number]>, sequences: ExplainedSequence[], motifs: Motif[], progress: TaskProgress): MotifHit[] {
   const letters = sequences.map((s) => input.get(s.idx)!.letters);
   const bySequence = sequences.map((): MotifHit[] => []);
   const motifIndex = new Map<string, number>();
@@ -76,13 +62,11 @@ function batchHits(task: ExplainTask, sequences: ExplainedSequence[], motifs: Mo
       cancelled: () => isCancelled(task),
       onMotifScanned: () => progress.step(),
     });
-    const widthCounts = new Map<number, number>();
-    for (const m of motifs) widthCounts.set(m.probs.length, (widthCounts.get(m.probs.length) ?? 0) + 1);
     const scanned = toScan.map((): MotifHit[] => []);
     for (const h of scan.hits) scanned[h.sequenceIndex].push(h);
     scanned.forEach((hits, k) => {
       const i = toScan[k];
-      const q = benjaminiHochberg(hits.map((h) => h.pValue), scannedWindows(letters[i], widthCounts));
+      const q = benjaminiHochberg(hits.map((h) => h.pValue), scan.scannedWindowsBySequence[k]);
       hits.forEach((h, j) => bySequence[i].push({ ...h, sequenceIndex: i, qValue: q[j] }));
     });
   }
@@ -101,7 +85,7 @@ export function annotateBatch(task: ExplainTask, sequences: ExplainedSequence[],
   });
   const out: BatchAnnotations = { scanned: [], hits: [], ranks: [], seqlets: [] };
   if (motifs.length > 0) {
-    const hits = batchHits(task, sequences, motifs, progress);
+    const hits = batchHits(task, input, sequences, motifs, progress);
     for (const h of weightHitsByRelevance(hits, perSequence)) {
       out.hits.push({
         sequenceIndex: sequences[h.sequenceIndex].idx, motifId: h.motifId, motifName: h.motifAltId || h.motifId, startBp: h.start, endBp: h.end, strand: h.strand,

@@ -77,6 +77,16 @@ describe('scanMotifs', () => {
     });
   }
 
+  it('counts each sequence\'s scanned windows (the m of its q-values): every window on both strands, none with an N', () => {
+    const probs = Array.from({ length: 6 }, () => [0.7, 0.1, 0.1, 0.1]);
+    const motif = { id: 'A6', altId: '', probs, nsites: 10, source: 'test' };
+    const result = scanMotifs([motif], [{ name: 'a', sequence: 'ACGT'.repeat(10) }, { name: 'b', sequence: `${'ACGT'.repeat(5)}N${'ACGT'.repeat(5)}` }],
+      { background: UNIFORM_BACKGROUND });
+    // 40 − 6 + 1 = 35 windows; 41 − 6 + 1 = 36, less the 6 that hold the N.
+    expect(result.scannedWindowsBySequence).toEqual([70, 60]);
+    expect(result.scannedWindows).toBe(130);
+  });
+
   it('uses the symmetrised background when scanning both strands', () => {
     const r = scanMotifs([], [{ name: 's', sequence: 'ACGT' }], { background: [0.4, 0.3, 0.2, 0.1] });
     expect(r.background).toEqual([0.25, 0.25, 0.25, 0.25]);
