@@ -51,6 +51,25 @@ function byCaptured(a: MotifRelevanceRank, b: MotifRelevanceRank): number {
   return b.captured - a.captured || a.motifIndex - b.motifIndex;
 }
 
+/**
+ * Σ track[i] over the bases the hits cover, each base once, visited in ascending order (the order
+ * a per-base mask gives, so the sum is the same to the last bit). Works on the hits' merged
+ * intervals: a mask as long as the track, per motif, cost 879 motifs × the record's length, which
+ * on a 1 Mbp record was seconds per explanation.
+ */
+function sumOverUnion(hits: readonly MotifHit[], track: Float32Array): { captured: number; coveredBp: number } {
+  const spans = hits.map((h) => [h.start, Math.min(h.end, track.length)]).sort((a, b) => a[0] - b[0]);
+  let captured = 0;
+  let coveredBp = 0;
+  let next = 0; // first base not yet summed
+  for (const [start, end] of spans) {
+    for (let i = Math.max(start, next); i < end; i++) captured += track[i];
+    if (end > Math.max(start, next)) coveredBp += end - Math.max(start, next);
+    next = Math.max(next, end);
+  }
+  return { captured, coveredBp };
+}
+
 /** Ranks motifs by the relevance of explanation `explanationId` that falls inside their hits. */
 export function rankMotifsByRelevance(hits: readonly MotifHit[], relevanceBySequence: readonly SequenceRelevance[], explanationId: string): MotifRanking {
   const hitsBySequence = relevanceBySequence.map((): MotifHit[] => []);
@@ -71,11 +90,7 @@ export function rankMotifsByRelevance(hits: readonly MotifHit[], relevanceBySequ
     }
     const ranks: MotifRelevanceRank[] = [];
     for (const [motifIndex, list] of byMotif) {
-      const covered = new Uint8Array(track.length);
-      for (const h of list) covered.fill(1, h.start, Math.min(h.end, track.length));
-      let captured = 0;
-      let coveredBp = 0;
-      for (let i = 0; i < covered.length; i++) if (covered[i]) { captured += track[i]; coveredBp++; }
+      const { captured, coveredBp } = sumOverUnion(list, track);
       const rank = { motifIndex, motifId: list[0].motifId, motifAltId: list[0].motifAltId, hitCount: list.length, coveredBp, captured, fraction: seqAbs > 0 ? captured / seqAbs : 0 };
       ranks.push(rank);
       const total = overall.get(motifIndex) ?? { ...rank, hitCount: 0, coveredBp: 0, captured: 0, fraction: 0 };

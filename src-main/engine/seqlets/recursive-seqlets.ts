@@ -6,6 +6,7 @@
 // original clips ends to L−1), and candidates are visited in sorted order instead of by repeated
 // argmin (same order, ties to the lower start, without the O(L) scan per seqlet).
 import { buildSpanNull, spanPValue, type SpanNull } from './span-null';
+import { sortByP } from './sort-by-p';
 
 export interface SeqletOptions {
   threshold: number;
@@ -46,32 +47,6 @@ function scratchOf<K extends keyof typeof scratch>(key: K, size: number, make: (
 function grown<T extends Int32Array | Float64Array>(from: T, to: T, count: number): T {
   if (to !== from) to.set(from.subarray(0, count));
   return to;
-}
-
-/**
- * Sorts entries [from, to) of the parallel arrays by p, keeping the (ascending) start order among
- * equal p. Lengths of short tracks have a handful of passing starts: insertion sort, no allocation.
- */
-function sortByP(starts: Int32Array, p: Float64Array, from: number, to: number): void {
-  if (to - from > 32) {
-    const order = Array.from({ length: to - from }, (_, i) => from + i).sort((a, b) => p[a] - p[b] || starts[a] - starts[b]);
-    const s = Int32Array.from(order, (i) => starts[i]);
-    const q = Float64Array.from(order, (i) => p[i]);
-    starts.set(s, from);
-    p.set(q, from);
-    return;
-  }
-  for (let i = from + 1; i < to; i++) {
-    const si = starts[i];
-    const pi = p[i];
-    let j = i - 1;
-    for (; j >= from && p[j] > pi; j--) {
-      starts[j + 1] = starts[j];
-      p[j + 1] = p[j];
-    }
-    starts[j + 1] = si;
-    p[j + 1] = pi;
-  }
 }
 
 /**
@@ -127,11 +102,22 @@ function callInSequence(x: Float32Array, seqIndex: number, nul: SpanNull, o: Seq
     aliveTo = n;
   }
   first[o.maxLength + 1] = aliveTo;
-  // Ordered by p only now: each length's survivors were needed in start order by the next length.
-  for (let len = o.minLength; len <= o.maxLength; len++) sortByP(starts, pOf, first[len], first[len + 1]);
   const taken = new Uint8Array(l);
   for (let len = o.maxLength; len >= o.minLength; len--) {
+    // A span overlapping a seqlet accepted at a longer length is refused in any order, so such
+    // spans are dropped before the ordering, which on a megabase record is most of them. Every
+    // seqlet so far is longer than this span, so it cannot lie strictly inside it: the span
+    // overlaps one exactly when its first or last base is taken.
+    let end = first[len];
     for (let i = first[len]; i < first[len + 1]; i++) {
+      const start = starts[i];
+      if (taken[start] || taken[start + len - 1]) continue;
+      starts[end] = start;
+      pOf[end++] = pOf[i];
+    }
+    // Ordered by p only now: each length's survivors were needed in start order by the next length.
+    sortByP(starts, pOf, first[len], end);
+    for (let i = first[len]; i < end; i++) {
       const start = starts[i];
       const p = pOf[i];
       if (taken[start]) continue; // starts inside an accepted seqlet

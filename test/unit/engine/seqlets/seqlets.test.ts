@@ -122,16 +122,26 @@ describe('recursive seqlets', () => {
       });
       return out.sort((a, b) => a.pValue - b.pValue || a.sequenceIndex - b.sequenceIndex || a.start - b.start);
     };
-    for (let seed = 1; seed <= 4; seed++) {
-      const tracks = [noiseTrack(160, seed), noiseTrack(90, seed + 10)];
-      tracks[0].fill(0.6, 20 + seed, 34 + seed); // a block longer than most spans
-      tracks[1].fill(0.5, 40, 46);
+    const check = (tracks: Float32Array[]) => {
       const got = recursiveSeqlets(tracks, o);
       expect(got.length).toBeGreaterThan(0);
       const want = bruteForce(tracks);
       expect(got.map(({ attribution, ...rest }) => ({ ...rest, attribution: Math.fround(attribution) })))
         .toEqual(want.map(({ attribution, ...rest }) => ({ ...rest, attribution: Math.fround(attribution) })));
+      return got;
+    };
+    for (let seed = 1; seed <= 4; seed++) {
+      const tracks = [noiseTrack(160, seed), noiseTrack(90, seed + 10)];
+      tracks[0].fill(0.6, 20 + seed, 34 + seed); // a block longer than most spans
+      tracks[1].fill(0.5, 40, 46);
+      check(tracks);
     }
+    // A longer track with many equal blocks: each length has far more passing spans, with many
+    // equal p-values, than the short ones (at length 4, at least three per block: ranges of over 32 are
+    // ordered by a counting sort instead of insertion).
+    const long = noiseTrack(2_000, 99);
+    for (let b = 0; b < 40; b++) long.fill(1 + (b % 3) * 0.1, 30 + b * 48, 30 + b * 48 + 6 + (b % 5) * 4);
+    expect(check([long]).length).toBeGreaterThanOrEqual(40);
   });
 
   it('annotates each seqlet with its best overlapping motif hit', () => {
