@@ -35,18 +35,40 @@ export interface RawSeqlet {
  */
 const KEPT_SCRATCH_ENTRIES = 1 << 22;
 /** Reused between calls: a call on a 200-bp track is tens of microseconds, where allocations count. */
-const scratch = { passes: new Uint8Array(0), starts: new Int32Array(0), p: new Float64Array(0) };
+let keptPasses = new Uint8Array(0);
+/** The passing spans of one length: their starts (ascending) and p-values, `count` of them. */
+interface Survivors {
+  starts: Int32Array;
+  p: Float64Array;
+  count: number;
+}
+/** Per length, reused like `keptPasses` for short tracks. */
+const keptSurvivors: Survivors[] = [];
 
-function scratchOf<K extends keyof typeof scratch>(key: K, size: number, make: (n: number) => (typeof scratch)[K]): (typeof scratch)[K] {
-  if (size > KEPT_SCRATCH_ENTRIES) return make(size);
-  if (scratch[key].length < size) scratch[key] = make(Math.max(size, 2 * scratch[key].length));
-  return scratch[key];
+function passesTable(size: number): Uint8Array {
+  if (size > KEPT_SCRATCH_ENTRIES) return new Uint8Array(size);
+  if (keptPasses.length < size) keptPasses = new Uint8Array(Math.max(size, 2 * keptPasses.length));
+  return keptPasses;
 }
 
-/** `to` holding the first `count` entries of `from` (the same array when the scratch did not move). */
-function grown<T extends Int32Array | Float64Array>(from: T, to: T, count: number): T {
-  if (to !== from) to.set(from.subarray(0, count));
-  return to;
+/** Room for `capacity` spans of length `len`: kept for short tracks, new (and dropped after the call) for long ones. */
+function survivorsOf(len: number, capacity: number, keep: boolean): Survivors {
+  if (!keep) return { starts: new Int32Array(capacity), p: new Float64Array(capacity), count: 0 };
+  let s = keptSurvivors[len];
+  if (!s || s.starts.length < capacity) {
+    const size = Math.max(capacity, 2 * (s?.starts.length ?? 0));
+    keptSurvivors[len] = s = { starts: new Int32Array(size), p: new Float64Array(size), count: 0 };
+  }
+  s.count = 0;
+  return s;
+}
+
+/**
+ * A long track's survivors of one length, in arrays of their own size: a megabase record has
+ * millions, and the arrays were sized for the length before.
+ */
+function trimmed(s: Survivors): Survivors {
+  return s.count * 2 > s.starts.length ? s : { starts: s.starts.slice(0, s.count), p: s.p.slice(0, s.count), count: s.count };
 }
 
 /**
@@ -61,63 +83,52 @@ function callInSequence(x: Float32Array, seqIndex: number, nul: SpanNull, o: Seq
   const csum = new Float64Array(l + 1);
   for (let i = 0; i < l; i++) csum[i + 1] = csum[i] + x[i];
   // passes[len·l + k] = 1 when span (k, len) and all its prefixes pass; rows below minLength pass.
-  const passes = scratchOf('passes', (o.maxLength + 1) * l, (n) => new Uint8Array(n));
+  const passes = passesTable((o.maxLength + 1) * l);
   passes.fill(1, 0, o.minLength * l);
   passes.fill(0, o.minLength * l, (o.maxLength + 1) * l);
-  // The passing spans of every length, one after the other, each length's ordered by p then start
-  // (typed arrays: a megabase record has millions of them). Length len's are [first[len], first[len + 1]).
-  // A length's survivors are the next length's starts to try, so the arrays are filled length by length.
-  const initial = Math.max(0, l - o.minLength + 1);
-  let starts = scratchOf('starts', 2 * initial, (n) => new Int32Array(n));
-  let pOf = scratchOf('p', 2 * initial, (n) => new Float64Array(n));
-  // Below minLength there is no constraint: every start is alive with p 0. Ascending start.
-  for (let k = 0; k < initial; k++) {
-    starts[k] = k;
-    pOf[k] = 0;
-  }
-  const first = new Int32Array(o.maxLength + 2);
-  let aliveFrom = 0;
-  let aliveTo = initial;
+  const keep = (o.maxLength + 1) * l <= KEPT_SCRATCH_ENTRIES;
+  // Each length's passing spans in ascending start order, which the next length needs; they are
+  // ordered by p only for acceptance. Below minLength every start is alive with p 0.
+  const byLength: Survivors[] = [];
+  let previous: Survivors | null = null;
   for (let len = o.minLength; len <= o.maxLength; len++) {
     const row = len * l;
-    // This length's survivors are at most the starts it tries.
-    if (starts.length < 2 * aliveTo - aliveFrom) {
-      const size = 2 * (2 * aliveTo - aliveFrom);
-      starts = grown(starts, scratchOf('starts', size, (n) => new Int32Array(n)), aliveTo);
-      pOf = grown(pOf, scratchOf('p', size, (n) => new Float64Array(n)), aliveTo);
-    }
-    let n = aliveTo;
-    for (let i = aliveFrom; i < aliveTo; i++) {
-      const k = starts[i];
+    const tried = previous ? previous.count : Math.max(0, l - o.minLength + 1);
+    const next = survivorsOf(len, tried, keep);
+    const { starts, p: pOf } = next;
+    const triedStarts = previous?.starts;
+    const triedP = previous?.p;
+    let n = 0;
+    for (let i = 0; i < tried; i++) {
+      const k = triedStarts ? triedStarts[i] : i;
       if (k + len > l) break; // ascending starts: the rest run past the end too
       const pv = spanPValue(nul, len, csum[k + len] - csum[k]);
-      const p = pv > pOf[i] ? pv : pOf[i];
+      const before = triedP ? triedP[i] : 0;
+      const p = pv > before ? pv : before;
       if (!(p < threshold)) continue;
       passes[row + k] = 1;
       starts[n] = k;
       pOf[n++] = p;
     }
-    first[len] = aliveTo;
-    aliveFrom = aliveTo;
-    aliveTo = n;
+    next.count = n;
+    byLength[len] = previous = keep ? next : trimmed(next);
   }
-  first[o.maxLength + 1] = aliveTo;
   const taken = new Uint8Array(l);
   for (let len = o.maxLength; len >= o.minLength; len--) {
+    const { starts, p: pOf, count } = byLength[len];
     // A span overlapping a seqlet accepted at a longer length is refused in any order, so such
     // spans are dropped before the ordering, which on a megabase record is most of them. Every
     // seqlet so far is longer than this span, so it cannot lie strictly inside it: the span
     // overlaps one exactly when its first or last base is taken.
-    let end = first[len];
-    for (let i = first[len]; i < first[len + 1]; i++) {
+    let end = 0;
+    for (let i = 0; i < count; i++) {
       const start = starts[i];
       if (taken[start] || taken[start + len - 1]) continue;
       starts[end] = start;
       pOf[end++] = pOf[i];
     }
-    // Ordered by p only now: each length's survivors were needed in start order by the next length.
-    sortByP(starts, pOf, first[len], end);
-    for (let i = first[len]; i < end; i++) {
+    sortByP(starts, pOf, 0, end);
+    for (let i = 0; i < end; i++) {
       const start = starts[i];
       const p = pOf[i];
       if (taken[start]) continue; // starts inside an accepted seqlet
