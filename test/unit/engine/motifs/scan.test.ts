@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readFastaAll } from '../../../../src-main/engine/genomics/fasta';
 import { readMotifFile } from '../../../../src-main/engine/motifs/read-motifs';
-import { kmerCodes } from '../../../../src-main/engine/motifs/compiled-motif';
+import { kmerCodes, kmerIndex } from '../../../../src-main/engine/motifs/compiled-motif';
 import { scanMotifs } from '../../../../src-main/engine/motifs/scan';
 import { benjaminiHochberg } from '../../../../src-main/engine/motifs/q-values';
 import { formatFimoTsv } from '../../../../src-main/engine/export/fimo-tsv';
@@ -45,8 +45,9 @@ describe('scanMotifs', () => {
   });
 
   // Widths below, at and above the 6-column block the scanner scores with one table read.
-  for (const width of [3, 6, 11]) {
-    it(`agrees with brute-force scoring of every window on both strands of a random sequence (motif width ${width})`, () => {
+  // Widths below, at and above the 7-column block (compiled-motif).
+  for (const width of [3, 6, 7, 8, 11]) {
+    it(`agrees with brute-force scoring of every window on both strands of random sequences (motif width ${width})`, () => {
       let seed = 7 + width;
       const rnd = (): number => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
       const probs = Array.from({ length: width }, () => {
@@ -54,24 +55,28 @@ describe('scanMotifs', () => {
         const s = r[0] + r[1] + r[2] + r[3];
         return r.map((v) => v / s);
       });
-      const sequence = Array.from({ length: 3000 }, (_, i) => (i % 97 === 0 ? 'N' : 'ACGT'[Math.floor(rnd() * 4)])).join('');
+      const letters = Array.from({ length: 3000 }, (_, i) => (i % 97 === 0 ? 'N' : 'ACGT'[Math.floor(rnd() * 4)])).join('');
+      // Three sequences of one batch: no hit may span two of them.
+      const sequences = [letters.slice(0, 1200), letters.slice(1200, 1203), letters.slice(1203)];
       const motif = { id: 'R', altId: '', probs, nsites: 15, source: 'test' };
       const bg: [number, number, number, number] = [0.3, 0.2, 0.2, 0.3];
       // A 3-column motif has no window with p ≤ 0.01.
       const threshold = width < 5 ? 0.1 : 0.01;
-      const result = scanMotifs([motif], [{ name: 's', sequence }], { background: bg, pValueThreshold: threshold });
+      const result = scanMotifs([motif], sequences.map((sequence, i) => ({ name: `s${i}`, sequence })), { background: bg, pValueThreshold: threshold });
       const m = buildScoringMatrix(motif, bg);
       const idx = (c: string): number => 'ACGT'.indexOf(c);
       const expected: string[] = [];
-      for (let p = 0; p + width <= sequence.length; p++) {
-        const w = sequence.slice(p, p + width);
-        if (w.includes('N')) continue;
-        const fwd = [...w].reduce((a, c, i) => a + m.scores[i * 4 + idx(c)], 0);
-        const rev = [...w].reduce((a, c, i) => a + m.scores[(width - 1 - i) * 4 + 3 - idx(c)], 0);
-        if (m.pValues[fwd] <= threshold) expected.push(`${p}+${fwd}`);
-        if (m.pValues[rev] <= threshold) expected.push(`${p}-${rev}`);
-      }
-      const got = result.hits.map((h) => `${h.start}${h.strand}${Math.round((h.score - width * m.offset) * m.scale)}`);
+      sequences.forEach((sequence, s) => {
+        for (let p = 0; p + width <= sequence.length; p++) {
+          const w = sequence.slice(p, p + width);
+          if (w.includes('N')) continue;
+          const fwd = [...w].reduce((a, c, i) => a + m.scores[i * 4 + idx(c)], 0);
+          const rev = [...w].reduce((a, c, i) => a + m.scores[(width - 1 - i) * 4 + 3 - idx(c)], 0);
+          if (m.pValues[fwd] <= threshold) expected.push(`${s}:${p}+${fwd}`);
+          if (m.pValues[rev] <= threshold) expected.push(`${s}:${p}-${rev}`);
+        }
+      });
+      const got = result.hits.map((h) => `${h.sequenceIndex}:${h.start}${h.strand}${Math.round((h.score - width * m.offset) * m.scale)}`);
       expect(got.sort()).toEqual(expected.sort());
       expect(expected.length).toBeGreaterThan(20);
     });
@@ -99,6 +104,18 @@ describe('benjaminiHochberg', () => {
     expect(Array.from(benjaminiHochberg([0.01, 0.04, 0.03, 0.04, 0.5], 5)).map((q) => Number(q.toFixed(10)))).toEqual([0.05, 0.05, 0.05, 0.05, 0.5]);
     // With 100 tests of which only these two were kept: q = min(p·m/rank) from the top.
     expect(Array.from(benjaminiHochberg([1e-4, 2e-5], 100))).toEqual([0.005, 0.002]);
+  });
+});
+
+describe('kmerIndex', () => {
+  it('lists where each k-mer occurs, ascending, leaving out k-mers with an unknown letter', () => {
+    // A C A C N A C  →  2-mers AC CA AC (CN, NA: unknown) AC (past the end: none)
+    const index = kmerIndex(Uint8Array.from([0, 1, 0, 1, 4, 0, 1]), 2);
+    expect(index.offsets.length).toBe(17);
+    const at = (code: number) => [...index.positions.subarray(index.offsets[code], index.offsets[code + 1])];
+    expect(at(0b0001)).toEqual([0, 2, 5]);
+    expect(at(0b0100)).toEqual([1]);
+    expect(index.positions.length).toBe(4);
   });
 });
 
