@@ -55,18 +55,20 @@ export function scaleLogOdds(logOddsRows: number[][], range = PSSM_RANGE): { sco
 export function scorePValues(scores: Int32Array, width: number, bg: number[]): Float64Array {
   let max = 0;
   for (let i = 0; i < width; i++) max += Math.max(scores[i * 4], scores[i * 4 + 1], scores[i * 4 + 2], scores[i * 4 + 3]);
+  // Two buffers used in turn (879 motifs of up to ~30 columns allocated megabytes each otherwise).
   let pdf = new Float64Array(max + 1);
+  let next = new Float64Array(max + 1);
   pdf[0] = 1;
   // [lo, hi] bounds the reachable scores so far; within it many integer scores are unreachable
   // (zero probability), which the `v === 0` test skips cheaply.
   let lo = 0;
   let hi = 0;
   for (let i = 0; i < width; i++) {
-    const next = new Float64Array(max + 1);
     const s0 = scores[i * 4];
     const s1 = scores[i * 4 + 1];
     const s2 = scores[i * 4 + 2];
     const s3 = scores[i * 4 + 3];
+    next.fill(0, lo + Math.min(s0, s1, s2, s3), hi + Math.max(s0, s1, s2, s3) + 1);
     // One pass over the current distribution, scattering into the four letters' shifts.
     for (let j = lo; j <= hi; j++) {
       const v = pdf[j];
@@ -78,12 +80,13 @@ export function scorePValues(scores: Int32Array, width: number, bg: number[]): F
     }
     lo += Math.min(s0, s1, s2, s3);
     hi += Math.max(s0, s1, s2, s3);
-    pdf = next;
+    [pdf, next] = [next, pdf];
   }
   const pv = new Float64Array(max + 1);
   let acc = 0;
   for (let s = max; s >= 0; s--) {
-    acc += pdf[s];
+    // Outside [lo, hi] the buffer holds what earlier columns left there.
+    if (s >= lo && s <= hi) acc += pdf[s];
     pv[s] = Math.min(1, acc);
   }
   return pv;
