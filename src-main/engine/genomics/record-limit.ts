@@ -1,8 +1,8 @@
 // The longest record explained in one piece. A record's relevance, windows, motif hits and seqlets
 // are held whole while it is explained and stored as one result, so memory grows with the record
 // times the explanations. Measured in the run service on cnn32-pair with three explanations, the
-// JASPAR scan and seqlets: 2 Mbp peaked at 1.4 GB (91 s), 5 Mbp at 2.4 GB (220 s). Each
-// explanation adds about 190 MB per Mbp: the demo's seven (the p sweep) took 2.9 GB on 2 Mbp. A
+// JASPAR scan and seqlets: 1 Mbp peaked at 0.9 GB (20 s), 2 Mbp at 1.5 GB (48 s). Each
+// explanation adds about 100 MB per Mbp: the demo's seven (the p sweep) took 2.3 GB on 2 Mbp. A
 // whole chromosome (50–250 Mbp) cannot fit, so longer records are refused up front and cut into
 // regions first.
 
