@@ -42,7 +42,11 @@ interface Survivors {
   p: Float64Array;
   count: number;
 }
-/** Per length, reused like `keptPasses` for short tracks. */
+/**
+ * Per length, reused like `keptPasses`, up to this many spans: at most 4.3 MB over the 22 lengths,
+ * enough for tracks of 16 kbp.
+ */
+const KEPT_SURVIVOR_ENTRIES = 1 << 14;
 const keptSurvivors: Survivors[] = [];
 
 function passesTable(size: number): Uint8Array {
@@ -52,11 +56,11 @@ function passesTable(size: number): Uint8Array {
 }
 
 /** Room for `capacity` spans of length `len`: kept for short tracks, new (and dropped after the call) for long ones. */
-function survivorsOf(len: number, capacity: number, keep: boolean): Survivors {
-  if (!keep) return { starts: new Int32Array(capacity), p: new Float64Array(capacity), count: 0 };
+function survivorsOf(len: number, capacity: number): Survivors {
+  if (capacity > KEPT_SURVIVOR_ENTRIES) return { starts: new Int32Array(capacity), p: new Float64Array(capacity), count: 0 };
   let s = keptSurvivors[len];
   if (!s || s.starts.length < capacity) {
-    const size = Math.max(capacity, 2 * (s?.starts.length ?? 0));
+    const size = Math.min(KEPT_SURVIVOR_ENTRIES, Math.max(capacity, 2 * (s?.starts.length ?? 0)));
     keptSurvivors[len] = s = { starts: new Int32Array(size), p: new Float64Array(size), count: 0 };
   }
   s.count = 0;
@@ -86,7 +90,6 @@ function callInSequence(x: Float32Array, seqIndex: number, nul: SpanNull, o: Seq
   const passes = passesTable((o.maxLength + 1) * l);
   passes.fill(1, 0, o.minLength * l);
   passes.fill(0, o.minLength * l, (o.maxLength + 1) * l);
-  const keep = (o.maxLength + 1) * l <= KEPT_SCRATCH_ENTRIES;
   // Each length's passing spans in ascending start order, which the next length needs; they are
   // ordered by p only for acceptance. Below minLength every start is alive with p 0.
   const byLength: Survivors[] = [];
@@ -94,7 +97,7 @@ function callInSequence(x: Float32Array, seqIndex: number, nul: SpanNull, o: Seq
   for (let len = o.minLength; len <= o.maxLength; len++) {
     const row = len * l;
     const tried = previous ? previous.count : Math.max(0, l - o.minLength + 1);
-    const next = survivorsOf(len, tried, keep);
+    const next = survivorsOf(len, tried);
     const { starts, p: pOf } = next;
     const triedStarts = previous?.starts;
     const triedP = previous?.p;
@@ -111,7 +114,7 @@ function callInSequence(x: Float32Array, seqIndex: number, nul: SpanNull, o: Seq
       pOf[n++] = p;
     }
     next.count = n;
-    byLength[len] = previous = keep ? next : trimmed(next);
+    byLength[len] = previous = tried > KEPT_SURVIVOR_ENTRIES ? trimmed(next) : next;
   }
   const taken = new Uint8Array(l);
   for (let len = o.maxLength; len >= o.minLength; len--) {

@@ -142,6 +142,10 @@ describe('recursive seqlets', () => {
     const long = noiseTrack(2_000, 99);
     for (let b = 0; b < 40; b++) long.fill(1 + (b % 3) * 0.1, 30 + b * 48, 30 + b * 48 + 6 + (b % 5) * 4);
     expect(check([long]).length).toBeGreaterThanOrEqual(40);
+    // Tracks past 16 kbp keep each length's spans in arrays of their own instead of reused ones.
+    const longer = noiseTrack(20_000, 98);
+    for (let b = 0; b < 300; b++) longer.fill(1 + (b % 3) * 0.1, 30 + b * 64, 30 + b * 64 + 6 + (b % 5) * 4);
+    expect(check([longer]).length).toBeGreaterThanOrEqual(300);
   });
 
   it('annotates each seqlet with its best overlapping motif hit', () => {
