@@ -96,7 +96,7 @@ function callInSequence(x: Float32Array, seqIndex: number, nul: SpanNull, o: Seq
   let previous: Survivors | null = null;
   for (let len = o.minLength; len <= o.maxLength; len++) {
     const row = len * l;
-    const tried = previous ? previous.count : Math.max(0, l - o.minLength + 1);
+    const tried: number = previous ? previous.count : Math.max(0, l - o.minLength + 1);
     const next = survivorsOf(len, tried);
     const { starts, p: pOf } = next;
     const triedStarts = previous?.starts;
