@@ -183,6 +183,13 @@ export const MIGRATIONS: readonly Migration[] = [
     description: 'float32 blobs in the tagged sparse/raw form',
     sql: '',
   },
+  {
+    // No table changes either: sequence letters written from this version on are tagged raw bytes
+    // instead of zlib (blob-codec.ts), which older versions cannot read; they move such a cache
+    // aside. This version still reads zlib letters.
+    description: 'sequence letters as tagged raw bytes',
+    sql: '',
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,6 +1,6 @@
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { decodeFloat32, encodeFloat32 } from '../../../../src-main/services/cache/blob-codec';
+import { decodeFloat32, decodeText, encodeFloat32, encodeText } from '../../../../src-main/services/cache/blob-codec';
 
 const bitsOf = (a: Float32Array): number[] => Array.from(new Uint32Array(a.buffer, a.byteOffset, a.length));
 
@@ -62,5 +62,26 @@ describe('float32 blob codec', () => {
     expect(bitsOf(decodeFloat32(legacy))).toEqual(bitsOf(r));
     const legacySmallWindow = deflateSync(Buffer.from(r.buffer), { level: 1, windowBits: 9 });
     expect(bitsOf(decodeFloat32(legacySmallWindow))).toEqual(bitsOf(r));
+  });
+});
+
+describe('sequence letters codec', () => {
+  it('stores letters as one tag byte and the letters themselves, and reads them back exactly', () => {
+    for (const letters of ['', 'ACGT', 'acgtNNNNryKMswbdhv', 'A'.repeat(100_000)]) {
+      const blob = encodeText(letters);
+      expect(blob.length).toBe(letters.length + 1);
+      expect(blob[0]).toBe(0);
+      expect(decodeText(blob)).toBe(letters);
+      // better-sqlite3 hands blobs back as Buffers that may be views into a larger allocation.
+      const view = new Uint8Array(blob.length + 8);
+      view.set(blob, 4);
+      expect(decodeText(view.subarray(4, 4 + blob.length))).toBe(letters);
+    }
+  });
+
+  it('still reads the zlib letters of caches written before the raw form', () => {
+    for (const letters of ['', 'ACGTNacgt'.repeat(40)]) {
+      expect(decodeText(deflateSync(Buffer.from(letters, 'latin1'), { level: 1 }))).toBe(letters);
+    }
   });
 });

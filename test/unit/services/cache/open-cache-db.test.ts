@@ -4,7 +4,14 @@ import { deflateSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { APPLICATION_ID, openCacheDb } from '../../../../src-main/services/cache/open-cache-db';
-import { SCHEMA_VERSION } from '../../../../src-main/services/cache/migrations';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../../../src-main/services/cache/migrations';
+
+/** The schema version just before the migration named `description` (caches written then). */
+function versionBefore(description: string): number {
+  const i = MIGRATIONS.findIndex((m) => m.description === description);
+  if (i < 0) throw new Error(`no migration '${description}'`);
+  return i;
+}
 import { RunCache } from '../../../../src-main/services/cache/run-cache';
 import { closedCleanly } from '../../../../src-main/services/cache/clean-close';
 import { tempDir } from './temp-cache';
@@ -55,7 +62,7 @@ describe('openCacheDb', () => {
 
   it('still returns the zlib relevance blobs of a cache written before the tagged blob form', () => {
     const path = join(t.dir, 'c.sqlite');
-    const old = openCacheDb(path, { targetVersion: SCHEMA_VERSION - 1 });
+    const old = openCacheDb(path, { targetVersion: versionBefore('float32 blobs in the tagged sparse/raw form') });
     old.prepare("INSERT INTO models VALUES ('m', 'model.onnx', '{}', 1)").run();
     old.prepare("INSERT INTO inputs VALUES ('i', 'x.fa', 1, 1, 1)").run();
     old.prepare("INSERT INTO explanations VALUES ('k', 'm', 'i', '{}', '\"predicted\"', 'v', 1)").run();
@@ -65,6 +72,18 @@ describe('openCacheDb', () => {
     old.close();
     const cache = new RunCache(path);
     expect(Array.from(cache.readResult('k', 0)!.relevance)).toEqual(Array.from(relevance));
+    cache.close();
+  });
+
+  it('still returns the zlib sequence letters of a cache written before the raw letters form', () => {
+    const path = join(t.dir, 'c.sqlite');
+    const old = openCacheDb(path, { targetVersion: versionBefore('sequence letters as tagged raw bytes') });
+    old.prepare("INSERT INTO inputs VALUES ('i', 'x.fa', 1, 1, 1)").run();
+    old.prepare("INSERT INTO input_sequences (input_sha, idx, name, length_bp, letters) VALUES ('i', 0, 'seq one', 9, ?)")
+      .run(deflateSync(Buffer.from('ACGTNacgt', 'latin1'), { level: 1 }));
+    old.close();
+    const cache = new RunCache(path);
+    expect(cache.readSequences('i', 0, 1)).toEqual([{ idx: 0, name: 'seq one', lengthBp: 9, letters: 'ACGTNacgt' }]);
     cache.close();
   });
 
