@@ -9,6 +9,7 @@ import { readMotifFile } from '../motifs/read-motifs';
 import { scanMotifs } from '../motifs/scan';
 import { callSeqlets } from '../seqlets/seqlets';
 import type { BatchAnnotations, ExplainedSequence, ExplainTask } from './explain-task';
+import { hitColumns } from './hit-columns';
 import { checkCancelled, isCancelled } from './task-cancel';
 import type { TaskProgress } from './task-progress';
 
@@ -83,16 +84,14 @@ export function annotateBatch(task: ExplainTask, sequences: ExplainedSequence[],
     for (const e of s.explanations) rec[e.configId] = observed(e.relevance);
     return rec;
   });
-  const out: BatchAnnotations = { scanned: [], hits: [], ranks: [], seqlets: [] };
+  const out: BatchAnnotations = { scanned: [], hits: hitColumns([]), ranks: [], seqlets: [] };
   if (motifs.length > 0) {
     const hits = batchHits(task, input, sequences, motifs, progress);
-    for (const h of weightHitsByRelevance(hits, perSequence)) {
-      out.hits.push({
-        sequenceIndex: sequences[h.sequenceIndex].idx, motifId: h.motifId, motifName: h.motifAltId || h.motifId, startBp: h.start, endBp: h.end, strand: h.strand,
-        score: h.score, pValue: h.pValue, qValue: h.qValue, matched: h.matchedSequence,
-        relevance: Object.fromEntries(Object.entries(h.relevance).map(([id, r]) => [id, r.sum])),
-      });
-    }
+    out.hits = hitColumns(weightHitsByRelevance(hits, perSequence).map((h) => ({
+      sequenceIndex: sequences[h.sequenceIndex].idx, motifId: h.motifId, motifName: h.motifAltId || h.motifId, startBp: h.start, endBp: h.end, strand: h.strand,
+      score: h.score, pValue: h.pValue, qValue: h.qValue, matched: h.matchedSequence,
+      relevance: Object.fromEntries(Object.entries(h.relevance).map(([id, r]) => [id, r.sum])),
+    })));
     for (const id of Object.keys(perSequence[0] ?? {})) {
       rankMotifsByRelevance(hits, perSequence, id).perSequence.forEach((ranks, i) => {
         for (const r of ranks) {

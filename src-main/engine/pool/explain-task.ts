@@ -1,10 +1,11 @@
 // The message format between the run service and the explain worker: plain data only (structured
 // clone), with the typed arrays of the result transferred back.
 import type { ExplainConfig } from '../../shared/explain-config';
-import type { MotifHitRow } from '../../shared/run-api';
 import type { LayerRelevance, PruningDiagnostics } from '../explain/types';
 import type { UnknownEncoding } from '../genomics/one-hot';
+import type { MotifHitRow } from '../../shared/run-api';
 import type { MetricName } from '../metrics/metric-names';
+import type { HitColumns } from './hit-columns';
 
 /** A stored motif hit without its relevance: what a scan finds, which no explanation changes. */
 export type KnownHit = Omit<MotifHitRow, 'sequenceIndex' | 'relevance'>;
@@ -125,7 +126,7 @@ export interface BatchAnnotations {
   /** Sequences whose hits and ranks are complete (every run explanation weighted). */
   scanned: number[];
   /** q over each sequence's scanned windows; relevance per explanation id (stored as the API serves it). */
-  hits: MotifHitRow[];
+  hits: HitColumns;
   ranks: AnnotatedRank[];
   /** For the explanations computed in this task only. */
   seqlets: AnnotatedSeqlet[];

@@ -1,8 +1,9 @@
 // Row shapes of the run cache as the service sees them (decoded: typed arrays, parsed JSON).
 import type { ErrorPayload } from '../../shared/errors';
 import type { ExplainConfig } from '../../shared/explain-config';
-import type { MotifHitRow, RunStatus } from '../../shared/run-api';
+import type { RunStatus } from '../../shared/run-api';
 import type { AnnotatedRank, AnnotatedSeqlet } from '../../engine/pool/explain-task';
+import type { HitColumns } from '../../engine/pool/hit-columns';
 
 /** What a run needs to be re-run or resumed: resolved paths and the parsed options. */
 export interface StoredRequest {
@@ -107,7 +108,7 @@ export interface AnnotationWrite {
   runId: string;
   /** Sequences whose hits are complete; sequences already scanned by the run are skipped. */
   scanned: number[];
-  hits: MotifHitRow[];
+  hits: HitColumns;
   ranks: AnnotatedRank[];
   /** Replace the seqlets of (explKey, idx). */
   seqlets: (Omit<AnnotatedSeqlet, 'configId'> & { explKey: string })[];
