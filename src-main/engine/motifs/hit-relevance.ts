@@ -14,14 +14,24 @@ export interface HitRelevance {
 
 export type WeightedHit = MotifHit & { relevance: Record<string, HitRelevance> };
 
+/** Per explanation, Σ relevance over the hit's bases (those within the track). */
+export function relevanceSums(hit: Pick<MotifHit, 'start' | 'end'>, tracks: SequenceRelevance): Record<string, number> {
+  const sums: Record<string, number> = {};
+  for (const [id, track] of Object.entries(tracks)) {
+    let sum = 0;
+    const end = Math.min(hit.end, track.length);
+    for (let i = hit.start; i < end; i++) sum += track[i];
+    sums[id] = sum;
+  }
+  return sums;
+}
+
 export function weightHitsByRelevance(hits: readonly MotifHit[], relevanceBySequence: readonly SequenceRelevance[]): WeightedHit[] {
   return hits.map((h) => {
     const relevance: Record<string, HitRelevance> = {};
     const tracks = relevanceBySequence[h.sequenceIndex] ?? {};
-    for (const [id, track] of Object.entries(tracks)) {
-      let sum = 0;
-      const end = Math.min(h.end, track.length);
-      for (let i = h.start; i < end; i++) sum += track[i];
+    for (const [id, sum] of Object.entries(relevanceSums(h, tracks))) {
+      const end = Math.min(h.end, tracks[id].length);
       relevance[id] = { sum, mean: end > h.start ? sum / (end - h.start) : 0 };
     }
     return { ...h, relevance };

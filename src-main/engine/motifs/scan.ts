@@ -97,7 +97,27 @@ function compiledMotif(m: Motif, index: number, background: Background, threshol
   return c;
 }
 
+/** FIMO's order of hits (fimo.tsv): by p-value, then motif, sequence, start and strand. */
+export function byFimoOrder(a: MotifHit, b: MotifHit): number {
+  return a.pValue - b.pValue || a.motifIndex - b.motifIndex || a.sequenceIndex - b.sequenceIndex || a.start - b.start || (a.strand === '+' ? -1 : 1);
+}
+
+/** Hits with q-values over all scanned windows, in FIMO's order. */
 export function scanMotifs(motifs: Motif[], sequences: ScanSequence[], options: ScanOptions): ScanResult {
+  const result = findMotifHits(motifs, sequences, options);
+  const qValues = benjaminiHochberg(result.hits.map((h) => h.pValue), result.scannedWindows);
+  result.hits.forEach((h, i) => (h.qValue = qValues[i]));
+  result.hits.sort(byFimoOrder);
+  return result;
+}
+
+/**
+ * Hits in the order the scan finds them (motif by motif), their q-values not set (NaN): for
+ * callers that give q-values over other sets of windows and order hits themselves, like a run,
+ * which takes q over each sequence's windows (the run's worker skips sorting and q-valuing a
+ * batch's hits twice).
+ */
+export function findMotifHits(motifs: Motif[], sequences: ScanSequence[], options: ScanOptions): ScanResult {
   const bothStrands = options.bothStrands ?? true;
   const threshold = options.pValueThreshold ?? DEFAULT_P_VALUE_THRESHOLD;
   const background = bothStrands ? symmetrize(options.background) : options.background;
@@ -161,9 +181,7 @@ export function scanMotifs(motifs: Motif[], sequences: ScanSequence[], options: 
     if (bothStrands) scanStrand(joined, kmers.get(cm.reverse.blockWidth)!, cm.reverse, w, cm.minScore, onStrand('-'));
     options.onMotifScanned?.();
   }
-  const pValues = raw.map((h) => roundSignificant(h.motif.matrix.pValues[h.score]));
-  const qValues = benjaminiHochberg(pValues, scannedWindows);
-  const hits: MotifHit[] = raw.map((h, i) => {
+  const hits: MotifHit[] = raw.map((h) => {
     const w = h.motif.matrix.width;
     const site = sequences[h.seq].sequence.slice(h.start, h.start + w);
     return {
@@ -176,11 +194,10 @@ export function scanMotifs(motifs: Motif[], sequences: ScanSequence[], options: 
       end: h.start + w,
       strand: h.strand,
       score: scaledToRaw(h.score, h.motif.matrix),
-      pValue: pValues[i],
-      qValue: qValues[i],
+      pValue: roundSignificant(h.motif.matrix.pValues[h.score]),
+      qValue: Number.NaN,
       matchedSequence: h.strand === '+' ? site : reverseComplement(site),
     };
   });
-  hits.sort((a, b) => a.pValue - b.pValue || a.motifIndex - b.motifIndex || a.sequenceIndex - b.sequenceIndex || a.start - b.start || (a.strand === '+' ? -1 : 1));
   return { hits, scannedWindows, scannedWindowsBySequence, background };
 }

@@ -2,11 +2,11 @@
 // earlier scan of the same input), weighted by every run explanation's relevance, their ranking
 // shares, and seqlets. Plain data back; the service stores it.
 import type { MotifHit } from '../motifs/hit';
-import { rankMotifsByRelevance, weightHitsByRelevance, type SequenceRelevance } from '../motifs/hit-relevance';
+import { rankMotifsByRelevance, relevanceSums, type SequenceRelevance } from '../motifs/hit-relevance';
 import type { Motif } from '../motifs/motif';
 import { benjaminiHochberg } from '../motifs/q-values';
 import { readMotifFile } from '../motifs/read-motifs';
-import { scanMotifs } from '../motifs/scan';
+import { byFimoOrder, findMotifHits } from '../motifs/scan';
 import { callSeqlets } from '../seqlets/seqlets';
 import type { BatchAnnotations, ExplainedSequence, ExplainTask } from './explain-task';
 import { hitColumns } from './hit-columns';
@@ -58,7 +58,7 @@ function batchHits(task: ExplainTask, input: Map<number, ExplainTask['sequences'
   if (toScan.length > 0) {
     // Scanning a batch for all bundled motifs takes seconds: a cancel lands between two motifs.
     progress.begin('scan');
-    const scan = scanMotifs(motifs, toScan.map((i) => ({ name: String(sequences[i].idx), sequence: letters[i] })), {
+    const scan = findMotifHits(motifs, toScan.map((i) => ({ name: String(sequences[i].idx), sequence: letters[i] })), {
       background: [0.25, 0.25, 0.25, 0.25],
       cancelled: () => isCancelled(task),
       onMotifScanned: () => progress.step(),
@@ -67,8 +67,14 @@ function batchHits(task: ExplainTask, input: Map<number, ExplainTask['sequences'
     for (const h of scan.hits) scanned[h.sequenceIndex].push(h);
     scanned.forEach((hits, k) => {
       const i = toScan[k];
+      // The order a sequence's hits had in the scan's FIMO order, which the cache's rows keep.
+      hits.sort(byFimoOrder);
       const q = benjaminiHochberg(hits.map((h) => h.pValue), scan.scannedWindowsBySequence[k]);
-      hits.forEach((h, j) => bySequence[i].push({ ...h, sequenceIndex: i, qValue: q[j] }));
+      hits.forEach((h, j) => {
+        h.sequenceIndex = i;
+        h.qValue = q[j];
+        bySequence[i].push(h);
+      });
     });
   }
   return bySequence.flat();
@@ -87,10 +93,9 @@ export function annotateBatch(task: ExplainTask, sequences: ExplainedSequence[],
   const out: BatchAnnotations = { scanned: [], hits: hitColumns([]), ranks: [], seqlets: [] };
   if (motifs.length > 0) {
     const hits = batchHits(task, input, sequences, motifs, progress);
-    out.hits = hitColumns(weightHitsByRelevance(hits, perSequence).map((h) => ({
+    out.hits = hitColumns(hits.map((h) => ({
       sequenceIndex: sequences[h.sequenceIndex].idx, motifId: h.motifId, motifName: h.motifAltId || h.motifId, startBp: h.start, endBp: h.end, strand: h.strand,
-      score: h.score, pValue: h.pValue, qValue: h.qValue, matched: h.matchedSequence,
-      relevance: Object.fromEntries(Object.entries(h.relevance).map(([id, r]) => [id, r.sum])),
+      score: h.score, pValue: h.pValue, qValue: h.qValue, matched: h.matchedSequence, relevance: relevanceSums(h, perSequence[h.sequenceIndex]),
     })));
     for (const id of Object.keys(perSequence[0] ?? {})) {
       rankMotifsByRelevance(hits, perSequence, id).perSequence.forEach((ranks, i) => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { readFastaAll } from '../../../../src-main/engine/genomics/fasta';
 import { readMotifFile } from '../../../../src-main/engine/motifs/read-motifs';
 import { kmerCodes, kmerIndex } from '../../../../src-main/engine/motifs/compiled-motif';
-import { scanMotifs } from '../../../../src-main/engine/motifs/scan';
+import { byFimoOrder, findMotifHits, scanMotifs } from '../../../../src-main/engine/motifs/scan';
 import { benjaminiHochberg } from '../../../../src-main/engine/motifs/q-values';
 import { formatFimoTsv } from '../../../../src-main/engine/export/fimo-tsv';
 import { UNIFORM_BACKGROUND } from '../../../../src-main/engine/motifs/background';
@@ -23,6 +23,22 @@ describe('scanMotifs', () => {
     );
     expect(asked).toBe(2);
     expect(scanMotifs(twice, records, { background: UNIFORM_BACKGROUND, cancelled: () => false }).hits).toHaveLength(6);
+  });
+
+  it('finds the same hits without q-values or order (findMotifHits), which scanMotifs then gives in FIMO order', async () => {
+    const motifs = await readMotifFile(fx('scan-small.meme'));
+    let seed = 3;
+    const rnd = (): number => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    const records = [400, 7, 650].map((n, i) => ({ name: `r${i}`, sequence: Array.from({ length: n }, () => 'ACGT'[Math.floor(rnd() * 4)]).join('') }));
+    const options = { background: UNIFORM_BACKGROUND, pValueThreshold: 0.05 };
+    const found = findMotifHits(motifs, records, options);
+    const scanned = scanMotifs(motifs, records, options);
+    expect(found.hits.length).toBeGreaterThan(10);
+    expect(found.hits.every((h) => Number.isNaN(h.qValue))).toBe(true);
+    expect(found.scannedWindowsBySequence).toEqual(scanned.scannedWindowsBySequence);
+    const withoutQ = (hits: typeof found.hits) => hits.map(({ qValue: _q, ...rest }) => rest);
+    expect(withoutQ([...found.hits].sort(byFimoOrder))).toEqual(withoutQ(scanned.hits));
+    expect([...scanned.hits].sort(byFimoOrder)).toEqual(scanned.hits);
   });
 
   it('reproduces the hand-computed hit list of the small fixture, FIMO TSV byte for byte', async () => {
