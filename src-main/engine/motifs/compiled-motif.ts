@@ -26,6 +26,17 @@ export interface CompiledStrand {
   accepted: Int32Array;
   /** The block score of each accepted k-mer. */
   acceptedScores: Int32Array;
+  /**
+   * A second block of up to 6 consecutive columns outside the first (secondWidth 0: none), scored
+   * with one read of `second` at the window's k-mer code there; `second[4^k]` (a k-mer with an
+   * unknown letter) is far below any score. A window whose two blocks plus the best letters of
+   * the remaining columns (`afterSecond`) cannot reach the threshold ends there: 99.5 % of the
+   * windows the first block lets through are no hit, and this one read replaces up to 6 steps.
+   */
+  secondStart: number;
+  secondWidth: number;
+  second: Int16Array;
+  afterSecond: number;
   /** lookup[j*5 + letter]: score of `letter` (0..3, 4 = unknown) at the j-th other column evaluated. */
   lookup: Int32Array;
   /** Position inside the window of the j-th other column evaluated. */
@@ -41,6 +52,17 @@ export interface CompiledStrand {
  * kmerCodes.
  */
 export const MAX_BLOCK_WIDTH = 7;
+/** The second block: 4^6 Int16 scores (8 KB per strand) stay in cache while a motif scans a batch. */
+const SECOND_BLOCK_WIDTH = 6;
+/** Narrower second blocks save too few steps to be worth a table read. */
+const MIN_SECOND_BLOCK_WIDTH = 3;
+/**
+ * A second-block k-mer with an unknown letter (Int16's minimum). A motif gets a second block only
+ * if this sinks every window below the threshold, even with the best letters everywhere else
+ * (cells are 0..1000: motifs of up to about 38 columns); a wider one refuses unknown letters
+ * column by column instead.
+ */
+const UNKNOWN_BLOCK_SCORE = -32768;
 
 /**
  * k-mer codes of `codes` (0..3 = A, C, G, T; 4 = unknown): out[p] = the base-4 number of
@@ -63,16 +85,16 @@ export function kmerCodes(codes: Uint8Array, k: number): Uint16Array {
 }
 
 /**
- * Where each k-mer occurs: the positions p with kmerCodes(codes, k)[p] = c are
- * positions[offsets[c] … offsets[c + 1]), ascending. k-mers with an unknown letter are left out.
+ * Where each k-mer occurs: the positions p with kmers[p] = c are positions[offsets[c] …
+ * offsets[c + 1]), ascending, for `kmers` = kmerCodes(…, k). k-mers with an unknown letter are
+ * left out.
  */
 export interface KmerIndex {
   offsets: Int32Array;
   positions: Int32Array;
 }
 
-export function kmerIndex(codes: Uint8Array, k: number): KmerIndex {
-  const kmers = kmerCodes(codes, k);
+export function kmerIndex(kmers: Uint16Array, k: number): KmerIndex {
   const kinds = 4 ** k;
   const offsets = new Int32Array(kinds + 2);
   // A counting sort of the positions by code (the unknown code 4^k is counted, then left out).
@@ -110,7 +132,14 @@ function compileStrand(scores: Int32Array, width: number, bg: Background, minSco
     for (let i = start; i < start + blockWidth; i++) sum += pruning(i);
     if (sum > best) [best, blockStart] = [sum, start];
   }
-  const others = Array.from({ length: width }, (_, i) => i).filter((i) => i < blockStart || i >= blockStart + blockWidth);
+  const bestOf = (columns: number[]): number => columns.reduce((acc, i) => acc + rowMax(i), 0);
+  const columnsOf = (start: number, w: number): number[] => Array.from({ length: w }, (_, i) => start + i);
+  let second = secondBlock(width, blockStart, blockWidth, pruning);
+  const outside = (i: number): boolean => (i < blockStart || i >= blockStart + blockWidth) && (i < second.start || i >= second.start + second.width);
+  const restBest = bestOf(Array.from({ length: width }, (_, i) => i).filter(outside));
+  if (bestOf(columnsOf(blockStart, blockWidth)) + UNKNOWN_BLOCK_SCORE + restBest >= minScore) second = { start: 0, width: 0 };
+  const inBlocks = (i: number): boolean => (i >= blockStart && i < blockStart + blockWidth) || (i >= second.start && i < second.start + second.width);
+  const others = Array.from({ length: width }, (_, i) => i).filter((i) => !inBlocks(i));
   others.sort((a, b) => pruning(b) - pruning(a));
   const lookup = new Int32Array(others.length * 5);
   const offsets = Int32Array.from(others);
@@ -124,18 +153,53 @@ function compileStrand(scores: Int32Array, width: number, bg: Background, minSco
     remaining[j] = rest;
     rest += rowMax(others[j]);
   }
-  // Block scores column by column (a k-mer scores its first k − 1 letters plus its last); a block
-  // entry is kept only if the best letters of every other column (`rest`) could reach the threshold.
+  // A first-block k-mer is accepted only if the best letters of every other column (the second
+  // block's and `rest`) could reach the threshold.
+  const prefix = kmerScores(scores, blockStart, blockWidth);
+  const secondScores = kmerScores(scores, second.start, second.width);
+  let secondBest = 0;
+  for (let i = second.start; i < second.start + second.width; i++) secondBest += rowMax(i);
+  const accepted: number[] = [];
+  for (let code = 0; code < prefix.length; code++) if (prefix[code] + secondBest + rest >= minScore) accepted.push(code);
+  const secondTable = new Int16Array(secondScores.length + 1).fill(UNKNOWN_BLOCK_SCORE);
+  if (second.width > 0) secondTable.set(secondScores);
+  return {
+    blockStart, blockWidth, accepted: Int32Array.from(accepted), acceptedScores: Int32Array.from(accepted, (code) => prefix[code]),
+    secondStart: second.start, secondWidth: second.width, second: secondTable, afterSecond: rest, lookup, offsets, remaining,
+  };
+}
+
+/**
+ * Scores of every k-mer of columns [start, start + k), column by column (a k-mer scores its first
+ * k − 1 letters plus its last). k = 0 gives the one empty k-mer, scored 0.
+ */
+function kmerScores(scores: Int32Array, start: number, k: number): Int32Array {
   let prefix = new Int32Array([0]);
-  for (let i = 0; i < blockWidth; i++) {
+  for (let i = 0; i < k; i++) {
     const next = new Int32Array(prefix.length * 4);
-    const column = (blockStart + i) * 4;
+    const column = (start + i) * 4;
     for (let code = 0; code < next.length; code++) next[code] = prefix[code >> 2] + scores[column + (code & 3)];
     prefix = next;
   }
-  const accepted: number[] = [];
-  for (let code = 0; code < prefix.length; code++) if (prefix[code] + rest >= minScore) accepted.push(code);
-  return { blockStart, blockWidth, accepted: Int32Array.from(accepted), acceptedScores: Int32Array.from(accepted, (code) => prefix[code]), lookup, offsets, remaining };
+  return prefix;
+}
+
+/**
+ * The run of up to SECOND_BLOCK_WIDTH consecutive columns beside the first block that prunes best,
+ * or width 0 when fewer than MIN_SECOND_BLOCK_WIDTH columns lie on either side.
+ */
+function secondBlock(width: number, blockStart: number, blockWidth: number, pruning: (i: number) => number): { start: number; width: number } {
+  let best: { start: number; width: number; sum: number } = { start: 0, width: 0, sum: -Infinity };
+  for (const [from, to] of [[0, blockStart], [blockStart + blockWidth, width]]) {
+    const w = Math.min(SECOND_BLOCK_WIDTH, to - from);
+    if (w < MIN_SECOND_BLOCK_WIDTH) continue;
+    for (let start = from; start + w <= to; start++) {
+      let sum = 0;
+      for (let i = start; i < start + w; i++) sum += pruning(i);
+      if (sum > best.sum) best = { start, width: w, sum };
+    }
+  }
+  return { start: best.start, width: best.width };
 }
 
 /** Reverse strand scores: the reverse complement of the forward integer matrix (bg is symmetric). */

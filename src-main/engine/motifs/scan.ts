@@ -4,7 +4,7 @@
 import { AppError } from '../../shared/errors';
 import { encodeIndices, reverseComplement } from '../genomics/nucleotides';
 import { symmetrize, type Background } from './background';
-import { compileMotif, kmerIndex, type CompiledMotif, type CompiledStrand, type KmerIndex } from './compiled-motif';
+import { compileMotif, kmerCodes, kmerIndex, type CompiledMotif, type CompiledStrand, type KmerIndex } from './compiled-motif';
 import type { MotifHit } from './hit';
 import type { Motif } from './motif';
 import { DEFAULT_PSEUDOCOUNT, roundSignificant, scaledToRaw } from './pssm';
@@ -53,8 +53,8 @@ interface RawHit {
  * a block table at every window, as before, was most of the scan: the index made it 5–8× faster
  * with the same hits. Hits come out grouped by k-mer, not by position (they are sorted after).
  */
-function scanStrand(seq: Uint8Array, index: KmerIndex, strand: CompiledStrand, width: number, minScore: number, onHit: (start: number, score: number) => void): void {
-  const { blockStart, accepted, acceptedScores, lookup, offsets, remaining } = strand;
+function scanStrand(seq: Uint8Array, index: KmerIndex, secondKmers: Uint16Array | null, strand: CompiledStrand, width: number, minScore: number, onHit: (start: number, score: number) => void): void {
+  const { blockStart, accepted, acceptedScores, secondStart, second, afterSecond, lookup, offsets, remaining } = strand;
   const { offsets: from, positions } = index;
   const rest = offsets.length;
   const last = seq.length - width;
@@ -65,6 +65,10 @@ function scanStrand(seq: Uint8Array, index: KmerIndex, strand: CompiledStrand, w
       const p = positions[i] - blockStart;
       if (p < 0 || p > last) continue;
       let s = blockScore;
+      if (secondKmers) {
+        s += second[secondKmers[p + secondStart]];
+        if (s + afterSecond < minScore) continue;
+      }
       let j = 0;
       for (; j < rest; j++) {
         s += lookup[j * 5 + seq[p + offsets[j]]];
@@ -137,11 +141,22 @@ export function findMotifHits(motifs: Motif[], sequences: ScanSequence[], option
   encoded.forEach((e, i) => (starts[i + 1] = starts[i] + e.codes.length + 1));
   const joined = new Uint8Array(starts[encoded.length]).fill(4);
   encoded.forEach((e, i) => joined.set(e.codes, starts[i]));
-  // Where each k-mer occurs, for each block width in use, made once for all motifs.
-  const kmers = new Map<number, KmerIndex>();
-  for (const cm of compiled) {
-    for (const k of [cm.forward.blockWidth, cm.reverse.blockWidth]) if (!kmers.has(k)) kmers.set(k, kmerIndex(joined, k));
-  }
+  // k-mer codes for each block width in use, and where each first-block k-mer occurs, made once
+  // for all motifs.
+  const kmers = new Map<number, Uint16Array>();
+  const kmersOf = (k: number): Uint16Array => {
+    let codes = kmers.get(k);
+    if (!codes) kmers.set(k, (codes = kmerCodes(joined, k)));
+    return codes;
+  };
+  const indexes = new Map<number, KmerIndex>();
+  const indexOf = (k: number): KmerIndex => {
+    let index = indexes.get(k);
+    if (!index) indexes.set(k, (index = kmerIndex(kmersOf(k), k)));
+    return index;
+  };
+  const scanOne = (strand: CompiledStrand, w: number, minScore: number, onHit: (p: number, score: number) => void): void =>
+    scanStrand(joined, indexOf(strand.blockWidth), strand.secondWidth > 0 ? kmersOf(strand.secondWidth) : null, strand, w, minScore, onHit);
   /** The sequence holding position `p` of `joined` (hits only: a binary search each). */
   const sequenceAt = (p: number): number => {
     let lo = 0;
@@ -177,8 +192,8 @@ export function findMotifHits(motifs: Motif[], sequences: ScanSequence[], option
       const seq = sequenceAt(p);
       raw.push({ motif: cm, seq, start: p - starts[seq], strand, score });
     };
-    scanStrand(joined, kmers.get(cm.forward.blockWidth)!, cm.forward, w, cm.minScore, onStrand('+'));
-    if (bothStrands) scanStrand(joined, kmers.get(cm.reverse.blockWidth)!, cm.reverse, w, cm.minScore, onStrand('-'));
+    scanOne(cm.forward, w, cm.minScore, onStrand('+'));
+    if (bothStrands) scanOne(cm.reverse, w, cm.minScore, onStrand('-'));
     options.onMotifScanned?.();
   }
   const hits: MotifHit[] = raw.map((h) => {

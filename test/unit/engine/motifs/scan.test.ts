@@ -3,14 +3,39 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readFastaAll } from '../../../../src-main/engine/genomics/fasta';
 import { readMotifFile } from '../../../../src-main/engine/motifs/read-motifs';
-import { kmerCodes, kmerIndex } from '../../../../src-main/engine/motifs/compiled-motif';
+import { compileMotif, kmerCodes, kmerIndex } from '../../../../src-main/engine/motifs/compiled-motif';
 import { byFimoOrder, findMotifHits, scanMotifs } from '../../../../src-main/engine/motifs/scan';
 import { benjaminiHochberg } from '../../../../src-main/engine/motifs/q-values';
 import { formatFimoTsv } from '../../../../src-main/engine/export/fimo-tsv';
 import { UNIFORM_BACKGROUND } from '../../../../src-main/engine/motifs/background';
 import { buildScoringMatrix } from '../../../../src-main/engine/motifs/pssm';
+import type { Motif } from '../../../../src-main/engine/motifs/motif';
+import type { MotifHit } from '../../../../src-main/engine/motifs/hit';
 
 const fx = (name: string): string => join(__dirname, '../../../fixtures/genomics', name);
+
+/**
+ * Every window scored column by column, both strands, windows with an N skipped: the hits the
+ * scan must report, as `sequence:start strand score` (scores in the scan's integer units).
+ */
+function againstBruteForce(motif: Motif, sequences: string[], bg: [number, number, number, number], threshold: number, hits: MotifHit[]): { got: string[]; expected: string[] } {
+  const width = motif.probs.length;
+  const m = buildScoringMatrix(motif, bg);
+  const idx = (c: string): number => 'ACGT'.indexOf(c);
+  const expected: string[] = [];
+  sequences.forEach((sequence, s) => {
+    for (let p = 0; p + width <= sequence.length; p++) {
+      const w = sequence.slice(p, p + width);
+      if (w.includes('N')) continue;
+      const fwd = [...w].reduce((a, c, i) => a + m.scores[i * 4 + idx(c)], 0);
+      const rev = [...w].reduce((a, c, i) => a + m.scores[(width - 1 - i) * 4 + 3 - idx(c)], 0);
+      if (m.pValues[fwd] <= threshold) expected.push(`${s}:${p}+${fwd}`);
+      if (m.pValues[rev] <= threshold) expected.push(`${s}:${p}-${rev}`);
+    }
+  });
+  const got = hits.map((h) => `${h.sequenceIndex}:${h.start}${h.strand}${Math.round((h.score - width * m.offset) * m.scale)}`);
+  return { got: got.sort(), expected: expected.sort() };
+}
 
 describe('scanMotifs', () => {
   it('stops between motifs with a CANCELLED error once cancelled', async () => {
@@ -61,8 +86,9 @@ describe('scanMotifs', () => {
   });
 
   // Widths below, at and above the 6-column block the scanner scores with one table read.
-  // Widths below, at and above the 7-column block (compiled-motif).
-  for (const width of [3, 6, 7, 8, 11]) {
+  // Widths below, at and above the 7-column first block; from 10 columns a second block (up to 6
+  // columns) follows, and past about 38 columns there is none again (compiled-motif).
+  for (const width of [3, 6, 7, 8, 11, 13, 20, 41]) {
     it(`agrees with brute-force scoring of every window on both strands of random sequences (motif width ${width})`, () => {
       let seed = 7 + width;
       const rnd = (): number => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
@@ -79,24 +105,32 @@ describe('scanMotifs', () => {
       // A 3-column motif has no window with p ≤ 0.01.
       const threshold = width < 5 ? 0.1 : 0.01;
       const result = scanMotifs([motif], sequences.map((sequence, i) => ({ name: `s${i}`, sequence })), { background: bg, pValueThreshold: threshold });
-      const m = buildScoringMatrix(motif, bg);
-      const idx = (c: string): number => 'ACGT'.indexOf(c);
-      const expected: string[] = [];
-      sequences.forEach((sequence, s) => {
-        for (let p = 0; p + width <= sequence.length; p++) {
-          const w = sequence.slice(p, p + width);
-          if (w.includes('N')) continue;
-          const fwd = [...w].reduce((a, c, i) => a + m.scores[i * 4 + idx(c)], 0);
-          const rev = [...w].reduce((a, c, i) => a + m.scores[(width - 1 - i) * 4 + 3 - idx(c)], 0);
-          if (m.pValues[fwd] <= threshold) expected.push(`${s}:${p}+${fwd}`);
-          if (m.pValues[rev] <= threshold) expected.push(`${s}:${p}-${rev}`);
-        }
-      });
-      const got = result.hits.map((h) => `${h.sequenceIndex}:${h.start}${h.strand}${Math.round((h.score - width * m.offset) * m.scale)}`);
-      expect(got.sort()).toEqual(expected.sort());
+      const { got, expected } = againstBruteForce(motif, sequences, bg, threshold, result.hits);
+      expect(got).toEqual(expected);
       expect(expected.length).toBeGreaterThan(20);
     });
   }
+
+  it('gives a motif too wide for the second block no second block, and still refuses its windows with an unknown letter', () => {
+    // 80 columns of one near-certain letter each: the best letters reach any threshold even after
+    // the second block's unknown score, so the second block is left out.
+    const width = 80;
+    const letterAt = (i: number): number => (i * 7 + ((i * i) >> 3)) % 4; // no period a shifted window could match
+    const probs = Array.from({ length: width }, (_, i) => [0, 1, 2, 3].map((k) => (k === letterAt(i) ? 0.97 : 0.01)));
+    const motif = { id: 'W', altId: '', probs, nsites: 20, source: 'test' };
+    const compiled = compileMotif(motif, 0, UNIFORM_BACKGROUND, 1e-4);
+    expect(compiled.forward.secondWidth).toBe(0);
+    const site = Array.from({ length: width }, (_, i) => 'ACGT'[letterAt(i)]).join('');
+    // The site, then the site with an N in column 9. Every column prunes alike, so a second block
+    // would have been columns 7–12, right after the first (0–6), and would have had to refuse it.
+    const withN = site.slice(0, 9) + 'N' + site.slice(10);
+    const sequence = `GG${site}TT${withN}CC`;
+    const hits = scanMotifs([motif], [{ name: 's', sequence }], { background: UNIFORM_BACKGROUND }).hits;
+    const { got, expected } = againstBruteForce(motif, [sequence], UNIFORM_BACKGROUND, 1e-4, hits);
+    expect(got).toEqual(expected);
+    expect(hits.some((h) => h.start === 2 && h.strand === '+')).toBe(true);
+    expect(hits.some((h) => h.start === 2 + width + 2)).toBe(false);
+  });
 
   it('counts each sequence\'s scanned windows (the m of its q-values): every window on both strands, none with an N', () => {
     const probs = Array.from({ length: 6 }, () => [0.7, 0.1, 0.1, 0.1]);
@@ -126,7 +160,7 @@ describe('benjaminiHochberg', () => {
 describe('kmerIndex', () => {
   it('lists where each k-mer occurs, ascending, leaving out k-mers with an unknown letter', () => {
     // A C A C N A C  →  2-mers AC CA AC (CN, NA: unknown) AC (past the end: none)
-    const index = kmerIndex(Uint8Array.from([0, 1, 0, 1, 4, 0, 1]), 2);
+    const index = kmerIndex(kmerCodes(Uint8Array.from([0, 1, 0, 1, 4, 0, 1]), 2), 2);
     expect(index.offsets.length).toBe(17);
     const at = (code: number) => [...index.positions.subarray(index.offsets[code], index.offsets[code + 1])];
     expect(at(0b0001)).toEqual([0, 2, 5]);
