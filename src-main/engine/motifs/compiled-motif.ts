@@ -122,25 +122,18 @@ function compileStrand(scores: Int32Array, width: number, bg: Background, minSco
   const rowMax = (i: number): number => Math.max(scores[i * 4], scores[i * 4 + 1], scores[i * 4 + 2], scores[i * 4 + 3]);
   const expected = (i: number): number => bg.reduce((acc, p, k) => acc + p * scores[i * 4 + k], 0);
   // Columns whose best letter stands furthest above the expected letter prune the most windows:
-  // the block is the run of such columns with the largest sum, the others follow in that order.
+  // the blocks are runs of such columns with the largest sums, the others follow in that order.
   const pruning = (i: number): number => rowMax(i) - expected(i);
   const blockWidth = Math.min(MAX_BLOCK_WIDTH, width);
-  let blockStart = 0;
-  let best = -Infinity;
-  for (let start = 0; start + blockWidth <= width; start++) {
-    let sum = 0;
-    for (let i = start; i < start + blockWidth; i++) sum += pruning(i);
-    if (sum > best) [best, blockStart] = [sum, start];
-  }
-  const bestOf = (columns: number[]): number => columns.reduce((acc, i) => acc + rowMax(i), 0);
-  const columnsOf = (start: number, w: number): number[] => Array.from({ length: w }, (_, i) => start + i);
+  const blockStart = bestRun(0, width, blockWidth, pruning).start;
   let second = secondBlock(width, blockStart, blockWidth, pruning);
-  const outside = (i: number): boolean => (i < blockStart || i >= blockStart + blockWidth) && (i < second.start || i >= second.start + second.width);
-  const restBest = bestOf(Array.from({ length: width }, (_, i) => i).filter(outside));
-  if (bestOf(columnsOf(blockStart, blockWidth)) + UNKNOWN_BLOCK_SCORE + restBest >= minScore) second = { start: 0, width: 0 };
-  const inBlocks = (i: number): boolean => (i >= blockStart && i < blockStart + blockWidth) || (i >= second.start && i < second.start + second.width);
-  const others = Array.from({ length: width }, (_, i) => i).filter((i) => !inBlocks(i));
-  others.sort((a, b) => pruning(b) - pruning(a));
+  const columns = Array.from({ length: width }, (_, i) => i);
+  const inBlock = (i: number): boolean => i >= blockStart && i < blockStart + blockWidth;
+  const inSecond = (i: number): boolean => i >= second.start && i < second.start + second.width;
+  const bestOf = (cols: number[]): number => cols.reduce((acc, i) => acc + rowMax(i), 0);
+  // The second block's unknown score must sink a window even with the best letters everywhere else.
+  if (bestOf(columns.filter(inBlock)) + UNKNOWN_BLOCK_SCORE + bestOf(columns.filter((i) => !inBlock(i) && !inSecond(i))) >= minScore) second = NO_SECOND_BLOCK;
+  const others = columns.filter((i) => !inBlock(i) && !inSecond(i)).sort((a, b) => pruning(b) - pruning(a));
   const lookup = new Int32Array(others.length * 5);
   const offsets = Int32Array.from(others);
   const remaining = new Int32Array(others.length);
@@ -156,17 +149,43 @@ function compileStrand(scores: Int32Array, width: number, bg: Background, minSco
   // A first-block k-mer is accepted only if the best letters of every other column (the second
   // block's and `rest`) could reach the threshold.
   const prefix = kmerScores(scores, blockStart, blockWidth);
-  const secondScores = kmerScores(scores, second.start, second.width);
-  let secondBest = 0;
-  for (let i = second.start; i < second.start + second.width; i++) secondBest += rowMax(i);
+  const secondBest = bestOf(columns.filter(inSecond));
   const accepted: number[] = [];
   for (let code = 0; code < prefix.length; code++) if (prefix[code] + secondBest + rest >= minScore) accepted.push(code);
-  const secondTable = new Int16Array(secondScores.length + 1).fill(UNKNOWN_BLOCK_SCORE);
-  if (second.width > 0) secondTable.set(secondScores);
+  const secondTable = new Int16Array(4 ** second.width + 1).fill(UNKNOWN_BLOCK_SCORE);
+  if (second.width > 0) secondTable.set(kmerScores(scores, second.start, second.width));
   return {
     blockStart, blockWidth, accepted: Int32Array.from(accepted), acceptedScores: Int32Array.from(accepted, (code) => prefix[code]),
     secondStart: second.start, secondWidth: second.width, second: secondTable, afterSecond: rest, lookup, offsets, remaining,
   };
+}
+
+/** The run of `w` consecutive columns in [from, to) with the largest pruning sum (the first of equals). */
+function bestRun(from: number, to: number, w: number, pruning: (i: number) => number): { start: number; sum: number } {
+  let best = { start: from, sum: -Infinity };
+  for (let start = from; start + w <= to; start++) {
+    let sum = 0;
+    for (let i = start; i < start + w; i++) sum += pruning(i);
+    if (sum > best.sum) best = { start, sum };
+  }
+  return best;
+}
+
+const NO_SECOND_BLOCK = { start: 0, width: 0 };
+
+/**
+ * The run of up to SECOND_BLOCK_WIDTH consecutive columns beside the first block that prunes best,
+ * or none when fewer than MIN_SECOND_BLOCK_WIDTH columns lie on either side.
+ */
+function secondBlock(width: number, blockStart: number, blockWidth: number, pruning: (i: number) => number): { start: number; width: number } {
+  let best = { ...NO_SECOND_BLOCK, sum: -Infinity };
+  for (const [from, to] of [[0, blockStart], [blockStart + blockWidth, width]]) {
+    const w = Math.min(SECOND_BLOCK_WIDTH, to - from);
+    if (w < MIN_SECOND_BLOCK_WIDTH) continue;
+    const run = bestRun(from, to, w, pruning);
+    if (run.sum > best.sum) best = { start: run.start, width: w, sum: run.sum };
+  }
+  return { start: best.start, width: best.width };
 }
 
 /**
@@ -182,24 +201,6 @@ function kmerScores(scores: Int32Array, start: number, k: number): Int32Array {
     prefix = next;
   }
   return prefix;
-}
-
-/**
- * The run of up to SECOND_BLOCK_WIDTH consecutive columns beside the first block that prunes best,
- * or width 0 when fewer than MIN_SECOND_BLOCK_WIDTH columns lie on either side.
- */
-function secondBlock(width: number, blockStart: number, blockWidth: number, pruning: (i: number) => number): { start: number; width: number } {
-  let best: { start: number; width: number; sum: number } = { start: 0, width: 0, sum: -Infinity };
-  for (const [from, to] of [[0, blockStart], [blockStart + blockWidth, width]]) {
-    const w = Math.min(SECOND_BLOCK_WIDTH, to - from);
-    if (w < MIN_SECOND_BLOCK_WIDTH) continue;
-    for (let start = from; start + w <= to; start++) {
-      let sum = 0;
-      for (let i = start; i < start + w; i++) sum += pruning(i);
-      if (sum > best.sum) best = { start, width: w, sum };
-    }
-  }
-  return { start: best.start, width: best.width };
 }
 
 /** Reverse strand scores: the reverse complement of the forward integer matrix (bg is symmetric). */
