@@ -50,8 +50,8 @@ interface RawHit {
 /**
  * One strand of one motif over the joined sequences. Only windows whose block k-mer is accepted
  * are visited, found in the batch's k-mer index: about 1.7 % of all windows over JASPAR. Reading
- * a block table at every window, as before, was most of the scan: the index made it 5–8× faster
- * with the same hits. Hits come out grouped by k-mer, not by position (they are sorted after).
+ * a block table at every window, as before, was most of the scan: the index (and the second
+ * block) made it 5–8× faster with the same hits. Hits come out grouped by k-mer, not by position.
  */
 function scanStrand(seq: Uint8Array, index: KmerIndex, secondKmers: Uint16Array | null, strand: CompiledStrand, width: number, minScore: number, onHit: (start: number, score: number) => void): void {
   const { blockStart, accepted, acceptedScores, secondStart, second, afterSecond, lookup, offsets, remaining } = strand;
