@@ -46,10 +46,8 @@ export interface CompiledStrand {
 }
 
 /**
- * Widest block. Compiling scores its 4^k k-mers per strand: 7 columns scanned JASPAR 1.3–1.4×
- * faster than 6 (fewer windows to visit) and compiled in about the same time; 8 was a little
- * faster still but took 2.5× as long to compile, and its codes would not fit the Uint16 of
- * kmerCodes.
+ * Widest first block: 7 columns scanned JASPAR 1.3–1.4× faster than 6 (fewer windows to visit);
+ * 8 was only a little faster, and its codes would not fit the Uint16 of kmerCodes.
  */
 export const MAX_BLOCK_WIDTH = 7;
 /** The second block: 4^6 Int16 scores (8 KB per strand) stay in cache while a motif scans a batch. */
@@ -148,14 +146,11 @@ function compileStrand(scores: Int32Array, width: number, bg: Background, minSco
   }
   // A first-block k-mer is accepted only if the best letters of every other column (the second
   // block's and `rest`) could reach the threshold.
-  const prefix = kmerScores(scores, blockStart, blockWidth);
-  const secondBest = bestOf(columns.filter(inSecond));
-  const accepted: number[] = [];
-  for (let code = 0; code < prefix.length; code++) if (prefix[code] + secondBest + rest >= minScore) accepted.push(code);
+  const { codes: accepted, scores: acceptedScores } = acceptedKmers(scores, blockStart, blockWidth, minScore - bestOf(columns.filter(inSecond)) - rest, rowMax);
   const secondTable = new Int16Array(4 ** second.width + 1).fill(UNKNOWN_BLOCK_SCORE);
   if (second.width > 0) secondTable.set(kmerScores(scores, second.start, second.width));
   return {
-    blockStart, blockWidth, accepted: Int32Array.from(accepted), acceptedScores: Int32Array.from(accepted, (code) => prefix[code]),
+    blockStart, blockWidth, accepted, acceptedScores,
     secondStart: second.start, secondWidth: second.width, second: secondTable, afterSecond: rest, lookup, offsets, remaining,
   };
 }
@@ -186,6 +181,31 @@ function secondBlock(width: number, blockStart: number, blockWidth: number, prun
     if (run.sum > best.sum) best = { start: run.start, width: w, sum: run.sum };
   }
   return { start: best.start, width: best.width };
+}
+
+/**
+ * The k-mers of columns [start, start + k) scoring at least `bound`, ascending, with their scores.
+ * Letters are tried column by column and a prefix is dropped as soon as even the best letters of
+ * the columns after it cannot reach the bound: a few percent of the 4^k k-mers pass, so this
+ * visits far fewer than all of them.
+ */
+function acceptedKmers(scores: Int32Array, start: number, k: number, bound: number, rowMax: (i: number) => number): { codes: Int32Array; scores: Int32Array } {
+  const bestAfter = new Float64Array(k + 1); // best score of columns i … k − 1
+  for (let i = k - 1; i >= 0; i--) bestAfter[i] = bestAfter[i + 1] + rowMax(start + i);
+  const codes: number[] = [];
+  const kept: number[] = [];
+  const visit = (i: number, code: number, score: number): void => {
+    if (score + bestAfter[i] < bound) return;
+    if (i === k) {
+      codes.push(code);
+      kept.push(score);
+      return;
+    }
+    const column = (start + i) * 4;
+    for (let letter = 0; letter < 4; letter++) visit(i + 1, code * 4 + letter, score + scores[column + letter]);
+  };
+  visit(0, 0, 0);
+  return { codes: Int32Array.from(codes), scores: Int32Array.from(kept) };
 }
 
 /**
