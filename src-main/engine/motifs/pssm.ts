@@ -68,7 +68,9 @@ export function scorePValues(scores: Int32Array, width: number, bg: number[]): F
     const s1 = scores[i * 4 + 1];
     const s2 = scores[i * 4 + 2];
     const s3 = scores[i * 4 + 3];
-    next.fill(0, lo + Math.min(s0, s1, s2, s3), hi + Math.max(s0, s1, s2, s3) + 1);
+    const low = Math.min(s0, s1, s2, s3);
+    const high = Math.max(s0, s1, s2, s3);
+    next.fill(0, lo + low, hi + high + 1);
     // One pass over the current distribution, scattering into the four letters' shifts.
     for (let j = lo; j <= hi; j++) {
       const v = pdf[j];
@@ -78,8 +80,8 @@ export function scorePValues(scores: Int32Array, width: number, bg: number[]): F
       next[j + s2] += v * bg[2];
       next[j + s3] += v * bg[3];
     }
-    lo += Math.min(s0, s1, s2, s3);
-    hi += Math.max(s0, s1, s2, s3);
+    lo += low;
+    hi += high;
     [pdf, next] = [next, pdf];
   }
   const pv = new Float64Array(max + 1);

@@ -1,9 +1,9 @@
 // The message format between the run service and the explain worker: plain data only (structured
 // clone), with the typed arrays of the result transferred back.
 import type { ExplainConfig } from '../../shared/explain-config';
+import type { MotifHitRow } from '../../shared/run-api';
 import type { LayerRelevance, PruningDiagnostics } from '../explain/types';
 import type { UnknownEncoding } from '../genomics/one-hot';
-import type { MotifHitRow } from '../../shared/run-api';
 import type { MetricName } from '../metrics/metric-names';
 import type { HitColumns } from './hit-columns';
 

@@ -68,11 +68,12 @@ function survivorsOf(len: number, capacity: number): Survivors {
 }
 
 /**
- * A long track's survivors of one length, in arrays of their own size: a megabase record has
- * millions, and the arrays were sized for the length before.
+ * A length's survivors once counted. Arrays of their own (a long track's) are trimmed when half
+ * empty: a megabase record has millions, and the arrays were sized for the length before.
  */
-function trimmed(s: Survivors): Survivors {
-  return s.count * 2 > s.starts.length ? s : { starts: s.starts.slice(0, s.count), p: s.p.slice(0, s.count), count: s.count };
+function finished(len: number, s: Survivors): Survivors {
+  if (s === keptSurvivors[len] || s.count * 2 > s.starts.length) return s;
+  return { starts: s.starts.slice(0, s.count), p: s.p.slice(0, s.count), count: s.count };
 }
 
 /**
@@ -114,7 +115,7 @@ function callInSequence(x: Float32Array, seqIndex: number, nul: SpanNull, o: Seq
       pOf[n++] = p;
     }
     next.count = n;
-    byLength[len] = previous = tried > KEPT_SURVIVOR_ENTRIES ? trimmed(next) : next;
+    byLength[len] = previous = finished(len, next);
   }
   const taken = new Uint8Array(l);
   for (let len = o.maxLength; len >= o.minLength; len--) {

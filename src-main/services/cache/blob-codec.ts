@@ -29,4 +29,3 @@ export function decodeText(blob: Buffer | Uint8Array): string {
   const bytes = Buffer.from(blob.buffer, blob.byteOffset, blob.byteLength);
   return bytes[0] === RAW_TEXT_TAG ? bytes.toString('latin1', 1) : inflateSync(bytes).toString('latin1');
 }
-
