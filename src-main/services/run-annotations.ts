@@ -1,20 +1,16 @@
 // Motif hits (per run), motif ranking (per run and explanation) and seqlets (per explanation) as run-api rows.
 import type { MotifHitRow, MotifRankRow, SeqletRow } from '../shared/run-api';
 import type { RunCache } from './cache/run-cache';
+import { decodeHitSet } from '../engine/export/motif-hit-sets';
 
-interface HitRecord {
-  idx: number; motif_id: string; motif_name: string; start_bp: number; end_bp: number; strand: '+' | '-';
-  score: number; p_value: number; q_value: number; matched: string; relevance_json: string;
-}
+interface HitSetRecord { idx: number; findings_json: string; relevance_json: string }
 
+/** A run's motif hits (or one sequence's), by sequence and then by start. */
 export function motifHits(cache: RunCache, runId: string, sequenceIndex?: number): MotifHitRow[] {
-  const rows = (sequenceIndex === undefined
-    ? cache.db.prepare('SELECT * FROM motif_hits WHERE run_id = ? ORDER BY idx, start_bp').all(runId)
-    : cache.db.prepare('SELECT * FROM motif_hits WHERE run_id = ? AND idx = ? ORDER BY start_bp').all(runId, sequenceIndex)) as HitRecord[];
-  return rows.map((r) => ({
-    sequenceIndex: r.idx, motifId: r.motif_id, motifName: r.motif_name, startBp: r.start_bp, endBp: r.end_bp, strand: r.strand,
-    score: r.score, pValue: r.p_value, qValue: r.q_value, matched: r.matched, relevance: JSON.parse(r.relevance_json) as Record<string, number>,
-  }));
+  const sets = (sequenceIndex === undefined
+    ? cache.db.prepare('SELECT idx, findings_json, relevance_json FROM motif_hit_sets WHERE run_id = ? ORDER BY idx').all(runId)
+    : cache.db.prepare('SELECT idx, findings_json, relevance_json FROM motif_hit_sets WHERE run_id = ? AND idx = ?').all(runId, sequenceIndex)) as HitSetRecord[];
+  return sets.flatMap((s) => decodeHitSet(s.idx, s.findings_json, s.relevance_json).sort((a, b) => a.startBp - b.startBp));
 }
 
 interface SeqletRecord { expl_id: string; idx: number; start_bp: number; end_bp: number; sign: '+' | '-'; sum: number; p_value: number }

@@ -51,11 +51,11 @@ export function metricNumbers(metrics: Record<string, unknown>): Partial<Record<
 }
 
 /**
- * Motif hits per sequence, counted in SQLite: the table needs the count, and a large run's hits
- * (millions for 100,000 sequences × 879 motifs) must not travel to the renderer for it.
+ * Motif hits per sequence, as stored with each sequence's hits: the table needs the count, and a
+ * large run's hits (millions for 100,000 sequences × 879 motifs) must not travel to the renderer for it.
  */
 function hitCounts(cache: RunCache, runId: string, fromIdx: number, toIdx: number): Map<number, number> {
-  const rows = cache.db.prepare('SELECT idx, COUNT(*) AS n FROM motif_hits WHERE run_id = ? AND idx >= ? AND idx < ? GROUP BY idx')
+  const rows = cache.db.prepare('SELECT idx, hit_count AS n FROM motif_hit_sets WHERE run_id = ? AND idx >= ? AND idx < ?')
     .all(runId, fromIdx, toIdx) as { idx: number; n: number }[];
   return new Map(rows.map((r) => [r.idx, r.n]));
 }

@@ -9,7 +9,7 @@ import { readMotifFile } from '../motifs/read-motifs';
 import { byFimoOrder, findMotifHits } from '../motifs/scan';
 import { callSeqlets } from '../seqlets/seqlets';
 import type { BatchAnnotations, ExplainedSequence, ExplainTask } from './explain-task';
-import { hitColumns } from './hit-columns';
+import { motifHitSets } from '../export/motif-hit-sets';
 import { checkCancelled, isCancelled } from './task-cancel';
 import type { TaskProgress } from './task-progress';
 
@@ -90,10 +90,10 @@ export function annotateBatch(task: ExplainTask, sequences: ExplainedSequence[],
     for (const e of s.explanations) rec[e.configId] = observed(e.relevance);
     return rec;
   });
-  const out: BatchAnnotations = { scanned: [], hits: hitColumns([]), ranks: [], seqlets: [] };
+  const out: BatchAnnotations = { scanned: [], hits: [], ranks: [], seqlets: [] };
   if (motifs.length > 0) {
     const hits = batchHits(task, input, sequences, motifs, progress);
-    out.hits = hitColumns(hits.map((h) => ({
+    out.hits = motifHitSets(hits.map((h) => ({
       sequenceIndex: sequences[h.sequenceIndex].idx, motifId: h.motifId, motifName: h.motifAltId || h.motifId, startBp: h.start, endBp: h.end, strand: h.strand,
       score: h.score, pValue: h.pValue, qValue: h.qValue, matched: h.matchedSequence, relevance: relevanceSums(h, perSequence[h.sequenceIndex]),
     })));

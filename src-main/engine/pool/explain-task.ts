@@ -5,7 +5,7 @@ import type { MotifHitRow } from '../../shared/run-api';
 import type { LayerRelevance, PruningDiagnostics } from '../explain/types';
 import type { UnknownEncoding } from '../genomics/one-hot';
 import type { MetricName } from '../metrics/metric-names';
-import type { HitColumns } from './hit-columns';
+import type { MotifHitSet } from '../export/motif-hit-sets';
 
 /** A stored motif hit without its relevance: what a scan finds, which no explanation changes. */
 export type KnownHit = Omit<MotifHitRow, 'sequenceIndex' | 'relevance'>;
@@ -125,8 +125,8 @@ export interface AnnotatedSeqlet {
 export interface BatchAnnotations {
   /** Sequences whose hits and ranks are complete (every run explanation weighted). */
   scanned: number[];
-  /** q over each sequence's scanned windows; relevance per explanation id (stored as the API serves it). */
-  hits: HitColumns;
+  /** Per sequence with hits: q over its scanned windows, relevance per explanation id (as the cache stores it). */
+  hits: MotifHitSet[];
   ranks: AnnotatedRank[];
   /** For the explanations computed in this task only. */
   seqlets: AnnotatedSeqlet[];

@@ -14,7 +14,6 @@ import { encodeOneHot } from '../genomics/one-hot';
 import { annotateBatch, motifSet } from './annotate-batch';
 import type { ExplainedSequence, ExplainTask, ExplainTaskResult } from './explain-task';
 import { checkCancelled, isCancelled } from './task-cancel';
-import { hitColumnBuffers } from './hit-columns';
 import { storedRelevance } from './stored-relevance';
 import { runWorkerTask } from './task-outcome';
 import { TaskProgress } from './task-progress';
@@ -71,7 +70,6 @@ export default async function explainTask(task: ExplainTask): Promise<unknown> {
           if (e.stored) transfer.push(e.stored.blob.buffer as ArrayBuffer);
         }
       }
-      if (annotations) transfer.push(...hitColumnBuffers(annotations.hits));
       return { value: result, transfer };
     } finally {
       clearInterval(poll);

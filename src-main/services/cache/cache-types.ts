@@ -3,7 +3,7 @@ import type { ErrorPayload } from '../../shared/errors';
 import type { ExplainConfig } from '../../shared/explain-config';
 import type { RunStatus } from '../../shared/run-api';
 import type { AnnotatedRank, AnnotatedSeqlet } from '../../engine/pool/explain-task';
-import type { HitColumns } from '../../engine/pool/hit-columns';
+import type { MotifHitSet } from '../../engine/export/motif-hit-sets';
 
 /** What a run needs to be re-run or resumed: resolved paths and the parsed options. */
 export interface StoredRequest {
@@ -108,7 +108,7 @@ export interface AnnotationWrite {
   runId: string;
   /** Sequences whose hits are complete; sequences already scanned by the run are skipped. */
   scanned: number[];
-  hits: HitColumns;
+  hits: MotifHitSet[];
   ranks: AnnotatedRank[];
   /** Replace the seqlets of (explKey, idx). */
   seqlets: (Omit<AnnotatedSeqlet, 'configId'> & { explKey: string })[];

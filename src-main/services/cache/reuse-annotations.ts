@@ -7,6 +7,7 @@
 // and re-serialising each one's relevance in JavaScript made a cache hit take 0.6 s.
 import type Database from 'better-sqlite3';
 import type { KnownHit } from '../../engine/pool/explain-task';
+import { decodeFindings } from '../../engine/export/motif-hit-sets';
 
 export function recordRunMotifs(db: Database.Database, runId: string, motifsSha: string): void {
   db.prepare('INSERT OR REPLACE INTO run_motifs (run_id, motifs_sha) VALUES (?, ?)').run(runId, motifsSha);
@@ -34,13 +35,15 @@ export const COPY_CHUNK_SEQUENCES = 2000;
 export async function reuseAnnotations(db: Database.Database, runId: string, inputSha: string, motifsSha: string, sequenceCount: number,
   chunkSequences = COPY_CHUNK_SEQUENCES): Promise<boolean> {
   const mine = db.prepare('SELECT expl_id, expl_key FROM run_explanations WHERE run_id = ?').all(runId) as { expl_id: string; expl_key: string }[];
+  // The run has scanned nothing yet (the caller's condition), so any hits it holds are a copy that
+  // a killed process left half done: they go, whether or not a twin is found to copy again.
+  const clearHits = db.prepare('DELETE FROM motif_hit_sets WHERE run_id = ?');
+  clearHits.run(runId);
   for (const donor of fullyScannedRuns(db, runId, inputSha, motifsSha, sequenceCount)) {
     const theirs = new Map((db.prepare('SELECT expl_key, expl_id FROM run_explanations WHERE run_id = ?').all(donor) as { expl_id: string; expl_key: string }[])
       .map((e) => [e.expl_key, e.expl_id]));
     if (!mine.every((e) => theirs.has(e.expl_key))) continue;
     const rename = mine.map((e) => [theirs.get(e.expl_key)!, e.expl_id] as const);
-    const clearHits = db.prepare('DELETE FROM motif_hits WHERE run_id = ?');
-    clearHits.run(runId);
     const maxIdx = db.prepare('SELECT max(idx) FROM run_scanned WHERE run_id = ?').pluck().get(donor) as number | null;
     for (let from = 0; from <= (maxIdx ?? -1); from += chunkSequences) {
       db.transaction(() => copyHits(db, donor, runId, rename, theirs.size === rename.length, from, from + chunkSequences))();
@@ -63,19 +66,19 @@ export async function reuseAnnotations(db: Database.Database, runId: string, inp
 }
 
 /**
- * Copies the donor's hits of sequences [fromIdx, toIdx) to `runId` in one statement. When the donor has exactly this run's
- * explanations under the same ids (a repeated request), each hit's relevance object is copied as
- * it is; otherwise it is rebuilt with this run's ids, where `->` yields a value's JSON text as
- * stored, so the numbers are copied digit for digit instead of going through a double.
+ * Copies the donor's hits of sequences [fromIdx, toIdx) to `runId` in one statement. When the donor
+ * has exactly this run's explanations under the same ids (a repeated request), each sequence's
+ * relevance object is copied as it is; otherwise it is rebuilt with this run's ids, where `->`
+ * yields a value's JSON text as stored, so the numbers are copied digit for digit instead of going
+ * through a double.
  */
 function copyHits(db: Database.Database, donor: string, runId: string, rename: readonly (readonly [string, string])[], donorHasOnlyThese: boolean,
   fromIdx: number, toIdx: number): void {
   const sameIds = donorHasOnlyThese && rename.every(([from, to]) => from === to);
   const relevance = sameIds ? 'relevance_json' : `json_object(${rename.map(() => 'CAST(? AS TEXT), json(relevance_json -> ?)').join(', ')})`;
   const args = sameIds ? [] : rename.flatMap(([from, to]) => [to, `$.${JSON.stringify(from)}`]);
-  db.prepare(`INSERT INTO motif_hits (run_id, idx, motif_id, motif_name, start_bp, end_bp, strand, score, p_value, q_value, matched, relevance_json)
-    SELECT ?, idx, motif_id, motif_name, start_bp, end_bp, strand, score, p_value, q_value, matched, ${relevance}
-    FROM motif_hits WHERE run_id = ? AND idx >= ? AND idx < ? ORDER BY rowid`).run(runId, ...args, donor, fromIdx, toIdx);
+  db.prepare(`INSERT INTO motif_hit_sets (run_id, idx, hit_count, findings_json, relevance_json)
+    SELECT ?, idx, hit_count, findings_json, ${relevance} FROM motif_hit_sets WHERE run_id = ? AND idx >= ? AND idx < ?`).run(runId, ...args, donor, fromIdx, toIdx);
 }
 
 /** The hits of the newest earlier full scan of this input with this motif file, by sequence; null when there is none. */
@@ -90,7 +93,10 @@ export function earlierScanHits(db: Database.Database, runId: string, inputSha: 
  */
 export function knownHitsReader(db: Database.Database, donor: string): (idx: number) => KnownHit[] | null {
   const scanned = db.prepare('SELECT 1 FROM run_scanned WHERE run_id = ? AND idx = ?').pluck();
-  const select = db.prepare(`SELECT motif_id AS motifId, motif_name AS motifName, start_bp AS startBp, end_bp AS endBp, strand, score,
-    p_value AS pValue, q_value AS qValue, matched FROM motif_hits WHERE run_id = ? AND idx = ? ORDER BY rowid`);
-  return (idx) => (scanned.get(donor, idx) === undefined ? null : (select.all(donor, idx) as KnownHit[]));
+  const select = db.prepare('SELECT findings_json FROM motif_hit_sets WHERE run_id = ? AND idx = ?').pluck();
+  return (idx) => {
+    if (scanned.get(donor, idx) === undefined) return null;
+    const findings = select.get(donor, idx) as string | undefined;
+    return findings === undefined ? [] : decodeFindings(findings);
+  };
 }

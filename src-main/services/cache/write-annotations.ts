@@ -11,14 +11,8 @@ import type { AnnotationWrite } from './cache-types';
 export function writeAnnotations(db: Database.Database, a: AnnotationWrite): void {
   const mark = db.prepare('INSERT OR IGNORE INTO run_scanned (run_id, idx) VALUES (?, ?)');
   const fresh = new Set(a.scanned.filter((idx) => mark.run(a.runId, idx).changes > 0));
-  const hit = db.prepare(`INSERT INTO motif_hits (run_id, idx, motif_id, motif_name, start_bp, end_bp, strand, score, p_value, q_value, matched,
-    relevance_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const h = a.hits;
-  for (let i = 0; i < h.idx.length; i++) {
-    if (!fresh.has(h.idx[i])) continue;
-    const m = h.motif[i];
-    hit.run(a.runId, h.idx[i], h.motifIds[m], h.motifNames[m], h.startBp[i], h.endBp[i], h.forward[i] ? '+' : '-', h.score[i], h.pValue[i], h.qValue[i], h.matched[i], h.relevanceJson[i]);
-  }
+  const hits = db.prepare('INSERT INTO motif_hit_sets (run_id, idx, hit_count, findings_json, relevance_json) VALUES (?, ?, ?, ?, ?)');
+  for (const h of a.hits) if (fresh.has(h.idx)) hits.run(a.runId, h.idx, h.count, h.findingsJson, h.relevanceJson);
   // One share per sequence, explanation and motif, summed over the batch.
   const shares = new Map<string, { explanationId: string; motifId: string; motifName: string; sequences: number; hitCount: number; coveredBp: number; captured: number }>();
   for (const r of a.ranks) {

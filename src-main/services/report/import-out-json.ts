@@ -14,6 +14,8 @@ import type { ResultRow, StoredRun } from '../cache/cache-types';
 import type { RunCache } from '../cache/run-cache';
 import { ingestFasta } from '../ingest-fasta';
 import { relevanceStats } from '../../engine/explain/relevance-stats';
+import { motifHitSets } from '../../engine/export/motif-hit-sets';
+import type { MotifHitRow } from '../../shared/run-api';
 
 const BATCH = 256;
 
@@ -106,13 +108,14 @@ interface FooterSeqlet { sequence: number; start: number; end: number; sign: str
 function writeAnnotations(cache: RunCache, runId: string, doc: OutJson, keys: Map<string, string>): void {
   const hits = ((doc.motifs as { hits?: FooterHit[] } | undefined)?.hits ?? []);
   const seqlets = (doc.seqlets ?? {}) as unknown as Record<string, FooterSeqlet[]>;
-  const insertHit = cache.db.prepare(`INSERT INTO motif_hits (run_id, idx, motif_id, motif_name, start_bp, end_bp, strand, score, p_value, q_value, matched, relevance_json)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insertHits = cache.db.prepare('INSERT INTO motif_hit_sets (run_id, idx, hit_count, findings_json, relevance_json) VALUES (?, ?, ?, ?, ?)');
   const insertSeqlet = cache.db.prepare('INSERT INTO seqlets (expl_key, idx, start_bp, end_bp, sign, sum, p_value) VALUES (?, ?, ?, ?, ?, ?, ?)');
   cache.db.transaction(() => {
-    for (const h of hits) {
-      insertHit.run(runId, h.sequence, h.motif_id, h.motif_alt_id ?? h.motif_id, h.start, h.end, h.strand, h.score, h.p_value, h.q_value, h.matched_sequence, JSON.stringify(h.relevance));
-    }
+    const rows = hits.map((h): MotifHitRow => ({
+      sequenceIndex: h.sequence, motifId: h.motif_id, motifName: h.motif_alt_id ?? h.motif_id, startBp: h.start, endBp: h.end, strand: h.strand,
+      score: h.score, pValue: h.p_value, qValue: h.q_value, matched: h.matched_sequence, relevance: h.relevance,
+    }));
+    for (const set of motifHitSets(rows)) insertHits.run(runId, set.idx, set.count, set.findingsJson, set.relevanceJson);
     for (const [id, list] of Object.entries(seqlets)) {
       const key = keys.get(id);
       if (!key) continue;

@@ -133,11 +133,13 @@ describe('motif annotations of a run (bundled JASPAR by default)', () => {
   it('weights the earlier scan\'s hits by a run\'s new explanation instead of scanning again, with the hits and ranks of a fresh scan', async () => {
     const extra = { ...request, explanations: [...request.explanations, { id: 'extra', composite: 'epsilon-plus' as const, method: 'plrp-m' as const, p: 0.2 }] };
     // A marker only the stored hits carry (every earlier run's: any may be the donor); a new scan would compute q-values again.
-    svc.cache.db.prepare('UPDATE motif_hits SET q_value = q_value + 1e-9').run();
+    const shiftQ = (where: string) => svc.cache.db.prepare(`UPDATE motif_hit_sets SET findings_json =
+      (SELECT json_group_array(json_set(f.value, '$[7]', (f.value ->> 7) + ?) ORDER BY f.key) FROM json_each(findings_json) f) ${where}`);
+    shiftQ('').run(1e-9);
     const grown = await svc.start(extra);
     expect((await svc.whenSettled(grown.id)).timings.cachedExplanations.sort()).toEqual(['lrp', 'plrp']);
     const reused = await svc.motifHits(grown.id);
-    svc.cache.db.prepare('UPDATE motif_hits SET q_value = q_value - 1e-9 WHERE run_id != ?').run(grown.id);
+    shiftQ('WHERE run_id != ?').run(-1e-9, grown.id);
     expect(new Set(reused.map((h) => h.qValue))).toEqual(new Set(hits.map((h) => h.qValue + 1e-9)));
 
     const fresh = tempDir();

@@ -13,6 +13,7 @@ function versionBefore(description: string): number {
   return i;
 }
 import { RunCache } from '../../../../src-main/services/cache/run-cache';
+import { decodeHitSet } from '../../../../src-main/engine/export/motif-hit-sets';
 import { closedCleanly } from '../../../../src-main/services/cache/clean-close';
 import { tempDir } from './temp-cache';
 
@@ -38,7 +39,7 @@ describe('openCacheDb', () => {
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
-    expect(tables(db)).toEqual(expect.arrayContaining(['models', 'inputs', 'runs', 'results', 'motif_hits', 'seqlets']));
+    expect(tables(db)).toEqual(expect.arrayContaining(['models', 'inputs', 'runs', 'results', 'motif_hit_sets', 'seqlets']));
     db.close();
   });
 
@@ -72,6 +73,36 @@ describe('openCacheDb', () => {
     old.close();
     const cache = new RunCache(path);
     expect(Array.from(cache.readResult('k', 0)!.relevance)).toEqual(Array.from(relevance));
+    cache.close();
+  });
+
+  it('moves the hit rows of a cache written before per-sequence hit records over in stored order, keeping every digit', () => {
+    const path = join(t.dir, 'c.sqlite');
+    const old = openCacheDb(path, { targetVersion: versionBefore('motif hits as one record per sequence') });
+    old.prepare("INSERT INTO models VALUES ('m', 'model.onnx', '{}', 1)").run();
+    old.prepare("INSERT INTO inputs VALUES ('i', 'x.fa', 2, 1, 1)").run();
+    old.prepare(`INSERT INTO runs (id, label, status, model_sha, input_sha, model_name, fasta_name, request_json, target,
+      engine_version, created_at) VALUES ('r1', NULL, 'done', 'm', 'i', 'model.onnx', 'x.fa', '{}', '"predicted"', 'v', 5)`).run();
+    const insert = old.prepare(`INSERT INTO motif_hits (run_id, idx, motif_id, motif_name, start_bp, end_bp, strand, score, p_value, q_value, matched,
+      relevance_json) VALUES ('r1', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    // Stored (FIMO) order is not start order, and the relevance numbers need all 17 digits.
+    const rows = [
+      [1, 'MA0139.2', 'CTCF', 40, 59, '-', 17.25, 3.1e-7, 0.0125, 'CCGCGNGGNGGCAG', '{"lrp":0.30000000000000004,"plrp":-2.5e+21}'],
+      [0, 'MA0080.7', 'SPI1', 3, 14, '+', 9.5, 1e-5, 0.2, 'AAAGAGGAAGTG', '{"lrp":1e-300,"plrp":null}'],
+      [1, 'MA0080.7', 'SPI1', 2, 13, '+', 8.12345678901234, 2e-5, 0.25, 'aaagaggaagtg', '{"lrp":-0.1,"plrp":2.2250738585072014e-308}'],
+    ] as const;
+    for (const r of rows) insert.run(...r);
+    old.close();
+    const cache = new RunCache(path);
+    expect(cache.db.prepare('SELECT idx, hit_count FROM motif_hit_sets ORDER BY idx').all()).toEqual([{ idx: 0, hit_count: 1 }, { idx: 1, hit_count: 2 }]);
+    expect(cache.db.prepare('SELECT relevance_json FROM motif_hit_sets WHERE idx = 1').pluck().get())
+      .toBe('{"lrp":[0.30000000000000004,-0.1],"plrp":[-2.5e+21,2.2250738585072014e-308]}');
+    const decoded = (cache.db.prepare('SELECT idx, findings_json, relevance_json FROM motif_hit_sets ORDER BY idx').all() as { idx: number; findings_json: string; relevance_json: string }[])
+      .flatMap((s) => decodeHitSet(s.idx, s.findings_json, s.relevance_json));
+    expect(decoded).toEqual([rows[1], rows[0], rows[2]].map(([idx, motifId, motifName, startBp, endBp, strand, score, pValue, qValue, matched, relevance]) => ({
+      sequenceIndex: idx, motifId, motifName, startBp, endBp, strand, score, pValue, qValue, matched, relevance: JSON.parse(relevance) as unknown,
+    })));
+    expect(tables(cache.db)).not.toContain('motif_hits');
     cache.close();
   });
 

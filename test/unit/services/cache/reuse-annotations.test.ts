@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RunCache } from '../../../../src-main/services/cache/run-cache';
-import { hitColumns } from '../../../../src-main/engine/pool/hit-columns';
+import { motifHitSets } from '../../../../src-main/engine/export/motif-hit-sets';
 import { recordRunMotifs, reuseAnnotations } from '../../../../src-main/services/cache/reuse-annotations';
 import { seedRun, tempDir } from './temp-cache';
 
@@ -24,7 +24,7 @@ beforeEach(() => {
     modelSha: M, inputSha: I, predictions: [], results: [],
     annotations: {
       runId: 'twin', scanned: idx, seqlets: [],
-      hits: hitColumns(idx.flatMap((i) => [0, 1].map((k) => ({ sequenceIndex: i, motifId: `MA${k}`, motifName: `m${k}`, startBp: k, endBp: k + 6, strand: '+' as const, score: 9.5, pValue: 1e-5, qValue: 0.2, matched: 'ACGTAC', relevance: { lrp: i + k / 10 } })))),
+      hits: motifHitSets(idx.flatMap((i) => [0, 1].map((k) => ({ sequenceIndex: i, motifId: `MA${k}`, motifName: `m${k}`, startBp: k, endBp: k + 6, strand: '+' as const, score: 9.5, pValue: 1e-5, qValue: 0.2, matched: 'ACGTAC', relevance: { lrp: i + k / 10 } })))),
       ranks: idx.map((i) => ({ idx: i, explanationId: 'lrp', motifId: 'MA0', motifName: 'm0', hitCount: 1, coveredBp: 6, captured: i })),
     },
   });
@@ -36,14 +36,15 @@ afterEach(() => {
   t.cleanup();
 });
 
-const hitsOf = (runId: string) => cache.db.prepare('SELECT idx, motif_id, start_bp, relevance_json FROM motif_hits WHERE run_id = ? ORDER BY idx, motif_id').all(runId);
+const hitsOf = (runId: string) => cache.db.prepare('SELECT idx, hit_count, findings_json, relevance_json FROM motif_hit_sets WHERE run_id = ? ORDER BY idx').all(runId);
+/** A copy that a killed process left half done: the twin's hits of sequences below 7, no scanned mark. */
+const halfCopy = () => cache.db.prepare(`INSERT INTO motif_hit_sets (run_id, idx, hit_count, findings_json, relevance_json)
+  SELECT 'again', idx, hit_count, findings_json, relevance_json FROM motif_hit_sets WHERE run_id = 'twin' AND idx < 7`).run();
 const scannedOf = (runId: string) => cache.db.prepare('SELECT count(*) FROM run_scanned WHERE run_id = ?').pluck().get(runId);
 
 describe('reuseAnnotations', () => {
   it('copies every hit in chunks, then the scanned marks and the ranking, replacing hits a killed copy left behind', async () => {
-    // A copy that a killed process left half done: hits, no scanned mark.
-    cache.db.prepare(`INSERT INTO motif_hits (run_id, idx, motif_id, motif_name, start_bp, end_bp, strand, score, p_value, q_value, matched, relevance_json)
-      SELECT 'again', idx, motif_id, motif_name, start_bp, end_bp, strand, score, p_value, q_value, matched, relevance_json FROM motif_hits WHERE run_id = 'twin' AND idx < 7`).run();
+    halfCopy();
     expect(await reuseAnnotations(cache.db, 'again', I, 'motifs-sha', N, 7)).toBe(true);
     expect(hitsOf('again')).toEqual(hitsOf('twin'));
     expect(scannedOf('again')).toBe(N);
@@ -53,10 +54,17 @@ describe('reuseAnnotations', () => {
   it('leaves the run to scan when its twin is deleted while the copy runs', async () => {
     const copy = reuseAnnotations(cache.db, 'again', I, 'motifs-sha', N, 7);
     // The first chunk has been copied; the copy now waits for the event loop.
-    expect(hitsOf('again').length).toBe(14);
+    expect(hitsOf('again').length).toBe(7);
     cache.deleteRun('twin');
     expect(await copy).toBe(false);
     expect(hitsOf('again')).toEqual([]);
     expect(scannedOf('again')).toBe(0);
+  });
+
+  it('clears what a killed copy left behind when no twin is left to copy again, so the run scans from nothing', async () => {
+    halfCopy();
+    cache.deleteRun('twin');
+    expect(await reuseAnnotations(cache.db, 'again', I, 'motifs-sha', N, 7)).toBe(false);
+    expect(hitsOf('again')).toEqual([]);
   });
 });
