@@ -10,6 +10,7 @@ import { byFimoOrder, findMotifHits } from '../motifs/scan';
 import { callSeqlets } from '../seqlets/seqlets';
 import type { BatchAnnotations, ExplainedSequence, ExplainTask } from './explain-task';
 import { motifHitSets } from '../export/motif-hit-sets';
+import { rankShares, type RankShare } from './rank-shares';
 import { checkCancelled, isCancelled } from './task-cancel';
 import type { TaskProgress } from './task-progress';
 
@@ -90,20 +91,22 @@ export function annotateBatch(task: ExplainTask, sequences: ExplainedSequence[],
     for (const e of s.explanations) rec[e.configId] = observed(e.relevance);
     return rec;
   });
-  const out: BatchAnnotations = { scanned: [], hits: [], ranks: [], seqlets: [] };
+  const out: BatchAnnotations = { scanned: [], hits: [], ranks: rankShares([]), seqlets: [] };
   if (motifs.length > 0) {
     const hits = batchHits(task, input, sequences, motifs, progress);
     out.hits = motifHitSets(hits.map((h) => ({
       sequenceIndex: sequences[h.sequenceIndex].idx, motifId: h.motifId, motifName: h.motifAltId || h.motifId, startBp: h.start, endBp: h.end, strand: h.strand,
       score: h.score, pValue: h.pValue, qValue: h.qValue, matched: h.matchedSequence, relevance: relevanceSums(h, perSequence[h.sequenceIndex]),
     })));
+    const shares: RankShare[] = [];
     for (const id of Object.keys(perSequence[0] ?? {})) {
       rankMotifsByRelevance(hits, perSequence, id).perSequence.forEach((ranks, i) => {
         for (const r of ranks) {
-          out.ranks.push({ idx: sequences[i].idx, explanationId: id, motifId: r.motifId, motifName: r.motifAltId || r.motifId, hitCount: r.hitCount, coveredBp: r.coveredBp, captured: r.captured });
+          shares.push({ idx: sequences[i].idx, explanationId: id, motifId: r.motifId, motifName: r.motifAltId || r.motifId, hitCount: r.hitCount, coveredBp: r.coveredBp, captured: r.captured });
         }
       });
     }
+    out.ranks = rankShares(shares);
     out.scanned = sequences.map((s) => s.idx);
   }
   if (a.seqlets) {

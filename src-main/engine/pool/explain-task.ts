@@ -6,6 +6,7 @@ import type { LayerRelevance, PruningDiagnostics } from '../explain/types';
 import type { UnknownEncoding } from '../genomics/one-hot';
 import type { MetricName } from '../metrics/metric-names';
 import type { MotifHitSet } from '../export/motif-hit-sets';
+import type { RankShares } from './rank-shares';
 
 /** A stored motif hit without its relevance: what a scan finds, which no explanation changes. */
 export type KnownHit = Omit<MotifHitRow, 'sequenceIndex' | 'relevance'>;
@@ -101,17 +102,6 @@ export interface ExplainedSequence {
   explanations: ExplainedConfig[];
 }
 
-/** One sequence's share of a motif's captured relevance (additive over sequences). */
-export interface AnnotatedRank {
-  idx: number;
-  explanationId: string;
-  motifId: string;
-  motifName: string;
-  hitCount: number;
-  coveredBp: number;
-  captured: number;
-}
-
 export interface AnnotatedSeqlet {
   idx: number;
   configId: string;
@@ -127,7 +117,7 @@ export interface BatchAnnotations {
   scanned: number[];
   /** Per sequence with hits: q over its scanned windows, relevance per explanation id (as the cache stores it). */
   hits: MotifHitSet[];
-  ranks: AnnotatedRank[];
+  ranks: RankShares;
   /** For the explanations computed in this task only. */
   seqlets: AnnotatedSeqlet[];
 }

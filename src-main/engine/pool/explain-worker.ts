@@ -14,6 +14,7 @@ import { encodeOneHot } from '../genomics/one-hot';
 import { annotateBatch, motifSet } from './annotate-batch';
 import type { ExplainedSequence, ExplainTask, ExplainTaskResult } from './explain-task';
 import { checkCancelled, isCancelled } from './task-cancel';
+import { rankShareBuffers } from './rank-shares';
 import { storedRelevance } from './stored-relevance';
 import { runWorkerTask } from './task-outcome';
 import { TaskProgress } from './task-progress';
@@ -70,6 +71,7 @@ export default async function explainTask(task: ExplainTask): Promise<unknown> {
           if (e.stored) transfer.push(e.stored.blob.buffer as ArrayBuffer);
         }
       }
+      if (annotations) transfer.push(...rankShareBuffers(annotations.ranks));
       return { value: result, transfer };
     } finally {
       clearInterval(poll);

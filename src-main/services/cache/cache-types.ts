@@ -2,7 +2,8 @@
 import type { ErrorPayload } from '../../shared/errors';
 import type { ExplainConfig } from '../../shared/explain-config';
 import type { RunStatus } from '../../shared/run-api';
-import type { AnnotatedRank, AnnotatedSeqlet } from '../../engine/pool/explain-task';
+import type { AnnotatedSeqlet } from '../../engine/pool/explain-task';
+import type { RankShares } from '../../engine/pool/rank-shares';
 import type { MotifHitSet } from '../../engine/export/motif-hit-sets';
 
 /** What a run needs to be re-run or resumed: resolved paths and the parsed options. */
@@ -109,7 +110,7 @@ export interface AnnotationWrite {
   /** Sequences whose hits are complete; sequences already scanned by the run are skipped. */
   scanned: number[];
   hits: MotifHitSet[];
-  ranks: AnnotatedRank[];
+  ranks: RankShares;
   /** Replace the seqlets of (explKey, idx). */
   seqlets: (Omit<AnnotatedSeqlet, 'configId'> & { explKey: string })[];
 }

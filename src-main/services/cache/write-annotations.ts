@@ -7,25 +7,18 @@
 // sequence; multi-row INSERTs measured no faster than one statement per row).
 import type Database from 'better-sqlite3';
 import type { AnnotationWrite } from './cache-types';
+import { sumRankShares } from '../../engine/pool/rank-shares';
 
 export function writeAnnotations(db: Database.Database, a: AnnotationWrite): void {
   const mark = db.prepare('INSERT OR IGNORE INTO run_scanned (run_id, idx) VALUES (?, ?)');
   const fresh = new Set(a.scanned.filter((idx) => mark.run(a.runId, idx).changes > 0));
   const hits = db.prepare('INSERT INTO motif_hit_sets (run_id, idx, hit_count, findings_json, relevance_json) VALUES (?, ?, ?, ?, ?)');
   for (const h of a.hits) if (fresh.has(h.idx)) hits.run(a.runId, h.idx, h.count, h.findingsJson, h.relevanceJson);
-  // One share per sequence, explanation and motif, summed over the batch.
-  const shares = new Map<string, { explanationId: string; motifId: string; motifName: string; sequences: number; hitCount: number; coveredBp: number; captured: number }>();
-  for (const r of a.ranks) {
-    if (!fresh.has(r.idx)) continue;
-    const key = `${r.explanationId}\u0000${r.motifId}`;
-    const s = shares.get(key);
-    if (!s) shares.set(key, { explanationId: r.explanationId, motifId: r.motifId, motifName: r.motifName, sequences: 1, hitCount: r.hitCount, coveredBp: r.coveredBp, captured: r.captured });
-    else { s.sequences++; s.hitCount += r.hitCount; s.coveredBp += r.coveredBp; s.captured += r.captured; }
-  }
+  // One upsert per explanation and motif, with the batch's shares summed first.
   const rank = db.prepare(`INSERT INTO motif_ranks (run_id, expl_id, motif_id, motif_name, sequences, hit_count, covered_bp, captured)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (run_id, expl_id, motif_id) DO UPDATE SET sequences = sequences + excluded.sequences,
     hit_count = hit_count + excluded.hit_count, covered_bp = covered_bp + excluded.covered_bp, captured = captured + excluded.captured`);
-  for (const s of shares.values()) rank.run(a.runId, s.explanationId, s.motifId, s.motifName, s.sequences, s.hitCount, s.coveredBp, s.captured);
+  for (const s of sumRankShares(a.ranks, (idx) => fresh.has(idx))) rank.run(a.runId, s.explanationId, s.motifId, s.motifName, s.sequences, s.hitCount, s.coveredBp, s.captured);
   // A recomputed sequence's seqlets replace its old ones.
   const byKey = new Map<string, Set<number>>();
   for (const s of a.seqlets) byKey.set(s.explKey, (byKey.get(s.explKey) ?? new Set<number>()).add(s.idx));

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RunCache } from '../../../../src-main/services/cache/run-cache';
 import { motifHitSets } from '../../../../src-main/engine/export/motif-hit-sets';
+import { rankShares } from '../../../../src-main/engine/pool/rank-shares';
 import { recordRunMotifs, reuseAnnotations } from '../../../../src-main/services/cache/reuse-annotations';
 import { seedRun, tempDir } from './temp-cache';
 
@@ -25,7 +26,7 @@ beforeEach(() => {
     annotations: {
       runId: 'twin', scanned: idx, seqlets: [],
       hits: motifHitSets(idx.flatMap((i) => [0, 1].map((k) => ({ sequenceIndex: i, motifId: `MA${k}`, motifName: `m${k}`, startBp: k, endBp: k + 6, strand: '+' as const, score: 9.5, pValue: 1e-5, qValue: 0.2, matched: 'ACGTAC', relevance: { lrp: i + k / 10 } })))),
-      ranks: idx.map((i) => ({ idx: i, explanationId: 'lrp', motifId: 'MA0', motifName: 'm0', hitCount: 1, coveredBp: 6, captured: i })),
+      ranks: rankShares(idx.map((i) => ({ idx: i, explanationId: 'lrp', motifId: 'MA0', motifName: 'm0', hitCount: 1, coveredBp: 6, captured: i }))),
     },
   });
   seedRun(cache, 'again', 'k1', 2, N);

@@ -1,3 +1,4 @@
+import { rankShares } from '../../../../src-main/engine/pool/rank-shares';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -67,7 +68,7 @@ describe('RunCache', () => {
     const share = (idx: number, captured: number) => ({ idx, explanationId: 'lrp', motifId: 'MA1', motifName: 'GATA1', hitCount: 2, coveredBp: 10, captured });
     const seqlet = (idx: number, start: number) => ({ explKey: 'k1', idx, start, end: start + 5, sign: '+' as const, sum: 1, pValue: 0.001 });
     const annotate = (scanned: number[], ranks: ReturnType<typeof share>[], seqlets: ReturnType<typeof seqlet>[]) =>
-      cache.writeBatch({ modelSha: M, inputSha: I, predictions: [], results: [], annotations: { runId: 'r1', scanned, hits: [], ranks, seqlets } });
+      cache.writeBatch({ modelSha: M, inputSha: I, predictions: [], results: [], annotations: { runId: 'r1', scanned, hits: [], ranks: rankShares(ranks), seqlets } });
     annotate([0, 1], [share(0, 0.25), share(1, 0.5)], [seqlet(0, 1), seqlet(1, 2)]);
     // Sequence 1 again (a batch recomputed after a crash) and sequence 2.
     annotate([1, 2], [share(1, 0.5), share(2, 1)], [seqlet(1, 3)]);
