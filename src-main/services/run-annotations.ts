@@ -2,6 +2,7 @@
 import type { MotifHitRow, MotifRankRow, SeqletRow } from '../shared/run-api';
 import type { RunCache } from './cache/run-cache';
 import { decodeHitSet } from '../engine/export/motif-hit-sets';
+import { decodeSeqlets } from '../engine/export/seqlet-sets';
 
 interface HitSetRecord { idx: number; findings_json: string; relevance_json: string }
 
@@ -13,15 +14,26 @@ export function motifHits(cache: RunCache, runId: string, sequenceIndex?: number
   return sets.flatMap((s) => decodeHitSet(s.idx, s.findings_json, s.relevance_json).sort((a, b) => a.startBp - b.startBp));
 }
 
-interface SeqletRecord { expl_id: string; idx: number; start_bp: number; end_bp: number; sign: '+' | '-'; sum: number; p_value: number }
+interface SeqletSetRecord { expl_id: string; idx: number; seqlets_json: string }
 
+/** A run's seqlets (or one sequence's) of every explanation, by sequence and then by start. */
 export function seqlets(cache: RunCache, runId: string, sequenceIndex?: number): SeqletRow[] {
-  const sql = `SELECT re.expl_id, s.idx, s.start_bp, s.end_bp, s.sign, s.sum, s.p_value FROM seqlets s
-    JOIN run_explanations re ON re.expl_key = s.expl_key WHERE re.run_id = ?`;
-  const rows = (sequenceIndex === undefined
-    ? cache.db.prepare(`${sql} ORDER BY s.idx, s.start_bp`).all(runId)
-    : cache.db.prepare(`${sql} AND s.idx = ? ORDER BY s.start_bp`).all(runId, sequenceIndex)) as SeqletRecord[];
-  return rows.map((r) => ({ sequenceIndex: r.idx, explanationId: r.expl_id, startBp: r.start_bp, endBp: r.end_bp, sign: r.sign, sum: r.sum, pValue: r.p_value }));
+  const sql = `SELECT re.expl_id, s.idx, s.seqlets_json FROM seqlet_sets s JOIN run_explanations re ON re.expl_key = s.expl_key WHERE re.run_id = ?`;
+  const sets = (sequenceIndex === undefined
+    ? cache.db.prepare(`${sql} ORDER BY s.idx, re.expl_id`).all(runId)
+    : cache.db.prepare(`${sql} AND s.idx = ? ORDER BY re.expl_id`).all(runId, sequenceIndex)) as SeqletSetRecord[];
+  const rows: SeqletRow[] = [];
+  for (let i = 0; i < sets.length;) {
+    // One sequence's seqlets of all explanations, ordered by start.
+    const first = rows.length;
+    const idx = sets[i].idx;
+    for (; i < sets.length && sets[i].idx === idx; i++) {
+      for (const s of decodeSeqlets(sets[i].seqlets_json)) rows.push({ sequenceIndex: idx, explanationId: sets[i].expl_id, ...s });
+    }
+    const sorted = rows.splice(first).sort((a, b) => a.startBp - b.startBp);
+    rows.push(...sorted);
+  }
+  return rows;
 }
 
 interface RankRecord { expl_id: string; motif_id: string; motif_name: string; sequences: number; hit_count: number; covered_bp: number; captured: number; abs_total: number | null }

@@ -161,7 +161,7 @@ export function createRunJob(o: RunJobOptions): BatchJob<ExplainTask, ExplainTas
       const seqlets: AnnotationWrite['seqlets'] = [];
       for (const q of a?.seqlets ?? []) {
         const explKey = keyById.get(q.configId)!;
-        if (fresh.get(explKey)?.has(q.idx)) seqlets.push({ explKey, idx: q.idx, start: q.start, end: q.end, sign: q.sign, sum: q.sum, pValue: q.pValue });
+        if (fresh.get(explKey)?.has(q.idx)) seqlets.push({ explKey, idx: q.idx, count: q.count, seqletsJson: q.seqletsJson });
       }
       const annotations: AnnotationWrite | undefined = a && { runId: o.run.id, scanned: a.scanned, hits: a.hits, ranks: a.ranks, seqlets };
       o.cache.writeBatch({

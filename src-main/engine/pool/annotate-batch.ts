@@ -10,6 +10,7 @@ import { byFimoOrder, findMotifHits } from '../motifs/scan';
 import { callSeqlets } from '../seqlets/seqlets';
 import type { BatchAnnotations, ExplainedSequence, ExplainTask } from './explain-task';
 import { motifHitSets } from '../export/motif-hit-sets';
+import { seqletSets } from '../export/seqlet-sets';
 import { rankShares, type RankShare } from './rank-shares';
 import { checkCancelled, isCancelled } from './task-cancel';
 import type { TaskProgress } from './task-progress';
@@ -113,9 +114,10 @@ export function annotateBatch(task: ExplainTask, sequences: ExplainedSequence[],
     progress.begin('seqlets');
     for (const c of task.configs) {
       checkCancelled(task);
-      for (const sq of callSeqlets(perSequence.map((r) => r[c.id]))) {
-        out.seqlets.push({ idx: sequences[sq.sequenceIndex].idx, configId: c.id, start: sq.start, end: sq.end, sign: sq.sign === 'positive' ? '+' : '-', sum: sq.attribution, pValue: sq.pValue });
-      }
+      const called = callSeqlets(perSequence.map((r) => r[c.id])).map((sq) => ({
+        idx: sequences[sq.sequenceIndex].idx, startBp: sq.start, endBp: sq.end, sign: sq.sign === 'positive' ? '+' as const : '-' as const, sum: sq.attribution, pValue: sq.pValue,
+      }));
+      out.seqlets.push(...seqletSets(c.id, called));
       progress.step();
     }
   }

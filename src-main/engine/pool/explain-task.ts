@@ -7,6 +7,7 @@ import type { UnknownEncoding } from '../genomics/one-hot';
 import type { MetricName } from '../metrics/metric-names';
 import type { MotifHitSet } from '../export/motif-hit-sets';
 import type { RankShares } from './rank-shares';
+import type { SeqletSet } from '../export/seqlet-sets';
 
 /** A stored motif hit without its relevance: what a scan finds, which no explanation changes. */
 export type KnownHit = Omit<MotifHitRow, 'sequenceIndex' | 'relevance'>;
@@ -102,16 +103,6 @@ export interface ExplainedSequence {
   explanations: ExplainedConfig[];
 }
 
-export interface AnnotatedSeqlet {
-  idx: number;
-  configId: string;
-  start: number;
-  end: number;
-  sign: '+' | '-';
-  sum: number;
-  pValue: number;
-}
-
 export interface BatchAnnotations {
   /** Sequences whose hits and ranks are complete (every run explanation weighted). */
   scanned: number[];
@@ -119,7 +110,7 @@ export interface BatchAnnotations {
   hits: MotifHitSet[];
   ranks: RankShares;
   /** For the explanations computed in this task only. */
-  seqlets: AnnotatedSeqlet[];
+  seqlets: SeqletSet[];
 }
 
 export interface ExplainTaskResult {

@@ -2,8 +2,8 @@
 import type { ErrorPayload } from '../../shared/errors';
 import type { ExplainConfig } from '../../shared/explain-config';
 import type { RunStatus } from '../../shared/run-api';
-import type { AnnotatedSeqlet } from '../../engine/pool/explain-task';
 import type { RankShares } from '../../engine/pool/rank-shares';
+import type { SeqletSet } from '../../engine/export/seqlet-sets';
 import type { MotifHitSet } from '../../engine/export/motif-hit-sets';
 
 /** What a run needs to be re-run or resumed: resolved paths and the parsed options. */
@@ -112,5 +112,5 @@ export interface AnnotationWrite {
   hits: MotifHitSet[];
   ranks: RankShares;
   /** Replace the seqlets of (explKey, idx). */
-  seqlets: (Omit<AnnotatedSeqlet, 'configId'> & { explKey: string })[];
+  seqlets: (Omit<SeqletSet, 'configId'> & { explKey: string })[];
 }

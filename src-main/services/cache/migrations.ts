@@ -221,6 +221,24 @@ export const MIGRATIONS: readonly Migration[] = [
       DROP TABLE motif_hits;
     `,
   },
+  {
+    // The same for seqlets (engine/export/seqlet-sets.ts): one row per sequence and explanation.
+    // json_array renders a REAL with 17 significant digits, which reads back as the same double.
+    description: 'seqlets as one record per sequence and explanation',
+    sql: `
+      CREATE TABLE seqlet_sets (
+        expl_key TEXT NOT NULL REFERENCES explanations(key) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        seqlet_count INTEGER NOT NULL,
+        seqlets_json TEXT NOT NULL,
+        PRIMARY KEY (expl_key, idx)
+      );
+      INSERT INTO seqlet_sets (expl_key, idx, seqlet_count, seqlets_json)
+      SELECT expl_key, idx, count(*), json_group_array(json_array(start_bp, end_bp, sign, sum, p_value) ORDER BY rowid)
+      FROM seqlets GROUP BY expl_key, idx;
+      DROP TABLE seqlets;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -15,6 +15,7 @@ import type { RunCache } from '../cache/run-cache';
 import { ingestFasta } from '../ingest-fasta';
 import { relevanceStats } from '../../engine/explain/relevance-stats';
 import { motifHitSets } from '../../engine/export/motif-hit-sets';
+import { seqletSets } from '../../engine/export/seqlet-sets';
 import type { MotifHitRow } from '../../shared/run-api';
 
 const BATCH = 256;
@@ -109,7 +110,7 @@ function writeAnnotations(cache: RunCache, runId: string, doc: OutJson, keys: Ma
   const hits = ((doc.motifs as { hits?: FooterHit[] } | undefined)?.hits ?? []);
   const seqlets = (doc.seqlets ?? {}) as unknown as Record<string, FooterSeqlet[]>;
   const insertHits = cache.db.prepare('INSERT INTO motif_hit_sets (run_id, idx, hit_count, findings_json, relevance_json) VALUES (?, ?, ?, ?, ?)');
-  const insertSeqlet = cache.db.prepare('INSERT INTO seqlets (expl_key, idx, start_bp, end_bp, sign, sum, p_value) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const insertSeqlets = cache.db.prepare('INSERT INTO seqlet_sets (expl_key, idx, seqlet_count, seqlets_json) VALUES (?, ?, ?, ?)');
   cache.db.transaction(() => {
     const rows = hits.map((h): MotifHitRow => ({
       sequenceIndex: h.sequence, motifId: h.motif_id, motifName: h.motif_alt_id ?? h.motif_id, startBp: h.start, endBp: h.end, strand: h.strand,
@@ -119,7 +120,8 @@ function writeAnnotations(cache: RunCache, runId: string, doc: OutJson, keys: Ma
     for (const [id, list] of Object.entries(seqlets)) {
       const key = keys.get(id);
       if (!key) continue;
-      for (const s of list) insertSeqlet.run(key, s.sequence, s.start, s.end, s.sign === 'negative' || s.sign === '-' ? '-' : '+', s.attribution, s.p_value);
+      const stored = list.map((s) => ({ idx: s.sequence, startBp: s.start, endBp: s.end, sign: s.sign === 'negative' || s.sign === '-' ? '-' as const : '+' as const, sum: s.attribution, pValue: s.p_value }));
+      for (const set of seqletSets(id, stored)) insertSeqlets.run(key, set.idx, set.count, set.seqletsJson);
     }
   })();
 }

@@ -14,6 +14,7 @@ function versionBefore(description: string): number {
 }
 import { RunCache } from '../../../../src-main/services/cache/run-cache';
 import { decodeHitSet } from '../../../../src-main/engine/export/motif-hit-sets';
+import { decodeSeqlets } from '../../../../src-main/engine/export/seqlet-sets';
 import { closedCleanly } from '../../../../src-main/services/cache/clean-close';
 import { tempDir } from './temp-cache';
 
@@ -39,7 +40,7 @@ describe('openCacheDb', () => {
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
-    expect(tables(db)).toEqual(expect.arrayContaining(['models', 'inputs', 'runs', 'results', 'motif_hit_sets', 'seqlets']));
+    expect(tables(db)).toEqual(expect.arrayContaining(['models', 'inputs', 'runs', 'results', 'motif_hit_sets', 'seqlet_sets']));
     db.close();
   });
 
@@ -89,7 +90,7 @@ describe('openCacheDb', () => {
     const rows = [
       [1, 'MA0139.2', 'CTCF', 40, 59, '-', 17.25, 3.1e-7, 0.0125, 'CCGCGNGGNGGCAG', '{"lrp":0.30000000000000004,"plrp":-2.5e+21}'],
       [0, 'MA0080.7', 'SPI1', 3, 14, '+', 9.5, 1e-5, 0.2, 'AAAGAGGAAGTG', '{"lrp":1e-300,"plrp":null}'],
-      [1, 'MA0080.7', 'SPI1', 2, 13, '+', 8.12345678901234, 2e-5, 0.25, 'aaagaggaagtg', '{"lrp":-0.1,"plrp":2.2250738585072014e-308}'],
+      [1, 'MA0080.7', 'SPI1', 2, 13, '+', 0.1 + 0.7, 2e-5, 0.25, 'aaagaggaagtg', '{"lrp":-0.1,"plrp":2.2250738585072014e-308}'],
     ] as const;
     for (const r of rows) insert.run(...r);
     old.close();
@@ -103,6 +104,27 @@ describe('openCacheDb', () => {
       sequenceIndex: idx, motifId, motifName, startBp, endBp, strand, score, pValue, qValue, matched, relevance: JSON.parse(relevance) as unknown,
     })));
     expect(tables(cache.db)).not.toContain('motif_hits');
+    cache.close();
+  });
+
+  it('moves the seqlet rows of a cache written before per-sequence seqlet records over in stored order, keeping every digit', () => {
+    const path = join(t.dir, 'c.sqlite');
+    const old = openCacheDb(path, { targetVersion: versionBefore('seqlets as one record per sequence and explanation') });
+    old.prepare("INSERT INTO models VALUES ('m', 'model.onnx', '{}', 1)").run();
+    old.prepare("INSERT INTO inputs VALUES ('i', 'x.fa', 2, 1, 1)").run();
+    old.prepare("INSERT INTO explanations VALUES ('k', 'm', 'i', '{}', '\"predicted\"', 'v', 1)").run();
+    const insert = old.prepare('INSERT INTO seqlets (expl_key, idx, start_bp, end_bp, sign, sum, p_value) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    // 0.1 + 0.7 needs all 17 significant digits to come back as the same double.
+    const rows = [[1, 40, 52, '+', 0.1 + 0.7, 1e-4], [0, 3, 9, '-', -2.5e21, 0.003], [1, 7, 20, '-', -1e-300, 0.01]] as const;
+    for (const r of rows) insert.run('k', ...r);
+    old.close();
+    const cache = new RunCache(path);
+    const stored = cache.db.prepare('SELECT idx, seqlet_count, seqlets_json FROM seqlet_sets ORDER BY idx').all() as { idx: number; seqlet_count: number; seqlets_json: string }[];
+    expect(stored.map((s) => [s.idx, s.seqlet_count, decodeSeqlets(s.seqlets_json)])).toEqual([
+      [0, 1, [{ startBp: 3, endBp: 9, sign: '-', sum: -2.5e21, pValue: 0.003 }]],
+      [1, 2, [{ startBp: 40, endBp: 52, sign: '+', sum: 0.1 + 0.7, pValue: 1e-4 }, { startBp: 7, endBp: 20, sign: '-', sum: -1e-300, pValue: 0.01 }]],
+    ]);
+    expect(tables(cache.db)).not.toContain('seqlets');
     cache.close();
   });
 

@@ -1,3 +1,4 @@
+import { decodeSeqlets, seqletSets } from '../../../../src-main/engine/export/seqlet-sets';
 import { rankShares } from '../../../../src-main/engine/pool/rank-shares';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -66,7 +67,7 @@ describe('RunCache', () => {
   it('sums a motif\'s ranking shares over batches, counting a sequence stored twice once, and replaces a sequence\'s seqlets', () => {
     seedRun(cache, 'r1', 'k1', 1);
     const share = (idx: number, captured: number) => ({ idx, explanationId: 'lrp', motifId: 'MA1', motifName: 'GATA1', hitCount: 2, coveredBp: 10, captured });
-    const seqlet = (idx: number, start: number) => ({ explKey: 'k1', idx, start, end: start + 5, sign: '+' as const, sum: 1, pValue: 0.001 });
+    const seqlet = (idx: number, start: number) => ({ explKey: 'k1', ...seqletSets('lrp', [{ idx, startBp: start, endBp: start + 5, sign: '+', sum: 1, pValue: 0.001 }])[0] });
     const annotate = (scanned: number[], ranks: ReturnType<typeof share>[], seqlets: ReturnType<typeof seqlet>[]) =>
       cache.writeBatch({ modelSha: M, inputSha: I, predictions: [], results: [], annotations: { runId: 'r1', scanned, hits: [], ranks: rankShares(ranks), seqlets } });
     annotate([0, 1], [share(0, 0.25), share(1, 0.5)], [seqlet(0, 1), seqlet(1, 2)]);
@@ -74,7 +75,8 @@ describe('RunCache', () => {
     annotate([1, 2], [share(1, 0.5), share(2, 1)], [seqlet(1, 3)]);
     const rank = cache.db.prepare("SELECT sequences, hit_count, covered_bp, captured FROM motif_ranks WHERE run_id = 'r1'").all();
     expect(rank).toEqual([{ sequences: 3, hit_count: 6, covered_bp: 30, captured: 1.75 }]);
-    expect(cache.db.prepare("SELECT idx, start_bp FROM seqlets WHERE expl_key = 'k1' ORDER BY idx").all()).toEqual([{ idx: 0, start_bp: 1 }, { idx: 1, start_bp: 3 }]);
+    const stored = cache.db.prepare("SELECT idx, seqlets_json FROM seqlet_sets WHERE expl_key = 'k1' ORDER BY idx").all() as { idx: number; seqlets_json: string }[];
+    expect(stored.map((r) => [r.idx, decodeSeqlets(r.seqlets_json).map((q) => q.startBp)])).toEqual([[0, [1]], [1, [3]]]);
   });
 
   it('keeps an explanation that another run still uses when one run is deleted', () => {
