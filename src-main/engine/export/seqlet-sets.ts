@@ -1,6 +1,6 @@
 // The form an explanation's seqlets are stored in: one record per sequence, a JSON array of
 // [startBp, endBp, sign, sum, pValue] in calling order, instead of one SQLite row per seqlet. The
-// main thread stores every worker's batches, and a default run's ~8 seqlet rows per sequence cost
+// main thread stores every worker's batches, and a default run's ~6 seqlet rows per sequence cost
 // it about 0.45 s per 10,000 sequences; workers build these records, the main thread inserts one
 // row per sequence and explanation.
 import type { SeqletRow } from '../../shared/run-api';
