@@ -30,30 +30,25 @@ export async function* exportRunLines(runs: RunService, runId: string, format: E
     return;
   }
   const ids = run.explanations.map((e) => e.id);
-  if (format === 'motifs-tsv') {
-    yield ['sequence', 'motif_id', 'motif', 'start', 'end', 'strand', 'score', 'p_value', 'q_value', 'matched', ...ids.map((i) => `relevance_${i}`)].join('\t') + '\n';
-    for (const h of await runs.motifHits(runId)) {
-      yield [h.sequenceIndex, h.motifId, h.motifName, h.startBp, h.endBp, h.strand, fmt(h.score), fmt(h.pValue), fmt(h.qValue), h.matched, ...ids.map((i) => fmt(h.relevance[i]))].join('\t') + '\n';
-    }
-    return;
-  }
+  if (format === 'motifs-tsv') yield ['sequence', 'motif_id', 'motif', 'start', 'end', 'strand', 'score', 'p_value', 'q_value', 'matched', ...ids.map((i) => `relevance_${i}`)].join('\t') + '\n';
+  if (format === 'tsv') yield ['index', 'name', 'length_bp', 'target', 'logit', 'output', ...ids.flatMap((i) => [`${i}_sum`, ...run.metrics.map((m) => `${i}_${m}`)])].join('\t') + '\n';
   for (let offset = 0; ; offset += PAGE) {
     const page = await runs.sequences({ runId, offset, limit: PAGE });
-    if (offset === 0 && format === 'tsv') {
-      const cols = ids.flatMap((i) => [`${i}_sum`, ...run.metrics.map((m) => `${i}_${m}`)]);
-      yield ['index', 'name', 'length_bp', 'target', 'logit', 'output', ...cols].join('\t') + '\n';
-    }
     for (const row of page.rows) {
-      if (format === 'tsv') {
+      if (format === 'motifs-tsv') {
+        // Sequence by sequence: a default run of 100,000 sequences has about 2.7 million hits.
+        const hits = await runs.motifHits(runId, row.index);
+        if (hits.length > 0) yield hits.map((h) => [h.sequenceIndex, h.motifId, h.motifName, h.startBp, h.endBp, h.strand, fmt(h.score), fmt(h.pValue), fmt(h.qValue), h.matched, ...ids.map((i) => fmt(h.relevance[i]))].join('\t') + '\n').join('');
+      } else if (format === 'tsv') {
         const cols = ids.flatMap((i) => [fmt(row.explanations[i]?.sum), ...run.metrics.map((m) => fmt(row.explanations[i]?.metrics[m]))]);
         yield [row.index, row.name, row.lengthBp, row.target, fmt(row.logit), row.output.map(fmt).join(','), ...cols].join('\t') + '\n';
-        continue;
-      }
-      for (const id of ids) {
-        yield `track type=bedGraph name="${row.name} ${id}" description="PLRP Studio relevance, ${id}"\n`;
-        for (let start = 0; start < row.lengthBp; start += SLICE_BP) {
-          const slice = await runs.trackSlice({ runId, sequenceIndex: row.index, explanationId: id, startBp: start, endBp: Math.min(row.lengthBp, start + SLICE_BP), bpPerBin: 1 });
-          yield slice.bins.map((b) => `${row.name}\t${b.startBp}\t${b.endBp}\t${fmt(b.mean)}\n`).join('');
+      } else {
+        for (const id of ids) {
+          yield `track type=bedGraph name="${row.name} ${id}" description="PLRP Studio relevance, ${id}"\n`;
+          for (let start = 0; start < row.lengthBp; start += SLICE_BP) {
+            const slice = await runs.trackSlice({ runId, sequenceIndex: row.index, explanationId: id, startBp: start, endBp: Math.min(row.lengthBp, start + SLICE_BP), bpPerBin: 1 });
+            yield slice.bins.map((b) => `${row.name}\t${b.startBp}\t${b.endBp}\t${fmt(b.mean)}\n`).join('');
+          }
         }
       }
     }

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deriveSeed, DEFAULT_METRICS_SEED } from '../../../src-main/engine/metrics/rng';
 import { LocalRunService } from '../../../src-main/services/run-service';
 import { knownHitsReader } from '../../../src-main/services/cache/reuse-annotations';
+import { exportRunLines } from '../../../src-main/server/api/export-run';
 import type { MotifHitRow, MotifRankRow, RunRequest } from '../../../src-main/shared/run-api';
 import { tempDir } from './service-fixtures';
 
@@ -54,6 +55,14 @@ describe('motif annotations of a run (bundled JASPAR by default)', () => {
       expect(h.qValue).toBeGreaterThanOrEqual(h.pValue);
       expect(Object.keys(h.relevance).sort()).toEqual(['lrp', 'plrp']);
     }
+  });
+
+  it('exports every hit of the run as TSV, sequence by sequence, in the order the API lists them', async () => {
+    let text = '';
+    for await (const chunk of exportRunLines(svc, runId, 'motifs-tsv')) text += chunk as string;
+    const [header, ...lines] = text.trimEnd().split('\n');
+    expect(header.split('\t')).toEqual(['sequence', 'motif_id', 'motif', 'start', 'end', 'strand', 'score', 'p_value', 'q_value', 'matched', 'relevance_lrp', 'relevance_plrp']);
+    expect(lines.map((l) => l.split('\t').slice(0, 6).join(':'))).toEqual(hits.map((h) => [h.sequenceIndex, h.motifId, h.motifName, h.startBp, h.endBp, h.strand].join(':')));
   });
 
   it('counts each sequence\'s hits in its table row (the table needs no hit list)', async () => {
