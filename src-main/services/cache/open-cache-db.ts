@@ -46,7 +46,12 @@ export function openCacheDb(path: string, options: OpenCacheOptions = {}): Datab
   if (!options.readonly) {
     // Until this connection closes cleanly, the file may change: a crash means a check next time.
     forgetCleanClose(path);
-    migrate(db, options.targetVersion ?? SCHEMA_VERSION);
+    const from = db.pragma('user_version', { simple: true }) as number;
+    const to = options.targetVersion ?? SCHEMA_VERSION;
+    // A format change rewrites stored rows (hits and seqlets at version 9 and 10: about 25 s per GB
+    // of cache here), so whoever waits is told why.
+    if (from > 0 && from < to) options.onMessage?.(`Upgrading the run cache ${path} to this version's format (schema ${from} → ${to}); a large cache takes a while, once.`);
+    migrate(db, to);
   }
   return db;
 }

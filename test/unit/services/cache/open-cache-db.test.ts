@@ -151,6 +151,15 @@ describe('openCacheDb', () => {
     db.close();
   });
 
+  it('says so when it upgrades an existing cache, and not when it creates or opens a current one', () => {
+    const path = join(t.dir, 'c.sqlite');
+    const messages: string[] = [];
+    openCacheDb(path, { targetVersion: SCHEMA_VERSION - 1, onMessage: (m) => messages.push(m) }).close();
+    openCacheDb(path, { onMessage: (m) => messages.push(m) }).close();
+    openCacheDb(path, { onMessage: (m) => messages.push(m) }).close();
+    expect(messages).toEqual([`Upgrading the run cache ${path} to this version's format (schema ${SCHEMA_VERSION - 1} → ${SCHEMA_VERSION}); a large cache takes a while, once.`]);
+  });
+
   it('moves a file that is not SQLite aside, with a message, and starts a new cache', () => {
     const path = join(t.dir, 'c.sqlite');
     writeFileSync(path, 'these are my notes, not a database\n'.repeat(100));
