@@ -28,8 +28,11 @@ export function motifHitSets(rows: readonly MotifHitRow[]): MotifHitSet[] {
     else bySequence.set(h.sequenceIndex, [h]);
   }
   return [...bySequence].map(([idx, hits]) => {
+    // Every explanation any hit has (an imported file may lack one for some hits: null there).
+    const ids = new Set<string>();
+    for (const h of hits) for (const id in h.relevance) ids.add(id);
     const relevance: Record<string, (number | null)[]> = {};
-    for (const id of Object.keys(hits[0].relevance)) relevance[id] = hits.map((h) => h.relevance[id] ?? null);
+    for (const id of ids) relevance[id] = hits.map((h) => h.relevance[id] ?? null);
     const findings = hits.map((h): FindingTuple => [h.motifId, h.motifName, h.startBp, h.endBp, h.strand, h.score, h.pValue, h.qValue, h.matched]);
     return { idx, count: hits.length, findingsJson: JSON.stringify(findings), relevanceJson: JSON.stringify(relevance) };
   });

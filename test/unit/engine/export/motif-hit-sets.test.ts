@@ -27,6 +27,11 @@ describe('motifHitSets', () => {
     ]);
   });
 
+  it('keeps an explanation that only some hits of a sequence have, with null for the others', () => {
+    const [set] = motifHitSets([hit({ relevance: { lrp: 1 } }), hit({ startBp: 40, relevance: { lrp: 2, extra: 3 } })]);
+    expect(decodeHitSet(0, set.findingsJson, set.relevanceJson).map((h) => h.relevance)).toEqual([{ lrp: 1, extra: null }, { lrp: 2, extra: 3 }]);
+  });
+
   it('has no record for a batch without hits', () => {
     expect(motifHitSets([])).toEqual([]);
   });
