@@ -66,10 +66,14 @@ export class RunCache {
     return rows.map((r) => ({ idx: r.idx, name: r.name, lengthBp: r.length_bp, letters: decodeText(r.letters) }));
   }
 
+  /**
+   * Records [offset, offset + limit) of an input. A record's idx is its position in the FASTA
+   * (dense from 0), so a page is a key range: an OFFSET made SQLite step over every earlier row.
+   */
   sequenceNames(inputSha: string, offset: number, limit: number): { idx: number; name: string; lengthBp: number }[] {
     const rows = this.db
-      .prepare('SELECT idx, name, length_bp FROM input_sequences WHERE input_sha = ? ORDER BY idx LIMIT ? OFFSET ?')
-      .all(inputSha, limit, offset) as { idx: number; name: string; length_bp: number }[];
+      .prepare('SELECT idx, name, length_bp FROM input_sequences WHERE input_sha = ? AND idx >= ? AND idx < ? ORDER BY idx')
+      .all(inputSha, offset, offset + limit) as { idx: number; name: string; length_bp: number }[];
     return rows.map((r) => ({ idx: r.idx, name: r.name, lengthBp: r.length_bp }));
   }
 
