@@ -3,6 +3,8 @@
 // into the run's ranking. A default run has about 25 shares per sequence; as objects, receiving
 // them and summing them by a string key cost the main thread about 2 µs each, more than the
 // upserts of the sums.
+import type { MotifRankRow } from '../../shared/run-api';
+
 export interface RankShares {
   explanationIds: string[];
   /** Motif ids and display names, indexed by `motif`. */
@@ -62,15 +64,8 @@ export function rankShareBuffers(c: RankShares): ArrayBuffer[] {
   return [c.idx, c.explanation, c.motif, c.hitCount, c.coveredBp, c.captured].map((a) => a.buffer as ArrayBuffer);
 }
 
-export interface MotifShareSum {
-  explanationId: string;
-  motifId: string;
-  motifName: string;
-  sequences: number;
-  hitCount: number;
-  coveredBp: number;
-  captured: number;
-}
+/** A batch's contribution to one row of the run's motif ranking. */
+export type MotifShareSum = Omit<MotifRankRow, 'fraction'>;
 
 /** The shares of the sequences `include` accepts, summed per explanation and motif, in order of first appearance. */
 export function sumRankShares(c: RankShares, include: (idx: number) => boolean): MotifShareSum[] {
