@@ -18,6 +18,17 @@ import { decodeSeqlets } from '../../../../src-main/engine/export/seqlet-sets';
 import { closedCleanly } from '../../../../src-main/services/cache/clean-close';
 import { tempDir } from './temp-cache';
 
+/** A cache at the version just before the migration named `description`, holding model m, input i, explanation k and run r1. */
+function olderCache(path: string, description: string, sequenceCount: number): Database.Database {
+  const old = openCacheDb(path, { targetVersion: versionBefore(description) });
+  old.prepare("INSERT INTO models VALUES ('m', 'model.onnx', '{}', 1)").run();
+  old.prepare("INSERT INTO inputs VALUES ('i', 'x.fa', ?, 1, 1)").run(sequenceCount);
+  old.prepare("INSERT INTO explanations VALUES ('k', 'm', 'i', '{}', '\"predicted\"', 'v', 1)").run();
+  old.prepare(`INSERT INTO runs (id, label, status, model_sha, input_sha, model_name, fasta_name, request_json, target,
+    engine_version, created_at) VALUES ('r1', NULL, 'done', 'm', 'i', 'model.onnx', 'x.fa', '{}', '"predicted"', 'v', 5)`).run();
+  return old;
+}
+
 let t: ReturnType<typeof tempDir>;
 beforeEach(() => { t = tempDir(); });
 afterEach(() => t.cleanup());
@@ -64,10 +75,7 @@ describe('openCacheDb', () => {
 
   it('still returns the zlib relevance blobs of a cache written before the tagged blob form', () => {
     const path = join(t.dir, 'c.sqlite');
-    const old = openCacheDb(path, { targetVersion: versionBefore('float32 blobs in the tagged sparse/raw form') });
-    old.prepare("INSERT INTO models VALUES ('m', 'model.onnx', '{}', 1)").run();
-    old.prepare("INSERT INTO inputs VALUES ('i', 'x.fa', 1, 1, 1)").run();
-    old.prepare("INSERT INTO explanations VALUES ('k', 'm', 'i', '{}', '\"predicted\"', 'v', 1)").run();
+    const old = olderCache(path, 'float32 blobs in the tagged sparse/raw form', 1);
     const relevance = Float32Array.from([0, 0.25, 0, 0, -1.5, 0, 0, 0]);
     old.prepare(`INSERT INTO results (expl_key, idx, target, length_bp, relevance, sum, abs_sum, min, max, diagnostics_json)
       VALUES ('k', 0, 1, 2, ?, -1.25, 1.75, -1.5, 0.25, 'null')`).run(deflateSync(Buffer.from(relevance.buffer), { level: 1 }));
@@ -79,11 +87,7 @@ describe('openCacheDb', () => {
 
   it('moves the hit rows of a cache written before per-sequence hit records over in stored order, keeping every digit', () => {
     const path = join(t.dir, 'c.sqlite');
-    const old = openCacheDb(path, { targetVersion: versionBefore('motif hits as one record per sequence') });
-    old.prepare("INSERT INTO models VALUES ('m', 'model.onnx', '{}', 1)").run();
-    old.prepare("INSERT INTO inputs VALUES ('i', 'x.fa', 2, 1, 1)").run();
-    old.prepare(`INSERT INTO runs (id, label, status, model_sha, input_sha, model_name, fasta_name, request_json, target,
-      engine_version, created_at) VALUES ('r1', NULL, 'done', 'm', 'i', 'model.onnx', 'x.fa', '{}', '"predicted"', 'v', 5)`).run();
+    const old = olderCache(path, 'motif hits as one record per sequence', 2);
     const insert = old.prepare(`INSERT INTO motif_hits (run_id, idx, motif_id, motif_name, start_bp, end_bp, strand, score, p_value, q_value, matched,
       relevance_json) VALUES ('r1', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     // Stored (FIMO) order is not start order, and the relevance numbers need all 17 digits.
@@ -109,10 +113,7 @@ describe('openCacheDb', () => {
 
   it('moves the seqlet rows of a cache written before per-sequence seqlet records over in stored order, keeping every digit', () => {
     const path = join(t.dir, 'c.sqlite');
-    const old = openCacheDb(path, { targetVersion: versionBefore('seqlets as one record per sequence and explanation') });
-    old.prepare("INSERT INTO models VALUES ('m', 'model.onnx', '{}', 1)").run();
-    old.prepare("INSERT INTO inputs VALUES ('i', 'x.fa', 2, 1, 1)").run();
-    old.prepare("INSERT INTO explanations VALUES ('k', 'm', 'i', '{}', '\"predicted\"', 'v', 1)").run();
+    const old = olderCache(path, 'seqlets as one record per sequence and explanation', 2);
     const insert = old.prepare('INSERT INTO seqlets (expl_key, idx, start_bp, end_bp, sign, sum, p_value) VALUES (?, ?, ?, ?, ?, ?, ?)');
     // 0.1 + 0.7 needs all 17 significant digits to come back as the same double.
     const rows = [[1, 40, 52, '+', 0.1 + 0.7, 1e-4], [0, 3, 9, '-', -2.5e21, 0.003], [1, 7, 20, '-', -1e-300, 0.01]] as const;
