@@ -25,6 +25,7 @@ test('the demo runs end to end and every view shows its results', async ({ page 
   await expect(page.getByTestId('sequence-scroll')).toHaveAttribute('aria-rowcount', '41');
   // The run opens on the first sequence with planted (ground-truth) sites: test_00003, a TAL1 site at 166–176.
   await expect(page.getByTestId('run-view')).toContainText('test_00003');
+  await expect(page.getByTestId('run-view')).toContainText('gata-tal-pair.fa · 40 sequences · 7 explanations · done');
   await expect(page.getByTestId('run-view')).toContainText(/motif hits \([1-9]\d*\)/);
   // Seqlets of one explanation (the first PLRP one by default), only significant ones zoomed out.
   await expect(page.getByTestId('seqlets')).toHaveAttribute('data-explanation', 'plrp-lambda-p0.5');

@@ -61,6 +61,7 @@ test('a running run can be cancelled, stays resumable, and keeps what it finishe
     const table = page.getByTestId('sequence-scroll');
     await expect(page.getByTestId('rows-loading')).toHaveText(/^loading: 1,000 of [\d,]+$/);
     await expect(table).toHaveAttribute('aria-rowcount', '1001');
+    await expect(page.getByTestId('run-view')).toContainText(/ · 3,000 sequences · \d+ explanations? · cancelled/);
     await expect(page.getByTestId('track-relevance').first()).toBeVisible();
     releaseRest();
     await expect(page.getByTestId('rows-loading')).toHaveCount(0);
