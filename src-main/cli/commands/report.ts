@@ -28,11 +28,9 @@ export function register(program: Command): void {
       if (Boolean(run) === Boolean(o.from)) throw new AppError('USAGE', 'give either a run id or --from out.json');
       const asPdf = o.out.toLowerCase().endsWith('.pdf');
       if (!asPdf && !/\.html?$/i.test(o.out)) throw new AppError('USAGE', `--out ${o.out}: use a .html or .pdf file name`);
-      const doc = o.from ? await readOutJson(o.from) : await fromCache(run!, o.cache);
-      const input = await collectReportInput(doc, {
-        title: o.title, reproduceDir: o.reproduce,
-        sequences: o.sequences?.split(',').map((s) => s.trim()).filter(Boolean),
-      });
+      const sequences = o.sequences?.split(',').map((s) => s.trim()).filter(Boolean);
+      const doc = o.from ? await readOutJson(o.from) : await fromCache(run!, o.cache, sequences);
+      const input = await collectReportInput(doc, { title: o.title, reproduceDir: o.reproduce, sequences });
       const report = buildReportHtml(input);
       const renderer = asPdf || o.figures ? await chromiumRenderer() : null;
       try {
@@ -52,10 +50,10 @@ export function register(program: Command): void {
     });
 }
 
-async function fromCache(runId: string, cachePath: string | undefined): Promise<OutJson> {
+async function fromCache(runId: string, cachePath: string | undefined, detailNames: string[] | undefined): Promise<OutJson> {
   const svc = new LocalRunService({ cachePath, onCacheMessage: (m) => process.stderr.write(`plrp: ${m}\n`) });
   try {
-    return await runToOutJson(svc, runId);
+    return await runToOutJson(svc, runId, { detailNames });
   } finally {
     await svc.close();
   }

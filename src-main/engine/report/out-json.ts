@@ -13,8 +13,10 @@ const sequenceSchema = z.looseObject({
   target: z.number().int(),
   logit: z.number().nullable(),
   output: z.array(z.number().nullable()),
-  /** Explanation id → [L][A, C, G, T]. */
+  /** Explanation id → [L][A, C, G, T]. A cached run's report document leaves it empty for sequences it does not draw. */
   relevance: z.record(z.string(), z.array(z.array(z.number()))),
+  /** Explanation id → Σ R, when known without the relevance (a cached run's report document). */
+  relevance_sum: z.record(z.string(), z.number()).optional(),
   diagnostics: z.record(z.string(), z.unknown()).default({}),
   metrics: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
 });

@@ -80,7 +80,7 @@ export function buildReportHtml(r: ReportInput): Report {
     const stats = ids.map((id) => {
       let sum = 0;
       for (const row of s.relevance[id] ?? []) sum += row[0] + row[1] + row[2] + row[3];
-      return fmt(sum);
+      return fmt(s.relevance_sum?.[id] ?? sum);
     });
     const out = s.output.slice(0, 6).map((v) => fmt(v)).join(', ') + (s.output.length > 6 ? ', …' : '');
     return [esc(s.name), esc(s.description), esc(s.length), esc(s.target), fmt(s.logit), out, ...stats];
@@ -162,7 +162,13 @@ function diagnosticsSection(d: OutJson, ids: string[]): string {
   const rows: string[][] = [];
   for (const id of ids) {
     const byPoint = new Map<string, Diag[]>();
-    for (const s of d.sequences) for (const g of (s.diagnostics[id] ?? []) as Diag[]) byPoint.set(g.point, [...(byPoint.get(g.point) ?? []), g]);
+    for (const s of d.sequences) {
+      for (const g of (s.diagnostics[id] ?? []) as Diag[]) {
+        const list = byPoint.get(g.point);
+        if (list) list.push(g);
+        else byPoint.set(g.point, [g]);
+      }
+    }
     for (const [point, list] of byPoint) {
       const mean = (f: (g: Diag) => number | null): number => list.reduce((a, g) => a + (f(g) ?? Number.NaN), 0) / list.length;
       rows.push([esc(id), esc(point), fmt(list[0].p), fmt(mean((g) => g.prunedMassFraction)), fmt(mean((g) => g.lambda)), esc(list.reduce((a, g) => a + g.signFlips, 0)), fmt(mean((g) => g.sumBefore)), fmt(mean((g) => g.sumAfter))]);

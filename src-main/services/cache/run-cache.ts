@@ -184,6 +184,13 @@ export class RunCache {
     return text === undefined ? undefined : JSON.parse(text);
   }
 
+  /** The stored diagnostics of results with fromIdx ≤ idx < toIdx, parsed (no blobs read). */
+  diagnosticsRange(explKey: string, fromIdx: number, toIdx: number): Map<number, unknown> {
+    const rows = this.db.prepare('SELECT idx, diagnostics_json FROM results WHERE expl_key = ? AND idx >= ? AND idx < ?')
+      .all(explKey, fromIdx, toIdx) as { idx: number; diagnostics_json: string }[];
+    return new Map(rows.map((r) => [r.idx, JSON.parse(r.diagnostics_json) as unknown]));
+  }
+
   readResult(explKey: string, idx: number): ResultRow | undefined {
     const r = this.db.prepare('SELECT * FROM results WHERE expl_key = ? AND idx = ?').get(explKey, idx) as ResultRecord | undefined;
     return r ? { ...numbers(r), idx: r.idx, relevance: decodeFloat32(r.relevance), diagnostics: JSON.parse(r.diagnostics_json) as unknown } : undefined;

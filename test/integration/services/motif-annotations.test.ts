@@ -9,6 +9,8 @@ import { deriveSeed, DEFAULT_METRICS_SEED } from '../../../src-main/engine/metri
 import { LocalRunService } from '../../../src-main/services/run-service';
 import { knownHitsReader } from '../../../src-main/services/cache/reuse-annotations';
 import { exportRunLines } from '../../../src-main/server/api/export-run';
+import { runToOutJson } from '../../../src-main/services/report/run-to-out-json';
+import { buildRunReport } from '../../../src-main/services/report/run-report';
 import type { MotifHitRow, MotifRankRow, RunRequest } from '../../../src-main/shared/run-api';
 import { tempDir } from './service-fixtures';
 
@@ -63,6 +65,22 @@ describe('motif annotations of a run (bundled JASPAR by default)', () => {
     const [header, ...lines] = text.trimEnd().split('\n');
     expect(header.split('\t')).toEqual(['sequence', 'motif_id', 'motif', 'start', 'end', 'strand', 'score', 'p_value', 'q_value', 'matched', 'relevance_lrp', 'relevance_plrp']);
     expect(lines.map((l) => l.split('\t').slice(0, 6).join(':'))).toEqual(hits.map((h) => [h.sequenceIndex, h.motifId, h.motifName, h.startBp, h.endBp, h.strand].join(':')));
+  });
+
+  it('reports on the cached run with its metric summary and motif ranking, drawing only the chosen sequences', async () => {
+    const doc = await runToOutJson(svc, runId, { detailNames: ['test_00003'] });
+    const rows = (await svc.sequences({ runId, limit: 100 })).rows;
+    expect(doc.sequences.filter((s) => Object.keys(s.relevance).length > 0).map((s) => s.name)).toEqual(['test_00003']);
+    expect(doc.sequences.map((s) => s.relevance_sum?.plrp)).toEqual(rows.map((r) => r.explanations.plrp.sum));
+    expect((doc.summary?.metrics?.lrp?.gini as { n: number }).n).toBe(rows.length);
+    const motifs = doc.motifs as { hits: { sequence: number }[]; ranking: Record<string, { motifId: string; captured: number }[]> };
+    expect(new Set(motifs.hits.map((h) => h.sequence))).toEqual(new Set([3]));
+    const ranking = await svc.motifRanking(runId, 'plrp');
+    expect(motifs.ranking.plrp.map((r) => [r.motifId, r.captured])).toEqual(ranking.map((r) => [r.motifId, r.captured]));
+    const html = (await buildRunReport(svc, runId, 'html')).toString('utf8');
+    expect(html).not.toContain('No metrics were computed');
+    expect(html).not.toContain('No motif scan in this run');
+    expect(html).toContain(`<td>${ranking[0].motifId}</td>`);
   });
 
   it('counts each sequence\'s hits in its table row (the table needs no hit list)', async () => {
