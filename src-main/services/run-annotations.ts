@@ -9,8 +9,8 @@ interface HitSetRecord { idx: number; findings_json: string; relevance_json: str
 /** A run's motif hits (or one sequence's), by sequence and then by start. */
 export function motifHits(cache: RunCache, runId: string, sequenceIndex?: number): MotifHitRow[] {
   const sets = (sequenceIndex === undefined
-    ? cache.db.prepare('SELECT idx, findings_json, relevance_json FROM motif_hit_sets WHERE run_id = ? ORDER BY idx').all(runId)
-    : cache.db.prepare('SELECT idx, findings_json, relevance_json FROM motif_hit_sets WHERE run_id = ? AND idx = ?').all(runId, sequenceIndex)) as HitSetRecord[];
+    ? cache.statement('SELECT idx, findings_json, relevance_json FROM motif_hit_sets WHERE run_id = ? ORDER BY idx').all(runId)
+    : cache.statement('SELECT idx, findings_json, relevance_json FROM motif_hit_sets WHERE run_id = ? AND idx = ?').all(runId, sequenceIndex)) as HitSetRecord[];
   return sets.flatMap((s) => decodeHitSet(s.idx, s.findings_json, s.relevance_json).sort((a, b) => a.startBp - b.startBp));
 }
 
@@ -20,8 +20,8 @@ interface SeqletSetRecord { expl_id: string; idx: number; seqlets_json: string }
 export function seqlets(cache: RunCache, runId: string, sequenceIndex?: number): SeqletRow[] {
   const sql = `SELECT re.expl_id, s.idx, s.seqlets_json FROM seqlet_sets s JOIN run_explanations re ON re.expl_key = s.expl_key WHERE re.run_id = ?`;
   const sets = (sequenceIndex === undefined
-    ? cache.db.prepare(`${sql} ORDER BY s.idx, re.expl_id`).all(runId)
-    : cache.db.prepare(`${sql} AND s.idx = ? ORDER BY re.expl_id`).all(runId, sequenceIndex)) as SeqletSetRecord[];
+    ? cache.statement(`${sql} ORDER BY s.idx, re.expl_id`).all(runId)
+    : cache.statement(`${sql} AND s.idx = ? ORDER BY re.expl_id`).all(runId, sequenceIndex)) as SeqletSetRecord[];
   const rows: SeqletRow[] = [];
   for (let i = 0; i < sets.length;) {
     // One sequence's seqlets of all explanations, ordered by start.
