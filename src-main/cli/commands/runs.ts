@@ -6,6 +6,8 @@ import type { RunSummary } from '../../shared/run-api';
 import { exportRun } from '../../services/export-run';
 import { LocalRunService } from '../../services/run-service';
 import { registerImport } from './runs-import';
+import { withCancellation } from '../cancellation';
+import { ProgressBar } from '../progress';
 
 interface CacheOption { cache?: string; json?: boolean }
 
@@ -60,7 +62,10 @@ export function register(program: Command): void {
 
   cacheOpt(runs.command('export <id>').description('write bedGraph per explanation, sequences.tsv and manifest.json').requiredOption('--out <dir>', 'output folder'))
     .action(async (id: string, opts: CacheOption & { out: string }) => withService(opts, async (svc) => {
-      for (const f of await exportRun(svc, id, opts.out)) process.stderr.write(`plrp: wrote ${f}\n`);
+      const bar = new ProgressBar('export', (await svc.get(id)).sequenceCount);
+      const written = await withCancellation((signal) => exportRun(svc, id, opts.out, { signal, onProgress: (done) => bar.update(done) }));
+      bar.done();
+      for (const f of written) process.stderr.write(`plrp: wrote ${f}\n`);
     }));
 
   cacheOpt(runs.command('delete <id>').description('delete a run (results another run uses stay cached)'))

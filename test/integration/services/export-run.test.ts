@@ -1,0 +1,51 @@
+// `plrp runs export`: a cached run as sequences.tsv, one bedGraph per explanation and a manifest,
+// streamed sequence by sequence with progress, and cancellable without leaving half files behind.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportRun } from '../../../src-main/services/export-run';
+import { LocalRunService } from '../../../src-main/services/run-service';
+import { MODEL, tempDir, writeRandomFasta } from './service-fixtures';
+
+const N = 450;
+let t: ReturnType<typeof tempDir>;
+let svc: LocalRunService;
+let runId = '';
+
+beforeAll(async () => {
+  t = tempDir();
+  const fasta = join(t.dir, 'in.fa');
+  writeRandomFasta(fasta, N, 200);
+  svc = new LocalRunService({ cachePath: join(t.dir, 'cache.sqlite'), threads: 1 });
+  runId = (await svc.start({
+    model: { kind: 'path', path: MODEL }, fasta: { kind: 'path', path: fasta }, scanMotifs: false,
+    explanations: [{ id: 'lrp', composite: 'epsilon-plus' }, { id: 'plrp', composite: 'epsilon-plus', method: 'plrp-lambda', p: 0.3 }],
+  })).id;
+  expect((await svc.whenSettled(runId)).status).toBe('done');
+}, 120_000);
+afterAll(async () => {
+  await svc.close();
+  t.cleanup();
+});
+
+describe('exportRun', () => {
+  it('writes every sequence\'s row and per-base relevance, reporting progress page by page up to the total', async () => {
+    const out = join(t.dir, 'export');
+    const progress: number[] = [];
+    const written = await exportRun(svc, runId, out, { onProgress: (done, total) => { expect(total).toBe(N); progress.push(done); } });
+    expect(written.map((f) => f.slice(out.length + 1))).toEqual(['lrp.bedGraph', 'plrp.bedGraph', 'sequences.tsv', 'manifest.json']);
+    expect(progress.at(-1)).toBe(N);
+    expect(progress.length).toBeGreaterThan(1);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(readFileSync(join(out, 'sequences.tsv'), 'utf8').trimEnd().split('\n')).toHaveLength(N + 1);
+    // A track line, then one line per base of every sequence.
+    expect(readFileSync(join(out, 'plrp.bedGraph'), 'utf8').trimEnd().split('\n')).toHaveLength(1 + N * 200);
+  });
+
+  it('stops when cancelled and leaves neither final nor partial files', async () => {
+    const out = join(t.dir, 'cancelled');
+    const controller = new AbortController();
+    await expect(exportRun(svc, runId, out, { signal: controller.signal, onProgress: () => controller.abort() })).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
+  });
+});
