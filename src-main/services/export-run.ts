@@ -38,7 +38,8 @@ export async function exportRun(service: RunService, runId: string, outDir: stri
     await writeSequences(service, run, tsv, graphs, o);
   } catch (e) {
     for (const f of files) {
-      f.stream.destroy();
+      // Ended, not destroyed: writes still queued would fail on a destroyed stream, unhandled.
+      await new Promise<void>((res) => f.stream.end(() => res()));
       await rm(`${f.path}.partial`, { force: true });
     }
     throw e;
