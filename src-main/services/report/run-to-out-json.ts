@@ -35,7 +35,7 @@ export async function runToOutJson(svc: LocalRunService, runId: string, o: RunDo
     const p = preds.get(m.idx);
     const target = done[0]?.n.target ?? -1;
     const relevance = (explKey: string): number[][] => {
-      const r = names.has(m.name) ? cache.readResult(explKey, m.idx)?.relevance : undefined;
+      const r = cache.readResult(explKey, m.idx)?.relevance;
       return r ? Array.from({ length: r.length / 4 }, (_, i) => Array.from(r.subarray(i * 4, i * 4 + 4))) : [];
     };
     return {
