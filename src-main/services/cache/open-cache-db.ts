@@ -48,7 +48,7 @@ export function openCacheDb(path: string, options: OpenCacheOptions = {}): Datab
     forgetCleanClose(path);
     const from = db.pragma('user_version', { simple: true }) as number;
     const to = options.targetVersion ?? SCHEMA_VERSION;
-    // A format change rewrites stored rows (hits and seqlets at version 9 and 10: about 25 s per GB
+    // A format change rewrites stored rows (hits and seqlets at schema versions 8 and 9: about 25 s per GB
     // of cache here), so whoever waits is told why.
     if (from > 0 && from < to) options.onMessage?.(`Upgrading the run cache ${path} to this version's format (schema ${from} → ${to}); a large cache takes a while, once.`);
     migrate(db, to);
