@@ -51,11 +51,15 @@ export function metricNumbers(metrics: Record<string, unknown>): Partial<Record<
 }
 
 /**
- * Motif hits per sequence, as stored with each sequence's hits: the table needs the count, and a
- * large run's hits (millions for 100,000 sequences × 879 motifs) must not travel to the renderer for it.
+ * Motif hits per scanned sequence, as stored with each sequence's hits: the table needs the count,
+ * and a large run's hits (millions for 100,000 sequences × 879 motifs) must not travel to the
+ * renderer for it. A scanned sequence without a hit record has 0 hits; one the run has not scanned
+ * (motifs off, or not reached yet) has none in the map, so the table shows "—" as for its other
+ * columns rather than a 0 that claims a scan.
  */
 function hitCounts(cache: RunCache, runId: string, fromIdx: number, toIdx: number): Map<number, number> {
-  const rows = cache.db.prepare('SELECT idx, hit_count AS n FROM motif_hit_sets WHERE run_id = ? AND idx >= ? AND idx < ?')
+  const rows = cache.statement(`SELECT s.idx, coalesce(h.hit_count, 0) AS n FROM run_scanned s
+    LEFT JOIN motif_hit_sets h ON h.run_id = s.run_id AND h.idx = s.idx WHERE s.run_id = ? AND s.idx >= ? AND s.idx < ?`)
     .all(runId, fromIdx, toIdx) as { idx: number; n: number }[];
   return new Map(rows.map((r) => [r.idx, r.n]));
 }
@@ -89,7 +93,7 @@ export function sequenceRows(cache: RunCache, run: StoredRun, offset: number, li
       output: p ? [...p.output] : [],
       explanations: byExpl,
       warnings: warnings.get(m.idx) ?? [],
-      motifHits: hits.get(m.idx) ?? 0,
+      motifHits: hits.get(m.idx) ?? null,
     };
   });
 }

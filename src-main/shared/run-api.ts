@@ -120,8 +120,8 @@ export interface SequenceRow {
   explanations: Record<string, ExplanationNumbers>;
   /** Why this sequence's result may mislead (too short for the model, many N, non-finite relevance). */
   warnings: string[];
-  /** The run's motif hits on this sequence (0 when motifs were not scanned). */
-  motifHits: number;
+  /** The run's motif hits on this sequence; null when the run has not scanned it (motifs off, or not reached yet). */
+  motifHits: number | null;
 }
 
 /** Most rows one `sequences` request returns (a few MB of JSON; a request costs more than its rows). */

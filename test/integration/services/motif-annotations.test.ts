@@ -18,6 +18,7 @@ const res = (p: string): string => fileURLToPath(new URL(`../../../resources/${p
 const MODEL = res('models/cnn32-pair.onnx');
 const FASTA = res('demo/gata-tal-pair.fa');
 const BED = res('demo/gata-tal-pair.bed');
+const ONE_MOTIF = fileURLToPath(new URL('../../fixtures/genomics/motif.meme', import.meta.url));
 const planted = readFileSync(BED, 'utf8').trim().split('\n').map((l) => {
   const [name, start, end, motif] = l.split('\t');
   return { idx: Number(name.slice('test_'.length)), start: Number(start), end: Number(end), motifId: motif.split(':').at(-1)! };
@@ -83,12 +84,12 @@ describe('motif annotations of a run (bundled JASPAR by default)', () => {
     expect(html).toContain(`<td>${ranking[0].motifId}</td>`);
   });
 
-  it('counts each sequence\'s hits in its table row (the table needs no hit list)', async () => {
+  it('counts each sequence\'s hits in its table row (the table needs no hit list), 0 for a scanned sequence without hits', async () => {
     const { rows } = await svc.sequences({ runId });
     const counts = new Map<number, number>();
     for (const h of hits) counts.set(h.sequenceIndex, (counts.get(h.sequenceIndex) ?? 0) + 1);
     expect(rows.map((r) => r.motifHits)).toEqual(rows.map((r) => counts.get(r.index) ?? 0));
-    expect(rows.some((r) => r.motifHits > 1)).toBe(true);
+    expect(rows.some((r) => (r.motifHits ?? 0) > 1)).toBe(true);
   });
 
   it('weights each hit by the summed relevance of the bases it covers', async () => {
@@ -192,11 +193,21 @@ describe('motif annotations of a run (bundled JASPAR by default)', () => {
     expect(knownHitsReader(svc.cache.db, 'deleted-run')(0)).toBeNull();
   });
 
+  it('counts 0 hits, not "not scanned", for a scanned sequence where no motif matched', async () => {
+    const one = await svc.start({ ...request, explanations: [{ id: 'fast', composite: 'epsilon' }], motifs: { kind: 'path', path: ONE_MOTIF } });
+    expect((await svc.whenSettled(one.id)).status).toBe('done');
+    const { rows } = await svc.sequences({ runId: one.id });
+    const withHits = new Set((await svc.motifHits(one.id)).map((h) => h.sequenceIndex));
+    expect(rows.filter((r) => r.motifHits === 0).map((r) => r.index)).toEqual(rows.map((r) => r.index).filter((i) => !withHits.has(i)));
+    expect(rows.some((r) => r.motifHits === 0)).toBe(true);
+  }, 60_000);
+
   it('skips motif scanning when the request turns it off, and still calls seqlets', async () => {
     const off = await svc.start({ ...request, explanations: [{ id: 'fast', composite: 'epsilon' }], scanMotifs: false });
     expect((await svc.whenSettled(off.id)).status).toBe('done');
     expect(await svc.motifHits(off.id)).toEqual([]);
-    expect((await svc.sequences({ runId: off.id })).rows.every((r) => r.motifHits === 0)).toBe(true);
+    // Not scanned is not "no hits": the table shows "—", not 0.
+    expect((await svc.sequences({ runId: off.id })).rows.every((r) => r.motifHits === null)).toBe(true);
     expect((await svc.seqlets(off.id)).length).toBeGreaterThan(0);
   }, 60_000);
 });

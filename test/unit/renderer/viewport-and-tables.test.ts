@@ -38,7 +38,7 @@ describe('shared viewport', () => {
   });
 });
 
-const row = (index: number, name: string, logit: number, sum?: number, gini?: number, motifHits = 0): SequenceRow => ({
+const row = (index: number, name: string, logit: number, sum?: number, gini?: number, motifHits: number | null = 0): SequenceRow => ({
   index, name, lengthBp: 10, target: 0, logit, output: [logit], warnings: [], motifHits,
   explanations: sum === undefined ? {} : { lrp: { sum, absSum: Math.abs(sum), min: 0, max: 0, metrics: gini === undefined ? {} : { gini } } },
 });
@@ -52,8 +52,10 @@ describe('sequence table', () => {
     expect(byGini(true)).toEqual([2, 0, 1]);
     expect(byGini(false)).toEqual([0, 2, 1]);
   });
-  it('sorts by motif hit count and filters by name, case-insensitively', () => {
+  it('sorts by motif hit count, unscanned sequences last, and filters by name, case-insensitively', () => {
     expect(filterAndSort(rows, '', { key: { kind: 'hits' }, descending: true }).map((r) => r.index)).toEqual([2, 1, 0]);
+    const partlyScanned = [row(0, 'a', 0, 1, 0, null), ...rows.slice(1)];
+    expect(filterAndSort(partlyScanned, '', { key: { kind: 'hits' }, descending: false }).map((r) => r.index)).toEqual([1, 2, 0]);
     expect(filterAndSort(rows, 'CHR1', { key: { kind: 'index' }, descending: false }).map((r) => r.name)).toEqual(['chr1_a', 'chr1_c']);
   });
 });

@@ -25,7 +25,7 @@ export function sortValue(row: SequenceRow, key: SortKey): number | string | und
     case 'prediction':
       return row.logit;
     case 'hits':
-      return row.motifHits;
+      return row.motifHits ?? undefined;
     case 'relevance':
       return row.explanations[key.explanationId]?.sum;
     case 'metric':
