@@ -270,6 +270,8 @@ export interface CacheInfo {
   inputs: number;
   /** Stored per-sequence explanation results. */
   results: number;
+  /** What opening the cache in this session reported (a file moved aside, a format upgrade), oldest first. */
+  notices: string[];
 }
 
 export interface PruneRequest {

@@ -1,6 +1,7 @@
 // Long-lived runs as a user meets them: cancel mid-way (and resume later), reopen a cached run after
-// the server restarts, and export results to files.
-import { readFileSync } from 'node:fs';
+// the server restarts, export results to files, and a cache file the app cannot use.
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { dropFiles } from './drop-files';
 import { randomFasta } from './fixture-fasta';
@@ -121,5 +122,28 @@ test('a finished run reopens from the cache after the server restarts, and expor
     expect(bg.filter((l) => /^test_\d+\t\d+\t\d+\t/.test(l)).length).toBe(280 * 200);
   } finally {
     await second.stop();
+  }
+});
+
+test('a run cache the app cannot use is moved aside, and the app says where it went', async ({ page }) => {
+  const cacheDb = freshCacheDb();
+  writeFileSync(cacheDb, 'my lab notes, saved under the wrong name\n');
+  const server = await startServer({ cacheDb });
+  try {
+    await page.goto(server.url);
+    const notices = page.getByTestId('cache-notices');
+    await expect(notices).toContainText('could not be used because it is not an SQLite database');
+    const aside = readdirSync(dirname(cacheDb)).find((f) => f.startsWith('cache.sqlite.unusable-'))!;
+    await expect(notices).toContainText(aside);
+    // Nothing was lost: the file is where the message says, as it was.
+    expect(readFileSync(join(dirname(cacheDb), aside), 'utf8')).toBe('my lab notes, saved under the wrong name\n');
+    await page.screenshot({ path: 'test-results/screens/12-cache-moved-aside.png' });
+    await page.getByTestId('cache-notices-dismiss').click();
+    await expect(notices).toHaveCount(0);
+    // The new cache works: the demo runs and is listed.
+    await page.getByTestId('run-demo').click();
+    await expect(page.getByTestId('run-view')).toBeVisible({ timeout: 90_000 });
+  } finally {
+    await server.stop();
   }
 });

@@ -24,6 +24,7 @@ export function cacheInfo(cache: RunCache): CacheInfo {
     models: count('models'),
     inputs: count('inputs'),
     results: count('results'),
+    notices: [...cache.openingNotices],
   };
 }
 

@@ -50,8 +50,11 @@ export function openCacheDb(path: string, options: OpenCacheOptions = {}): Datab
     const to = options.targetVersion ?? SCHEMA_VERSION;
     // A format change rewrites stored rows (hits and seqlets at schema versions 8 and 9: about 25 s per GB
     // of cache here), so whoever waits is told why.
-    if (from > 0 && from < to) options.onMessage?.(`Upgrading the run cache ${path} to this version's format (schema ${from} → ${to}); a large cache takes a while, once.`);
+    const upgrading = from > 0 && from < to;
+    if (upgrading) options.onMessage?.(`Upgrading the run cache ${path} to this version's format (schema ${from} → ${to}); a large cache takes a while, once.`);
+    const started = performance.now();
     migrate(db, to);
+    if (upgrading) options.onMessage?.(`The run cache ${path} was upgraded to this version's format in ${((performance.now() - started) / 1000).toFixed(1)} s; its runs are kept.`);
   }
   return db;
 }

@@ -14,9 +14,20 @@ import { writeWarnings } from './warning-store';
 
 export class RunCache {
   readonly db: Database.Database;
+  /**
+   * What opening the file told this process (a file moved aside, a format upgrade), kept so the
+   * app can show it: there, a message on stderr reaches nobody.
+   */
+  readonly openingNotices: string[] = [];
 
   constructor(readonly path: string, options: OpenCacheOptions = {}) {
-    this.db = openCacheDb(path, options);
+    this.db = openCacheDb(path, {
+      ...options,
+      onMessage: (m) => {
+        this.openingNotices.push(m);
+        options.onMessage?.(m);
+      },
+    });
   }
 
   close(): void {

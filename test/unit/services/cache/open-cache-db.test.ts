@@ -13,6 +13,7 @@ function versionBefore(description: string): number {
   return i;
 }
 import { RunCache } from '../../../../src-main/services/cache/run-cache';
+import { cacheInfo } from '../../../../src-main/services/cache/cache-size';
 import { decodeHitSet } from '../../../../src-main/engine/export/motif-hit-sets';
 import { decodeSeqlets } from '../../../../src-main/engine/export/seqlet-sets';
 import { closedCleanly } from '../../../../src-main/services/cache/clean-close';
@@ -158,7 +159,23 @@ describe('openCacheDb', () => {
     openCacheDb(path, { targetVersion: SCHEMA_VERSION - 1, onMessage: (m) => messages.push(m) }).close();
     openCacheDb(path, { onMessage: (m) => messages.push(m) }).close();
     openCacheDb(path, { onMessage: (m) => messages.push(m) }).close();
-    expect(messages).toEqual([`Upgrading the run cache ${path} to this version's format (schema ${SCHEMA_VERSION - 1} → ${SCHEMA_VERSION}); a large cache takes a while, once.`]);
+    expect(messages).toHaveLength(2);
+    expect(messages[0]).toBe(`Upgrading the run cache ${path} to this version's format (schema ${SCHEMA_VERSION - 1} → ${SCHEMA_VERSION}); a large cache takes a while, once.`);
+    expect(messages[1].startsWith(`The run cache ${path} was upgraded to this version's format in `)).toBe(true);
+    expect(messages[1]).toMatch(/ in \d+\.\d s; its runs are kept\.$/);
+  });
+
+  it('keeps what opening the file reported, for the app to show (there, stderr reaches nobody)', () => {
+    const path = join(t.dir, 'c.sqlite');
+    writeFileSync(path, 'not a database');
+    const cache = new RunCache(path);
+    expect(cache.openingNotices).toHaveLength(1);
+    expect(cache.openingNotices[0]).toMatch(/not an SQLite database.*moved to .*c\.sqlite\.unusable-/);
+    expect(cacheInfo(cache).notices).toEqual(cache.openingNotices);
+    cache.close();
+    const reopened = new RunCache(path);
+    expect(cacheInfo(reopened).notices).toEqual([]);
+    reopened.close();
   });
 
   it('moves a file that is not SQLite aside, with a message, and starts a new cache', () => {
