@@ -74,10 +74,18 @@ async function main(): Promise<void> {
 
   const win = await createMainWindow(BrowserWindow, join(here, '../preload/index.cjs'), devServer);
   const stopEvents = forwardRunEvents(host.runs, { isDestroyed: () => win.isDestroyed(), send: (c, p) => win.webContents.send(c, p) });
+  app.on('second-instance', () => {
+    if (win.isDestroyed()) return;
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
   app.on('window-all-closed', () => {
     stopEvents();
     void host.service.close().finally(() => app.quit());
   });
 }
 
-void main();
+// One app per user, as VS Code and GitHub Desktop do: a second launch focuses the first window
+// instead of opening the same run cache again beside it.
+if (app.requestSingleInstanceLock()) void main();
+else app.quit();

@@ -25,6 +25,7 @@ import type { StoredRun } from './cache/cache-types';
 import { RunCache } from './cache/run-cache';
 import { defaultCachePath } from './cache/default-cache-path';
 import { ENGINE_VERSION } from './engine-version';
+import { assertNotOwnedElsewhere, ownerElsewhere } from './run-owner';
 import { sha256File } from './file-hash';
 import { ingestFasta } from './ingest-fasta';
 import { parseRunRequest, resolvePathsOnly, type ResolveFileRef } from './parse-request';
@@ -84,7 +85,7 @@ export class LocalRunService implements RunService {
     this.cache = new RunCache(options.cachePath ?? defaultCachePath(), { onMessage: options.onCacheMessage, nativeBinding: options.sqliteNativeBinding });
     if (options.recoverInterrupted) {
       for (const r of this.cache.listRuns()) {
-        if (r.status === 'running' || r.status === 'queued') {
+        if ((r.status === 'running' || r.status === 'queued') && ownerElsewhere(r) === null) {
           this.cache.updateRun(r.id, { status: 'cancelled', error: { code: 'CANCELLED', message: 'interrupted: the process ended during the run; resume it to finish' } });
         }
       }
@@ -110,6 +111,7 @@ export class LocalRunService implements RunService {
       fastaName: basename(p.fastaPath),
       request: { modelPath: p.modelPath, fastaPath: p.fastaPath, groundTruthBedPath: p.groundTruthBedPath, motifsPath: request.scanMotifs === false ? null : (p.motifsPath ?? defaultMotifs()), metrics: p.metrics },
       target: p.target, engineVersion: ENGINE_VERSION, createdAt: Date.now(), startedAt: null, finishedAt: null, computeMs: 0, error: null, notices: [],
+      ownerPid: process.pid,
     };
     // Metrics (and the ground truth they use) are stored with the results, so they are part of
     // what makes a cached result reusable.
@@ -154,12 +156,12 @@ export class LocalRunService implements RunService {
     }
     const now = Date.now();
     if (this.cache.sequencesDone(runId) >= count && (!motifs || this.cache.scannedCount(runId) >= count)) {
-      this.cache.updateRun(runId, { status: 'done', startedAt: run.startedAt ?? now, finishedAt: now, error: null });
+      this.cache.updateRun(runId, { status: 'done', startedAt: run.startedAt ?? now, finishedAt: now, error: null, ownerPid: null });
       const summary = this.summary(runId);
       queueMicrotask(() => this.emit('settled', summary));
       return summary;
     }
-    this.cache.updateRun(runId, { status: 'running', startedAt: run.startedAt ?? now, finishedAt: null, error: null });
+    this.cache.updateRun(runId, { status: 'running', startedAt: run.startedAt ?? now, finishedAt: null, error: null, ownerPid: process.pid });
     const controller = new AbortController();
     this.active.set(runId, controller);
     const gt = run.request.groundTruthBedPath ? parseGroundTruthBed(readFileSync(run.request.groundTruthBedPath, 'utf8'), run.request.groundTruthBedPath) : null;
@@ -216,7 +218,7 @@ export class LocalRunService implements RunService {
   private finish(runId: string, status: 'done' | 'failed' | 'cancelled', error: ReturnType<typeof toErrorPayload> | null): void {
     this.active.delete(runId);
     this.settledPromises.delete(runId);
-    this.cache.updateRun(runId, { status, finishedAt: Date.now(), error });
+    this.cache.updateRun(runId, { status, finishedAt: Date.now(), error, ownerPid: null });
     this.emit('settled', this.summary(runId));
   }
 
@@ -227,9 +229,9 @@ export class LocalRunService implements RunService {
   }
 
   async cancel(runId: string): Promise<void> {
-    this.mustGet(runId);
+    const run = this.mustGet(runId);
     const c = this.active.get(runId);
-    if (!c) return;
+    if (!c) return assertNotOwnedElsewhere(run, 'cancel');
     c.abort();
     await this.settledPromises.get(runId);
   }
@@ -237,6 +239,7 @@ export class LocalRunService implements RunService {
   async resume(runId: string): Promise<RunSummary> {
     const run = this.mustGet(runId);
     if (this.active.has(runId)) return this.summary(runId);
+    assertNotOwnedElsewhere(run, 'resume');
     const sha = await sha256File(run.request.modelPath);
     if (sha !== run.modelSha) {
       throw new AppError('BAD_MODEL', `${run.request.modelPath} has changed since the run started (its checksum differs); start a new run`);
@@ -345,7 +348,7 @@ export class LocalRunService implements RunService {
   }
 
   async delete(runId: string): Promise<void> {
-    this.mustGet(runId);
+    assertNotOwnedElsewhere(this.mustGet(runId), 'delete');
     await this.cancel(runId);
     this.cache.deleteRun(runId);
   }
@@ -355,7 +358,8 @@ export class LocalRunService implements RunService {
   }
 
   async pruneCache(request: PruneRequest): Promise<PruneResult> {
-    return pruneCache(this.cache, request, new Set(this.active.keys()));
+    const elsewhere = this.cache.listRuns().filter((r) => ownerElsewhere(r) !== null).map((r) => r.id);
+    return pruneCache(this.cache, request, new Set([...this.active.keys(), ...elsewhere]));
   }
 
   on<E extends RunEventName>(event: E, listener: (payload: RunEvents[E]) => void): () => void {

@@ -15,6 +15,7 @@ export type ErrorCode =
   | 'BAD_TARGET'
   | 'RESOURCE_LIMIT'
   | 'CORRUPT_CACHE'
+  | 'RUN_BUSY'
   | 'CANCELLED'
   | 'WORKER_DIED'
   | 'IO_ERROR'

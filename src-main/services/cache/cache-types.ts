@@ -32,6 +32,11 @@ export interface StoredRun {
   computeMs: number;
   error: ErrorPayload | null;
   notices: string[];
+  /**
+   * The process that queued or computes the run (null once settled, and for runs stored before
+   * schema 10): a run 'running' under a live process is that process's to cancel or resume.
+   */
+  ownerPid: number | null;
 }
 
 export interface RunExplanation {

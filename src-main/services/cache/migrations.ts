@@ -239,6 +239,12 @@ export const MIGRATIONS: readonly Migration[] = [
       DROP TABLE seqlets;
     `,
   },
+  {
+    // Two processes may share a cache (the app and \`plrp serve\`): the one that opens it recovers
+    // runs left 'running' by a process that died, and must leave a live process's runs alone.
+    description: 'runs remember the process computing them',
+    sql: 'ALTER TABLE runs ADD COLUMN owner_pid INTEGER;',
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -104,11 +104,11 @@ export class RunCache {
     this.db.transaction(() => {
       this.db
         .prepare(`INSERT INTO runs (id, label, status, model_sha, input_sha, model_name, fasta_name, request_json, target,
-          engine_version, created_at, started_at, finished_at, compute_ms, error_json, notices_json)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+          engine_version, created_at, started_at, finished_at, compute_ms, error_json, notices_json, owner_pid)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
         .run(run.id, run.label, run.status, run.modelSha, run.inputSha, run.modelName, run.fastaName, JSON.stringify(run.request),
           JSON.stringify(run.target), run.engineVersion, run.createdAt, run.startedAt, run.finishedAt, run.computeMs,
-          run.error ? JSON.stringify(run.error) : null, JSON.stringify(run.notices));
+          run.error ? JSON.stringify(run.error) : null, JSON.stringify(run.notices), run.ownerPid);
       const insertExpl = this.db.prepare(
         'INSERT OR IGNORE INTO explanations (key, model_sha, input_sha, canonical, target, engine_version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
       );
@@ -120,7 +120,7 @@ export class RunCache {
     })();
   }
 
-  updateRun(id: string, patch: Partial<Pick<StoredRun, 'status' | 'startedAt' | 'finishedAt' | 'computeMs' | 'error' | 'notices'>>): void {
+  updateRun(id: string, patch: Partial<Pick<StoredRun, 'status' | 'startedAt' | 'finishedAt' | 'computeMs' | 'error' | 'notices' | 'ownerPid'>>): void {
     const columns: Record<string, unknown> = {
       status: patch.status,
       started_at: patch.startedAt,
@@ -128,6 +128,7 @@ export class RunCache {
       compute_ms: patch.computeMs,
       error_json: patch.error === undefined ? undefined : patch.error === null ? null : JSON.stringify(patch.error),
       notices_json: patch.notices === undefined ? undefined : JSON.stringify(patch.notices),
+      owner_pid: patch.ownerPid,
     };
     const set = Object.entries(columns).filter(([, v]) => v !== undefined);
     if (set.length === 0) return;

@@ -20,6 +20,7 @@ export interface RunRecord {
   compute_ms: number;
   error_json: string | null;
   notices_json: string;
+  owner_pid: number | null;
 }
 
 export function parseRun(r: RunRecord): StoredRun {
@@ -40,5 +41,6 @@ export function parseRun(r: RunRecord): StoredRun {
     computeMs: r.compute_ms,
     error: r.error_json ? (JSON.parse(r.error_json) as ErrorPayload) : null,
     notices: JSON.parse(r.notices_json) as string[],
+    ownerPid: r.owner_pid,
   };
 }

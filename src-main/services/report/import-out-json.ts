@@ -53,6 +53,7 @@ export async function importOutJson(cache: RunCache, doc: OutJson, o: ImportOpti
     request: { modelPath: resolve(doc.model.path), fastaPath, groundTruthBedPath: doc.ground_truth, motifsPath: doc.motifs?.file ?? null, metrics: doc.metrics },
     target, engineVersion: doc.engine.version, createdAt: now, startedAt: now, finishedAt: now, computeMs: 0, error: null,
     notices: [`imported from ${o.source}`],
+    ownerPid: null,
   };
   const keyed = doc.explanations.map((e) => ({
     explId: e.id, config: e.config, canonical: canonicalConfig(e.config),

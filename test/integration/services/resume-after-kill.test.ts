@@ -13,7 +13,7 @@ const t = tempDir();
 afterAll(() => t.cleanup());
 
 describe('crash safety', () => {
-  it('keeps every committed batch when the process is SIGKILLed mid-run, and the run resumes from there', async () => {
+  it('keeps every committed batch when the process is SIGKILLed mid-run, leaves the live run to its process, and resumes it once that died', async () => {
     const cachePath = join(t.dir, 'cache.sqlite');
     const fasta = join(t.dir, 'many.fa');
     writeRandomFasta(fasta, 1200, 200);
@@ -24,10 +24,26 @@ describe('crash safety', () => {
       const p = JSON.parse(line) as RunProgress;
       if (p.done >= 128) {
         seen = p;
-        child.kill('SIGKILL');
+        // Paused, not ended: alive for the checks below, and it cannot finish the run meanwhile.
+        child.kill('SIGSTOP');
         break;
       }
     }
+    // While the child lives, its run is its own: a second process (the app beside `plrp serve`)
+    // that opens the cache neither marks it interrupted nor resumes, cancels, deletes or prunes it.
+    const beside = new LocalRunService({ cachePath, threads: 1, recoverInterrupted: true });
+    try {
+      const [live] = await beside.list();
+      expect(live).toMatchObject({ id: seen!.runId, status: 'running', error: null });
+      for (const action of ['resume', 'cancel', 'delete'] as const) {
+        await expect(beside[action](live.id)).rejects.toMatchObject({ code: 'RUN_BUSY', message: expect.stringContaining(`${action} run`) });
+      }
+      await expect(beside.cancel(live.id)).rejects.toThrow(`another PLRP Studio process (pid ${child.pid}) is computing it`);
+      expect((await beside.pruneCache({ keepRuns: 0 })).removedRuns).toEqual([]);
+    } finally {
+      await beside.close();
+    }
+    child.kill('SIGKILL');
     const [, signal] = await exited;
     expect(signal).toBe('SIGKILL');
     expect(seen).not.toBeNull();

@@ -68,8 +68,11 @@ export class RunsState {
     }
   }
 
-  async remove(runId: string): Promise<void> {
-    await this.api.invoke('runs:delete', { runId });
-    this.runs = this.runs.filter((r) => r.id !== runId);
+  /** Deletes a run; a refusal (e.g. another process computes it) shows beside the list like a failed cancel. */
+  remove(runId: string): Promise<void> {
+    return this.act(runId, async () => {
+      await this.api.invoke('runs:delete', { runId });
+      this.runs = this.runs.filter((r) => r.id !== runId);
+    });
   }
 }
