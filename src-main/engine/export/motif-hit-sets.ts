@@ -9,6 +9,7 @@
 // alone, and renaming explanation ids touches only the relevance object (in SQL, digit for digit).
 import type { MotifHitRow } from '../../shared/run-api';
 import type { KnownHit } from '../pool/explain-task';
+import { groupInOrder } from './group-in-order';
 
 export interface MotifHitSet {
   idx: number;
@@ -21,13 +22,7 @@ type FindingTuple = [string, string, number, number, '+' | '-', number, number, 
 
 /** One record per sequence that has hits, in order of first appearance; each keeps its hits' order. */
 export function motifHitSets(rows: readonly MotifHitRow[]): MotifHitSet[] {
-  const bySequence = new Map<number, MotifHitRow[]>();
-  for (const h of rows) {
-    const list = bySequence.get(h.sequenceIndex);
-    if (list) list.push(h);
-    else bySequence.set(h.sequenceIndex, [h]);
-  }
-  return [...bySequence].map(([idx, hits]) => {
+  return [...groupInOrder(rows, (h) => h.sequenceIndex)].map(([idx, hits]) => {
     // Every explanation any hit has (an imported file may lack one for some hits: null there).
     const ids = new Set<string>();
     for (const h of hits) for (const id in h.relevance) ids.add(id);
