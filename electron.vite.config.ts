@@ -15,6 +15,8 @@ export default defineConfig({
           // (src-main/engine/pool/explain-worker-url.ts, engine-pool.ts).
           'explain-worker': resolve(__dirname, 'src-main/engine/pool/explain-worker.ts'),
           'worker-bootstrap': resolve(__dirname, 'src-main/engine/pool/worker-bootstrap.js'),
+          // The first launch after an update migrates an earlier cache here (services/cache/upgrade-off-thread.ts).
+          'upgrade-worker': resolve(__dirname, 'src-main/services/cache/upgrade-worker.ts'),
         },
       },
     },

@@ -15,6 +15,10 @@ import { decideWindowOpen, isNavigationAllowed } from './security/navigation-pol
 import { openExternalLink } from './security/external-link';
 import { checkElectronSqliteBinding } from './sqlite-binding';
 import { createMainWindow } from './window-factory';
+import { showUpgradeSplash } from './upgrade-splash';
+import { pendingUpgrade } from '../services/cache/pending-upgrade';
+import { upgradeCacheOffThread } from '../services/cache/upgrade-off-thread';
+import { errorMessage } from '../shared/errors';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const devServer = process.env.ELECTRON_RENDERER_URL;
@@ -69,7 +73,9 @@ async function main(): Promise<void> {
     show: false,
     webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false, offscreen: true },
   }));
-  const host = openStudioHost({ dataDir: userData, cachePath: join(userData, 'run-cache.sqlite'), resourcesDir, log, sqliteNativeBinding: binding.path, reportRenderer });
+  const cachePath = join(userData, 'run-cache.sqlite');
+  const earlierCacheNotices = await upgradeCacheFirst(cachePath, binding.path);
+  const host = openStudioHost({ dataDir: userData, cachePath, resourcesDir, log, sqliteNativeBinding: binding.path, reportRenderer, earlierCacheNotices });
   registerIpcRouter(ipcMain, { ...host.handlers, ...electronHandlers(host.files, host.runs, uploadsDir, log) }, log, devServer);
 
   const win = await createMainWindow(BrowserWindow, join(here, '../preload/index.cjs'), devServer);
@@ -83,6 +89,25 @@ async function main(): Promise<void> {
     stopEvents();
     void host.service.close().finally(() => app.quit());
   });
+}
+
+/**
+ * An earlier version's cache is rewritten to this version's format in a worker thread, under a
+ * small window that says so; opening it here would freeze this process with no window at all.
+ * If the worker fails, the host's own open upgrades it (and reports any problem) as before.
+ */
+async function upgradeCacheFirst(cachePath: string, nativeBinding: string | undefined): Promise<string[]> {
+  const upgrade = pendingUpgrade(cachePath, nativeBinding);
+  if (!upgrade) return [];
+  const splash = showUpgradeSplash(BrowserWindow, cachePath, upgrade);
+  try {
+    return await upgradeCacheOffThread(cachePath, nativeBinding);
+  } catch (e) {
+    log(`run cache upgrade in a worker thread failed (${errorMessage(e)}); upgrading it on open instead`);
+    return [];
+  } finally {
+    splash.destroy();
+  }
 }
 
 // One app per user, as VS Code and GitHub Desktop do: a second launch focuses the first window

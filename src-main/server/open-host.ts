@@ -16,6 +16,8 @@ export interface OpenHostOptions {
   threads?: number;
   /** better-sqlite3 addon built for this runtime's ABI (Electron); see services/cache/open-cache-db. */
   sqliteNativeBinding?: string;
+  /** What an upgrade of the cache before the host opened it reported (see services/cache/upgrade-off-thread). */
+  earlierCacheNotices?: string[];
   /** PDF renderer for Report (PDF) exports: Electron passes printToPDF (electron-pdf.ts); default headless Chromium. */
   reportRenderer?: () => Promise<ReportRenderer>;
   log(message: string): void;
@@ -30,6 +32,7 @@ export function openStudioHost(o: OpenHostOptions): StudioHost & { service: Loca
     // This process owns the cache: runs a crashed predecessor left 'running' become resumable.
     recoverInterrupted: true,
     onCacheMessage: o.log,
+    earlierCacheNotices: o.earlierCacheNotices,
     sqliteNativeBinding: o.sqliteNativeBinding,
     reportRenderer: o.reportRenderer,
   });

@@ -60,6 +60,8 @@ export interface RunServiceOptions {
   intraOpThreads?: number;
   resolveFile?: ResolveFileRef;
   onCacheMessage?: (message: string) => void;
+  /** What opening the cache reported before this service opened it (an upgrade in a worker thread): shown with its own. */
+  earlierCacheNotices?: string[];
   /** Path of a better-sqlite3 addon built for this runtime (Electron's ABI differs from Node's). */
   sqliteNativeBinding?: string;
   /** The owning process (app, server) marks runs left 'running' by a dead process as interrupted. */
@@ -83,6 +85,7 @@ export class LocalRunService implements RunService {
 
   constructor(private readonly options: RunServiceOptions = {}) {
     this.cache = new RunCache(options.cachePath ?? defaultCachePath(), { onMessage: options.onCacheMessage, nativeBinding: options.sqliteNativeBinding });
+    this.cache.openingNotices.unshift(...(options.earlierCacheNotices ?? []));
     if (options.recoverInterrupted) {
       for (const r of this.cache.listRuns()) {
         if ((r.status === 'running' || r.status === 'queued') && ownerElsewhere(r) === null) {

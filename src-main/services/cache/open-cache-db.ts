@@ -86,11 +86,16 @@ export function migrate(db: Database.Database, targetVersion: number = SCHEMA_VE
 }
 
 function headerProblem(path: string): string | null {
+  return hasSqliteHeader(path) ? null : 'it is not an SQLite database';
+}
+
+/** Whether the file starts with SQLite's 16-byte magic string. */
+export function hasSqliteHeader(path: string): boolean {
   const fd = openSync(path, 'r');
   try {
     const buf = Buffer.alloc(16);
     const n = readSync(fd, buf, 0, 16, 0);
-    return n === 16 && buf.toString('latin1') === SQLITE_MAGIC ? null : 'it is not an SQLite database';
+    return n === 16 && buf.toString('latin1') === SQLITE_MAGIC;
   } finally {
     closeSync(fd);
   }

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { forwardRunEvents, registerIpcRouter, type IpcEventLike } from '../../../src-main/app/ipc-router';
 import { createMainWindow, secureWindowOptions } from '../../../src-main/app/window-factory';
+import { showUpgradeSplash } from '../../../src-main/app/upgrade-splash';
 import { appProtocolHandler } from '../../../src-main/app/app-protocol';
 import { INVOKE_CHANNELS } from '../../../src-main/shared/ipc';
 import { AppError } from '../../../src-main/shared/errors';
@@ -83,6 +84,27 @@ describe('window factory', () => {
     expect(win.loaded).toBe('app://studio/index.html');
     expect(created[0]).toEqual(secureWindowOptions('/p/preload.cjs'));
     expect(secureWindowOptions('x').webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false });
+  });
+
+  it('shows the cache upgrade in a script-free window that names the file, escaped', () => {
+    const created: { webPreferences: unknown }[] = [];
+    class FakeSplash {
+      loaded = '';
+      constructor(o: { webPreferences: unknown }) {
+        created.push(o);
+      }
+      async loadURL(u: string) {
+        this.loaded = u;
+      }
+      destroy() {}
+    }
+    const splash = showUpgradeSplash(FakeSplash, '/home/ada/<lab>/run-cache.sqlite', { from: 7, to: 10 });
+    expect(created[0].webPreferences).toEqual({ sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false });
+    expect(splash.loaded.startsWith('data:text/html;charset=utf-8,')).toBe(true);
+    const html = decodeURIComponent(splash.loaded.slice('data:text/html;charset=utf-8,'.length));
+    expect(html).toContain('Upgrading the run cache');
+    expect(html).toContain('/home/ada/&lt;lab&gt;/run-cache.sqlite (schema 7 → 10)');
+    expect(html).not.toContain('<lab>');
   });
 });
 
