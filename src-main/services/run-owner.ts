@@ -22,6 +22,18 @@ export function ownerElsewhere(run: StoredRun): number | null {
   return pid !== null && pid !== process.pid && processAlive(pid) ? pid : null;
 }
 
+/**
+ * Whether a run left 'running' or 'queued' has nobody computing it any more: its owner died. The
+ * process that owns the cache (the app, `plrp serve`) also takes runs stored without an owner
+ * (before schema 10) and runs under its own pid (a dead predecessor's, reused); any other process
+ * (the CLI's `runs list`) knows only a dead owner for certain.
+ */
+export function orphaned(run: StoredRun, cacheOwner: boolean): boolean {
+  if (run.status !== 'running' && run.status !== 'queued') return false;
+  if (cacheOwner) return ownerElsewhere(run) === null;
+  return run.ownerPid !== null && run.ownerPid !== process.pid && !processAlive(run.ownerPid);
+}
+
 /** Refuses `action` on a run that another live process computes, saying which and what to do. */
 export function assertNotOwnedElsewhere(run: StoredRun, action: 'resume' | 'cancel' | 'delete'): void {
   const pid = ownerElsewhere(run);

@@ -25,7 +25,7 @@ import type { StoredRun } from './cache/cache-types';
 import { RunCache } from './cache/run-cache';
 import { defaultCachePath } from './cache/default-cache-path';
 import { ENGINE_VERSION } from './engine-version';
-import { assertNotOwnedElsewhere, ownerElsewhere } from './run-owner';
+import { assertNotOwnedElsewhere, orphaned, ownerElsewhere } from './run-owner';
 import { sha256File } from './file-hash';
 import { ingestFasta } from './ingest-fasta';
 import { parseRunRequest, resolvePathsOnly, type ResolveFileRef } from './parse-request';
@@ -64,7 +64,10 @@ export interface RunServiceOptions {
   earlierCacheNotices?: string[];
   /** Path of a better-sqlite3 addon built for this runtime (Electron's ABI differs from Node's). */
   sqliteNativeBinding?: string;
-  /** The owning process (app, server) marks runs left 'running' by a dead process as interrupted. */
+  /**
+   * This process owns the cache (app, server): it also marks runs without a recorded owner (stored
+   * before schema 10) as interrupted. Runs whose recorded owner died are marked by every process.
+   */
   recoverInterrupted?: boolean;
   /** PDF renderer for report(): default headless Chromium; the Electron app may pass printToPDF. */
   reportRenderer?: () => Promise<ReportRenderer>;
@@ -86,11 +89,9 @@ export class LocalRunService implements RunService {
   constructor(private readonly options: RunServiceOptions = {}) {
     this.cache = new RunCache(options.cachePath ?? defaultCachePath(), { onMessage: options.onCacheMessage, nativeBinding: options.sqliteNativeBinding });
     this.cache.openingNotices.unshift(...(options.earlierCacheNotices ?? []));
-    if (options.recoverInterrupted) {
-      for (const r of this.cache.listRuns()) {
-        if ((r.status === 'running' || r.status === 'queued') && ownerElsewhere(r) === null) {
-          this.cache.updateRun(r.id, { status: 'cancelled', error: { code: 'CANCELLED', message: 'interrupted: the process ended during the run; resume it to finish' } });
-        }
+    for (const r of this.cache.listRuns()) {
+      if (orphaned(r, options.recoverInterrupted ?? false)) {
+        this.cache.updateRun(r.id, { status: 'cancelled', error: { code: 'CANCELLED', message: 'interrupted: the process ended during the run; resume it to finish' }, ownerPid: null });
       }
     }
   }

@@ -48,7 +48,9 @@ describe('crash safety', () => {
     expect(signal).toBe('SIGKILL');
     expect(seen).not.toBeNull();
 
-    const svc = new LocalRunService({ cachePath, threads: 1, recoverInterrupted: true });
+    // Its owner is dead: any process that opens the cache (here one like the CLI's, which does not
+    // own the cache) marks the run interrupted, and can resume it.
+    const svc = new LocalRunService({ cachePath, threads: 1 });
     try {
       const [run] = await svc.list();
       expect(run).toMatchObject({ id: seen!.runId, status: 'cancelled', error: { code: 'CANCELLED' } });
