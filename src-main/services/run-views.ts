@@ -3,6 +3,7 @@ import { METRIC_NAMES, type ExplanationNumbers, type MetricName, type RunSummary
 import type { ResultNumbers, RunExplanation, StoredRun } from './cache/cache-types';
 import type { RunCache } from './cache/run-cache';
 import { readWarnings } from './cache/warning-store';
+import { ownerElsewhere } from './run-owner';
 
 export function runSummary(cache: RunCache, run: StoredRun, sequenceCount: number): RunSummary {
   const explanations = cache.runExplanations(run.id);
@@ -29,6 +30,7 @@ export function runSummary(cache: RunCache, run: StoredRun, sequenceCount: numbe
       computedExplanations: explanations.filter((e) => !e.cached).map((e) => e.explId),
     },
     error: run.error,
+    computedElsewhereBy: ownerElsewhere(run),
   };
 }
 

@@ -73,6 +73,11 @@ export interface RunSummary {
   engineVersion: string;
   timings: RunTimings;
   error: ErrorPayload | null;
+  /**
+   * The pid of another live process (the app beside \`plrp serve\`) that computes this run: its
+   * progress shows there, and it is cancelled there. Null when no other process has it.
+   */
+  computedElsewhereBy: number | null;
 }
 
 export interface RunProgress {

@@ -147,3 +147,41 @@ test('a run cache the app cannot use is moved aside, and the app says where it w
     await server.stop();
   }
 });
+
+test('a run that another server computes on the same cache shows as theirs, without Cancel or Delete', async ({ page, browser }) => {
+  const cacheDb = freshCacheDb();
+  const fasta = randomFasta(3000, 200);
+  const first = await startServer({ cacheDb });
+  const second = await startServer({ cacheDb }).catch(async (e) => {
+    await first.stop();
+    throw e;
+  });
+  const other = await browser.newPage();
+  try {
+    await page.goto(first.url);
+    await page.getByTestId('new-run').click();
+    await dropFiles(page, '[data-testid="new-run-form"]', ['test/fixtures/lrp/cnn32.onnx', fasta]);
+    await expect(page.getByTestId('model-card')).toBeVisible();
+    await page.getByTestId('start-run').click();
+    await expect(page.getByTestId('run-status')).toHaveText('running');
+
+    await other.goto(second.url);
+    const row = other.getByTestId('recent-run');
+    await expect(row).toHaveCount(1);
+    await expect(other.getByTestId('recent-run-status')).toHaveText(/^running in another process \(pid \d+\)$/);
+    await expect(row.getByTestId('recent-run-cancel')).toHaveCount(0);
+    await expect(row.getByRole('button', { name: /Delete run/ })).toBeDisabled();
+    await other.screenshot({ path: 'test-results/screens/10d-run-in-other-process.png' });
+
+    await page.getByTestId('run-cancel').click();
+    await expect(page.getByTestId('run-status')).toHaveText('cancelled', { timeout: 60_000 });
+    // Settled in its own process, the run is everyone's again: resumable from the other server.
+    await other.reload();
+    await expect(other.getByTestId('recent-run-status')).toHaveText('cancelled');
+    await expect(other.getByTestId('recent-run-resume')).toBeVisible();
+  } finally {
+    await other.close();
+    await first.stop();
+    await second.stop();
+  }
+});

@@ -23,7 +23,8 @@ async function withService<T>(opts: CacheOption, body: (svc: LocalRunService) =>
 function line(r: RunSummary): string {
   const when = new Date(r.timings.createdAt).toISOString().replace('T', ' ').slice(0, 19);
   const methods = r.explanations.map((e) => e.id).join(',');
-  return `${r.id}\t${r.status}\t${when}\t${r.modelName}\t${r.fastaName}\t${r.sequencesDone}/${r.sequenceCount}\t${methods}`;
+  const status = r.computedElsewhereBy === null ? r.status : `${r.status} (pid ${r.computedElsewhereBy})`;
+  return `${r.id}\t${status}\t${when}\t${r.modelName}\t${r.fastaName}\t${r.sequencesDone}/${r.sequenceCount}\t${methods}`;
 }
 
 function mb(bytes: number): string {

@@ -34,7 +34,7 @@ describe('crash safety', () => {
     const beside = new LocalRunService({ cachePath, threads: 1, recoverInterrupted: true });
     try {
       const [live] = await beside.list();
-      expect(live).toMatchObject({ id: seen!.runId, status: 'running', error: null });
+      expect(live).toMatchObject({ id: seen!.runId, status: 'running', error: null, computedElsewhereBy: child.pid });
       for (const action of ['resume', 'cancel', 'delete'] as const) {
         await expect(beside[action](live.id)).rejects.toMatchObject({ code: 'RUN_BUSY', message: expect.stringContaining(`${action} run`) });
       }
@@ -53,7 +53,7 @@ describe('crash safety', () => {
     const svc = new LocalRunService({ cachePath, threads: 1 });
     try {
       const [run] = await svc.list();
-      expect(run).toMatchObject({ id: seen!.runId, status: 'cancelled', error: { code: 'CANCELLED' } });
+      expect(run).toMatchObject({ id: seen!.runId, status: 'cancelled', error: { code: 'CANCELLED' }, computedElsewhereBy: null });
       expect(run.error?.message).toMatch(/interrupted/);
       // Progress is reported after its batch committed: nothing reported is lost, and at most the
       // batches in flight when the process died are missing.
