@@ -70,6 +70,8 @@ describe('openCacheDb', () => {
       expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
       expect(db.prepare('SELECT id, status FROM runs').all()).toEqual([{ id: 'r1', status: 'done' }]);
       expect(db.prepare('SELECT notices_json FROM runs').pluck().get()).toBe('[]');
+      // No owner recorded: only the process that owns the cache may take it as interrupted.
+      expect(db.prepare('SELECT owner_pid FROM runs').pluck().get()).toBeNull();
       db.close();
     });
   }
