@@ -47,6 +47,18 @@ export class RunsState {
     }
   }
 
+  /**
+   * Re-reads the list while another process computes one of the runs: that process's progress
+   * events reach its own window, not this one. Returns the stop function.
+   */
+  followRunsElsewhere(everyMs = 3000): () => void {
+    const timer = setInterval(() => {
+      if (!this.runs.some((r) => r.computedElsewhereBy !== null)) return;
+      this.api.invoke('runs:list', {}).then((list) => list.forEach((s) => this.upsert(s))).catch(() => undefined);
+    }, everyMs);
+    return () => clearInterval(timer);
+  }
+
   /** Stops a running run; its summary arrives with the settled event once the batch in flight is done. */
   cancel(runId: string): Promise<void> {
     return this.act(runId, async () => {
