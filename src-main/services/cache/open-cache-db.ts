@@ -14,8 +14,10 @@ export const APPLICATION_ID = 0x504c5250;
 const SQLITE_MAGIC = 'SQLite format 3\0';
 
 export interface OpenCacheOptions {
-  /** Told when a file was moved aside (the app shows it; the CLI prints it). */
+  /** Told when a file was moved aside or upgraded (the app shows it; the CLI prints it). */
   onMessage?: (message: string) => void;
+  /** Told before a format upgrade that may take a while, for whoever waits (default: onMessage). */
+  onUpgradeStarting?: (message: string) => void;
   readonly?: boolean;
   /** Stop at this schema version (tests build databases of earlier versions). */
   targetVersion?: number;
@@ -51,7 +53,7 @@ export function openCacheDb(path: string, options: OpenCacheOptions = {}): Datab
     // A format change rewrites stored rows (hits and seqlets at schema versions 8 and 9: about 25 s per GB
     // of cache here), so whoever waits is told why.
     const upgrading = from > 0 && from < to;
-    if (upgrading) options.onMessage?.(`Upgrading the run cache ${path} to this version's format (schema ${from} → ${to}); a large cache takes a while, once.`);
+    if (upgrading) (options.onUpgradeStarting ?? options.onMessage)?.(`Upgrading the run cache ${path} to this version's format (schema ${from} → ${to}); a large cache takes a while, once.`);
     const started = performance.now();
     migrate(db, to);
     if (upgrading) options.onMessage?.(`The run cache ${path} was upgraded to this version's format in ${((performance.now() - started) / 1000).toFixed(1)} s; its runs are kept.`);

@@ -15,14 +15,16 @@ import { writeWarnings } from './warning-store';
 export class RunCache {
   readonly db: Database.Database;
   /**
-   * What opening the file told this process (a file moved aside, a format upgrade), kept so the
-   * app can show it: there, a message on stderr reaches nobody.
+   * What opening the file told this process (a file moved aside, a format upgrade done), kept so
+   * the app can show it: there, a message on stderr reaches nobody. The note that an upgrade is
+   * starting goes only to the caller's onMessage (stderr, the log): shown afterwards it is stale.
    */
   readonly openingNotices: string[] = [];
 
   constructor(readonly path: string, options: OpenCacheOptions = {}) {
     this.db = openCacheDb(path, {
       ...options,
+      onUpgradeStarting: options.onMessage,
       onMessage: (m) => {
         this.openingNotices.push(m);
         options.onMessage?.(m);

@@ -11,7 +11,8 @@ export interface UpgradeTask {
 export default async function upgradeTask(task: UpgradeTask): Promise<unknown> {
   return runWorkerTask(async () => {
     const messages: string[] = [];
-    const db = openCacheDb(task.path, { nativeBinding: task.nativeBinding, onMessage: (m) => messages.push(m) });
+    // The window the app shows meanwhile says that it is upgrading; only the outcome is reported.
+    const db = openCacheDb(task.path, { nativeBinding: task.nativeBinding, onMessage: (m) => messages.push(m), onUpgradeStarting: () => undefined });
     closeCacheDb(db, task.path);
     return { value: messages, transfer: [] };
   });

@@ -167,6 +167,18 @@ describe('openCacheDb', () => {
     expect(messages[1]).toMatch(/ in \d+\.\d s; its runs are kept\.$/);
   });
 
+  it('keeps what an upgrade reported for the app to show, and tells the caller when it starts', () => {
+    const path = join(t.dir, 'c.sqlite');
+    openCacheDb(path, { targetVersion: SCHEMA_VERSION - 1 }).close();
+    const logged: string[] = [];
+    const cache = new RunCache(path, { onMessage: (m) => logged.push(m) });
+    cache.close();
+    expect(logged).toHaveLength(2);
+    expect(logged[0]).toMatch(/^Upgrading the run cache/);
+    expect(cache.openingNotices).toEqual([logged[1]]);
+    expect(cache.openingNotices[0]).toMatch(/was upgraded to this version's format in/);
+  });
+
   it('keeps what opening the file reported, for the app to show (there, stderr reaches nobody)', () => {
     const path = join(t.dir, 'c.sqlite');
     writeFileSync(path, 'not a database');

@@ -45,9 +45,9 @@ describe('cache upgrade off the main thread', () => {
     const path = join(t.dir, 'c.sqlite');
     earlierCache(path);
     const messages = await upgradeCacheOffThread(path);
-    expect(messages).toHaveLength(2);
-    expect(messages[0]).toContain(`schema ${SCHEMA_VERSION - 1} → ${SCHEMA_VERSION}`);
-    expect(messages[1]).toMatch(/was upgraded to this version's format in \d+\.\d s/);
+    // The outcome only: the window shown meanwhile said that it was upgrading.
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatch(/was upgraded to this version's format in \d+\.\d s; its runs are kept\.$/);
     const messagesOnOpen: string[] = [];
     const db = openCacheDb(path, { onMessage: (m) => messagesOnOpen.push(m) });
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
