@@ -2,21 +2,26 @@
 // the server restarts, export results to files, and a cache file the app cannot use.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { dropFiles } from './drop-files';
 import { randomFasta } from './fixture-fasta';
 import { freshCacheDb, startServer } from './studio-server';
+
+/** Starts, from New run, a run of 3000 sequences through a 32-filter CNN: tens of seconds of work. */
+async function startLongRun(page: Page, url: string, fasta: string): Promise<void> {
+  await page.goto(url);
+  await page.getByTestId('new-run').click();
+  await dropFiles(page, '[data-testid="new-run-form"]', ['test/fixtures/lrp/cnn32.onnx', fasta]);
+  await expect(page.getByTestId('model-card')).toBeVisible();
+  await page.getByTestId('start-run').click();
+}
 
 test('a running run can be cancelled, stays resumable, and keeps what it finished', async ({ page }) => {
   // 3000 sequences through a 32-filter CNN: tens of seconds of work, so the cancel lands mid-way.
   const fasta = randomFasta(3000, 200);
   const server = await startServer();
   try {
-    await page.goto(server.url);
-    await page.getByTestId('new-run').click();
-    await dropFiles(page, '[data-testid="new-run-form"]', ['test/fixtures/lrp/cnn32.onnx', fasta]);
-    await expect(page.getByTestId('model-card')).toBeVisible();
-    await page.getByTestId('start-run').click();
+    await startLongRun(page, server.url, fasta);
     await expect(page.getByTestId('run-eta')).toBeVisible();
     // The bar moves while the first batch (1,024 sequences) computes, before anything is stored.
     const stored = async () => Number((await page.getByTestId('run-progress').textContent())!.match(/(\d+) \/ 3000/)![1]);
@@ -158,11 +163,7 @@ test('a run that another server computes on the same cache shows as theirs, with
   });
   const other = await browser.newPage();
   try {
-    await page.goto(first.url);
-    await page.getByTestId('new-run').click();
-    await dropFiles(page, '[data-testid="new-run-form"]', ['test/fixtures/lrp/cnn32.onnx', fasta]);
-    await expect(page.getByTestId('model-card')).toBeVisible();
-    await page.getByTestId('start-run').click();
+    await startLongRun(page, first.url, fasta);
     await expect(page.getByTestId('run-status')).toHaveText('running');
 
     await other.goto(second.url);
