@@ -15,23 +15,34 @@ export function processAlive(pid: number): boolean {
   }
 }
 
+/** How often an owner renews owner_seen_at of the runs it computes. */
+export const OWNER_RENEW_MS = 30_000;
+/**
+ * An owner not heard from for this long has ended, even if a process with its pid lives: the
+ * system may have given the pid of a crashed owner to an unrelated process, and the run must not
+ * stay locked by it. Ten missed renewals, so a busy owner is not taken for a dead one.
+ */
+export const OWNER_STALE_MS = 10 * OWNER_RENEW_MS;
+
 /** The pid of another live process that queued or computes this run; null if none. */
-export function ownerElsewhere(run: StoredRun): number | null {
+export function ownerElsewhere(run: StoredRun, now = Date.now()): number | null {
   if (run.status !== 'running' && run.status !== 'queued') return null;
   const pid = run.ownerPid;
-  return pid !== null && pid !== process.pid && processAlive(pid) ? pid : null;
+  if (pid === null || pid === process.pid || !processAlive(pid)) return null;
+  return run.ownerSeenAt !== null && now - run.ownerSeenAt < OWNER_STALE_MS ? pid : null;
 }
 
 /**
- * Whether a run left 'running' or 'queued' has nobody computing it any more: its owner died. The
- * process that owns the cache (the app, `plrp serve`) also takes runs stored without an owner
- * (before schema 10) and runs under its own pid (a dead predecessor's, reused); any other process
- * (the CLI's `runs list`) knows only a dead owner for certain.
+ * Whether a run left 'running' or 'queued' has nobody computing it any more: its owner died, or
+ * has not renewed its claim for OWNER_STALE_MS. The process that owns the cache (the app, `plrp
+ * serve`) also takes runs stored without an owner (before schema 10) and runs under its own pid (a
+ * dead predecessor's, reused); any other process (the CLI's `runs list`) takes only those whose
+ * recorded owner has ended.
  */
-export function orphaned(run: StoredRun, cacheOwner: boolean): boolean {
+export function orphaned(run: StoredRun, cacheOwner: boolean, now = Date.now()): boolean {
   if (run.status !== 'running' && run.status !== 'queued') return false;
-  if (cacheOwner) return ownerElsewhere(run) === null;
-  return run.ownerPid !== null && run.ownerPid !== process.pid && !processAlive(run.ownerPid);
+  if (cacheOwner) return ownerElsewhere(run, now) === null;
+  return run.ownerPid !== null && run.ownerPid !== process.pid && ownerElsewhere(run, now) === null;
 }
 
 /** Refuses `action` on a run that another live process computes, saying which and what to do. */

@@ -25,7 +25,7 @@ import type { StoredRun } from './cache/cache-types';
 import { RunCache } from './cache/run-cache';
 import { defaultCachePath } from './cache/default-cache-path';
 import { ENGINE_VERSION } from './engine-version';
-import { assertNotOwnedElsewhere, orphaned, ownerElsewhere } from './run-owner';
+import { assertNotOwnedElsewhere, orphaned, OWNER_RENEW_MS, ownerElsewhere } from './run-owner';
 import { sha256File } from './file-hash';
 import { ingestFasta } from './ingest-fasta';
 import { parseRunRequest, resolvePathsOnly, type ResolveFileRef } from './parse-request';
@@ -73,6 +73,8 @@ export interface RunServiceOptions {
   reportRenderer?: () => Promise<ReportRenderer>;
   /** Sequences per batch (default: batchSequencesFor the run and the pool); smaller batches mean finer progress and kill tests. */
   batchSequences?: number;
+  /** Milliseconds between renewals of this process's claim on its running runs (default OWNER_RENEW_MS; ./run-owner). */
+  ownerRenewMs?: number;
   /** Milliseconds between progress events while batches compute (default PROGRESS_INTERVAL_MS). */
   progressIntervalMs?: number;
 }
@@ -115,7 +117,7 @@ export class LocalRunService implements RunService {
       fastaName: basename(p.fastaPath),
       request: { modelPath: p.modelPath, fastaPath: p.fastaPath, groundTruthBedPath: p.groundTruthBedPath, motifsPath: request.scanMotifs === false ? null : (p.motifsPath ?? defaultMotifs()), metrics: p.metrics },
       target: p.target, engineVersion: ENGINE_VERSION, createdAt: Date.now(), startedAt: null, finishedAt: null, computeMs: 0, error: null, notices: [],
-      ownerPid: process.pid,
+      ownerPid: process.pid, ownerSeenAt: Date.now(),
     };
     // Metrics (and the ground truth they use) are stored with the results, so they are part of
     // what makes a cached result reusable.
@@ -165,9 +167,10 @@ export class LocalRunService implements RunService {
       queueMicrotask(() => this.emit('settled', summary));
       return summary;
     }
-    this.cache.updateRun(runId, { status: 'running', startedAt: run.startedAt ?? now, finishedAt: null, error: null, ownerPid: process.pid });
+    this.cache.updateRun(runId, { status: 'running', startedAt: run.startedAt ?? now, finishedAt: null, error: null, ownerPid: process.pid, ownerSeenAt: now });
     const controller = new AbortController();
     this.active.set(runId, controller);
+    this.keepOwnership();
     const gt = run.request.groundTruthBedPath ? parseGroundTruthBed(readFileSync(run.request.groundTruthBedPath, 'utf8'), run.request.groundTruthBedPath) : null;
     let computeMs = run.computeMs;
     const notices = [...run.notices];
@@ -224,6 +227,18 @@ export class LocalRunService implements RunService {
     this.settledPromises.delete(runId);
     this.cache.updateRun(runId, { status, finishedAt: Date.now(), error, ownerPid: null });
     this.emit('settled', this.summary(runId));
+  }
+
+  private ownershipTimer: NodeJS.Timeout | null = null;
+
+  /** Renews owner_seen_at of this process's active runs, so that other processes know it still computes them (./run-owner). */
+  private keepOwnership(): void {
+    if (this.ownershipTimer) return;
+    this.ownershipTimer = setInterval(() => {
+      const now = Date.now();
+      for (const id of this.active.keys()) this.cache.updateRun(id, { ownerSeenAt: now });
+    }, this.options.ownerRenewMs ?? OWNER_RENEW_MS);
+    this.ownershipTimer.unref();
   }
 
   /** Resolves when the run is no longer computing in this process. */
@@ -390,6 +405,7 @@ export class LocalRunService implements RunService {
   async close(): Promise<void> {
     for (const c of this.active.values()) c.abort();
     await Promise.allSettled([...this.settledPromises.values()]);
+    if (this.ownershipTimer) clearInterval(this.ownershipTimer);
     await this.pool?.destroy();
     this.cache.close();
   }

@@ -74,7 +74,7 @@ export interface RunSummary {
   timings: RunTimings;
   error: ErrorPayload | null;
   /**
-   * The pid of another live process (the app beside \`plrp serve\`) that computes this run: its
+   * The pid of another live process (the app beside `plrp serve`) that computes this run: its
    * progress shows there, and it is cancelled there. Null when no other process has it.
    */
   computedElsewhereBy: number | null;

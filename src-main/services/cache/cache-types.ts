@@ -37,6 +37,8 @@ export interface StoredRun {
    * schema 10): a run 'running' under a live process is that process's to cancel or resume.
    */
   ownerPid: number | null;
+  /** When the owner last said it is computing the run (ms since the epoch); it renews this while it does. */
+  ownerSeenAt: number | null;
 }
 
 export interface RunExplanation {

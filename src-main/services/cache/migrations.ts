@@ -240,10 +240,12 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
-    // Two processes may share a cache (the app and \`plrp serve\`): the one that opens it recovers
-    // runs left 'running' by a process that died, and must leave a live process's runs alone.
+    // Two processes may share a cache (the app and `plrp serve`): the one that opens it recovers
+    // runs left 'running' by a process that died, and must leave a live process's runs alone. The
+    // owner renews owner_seen_at while it computes, so a pid that a dead owner's successor reused
+    // does not hold its runs forever (services/run-owner.ts).
     description: 'runs remember the process computing them',
-    sql: 'ALTER TABLE runs ADD COLUMN owner_pid INTEGER;',
+    sql: 'ALTER TABLE runs ADD COLUMN owner_pid INTEGER; ALTER TABLE runs ADD COLUMN owner_seen_at INTEGER;',
   },
 ];
 

@@ -106,11 +106,11 @@ export class RunCache {
     this.db.transaction(() => {
       this.db
         .prepare(`INSERT INTO runs (id, label, status, model_sha, input_sha, model_name, fasta_name, request_json, target,
-          engine_version, created_at, started_at, finished_at, compute_ms, error_json, notices_json, owner_pid)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+          engine_version, created_at, started_at, finished_at, compute_ms, error_json, notices_json, owner_pid, owner_seen_at)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
         .run(run.id, run.label, run.status, run.modelSha, run.inputSha, run.modelName, run.fastaName, JSON.stringify(run.request),
           JSON.stringify(run.target), run.engineVersion, run.createdAt, run.startedAt, run.finishedAt, run.computeMs,
-          run.error ? JSON.stringify(run.error) : null, JSON.stringify(run.notices), run.ownerPid);
+          run.error ? JSON.stringify(run.error) : null, JSON.stringify(run.notices), run.ownerPid, run.ownerSeenAt);
       const insertExpl = this.db.prepare(
         'INSERT OR IGNORE INTO explanations (key, model_sha, input_sha, canonical, target, engine_version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
       );
@@ -122,7 +122,7 @@ export class RunCache {
     })();
   }
 
-  updateRun(id: string, patch: Partial<Pick<StoredRun, 'status' | 'startedAt' | 'finishedAt' | 'computeMs' | 'error' | 'notices' | 'ownerPid'>>): void {
+  updateRun(id: string, patch: Partial<Pick<StoredRun, 'status' | 'startedAt' | 'finishedAt' | 'computeMs' | 'error' | 'notices' | 'ownerPid' | 'ownerSeenAt'>>): void {
     const columns: Record<string, unknown> = {
       status: patch.status,
       started_at: patch.startedAt,
@@ -131,6 +131,7 @@ export class RunCache {
       error_json: patch.error === undefined ? undefined : patch.error === null ? null : JSON.stringify(patch.error),
       notices_json: patch.notices === undefined ? undefined : JSON.stringify(patch.notices),
       owner_pid: patch.ownerPid,
+      owner_seen_at: patch.ownerSeenAt,
     };
     const set = Object.entries(columns).filter(([, v]) => v !== undefined);
     if (set.length === 0) return;

@@ -21,6 +21,7 @@ export interface RunRecord {
   error_json: string | null;
   notices_json: string;
   owner_pid: number | null;
+  owner_seen_at: number | null;
 }
 
 export function parseRun(r: RunRecord): StoredRun {
@@ -42,5 +43,6 @@ export function parseRun(r: RunRecord): StoredRun {
     error: r.error_json ? (JSON.parse(r.error_json) as ErrorPayload) : null,
     notices: JSON.parse(r.notices_json) as string[],
     ownerPid: r.owner_pid,
+    ownerSeenAt: r.owner_seen_at,
   };
 }

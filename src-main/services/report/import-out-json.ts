@@ -54,6 +54,7 @@ export async function importOutJson(cache: RunCache, doc: OutJson, o: ImportOpti
     target, engineVersion: doc.engine.version, createdAt: now, startedAt: now, finishedAt: now, computeMs: 0, error: null,
     notices: [`imported from ${o.source}`],
     ownerPid: null,
+    ownerSeenAt: null,
   };
   const keyed = doc.explanations.map((e) => ({
     explId: e.id, config: e.config, canonical: canonicalConfig(e.config),

@@ -13,7 +13,7 @@ let t: ReturnType<typeof tempDir>;
 let svc: LocalRunService;
 beforeAll(() => {
   t = tempDir();
-  svc = new LocalRunService({ cachePath: join(t.dir, 'cache.sqlite'), threads: 1, batchSequences: SEQUENCES, progressIntervalMs: 20 });
+  svc = new LocalRunService({ cachePath: join(t.dir, 'cache.sqlite'), threads: 1, batchSequences: SEQUENCES, progressIntervalMs: 20, ownerRenewMs: 20 });
 });
 afterAll(async () => {
   await svc.close();
@@ -50,6 +50,19 @@ describe('run progress inside a batch', () => {
     for (let i = 1; i < worked.length; i++) expect(worked[i]).toBeGreaterThanOrEqual(worked[i - 1]);
     expect(events.at(-1)).toMatchObject({ done: SEQUENCES, total: SEQUENCES, inFlight: 0, etaMs: 0 });
   }, 120_000);
+
+  it('renews its claim on the run while the batch computes, and drops it when the run settles', async () => {
+    const fasta = join(t.dir, 'claim.fa');
+    writeRandomFasta(fasta, SEQUENCES, 200, 7);
+    const run = await svc.start({ model: { kind: 'path', path: MODEL }, fasta: { kind: 'path', path: fasta }, explanations: [{ id: 'ep', composite: 'epsilon-plus' }] });
+    const claimed = svc.cache.getRun(run.id)!;
+    expect(claimed.ownerPid).toBe(process.pid);
+    // Other processes take a claim not renewed for OWNER_STALE_MS as the mark of an ended owner
+    // (a batch of 400 sequences with the JASPAR scan computes for several renewals).
+    await expect.poll(() => svc.cache.getRun(run.id)!.ownerSeenAt! > claimed.ownerSeenAt!, { interval: 25, timeout: 5000 }).toBe(true);
+    expect((await svc.whenSettled(run.id)).status).toBe('done');
+    expect(svc.cache.getRun(run.id)!.ownerPid).toBeNull();
+  });
 
   it('gives an ETA inside the first batch once the worker has timed its phases', async () => {
     const during = duringBatch(await oneBatchRun(12));

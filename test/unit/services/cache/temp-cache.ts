@@ -16,7 +16,7 @@ export function storedRun(id: string, createdAt: number, over: Partial<StoredRun
     id, label: null, status: 'queued', modelSha: 'm'.repeat(64), inputSha: 'i'.repeat(64), modelName: 'cnn4.onnx',
     fastaName: 'cnn4.fa', request: { modelPath: '/m.onnx', fastaPath: '/x.fa', groundTruthBedPath: null, motifsPath: null, metrics: [] },
     target: 'predicted', engineVersion: 'test', createdAt, startedAt: null, finishedAt: null, computeMs: 0, error: null, notices: [],
-    ownerPid: null, ...over,
+    ownerPid: null, ownerSeenAt: null, ...over,
   };
 }
 
