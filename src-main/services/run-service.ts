@@ -225,18 +225,29 @@ export class LocalRunService implements RunService {
   private finish(runId: string, status: 'done' | 'failed' | 'cancelled', error: ReturnType<typeof toErrorPayload> | null): void {
     this.active.delete(runId);
     this.settledPromises.delete(runId);
-    this.cache.updateRun(runId, { status, finishedAt: Date.now(), error, ownerPid: null });
-    this.emit('settled', this.summary(runId));
+    // A run another process has taken over (see keepOwnership) is theirs to settle; one deleted
+    // there meanwhile has nothing left to settle.
+    this.cache.settleOwnRun(runId, process.pid, { status, finishedAt: Date.now(), error });
+    if (this.cache.getRun(runId)) this.emit('settled', this.summary(runId));
   }
 
   private ownershipTimer: NodeJS.Timeout | null = null;
 
-  /** Renews owner_seen_at of this process's active runs, so that other processes know it still computes them (./run-owner). */
+  /**
+   * Renews this process's claim on its active runs, so that other processes know it still computes
+   * them (./run-owner). A claim can lapse while this process cannot renew it (a laptop asleep):
+   * another process then marks the run interrupted, which the next renewal undoes, or resumes it,
+   * and then this process stops computing it, so that the run is not computed twice.
+   */
   private keepOwnership(): void {
     if (this.ownershipTimer) return;
     this.ownershipTimer = setInterval(() => {
       const now = Date.now();
-      for (const id of this.active.keys()) this.cache.updateRun(id, { ownerSeenAt: now });
+      for (const [id, controller] of this.active) {
+        if (this.cache.renewClaim(id, process.pid, now)) continue;
+        this.emit('notice', { runId: id, level: 'warning', message: 'another PLRP Studio process has taken over this run; it goes on there' });
+        controller.abort();
+      }
     }, this.options.ownerRenewMs ?? OWNER_RENEW_MS);
     this.ownershipTimer.unref();
   }

@@ -138,6 +138,22 @@ export class RunCache {
     this.db.prepare(`UPDATE runs SET ${set.map(([k]) => `${k} = ?`).join(', ')} WHERE id = ?`).run(...set.map(([, v]) => v), id);
   }
 
+  /**
+   * Renews process `pid`'s claim on a run it computes (services/run-owner.ts). A mark of
+   * interruption that another process left while the claim had lapsed is undone. False when the
+   * run is gone or another process has claimed it.
+   */
+  renewClaim(runId: string, pid: number, now: number): boolean {
+    return this.statement(`UPDATE runs SET owner_seen_at = ?, owner_pid = ?, status = 'running', finished_at = NULL, error_json = NULL
+      WHERE id = ? AND (owner_pid = ? OR (owner_pid IS NULL AND status IN ('running', 'queued', 'cancelled')))`).run(now, pid, runId, pid).changes > 0;
+  }
+
+  /** Settles a run that process `pid` computed, unless another process has claimed it since. */
+  settleOwnRun(runId: string, pid: number, patch: Pick<StoredRun, 'status' | 'finishedAt' | 'error'>): void {
+    this.statement('UPDATE runs SET status = ?, finished_at = ?, error_json = ?, owner_pid = NULL WHERE id = ? AND (owner_pid = ? OR owner_pid IS NULL)')
+      .run(patch.status, patch.finishedAt, patch.error ? JSON.stringify(patch.error) : null, runId, pid);
+  }
+
   markExplanationCached(runId: string, explId: string): void {
     this.db.prepare('UPDATE run_explanations SET cached = 1 WHERE run_id = ? AND expl_id = ?').run(runId, explId);
   }
