@@ -2,6 +2,8 @@
 // here. better-sqlite3 is synchronous, so done where the cache is opened it would freeze that
 // thread; the Electron main process would not even show a window meanwhile. This runs the upgrade
 // in a worker thread instead, while the caller's thread stays free to show that it is upgrading.
+// It is the one worker that touches the database, and only before the process has opened it: the
+// caller waits for it, so there is still one writer at a time.
 import { EnginePool } from '../../engine/pool/engine-pool';
 import type { UpgradeTask } from './upgrade-worker';
 
