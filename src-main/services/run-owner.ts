@@ -4,6 +4,7 @@
 // another one must not mark it interrupted, resume it a second time, cancel it or delete it.
 import { AppError } from '../shared/errors';
 import type { StoredRun } from './cache/cache-types';
+import type { RunCache } from './cache/run-cache';
 
 /** Whether a process with this pid exists (EPERM: it does, under another user). */
 export function processAlive(pid: number): boolean {
@@ -45,6 +46,14 @@ export function orphaned(run: StoredRun, cacheOwner: boolean, now = Date.now()):
   return run.ownerPid !== null && run.ownerPid !== process.pid && ownerElsewhere(run, now) === null;
 }
 
+/** Marks the runs nobody computes any more (see orphaned) as interrupted, so they can be resumed. */
+export function markOrphanedRunsInterrupted(cache: RunCache, cacheOwner: boolean): void {
+  for (const run of cache.listRuns()) {
+    if (!orphaned(run, cacheOwner)) continue;
+    cache.updateRun(run.id, { status: 'cancelled', error: { code: 'CANCELLED', message: 'interrupted: the process ended during the run; resume it to finish' }, ownerPid: null });
+  }
+}
+
 /** Refuses `action` on a run that another live process computes, saying which and what to do. */
 export function assertNotOwnedElsewhere(run: StoredRun, action: 'resume' | 'cancel' | 'delete'): void {
   const pid = ownerElsewhere(run);
@@ -53,4 +62,36 @@ export function assertNotOwnedElsewhere(run: StoredRun, action: 'resume' | 'canc
   throw new AppError('RUN_BUSY', `Cannot ${action} run "${name}": another PLRP Studio process (pid ${pid}) is computing it. ${action === 'resume'
     ? 'It is still running there.'
     : `Use that process (the app window or \`plrp serve\` that started it) to ${action} it, or ${action} it here once that process has ended.`}`);
+}
+
+/**
+ * Renews this process's claims on the runs it computes, every `everyMs`, so that other processes
+ * know it still computes them. A claim can lapse while this process cannot renew it (a laptop
+ * asleep): another process then marks the run interrupted, which the next renewal undoes, or
+ * resumes it, and then `onLost` stops it here, so that the run is not computed twice.
+ */
+export class RunClaims {
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly cache: RunCache,
+    private readonly active: () => Iterable<string>,
+    private readonly everyMs = OWNER_RENEW_MS,
+    private readonly onLost: (runId: string) => void,
+  ) {}
+
+  /** Starts renewing (a no-op once started); the timer does not keep the process alive. */
+  start(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => {
+      const now = Date.now();
+      for (const runId of [...this.active()]) if (!this.cache.renewClaim(runId, process.pid, now)) this.onLost(runId);
+    }, this.everyMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
 }

@@ -25,7 +25,7 @@ import type { StoredRun } from './cache/cache-types';
 import { RunCache } from './cache/run-cache';
 import { defaultCachePath } from './cache/default-cache-path';
 import { ENGINE_VERSION } from './engine-version';
-import { assertNotOwnedElsewhere, orphaned, OWNER_RENEW_MS, ownerElsewhere } from './run-owner';
+import { assertNotOwnedElsewhere, markOrphanedRunsInterrupted, ownerElsewhere, RunClaims } from './run-owner';
 import { sha256File } from './file-hash';
 import { ingestFasta } from './ingest-fasta';
 import { parseRunRequest, resolvePathsOnly, type ResolveFileRef } from './parse-request';
@@ -87,15 +87,17 @@ export class LocalRunService implements RunService {
   private readonly settledPromises = new Map<string, Promise<void>>();
   private pool: EnginePool | null = null;
   private scheduler: BatchScheduler<ExplainTask, ExplainTaskResult> | null = null;
+  /** This process's claims on the runs it computes; a run another process took over stops here. */
+  private readonly claims: RunClaims;
 
   constructor(private readonly options: RunServiceOptions = {}) {
     this.cache = new RunCache(options.cachePath ?? defaultCachePath(), { onMessage: options.onCacheMessage, nativeBinding: options.sqliteNativeBinding });
     this.cache.openingNotices.unshift(...(options.earlierCacheNotices ?? []));
-    for (const r of this.cache.listRuns()) {
-      if (orphaned(r, options.recoverInterrupted ?? false)) {
-        this.cache.updateRun(r.id, { status: 'cancelled', error: { code: 'CANCELLED', message: 'interrupted: the process ended during the run; resume it to finish' }, ownerPid: null });
-      }
-    }
+    this.claims = new RunClaims(this.cache, () => this.active.keys(), options.ownerRenewMs, (runId) => {
+      this.emit('notice', { runId, level: 'warning', message: 'another PLRP Studio process has taken over this run; it goes on there' });
+      this.active.get(runId)?.abort();
+    });
+    markOrphanedRunsInterrupted(this.cache, options.recoverInterrupted ?? false);
   }
 
   private schedulerFor(): BatchScheduler<ExplainTask, ExplainTaskResult> {
@@ -170,7 +172,7 @@ export class LocalRunService implements RunService {
     this.cache.updateRun(runId, { status: 'running', startedAt: run.startedAt ?? now, finishedAt: null, error: null, ownerPid: process.pid, ownerSeenAt: now });
     const controller = new AbortController();
     this.active.set(runId, controller);
-    this.keepOwnership();
+    this.claims.start();
     const gt = run.request.groundTruthBedPath ? parseGroundTruthBed(readFileSync(run.request.groundTruthBedPath, 'utf8'), run.request.groundTruthBedPath) : null;
     let computeMs = run.computeMs;
     const notices = [...run.notices];
@@ -225,31 +227,10 @@ export class LocalRunService implements RunService {
   private finish(runId: string, status: 'done' | 'failed' | 'cancelled', error: ReturnType<typeof toErrorPayload> | null): void {
     this.active.delete(runId);
     this.settledPromises.delete(runId);
-    // A run another process has taken over (see keepOwnership) is theirs to settle; one deleted
+    // A run another process has taken over (see RunClaims) is theirs to settle; one deleted
     // there meanwhile has nothing left to settle.
     this.cache.settleOwnRun(runId, process.pid, { status, finishedAt: Date.now(), error });
     if (this.cache.getRun(runId)) this.emit('settled', this.summary(runId));
-  }
-
-  private ownershipTimer: NodeJS.Timeout | null = null;
-
-  /**
-   * Renews this process's claim on its active runs, so that other processes know it still computes
-   * them (./run-owner). A claim can lapse while this process cannot renew it (a laptop asleep):
-   * another process then marks the run interrupted, which the next renewal undoes, or resumes it,
-   * and then this process stops computing it, so that the run is not computed twice.
-   */
-  private keepOwnership(): void {
-    if (this.ownershipTimer) return;
-    this.ownershipTimer = setInterval(() => {
-      const now = Date.now();
-      for (const [id, controller] of this.active) {
-        if (this.cache.renewClaim(id, process.pid, now)) continue;
-        this.emit('notice', { runId: id, level: 'warning', message: 'another PLRP Studio process has taken over this run; it goes on there' });
-        controller.abort();
-      }
-    }, this.options.ownerRenewMs ?? OWNER_RENEW_MS);
-    this.ownershipTimer.unref();
   }
 
   /** Resolves when the run is no longer computing in this process. */
@@ -416,7 +397,7 @@ export class LocalRunService implements RunService {
   async close(): Promise<void> {
     for (const c of this.active.values()) c.abort();
     await Promise.allSettled([...this.settledPromises.values()]);
-    if (this.ownershipTimer) clearInterval(this.ownershipTimer);
+    this.claims.stop();
     await this.pool?.destroy();
     this.cache.close();
   }
