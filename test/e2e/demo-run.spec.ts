@@ -72,7 +72,7 @@ test('the demo runs end to end and every view shows its results', async ({ page 
   await page.screenshot({ path: 'test-results/screens/05b-layers-heatmap.png' });
 
   await page.getByTestId('nav-settings').click();
-  await expect(page.getByTestId('cache-info')).toContainText('1 runs');
+  await expect(page.getByTestId('cache-info')).toContainText('1 run · 1 model ·');
   await page.getByTestId('theme').selectOption('dark');
   await page.getByTestId('nav-run').click();
   await expect(page.getByTestId('track-relevance')).toHaveCount(7);

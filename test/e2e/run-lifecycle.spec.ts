@@ -125,6 +125,16 @@ test('a finished run reopens from the cache after the server restarts, and expor
     // 40 sequences × 7 explanations, each a track line and 200 one-base rows.
     expect(bg.filter((l) => l.startsWith('track ')).length).toBe(280);
     expect(bg.filter((l) => /^test_\d+\t\d+\t\d+\t/.test(l)).length).toBe(280 * 200);
+
+    // Settings: free space by deleting the oldest runs down to a size; here the only run goes.
+    await page.getByTestId('nav-settings').click();
+    await expect(page.getByTestId('cache-info')).toContainText('1 run ·');
+    await page.getByTestId('cache-prune-mode').selectOption('size');
+    await page.getByTestId('cache-prune-limit').fill('0');
+    await page.getByTestId('cache-prune').click();
+    await expect(page.getByRole('status')).toHaveText(/^Removed 1 run, oldest first: [\d.]+ [KM]B → [\d.]+ [KM]B\.$/);
+    await expect(page.getByTestId('cache-info')).toContainText('0 runs');
+    await page.screenshot({ path: 'test-results/screens/11b-settings-pruned.png' });
   } finally {
     await second.stop();
   }

@@ -1,8 +1,9 @@
 // Settings view state: persisted settings plus the cache's location and size.
-import type { CacheInfo } from '../../../../src-main/shared/run-api';
+import type { CacheInfo, PruneRequest } from '../../../../src-main/shared/run-api';
 import type { Settings } from '../../../../src-main/shared/studio-types';
 import type { ApiClient } from '../api/client';
 import { errorMessage } from '../../../../src-main/shared/errors';
+import { describePrune } from '../util/cache-prune';
 
 export class SettingsState {
   settings = $state<Settings | null>(null);
@@ -28,11 +29,12 @@ export class SettingsState {
     }
   }
 
-  async clearCache(): Promise<void> {
+  /** Deletes the oldest runs until the request holds (running runs are never deleted). */
+  async prune(request: PruneRequest): Promise<void> {
     try {
-      const r = await this.api.invoke('cache:prune', { keepRuns: 0 });
+      const r = await this.api.invoke('cache:prune', request);
       this.cache = r.after;
-      this.message = `Removed ${r.removedRuns.length} run${r.removedRuns.length === 1 ? '' : 's'} from the cache.`;
+      this.message = describePrune(r);
     } catch (e) {
       this.error = errorMessage(e);
     }

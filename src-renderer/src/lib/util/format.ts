@@ -33,3 +33,8 @@ export function formatValue(x: number | undefined | null): string {
   if (a !== 0 && (a >= 1e4 || a < 1e-3)) return x.toExponential(2);
   return x.toFixed(a >= 100 ? 1 : 3);
 }
+
+/** "1 run", "3 runs", "100,000 sequences": a count with its noun, plural unless one. */
+export function countOf(n: number, noun: string): string {
+  return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
+}
