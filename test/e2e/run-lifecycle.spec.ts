@@ -7,6 +7,9 @@ import { dropFiles } from './drop-files';
 import { randomFasta } from './fixture-fasta';
 import { freshCacheDb, startServer } from './studio-server';
 
+/** The stored count of the progress panel's "1,024 / 3,000 sequences". */
+const storedCount = (text: string): number => Number(text.match(/([\d,]+) \/ 3,000/)![1].replaceAll(',', ''));
+
 /** Starts, from New run, a run of 3000 sequences through a 32-filter CNN: tens of seconds of work. */
 async function startLongRun(page: Page, url: string, fasta: string): Promise<void> {
   await page.goto(url);
@@ -24,17 +27,17 @@ test('a running run can be cancelled, stays resumable, and keeps what it finishe
     await startLongRun(page, server.url, fasta);
     await expect(page.getByTestId('run-eta')).toBeVisible();
     // The bar moves while the first batch (1,024 sequences) computes, before anything is stored.
-    const stored = async () => Number((await page.getByTestId('run-progress').textContent())!.match(/(\d+) \/ 3000/)![1]);
+    const stored = async () => storedCount((await page.getByTestId('run-progress').textContent())!);
     const bar = async () => Number(await page.getByTestId('run-progress-bar').getAttribute('value'));
     await expect.poll(async () => (await stored()) === 0 && (await bar()) > 0, { timeout: 60_000 }).toBe(true);
     await page.screenshot({ path: 'test-results/screens/09a-run-progress-in-batch.png' });
-    await expect(page.getByTestId('run-progress')).toContainText(/[1-9]\d* \/ 3000 sequences/);
+    await expect(page.getByTestId('run-progress')).toContainText(/[1-9][\d,]* \/ 3,000 sequences/);
     await page.screenshot({ path: 'test-results/screens/09-run-progress.png' });
     await page.getByTestId('run-cancel').click();
     await expect(page.getByTestId('run-status')).toHaveText('cancelled', { timeout: 60_000 });
     await expect(page.getByTestId('run-resume')).toBeVisible();
     // Cancelled mid-way: some sequences finished and are kept, not all.
-    const done = Number((await page.getByTestId('run-progress').textContent())!.match(/(\d+) \/ 3000/)![1]);
+    const done = storedCount((await page.getByTestId('run-progress').textContent())!);
     expect(done).toBeGreaterThan(0);
     expect(done).toBeLessThan(3000);
     await page.screenshot({ path: 'test-results/screens/10-run-cancelled.png' });
