@@ -2,6 +2,7 @@
 // RunService as the app and the browser-mode server, so all three show and export runs alike.
 import type { Command } from 'commander';
 import { AppError } from '../../shared/errors';
+import { countOf } from '../../shared/count-of';
 import type { RunSummary } from '../../shared/run-api';
 import { exportRun } from '../../services/export-run';
 import { LocalRunService } from '../../services/run-service';
@@ -91,10 +92,10 @@ export function register(program: Command): void {
       const keep = num(opts.keep, '--keep');
       if (maxMb === undefined && keep === undefined) {
         const i = await svc.cacheInfo();
-        process.stdout.write(`${i.path}\t${mb(i.sizeBytes)}\t${i.runs} runs\t${i.results} results\n`);
+        process.stdout.write(`${i.path}\t${mb(i.sizeBytes)}\t${countOf(i.runs, 'run')}\t${countOf(i.results, 'result')}\n`);
         return;
       }
       const r = await svc.pruneCache({ maxBytes: maxMb === undefined ? undefined : maxMb * 1e6, keepRuns: keep });
-      process.stdout.write(`removed ${r.removedRuns.length} runs: ${mb(r.before.sizeBytes)} → ${mb(r.after.sizeBytes)}\n`);
+      process.stdout.write(`removed ${countOf(r.removedRuns.length, 'run')}: ${mb(r.before.sizeBytes)} → ${mb(r.after.sizeBytes)}\n`);
     }));
 }

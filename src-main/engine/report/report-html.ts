@@ -12,6 +12,7 @@ import { flatRelevance, type OutJson } from './out-json';
 import { relevanceLogoSvg, type LogoHit, type LogoSeqlet } from './relevance-logo-svg';
 import { REPORT_CSS } from './report-css';
 import { CITATIONS } from './citations';
+import { countOf } from '../../shared/count-of';
 
 export interface InputChecksum { role: string; path: string; sha256: string | null; note?: string }
 
@@ -54,7 +55,7 @@ export function buildReportHtml(r: ReportInput): Report {
   const d = r.doc;
   const ids = d.explanations.map((e) => e.id);
   const parts: string[] = [];
-  parts.push(`<header><h1>${esc(r.title)}</h1><p>PLRP Studio run report · ${esc(d.sequences.length)} sequences · ${esc(ids.length)} explanation(s) · generated ${esc(r.generatedAt)}</p></header>`);
+  parts.push(`<header><h1>${esc(r.title)}</h1><p>PLRP Studio run report · ${esc(countOf(d.sequences.length, 'sequence'))} · ${esc(countOf(ids.length, 'explanation'))} · generated ${esc(r.generatedAt)}</p></header>`);
 
   parts.push(section('inputs', 'Inputs and checksums', table(['role', 'file', 'sha256', 'note'],
     r.inputs.map((i) => [esc(i.role), esc(i.path), `<code>${esc(i.sha256 ?? 'not available')}</code>`, esc(i.note ?? '')]))));
@@ -85,7 +86,7 @@ export function buildReportHtml(r: ReportInput): Report {
     const out = s.output.slice(0, 6).map((v) => fmt(v)).join(', ') + (s.output.length > 6 ? ', …' : '');
     return [esc(s.name), esc(s.description), esc(s.length), esc(s.target), fmt(s.logit), out, ...stats];
   });
-  const more = d.sequences.length > MAX_TABLE_ROWS ? `<p>First ${MAX_TABLE_ROWS} of ${d.sequences.length} sequences; the full table is in the run's export.</p>` : '';
+  const more = d.sequences.length > MAX_TABLE_ROWS ? `<p>First ${MAX_TABLE_ROWS.toLocaleString('en-US')} of ${countOf(d.sequences.length, 'sequence')}; the full table is in the run's export.</p>` : '';
   parts.push(section('predictions', 'Predictions', table(['name', 'description', 'bp', 'target', 'logit', 'output', ...ids.map((id) => `Σ R ${id}`)], rows) + more));
 
   parts.push(section('relevance', 'Relevance per sequence', relevanceFigures(r, figures)));

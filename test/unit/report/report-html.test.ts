@@ -69,6 +69,7 @@ describe('buildReportHtml', () => {
     for (const id of ['inputs', 'model', 'options', 'predictions', 'relevance', 'metrics', 'motifs', 'diagnostics', 'versions', 'cite']) {
       expect(html, id).toContain(`<section id="${id}">`);
     }
+    expect(html).toContain('PLRP Studio run report · 6 sequences · 2 explanations · generated');
     expect(html).toContain('arXiv:2404.14271');
     expect(html).toContain('Yanez Sarmiento');
     expect(html).toContain('JASPAR 2024');

@@ -34,7 +34,4 @@ export function formatValue(x: number | undefined | null): string {
   return x.toFixed(a >= 100 ? 1 : 3);
 }
 
-/** "1 run", "3 runs", "100,000 sequences": a count with its noun, plural unless one. */
-export function countOf(n: number, noun: string): string {
-  return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
-}
+export { countOf } from '../../../../src-main/shared/count-of';
