@@ -74,11 +74,13 @@ async function main(): Promise<void> {
     webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false, offscreen: true },
   }));
   const cachePath = join(userData, 'run-cache.sqlite');
-  const earlierCacheNotices = await upgradeCacheFirst(cachePath, binding.path);
-  const host = openStudioHost({ dataDir: userData, cachePath, resourcesDir, log, sqliteNativeBinding: binding.path, reportRenderer, earlierCacheNotices });
+  const upgrade = await upgradeCacheFirst(cachePath, binding.path);
+  const host = openStudioHost({ dataDir: userData, cachePath, resourcesDir, log, sqliteNativeBinding: binding.path, reportRenderer, earlierCacheNotices: upgrade.notices });
   registerIpcRouter(ipcMain, { ...host.handlers, ...electronHandlers(host.files, host.runs, uploadsDir, log) }, log, devServer);
 
   const win = await createMainWindow(BrowserWindow, join(here, '../preload/index.cjs'), devServer);
+  // Only now: closing the last window (the splash) before the main one exists would quit the app.
+  upgrade.splash?.destroy();
   const stopEvents = forwardRunEvents(host.runs, { isDestroyed: () => win.isDestroyed(), send: (c, p) => win.webContents.send(c, p) });
   app.on('second-instance', () => {
     if (win.isDestroyed()) return;
@@ -93,24 +95,32 @@ async function main(): Promise<void> {
 
 /**
  * An earlier version's cache is rewritten to this version's format in a worker thread, under a
- * small window that says so; opening it here would freeze this process with no window at all.
- * If the worker fails, the host's own open upgrades it (and reports any problem) as before.
+ * small window that says so (the caller closes it once the main window is open); opening it here
+ * would freeze this process with no window at all. If the worker fails, the host's own open
+ * upgrades it (and reports any problem) as before.
  */
-async function upgradeCacheFirst(cachePath: string, nativeBinding: string | undefined): Promise<string[]> {
+async function upgradeCacheFirst(cachePath: string, nativeBinding: string | undefined): Promise<{ notices: string[]; splash: BrowserWindow | null }> {
   const upgrade = pendingUpgrade(cachePath, nativeBinding);
-  if (!upgrade) return [];
+  if (!upgrade) return { notices: [], splash: null };
   const splash = showUpgradeSplash(BrowserWindow, cachePath, upgrade);
   try {
-    return await upgradeCacheOffThread(cachePath, nativeBinding);
+    return { notices: await upgradeCacheOffThread(cachePath, nativeBinding), splash };
   } catch (e) {
     log(`run cache upgrade in a worker thread failed (${errorMessage(e)}); upgrading it on open instead`);
-    return [];
-  } finally {
-    splash.destroy();
+    return { notices: [], splash };
   }
 }
 
 // One app per user, as VS Code and GitHub Desktop do: a second launch focuses the first window
 // instead of opening the same run cache again beside it.
-if (app.requestSingleInstanceLock()) void main();
-else app.quit();
+// A start that fails (e.g. a run cache that can be neither opened nor moved aside) says why
+// instead of leaving a process with no window.
+if (app.requestSingleInstanceLock()) {
+  main().catch((e: unknown) => {
+    log(`start failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    dialog.showErrorBox('PLRP Studio could not start', errorMessage(e));
+    app.quit();
+  });
+} else {
+  app.quit();
+}
