@@ -16,6 +16,8 @@ export interface SplashOptions {
   resizable: false;
   minimizable: false;
   maximizable: false;
+  /** Closing the only window would quit the app in the middle of the upgrade (it would roll back; not on Linux). */
+  closable: false;
   title: string;
   webPreferences: { sandbox: true; contextIsolation: true; nodeIntegration: false; javascript: false };
 }
@@ -31,7 +33,7 @@ export function upgradeSplashHtml(cachePath: string, upgrade: PendingUpgrade): s
 /** Opens the splash; the caller destroys it when the upgrade has finished. */
 export function showUpgradeSplash<W extends SplashLike>(Ctor: new (options: SplashOptions) => W, cachePath: string, upgrade: PendingUpgrade): W {
   const splash = new Ctor({
-    width: 520, height: 180, resizable: false, minimizable: false, maximizable: false, title: 'PLRP Studio',
+    width: 520, height: 180, resizable: false, minimizable: false, maximizable: false, closable: false, title: 'PLRP Studio',
     webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false },
   });
   void splash.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(upgradeSplashHtml(cachePath, upgrade))}`);

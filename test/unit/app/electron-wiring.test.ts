@@ -87,10 +87,10 @@ describe('window factory', () => {
   });
 
   it('shows the cache upgrade in a script-free window that names the file, escaped', () => {
-    const created: { webPreferences: unknown }[] = [];
+    const created: { webPreferences: unknown; closable: boolean }[] = [];
     class FakeSplash {
       loaded = '';
-      constructor(o: { webPreferences: unknown }) {
+      constructor(o: { webPreferences: unknown; closable: boolean }) {
         created.push(o);
       }
       async loadURL(u: string) {
@@ -100,6 +100,7 @@ describe('window factory', () => {
     }
     const splash = showUpgradeSplash(FakeSplash, '/home/ada/<lab>/run-cache.sqlite', { from: 7, to: 10 });
     expect(created[0].webPreferences).toEqual({ sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false });
+    expect(created[0].closable).toBe(false);
     expect(splash.loaded.startsWith('data:text/html;charset=utf-8,')).toBe(true);
     const html = decodeURIComponent(splash.loaded.slice('data:text/html;charset=utf-8,'.length));
     expect(html).toContain('Upgrading the run cache');
