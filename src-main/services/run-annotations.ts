@@ -3,6 +3,7 @@ import type { MotifHitRow, MotifRankRow, SeqletRow } from '../shared/run-api';
 import type { RunCache } from './cache/run-cache';
 import { decodeHitSet } from '../engine/export/motif-hit-sets';
 import { decodeSeqlets } from '../engine/export/seqlet-sets';
+import { groupInOrder } from '../engine/export/group-in-order';
 
 interface HitSetRecord { idx: number; findings_json: string; relevance_json: string }
 
@@ -22,18 +23,10 @@ export function seqlets(cache: RunCache, runId: string, sequenceIndex?: number):
   const sets = (sequenceIndex === undefined
     ? cache.statement(`${sql} ORDER BY s.idx, re.expl_id`).all(runId)
     : cache.statement(`${sql} AND s.idx = ? ORDER BY re.expl_id`).all(runId, sequenceIndex)) as SeqletSetRecord[];
-  const rows: SeqletRow[] = [];
-  for (let i = 0; i < sets.length;) {
-    // One sequence's seqlets of all explanations, ordered by start.
-    const first = rows.length;
-    const idx = sets[i].idx;
-    for (; i < sets.length && sets[i].idx === idx; i++) {
-      for (const s of decodeSeqlets(sets[i].seqlets_json)) rows.push({ sequenceIndex: idx, explanationId: sets[i].expl_id, ...s });
-    }
-    const sorted = rows.splice(first).sort((a, b) => a.startBp - b.startBp);
-    rows.push(...sorted);
-  }
-  return rows;
+  // One sequence's seqlets of all explanations (in explanation order), then ordered by start (a stable sort).
+  return [...groupInOrder(sets, (s) => s.idx)].flatMap(([idx, group]) => group
+    .flatMap((set) => decodeSeqlets(set.seqlets_json).map((s): SeqletRow => ({ sequenceIndex: idx, explanationId: set.expl_id, ...s })))
+    .sort((a, b) => a.startBp - b.startBp));
 }
 
 interface RankRecord { expl_id: string; motif_id: string; motif_name: string; sequences: number; hit_count: number; covered_bp: number; captured: number; abs_total: number | null }

@@ -112,6 +112,8 @@ describe('motif annotations of a run (bundled JASPAR by default)', () => {
   it('calls positive seqlets per explanation, enriched on the planted sites', async () => {
     const seqlets = await svc.seqlets(runId);
     expect(new Set(seqlets.map((s) => s.explanationId))).toEqual(new Set(['lrp', 'plrp']));
+    // By sequence, then by start, as the tracks read them.
+    expect(seqlets).toEqual([...seqlets].sort((a, b) => a.sequenceIndex - b.sequenceIndex || a.startBp - b.startBp));
     const positive = seqlets.filter((s) => s.explanationId === 'plrp' && s.sign === '+');
     const onSite = positive.filter((s) => planted.some((p) => s.sequenceIndex === p.idx && s.startBp < p.end && s.endBp > p.start));
     // Expected overlaps if each seqlet were placed uniformly at random in its sequence.
