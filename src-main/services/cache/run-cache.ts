@@ -12,6 +12,9 @@ import { writeAnnotations } from './write-annotations';
 import { writeLayers } from './layer-store';
 import { writeWarnings } from './warning-store';
 
+/** The columns of a run that change after it is stored. */
+type RunPatch = Partial<Pick<StoredRun, 'status' | 'startedAt' | 'finishedAt' | 'computeMs' | 'error' | 'notices' | 'ownerPid' | 'ownerSeenAt'>>;
+
 export class RunCache {
   readonly db: Database.Database;
   /**
@@ -24,7 +27,7 @@ export class RunCache {
   constructor(readonly path: string, options: OpenCacheOptions = {}) {
     this.db = openCacheDb(path, {
       ...options,
-      onUpgradeStarting: options.onMessage,
+      onUpgradeStarting: options.onUpgradeStarting ?? options.onMessage,
       onMessage: (m) => {
         this.openingNotices.push(m);
         options.onMessage?.(m);
@@ -122,7 +125,12 @@ export class RunCache {
     })();
   }
 
-  updateRun(id: string, patch: Partial<Pick<StoredRun, 'status' | 'startedAt' | 'finishedAt' | 'computeMs' | 'error' | 'notices' | 'ownerPid' | 'ownerSeenAt'>>): void {
+  updateRun(id: string, patch: RunPatch): void {
+    this.patchRun(id, patch, '', []);
+  }
+
+  /** Applies `patch` to run `id` where also `condition` (SQL after WHERE id = ?) holds; true if it did. */
+  private patchRun(id: string, patch: RunPatch, condition: string, conditionArgs: unknown[]): boolean {
     const columns: Record<string, unknown> = {
       status: patch.status,
       started_at: patch.startedAt,
@@ -134,8 +142,9 @@ export class RunCache {
       owner_seen_at: patch.ownerSeenAt,
     };
     const set = Object.entries(columns).filter(([, v]) => v !== undefined);
-    if (set.length === 0) return;
-    this.db.prepare(`UPDATE runs SET ${set.map(([k]) => `${k} = ?`).join(', ')} WHERE id = ?`).run(...set.map(([, v]) => v), id);
+    if (set.length === 0) return false;
+    const sql = `UPDATE runs SET ${set.map(([k]) => `${k} = ?`).join(', ')} WHERE id = ? ${condition}`;
+    return this.db.prepare(sql).run(...set.map(([, v]) => v), id, ...conditionArgs).changes > 0;
   }
 
   /**
@@ -144,14 +153,13 @@ export class RunCache {
    * run is gone or another process has claimed it.
    */
   renewClaim(runId: string, pid: number, now: number): boolean {
-    return this.statement(`UPDATE runs SET owner_seen_at = ?, owner_pid = ?, status = 'running', finished_at = NULL, error_json = NULL
-      WHERE id = ? AND (owner_pid = ? OR (owner_pid IS NULL AND status IN ('running', 'queued', 'cancelled')))`).run(now, pid, runId, pid).changes > 0;
+    return this.patchRun(runId, { status: 'running', finishedAt: null, error: null, ownerPid: pid, ownerSeenAt: now },
+      "AND (owner_pid = ? OR (owner_pid IS NULL AND status IN ('running', 'queued', 'cancelled')))", [pid]);
   }
 
   /** Settles a run that process `pid` computed, unless another process has claimed it since. */
   settleOwnRun(runId: string, pid: number, patch: Pick<StoredRun, 'status' | 'finishedAt' | 'error'>): void {
-    this.statement('UPDATE runs SET status = ?, finished_at = ?, error_json = ?, owner_pid = NULL WHERE id = ? AND (owner_pid = ? OR owner_pid IS NULL)')
-      .run(patch.status, patch.finishedAt, patch.error ? JSON.stringify(patch.error) : null, runId, pid);
+    this.patchRun(runId, { ...patch, ownerPid: null }, 'AND (owner_pid = ? OR owner_pid IS NULL)', [pid]);
   }
 
   markExplanationCached(runId: string, explId: string): void {
