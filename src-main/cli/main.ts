@@ -30,7 +30,7 @@ function exitCodeFor(e: unknown): number {
   }
   if (isAppError(e)) {
     if (e.code === 'CANCELLED') {
-      process.stderr.write('plrp: cancelled\n');
+      process.stderr.write(`plrp: ${e.message}\n`);
       return EXIT_CANCELLED;
     }
     process.stderr.write(`plrp: ${e.message}\n`);

@@ -5,11 +5,10 @@ import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { AppError } from '../../shared/errors';
 import { openModel } from '../../engine/explain/open-model';
-import { writeNpy } from '../../engine/export/npy';
 import { EnginePool } from '../../engine/pool/engine-pool';
 import { EXPLAIN_WORKER_URL } from '../../engine/pool/explain-worker-url';
 import { BatchScheduler, tasksInFlight } from '../../engine/pool/batch-scheduler';
-import type { ExplainTask, ExplainTaskResult, ExplainedSequence } from '../../engine/pool/explain-task';
+import type { ExplainTask, ExplainTaskResult } from '../../engine/pool/explain-task';
 import { groundTruthMask, parseGroundTruthBed, type GroundTruth } from '../../engine/metrics/ground-truth-mask';
 import { parseMetricNames, type MetricName } from '../../engine/metrics/metric-names';
 import { summarizeMetrics } from '../../engine/metrics/summarize-metrics';
@@ -19,8 +18,9 @@ import { ENGINE_VERSION } from '../../services/engine-version';
 import { batchSequencesFor } from '../../services/run-job';
 import { explainConfigsFrom, type ExplainFlags } from '../explain/explain-configs';
 import { parseTargetOption, targetFor } from '../explain/targets-option';
-import { createFastaJob, type RecordInfo } from '../explain/fasta-job';
+import { createFastaJob } from '../explain/fasta-job';
 import { JsonOutput } from '../explain/json-output';
+import { NpyOutput } from '../explain/npy-output';
 import { RelevanceAnnotations } from '../explain/relevance-annotations';
 import { iterate, regionRecords } from '../explain/region-records';
 import { PROGRESS_INTERVAL_MS, ProgressBar, WarningLog } from '../progress';
@@ -76,14 +76,19 @@ export function register(program: Command): void {
     .option('--layer-relevance', 'also store relevance before/after pruning at every pruning point')
     .option('--threads <N>', 'worker threads (each runs onnxruntime with its own intra-op threads)')
     .option('--unknown <zeros|quarter>', 'encoding of N and IUPAC codes', 'zeros')
-    .action((o: ExplainCliOptions) => withCancellation((signal) => runExplain(o, signal)));
+    .action((o: ExplainCliOptions) => withCancellation((signal) => runExplain(o, signal), EXPLAIN_CANCELLED));
 }
+
+/** `explain` writes its output at the end, so a cancel keeps nothing; the run cache is what keeps partial work. */
+const EXPLAIN_CANCELLED = 'cancelled; nothing was written (plrp explain writes its output at the end). '
+  + '`plrp runs start` computes into the run cache instead, where a cancelled run keeps what it stored and `plrp runs resume` continues it.';
 
 async function runExplain(o: ExplainCliOptions, signal: AbortSignal): Promise<void> {
   const configs = await explainConfigsFrom(o);
   const target = await parseTargetOption(o.target);
   const metrics: MetricName[] = o.metrics ? parseMetricNames(o.metrics) : [];
   const groundTruth = o.groundTruth ? await readGroundTruth(o.groundTruth) : null;
+  const localisationNote = checkLocalisationMetrics(o.metrics, metrics, groundTruth !== null);
   const asNpy = o.out.endsWith('.npy');
   if (asNpy && configs.length !== 1) throw new AppError('USAGE', `--out ${o.out}: a .npy file holds one explanation; this run has ${configs.length} (use out.json)`);
   if (o.unknown !== 'zeros' && o.unknown !== 'quarter') throw new AppError('USAGE', `--unknown must be 'zeros' or 'quarter'`);
@@ -100,11 +105,13 @@ async function runExplain(o: ExplainCliOptions, signal: AbortSignal): Promise<vo
   const bar = new ProgressBar('explain', total);
   const pool = new EnginePool({ handlerUrl: EXPLAIN_WORKER_URL, threads: o.threads ? parsePositiveInt('threads', o.threads) : undefined });
   const log = new WarningLog((line) => bar.log(line));
-  const sink = asNpy ? new NpySink(o.out, configs[0].id) : new JsonOutput(o.out, header(o, info, configs, metrics), (w) => log.warn(w));
+  const sink = asNpy ? new NpyOutput(o.out, configs[0].id, info, (w) => log.warn(w)) : new JsonOutput(o.out, header(o, info, configs, metrics), (w) => log.warn(w));
   const metricRows = new Map(configs.map((c) => [c.id, [] as SequenceMetrics[]]));
   const warnings: string[] = [];
   const annotations = await RelevanceAnnotations.create(o.motifs ?? (o.export ? 'bundled' : undefined), Boolean(o.export), warnings);
   for (const w of warnings) log.warn(w);
+  if (localisationNote) log.warn(localisationNote);
+  let sequencesWithGroundTruth = 0;
   // The bar counts computed sequences, and the computed part of the batches in flight.
   const inFlight = new InFlightProgress();
   let computed = 0;
@@ -119,7 +126,11 @@ async function runExplain(o: ExplainCliOptions, signal: AbortSignal): Promise<vo
       maxSequencesPerBatch: Math.min(info.batchLimit ?? Number.POSITIVE_INFINITY, batchSequencesFor(total, pool.workers)),
       uniqueNames: target.kind === 'map' || groundTruth !== null,
       targetOf: (name) => targetFor(target, name),
-      groundTruthOf: (name, lengthBp) => (groundTruth ? groundTruthMask(groundTruth, name, lengthBp, o.groundTruth) : null),
+      groundTruthOf: (name, lengthBp) => {
+        const mask = groundTruth ? groundTruthMask(groundTruth, name, lengthBp, o.groundTruth) : null;
+        if (mask) sequencesWithGroundTruth++;
+        return mask;
+      },
       metrics, layerRelevance: Boolean(o.layerRelevance), unknown: o.unknown, layout, signal, inFlight,
       onComputed: (n) => {
         computed += n;
@@ -131,19 +142,28 @@ async function runExplain(o: ExplainCliOptions, signal: AbortSignal): Promise<vo
         await sink.add(rec, seq);
       },
     }));
+    if (groundTruth && sequencesWithGroundTruth === 0) log.warn(unmatchedGroundTruth(o.groundTruth!, groundTruth));
+    // What follows the relevance runs on this thread and may take a while (the motif scan of a
+    // large file, the output): the bar says which step runs, and Ctrl-C lands between steps.
+    await nextStep(signal);
+    bar.phase(annotations.describeAnalysis());
+    await nextStep(signal);
     const summary = metrics.length ? { summary: { metrics: Object.fromEntries([...metricRows].map(([id, rows]) => [id, summarizeMetrics(rows)])) } } : {};
     const analysis = annotations.analyze();
+    await nextStep(signal);
     if (o.export) {
+      bar.phase(`writing ${o.export}`);
       await annotations.export(o.export, analysis, {
         engineVersion: ENGINE_VERSION, modelPath: o.model,
         inputs: [{ role: 'fasta', path: o.fasta }, ...(o.groundTruth ? [{ role: 'ground-truth', path: o.groundTruth }] : []), ...(annotations.motifFile ? [{ role: 'motifs', path: annotations.motifFile }] : [])],
         options: { explanations: configs, target: o.target, metrics, unknown: o.unknown, layout: layout ?? 'auto', regions: o.region, regionsBed: o.regions ?? null, rcAverage: Boolean(o.rcAverage) },
       });
     }
+    await nextStep(signal);
+    bar.phase(`writing ${o.out}`);
     await sink.finish({ ...summary, ...RelevanceAnnotations.footer(analysis, annotations.motifFile) });
     bar.done();
-    // Sequence warnings are stored with each sequence in out.json (a .npy has none).
-    if (!asNpy) log.summary(o.out);
+    log.summary(asNpy ? null : o.out);
   } catch (e) {
     await sink.abort();
     throw e;
@@ -151,6 +171,12 @@ async function runExplain(o: ExplainCliOptions, signal: AbortSignal): Promise<vo
     clearInterval(ticker);
     await pool.destroy();
   }
+}
+
+/** Lets a Ctrl-C that came during the last step be handled, and stops there if it did. */
+async function nextStep(signal: AbortSignal): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  if (signal.aborted) throw new AppError('CANCELLED', 'cancelled');
 }
 
 function header(o: ExplainCliOptions, info: ModelInfo, configs: { id: string }[], metrics: MetricName[]): Record<string, unknown> {
@@ -164,6 +190,24 @@ function header(o: ExplainCliOptions, info: ModelInfo, configs: { id: string }[]
   };
 }
 
+/**
+ * RMA and RRA measure relevance inside the ground-truth regions: asked for by name without
+ * --ground-truth they could only come out empty, so that is a usage error. `all` includes them;
+ * there they are left empty with a warning.
+ */
+function checkLocalisationMetrics(text: string | undefined, metrics: MetricName[], hasGroundTruth: boolean): string | null {
+  const localisation = metrics.filter((m) => m === 'rma' || m === 'rra');
+  if (hasGroundTruth || localisation.length === 0) return null;
+  if (!/\ball\b/i.test(text ?? '')) throw new AppError('USAGE', `--metrics ${localisation.join(',')}: these measure relevance inside known regions and need --ground-truth GT.bed`);
+  return 'rma and rra need --ground-truth GT.bed; without it they are left empty';
+}
+
+function unmatchedGroundTruth(path: string, gt: GroundTruth): string {
+  const names = [...gt.keys()];
+  const shown = names.slice(0, 3).map((n) => `"${n}"`).join(', ');
+  return `${path} names no sequence of this run (it names ${shown}${names.length > 3 ? ', …' : ''}); rma and rra are empty. The first column must be the FASTA record name.`;
+}
+
 async function readGroundTruth(path: string): Promise<GroundTruth> {
   let text: string;
   try {
@@ -172,29 +216,4 @@ async function readGroundTruth(path: string): Promise<GroundTruth> {
     throw new AppError('FILE_NOT_FOUND', `${path}: ground-truth BED not found`);
   }
   return parseGroundTruthBed(text, path);
-}
-
-/** Collects one explanation of every sequence into an [N, L, 4] float32 .npy (needs one length). */
-class NpySink {
-  private readonly parts: Float32Array[] = [];
-  private lengthBp = -1;
-
-  constructor(private readonly path: string, private readonly id: string) {}
-
-  async add(_rec: RecordInfo, seq: ExplainedSequence): Promise<void> {
-    if (this.lengthBp >= 0 && seq.lengthBp !== this.lengthBp) {
-      throw new AppError('USAGE', `--out ${this.path}: sequences have different lengths (${this.lengthBp} and ${seq.lengthBp} bp); an [N, L, 4] .npy needs one length — use out.json`);
-    }
-    this.lengthBp = seq.lengthBp;
-    this.parts.push(seq.explanations.find((e) => e.configId === this.id)!.relevance);
-  }
-
-  async finish(): Promise<void> {
-    const L = Math.max(this.lengthBp, 0);
-    const data = new Float32Array(this.parts.length * L * 4);
-    this.parts.forEach((p, i) => data.set(p, i * L * 4));
-    await writeNpy(this.path, data, [this.parts.length, L, 4]);
-  }
-
-  async abort(): Promise<void> {}
 }

@@ -7,6 +7,7 @@ import type { RunSummary } from '../../shared/run-api';
 import { exportRun } from '../../services/export-run';
 import { LocalRunService } from '../../services/run-service';
 import { registerImport } from './runs-import';
+import { registerCompute } from './runs-compute';
 import { withCancellation } from '../cancellation';
 import { ProgressBar } from '../progress';
 
@@ -77,6 +78,7 @@ export function register(program: Command): void {
     }));
 
   registerImport(runs);
+  registerCompute(runs);
 
   cacheOpt(runs.command('cache').description('show the cache size, or prune it oldest first')
     .option('--max-mb <n>', 'prune oldest runs until the cache is at most this size')

@@ -31,6 +31,7 @@ function describeZod(e: ZodError): string {
 export async function explainConfigsFrom(flags: ExplainFlags): Promise<ExplainConfig[]> {
   if (flags.explainConfig) return readConfigFile(flags.explainConfig);
   const method = flags.method ?? 'lrp';
+  checkPruningFlags(method, flags);
   const raw = {
     id: method === 'lrp' ? (flags.composite ?? 'epsilon-plus') : `${method}-p${flags.p ?? '0'}`,
     composite: flags.composite,
@@ -48,6 +49,21 @@ export async function explainConfigsFrom(flags: ExplainFlags): Promise<ExplainCo
     if (e instanceof ZodError) throw new AppError('USAGE', `invalid explanation options: ${describeZod(e)}`);
     throw e;
   }
+}
+
+/**
+ * PLRP's flags only make sense together: a PLRP method without --p would run p = 0, which is plain
+ * LRP under a PLRP label, and --p with LRP would be silently ignored.
+ */
+function checkPruningFlags(method: string, flags: ExplainFlags): void {
+  const pruningFlags = (['p', 'threshold', 'lambda'] as const).filter((f) => flags[f] !== undefined);
+  if (method === 'lrp' && pruningFlags.length) {
+    throw new AppError('USAGE', `${pruningFlags.map((f) => `--${f}`).join(', ')} appl${pruningFlags.length === 1 ? 'ies' : 'y'} to Pruned LRP only: add --method plrp-lambda or --method plrp-m`);
+  }
+  if (method !== 'lrp' && flags.p === undefined) {
+    throw new AppError('USAGE', `--method ${method} needs --p, the fraction of relevance pruned at each pruning point (e.g. --p 0.3)`);
+  }
+  if (method === 'plrp-m' && flags.lambda !== undefined) throw new AppError('USAGE', '--lambda applies to --method plrp-lambda only (PLRP-M does not rescale)');
 }
 
 async function readConfigFile(path: string): Promise<ExplainConfig[]> {

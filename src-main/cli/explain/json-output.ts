@@ -8,6 +8,14 @@ import type { ExplainedSequence } from '../../engine/pool/explain-task';
 import type { RecordInfo } from './fasta-job';
 import { nonFiniteRelevanceWarning, sequenceWarnings } from '../../engine/explain/sequence-warnings';
 
+/** What may mislead about one explained sequence: too short, mostly N, non-finite relevance. */
+export function warningsOf(info: RecordInfo, seq: ExplainedSequence, windowBp: number, receptiveFieldBp: number): string[] {
+  return [
+    ...sequenceWarnings(info.name, info.sequence, windowBp, undefined, receptiveFieldBp),
+    ...seq.explanations.map((e) => nonFiniteRelevanceWarning(info.name, e.configId, e.relevance)).filter((w): w is string => w !== null),
+  ];
+}
+
 export class JsonOutput {
   private readonly tmp: string;
   private readonly stream: WriteStream;
@@ -44,10 +52,7 @@ export class JsonOutput {
     if (seq.explanations.some((e) => e.layerRelevance)) {
       entry.layer_relevance = Object.fromEntries(seq.explanations.map((e) => [e.configId, (e.layerRelevance ?? []).map((points) => points.map((l) => ({ point: l.point, shape: l.shape, before: Array.from(l.before), after: Array.from(l.after) })))]));
     }
-    const warnings = [
-      ...sequenceWarnings(info.name, info.sequence, this.windowBp, undefined, this.receptiveFieldBp),
-      ...seq.explanations.map((e) => nonFiniteRelevanceWarning(info.name, e.configId, e.relevance)).filter((w): w is string => w !== null),
-    ];
+    const warnings = warningsOf(info, seq, this.windowBp, this.receptiveFieldBp);
     if (warnings.length > 0) {
       entry.warnings = warnings;
       for (const w of warnings) this.warn(w);

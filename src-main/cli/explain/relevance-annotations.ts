@@ -34,6 +34,11 @@ export class RelevanceAnnotations {
     }
   }
 
+  /** The step analyze() runs, for the progress line. */
+  describeAnalysis(): string {
+    return this.motifs.length ? `scanning ${this.motifs.length.toLocaleString('en-US')} motifs, calling seqlets` : 'calling seqlets';
+  }
+
   analyze(): RelevanceAnalysis {
     return analyzeRelevance({ sequences: this.sequences, observed: this.observed, motifs: this.motifs });
   }

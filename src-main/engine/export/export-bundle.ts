@@ -56,15 +56,22 @@ export async function writeExportBundle(input: ExportBundleInput): Promise<strin
     written.push(...(await writeRelevanceNpy(dir, fileIds[k], sequences, input.relevance[id])));
   }
   if (input.hits) {
+    // Hits are found in sequence coordinates; a region's files give them on its chromosome, like
+    // the bedGraph and seqlets, so they line up with the genome in IGV.
+    const inGenome = <H extends MotifHit>(h: H): H => {
+      const offset = offsets[h.sequenceIndex];
+      return offset === 0 && chroms[h.sequenceIndex] === h.sequenceName ? h : { ...h, sequenceName: chroms[h.sequenceIndex], start: h.start + offset, end: h.end + offset };
+    };
     const hitsTsv = join(dir, 'hits.tsv');
     const hitsBed = join(dir, 'hits.bed');
-    await writeFimoTsv(hitsTsv, input.hits, input.hitComments ?? []);
-    await writeHitsBed(hitsBed, input.hits);
+    const genomeHits = input.hits.map(inGenome);
+    await writeFimoTsv(hitsTsv, genomeHits, input.hitComments ?? []);
+    await writeHitsBed(hitsBed, genomeHits);
     written.push(hitsTsv, hitsBed);
     if (ids.length > 0) {
       const perSequence: SequenceRelevance[] = sequences.map((_, i) => Object.fromEntries(ids.map((id) => [id, input.observed[id]?.[i] ?? new Float32Array(0)])));
       const weighted = join(dir, 'hits-relevance.tsv');
-      await writeFileAtomic(weighted, formatWeightedHitsTsv(weightHitsByRelevance(input.hits, perSequence), ids));
+      await writeFileAtomic(weighted, formatWeightedHitsTsv(weightHitsByRelevance(input.hits, perSequence).map(inGenome), ids));
       written.push(weighted);
       for (const [k, id] of ids.entries()) {
         const ranking = rankMotifsByRelevance(input.hits, perSequence, id);

@@ -81,6 +81,37 @@ describe('plrp explain', () => {
     expect(npy.stderr).toContain('one explanation');
   });
 
+  it('refuses PLRP without --p and PLRP flags with plain LRP, instead of running something else', async () => {
+    const out = join(tmp, 'flags.json');
+    const noP = await runCli(['explain', '--model', cnn4, '--fasta', cnn4Fa, '--method', 'plrp-lambda', '--out', out]);
+    expect(noP.code).toBe(2);
+    expect(noP.stderr).toContain('--method plrp-lambda needs --p');
+    const lrpWithP = await runCli(['explain', '--model', cnn4, '--fasta', cnn4Fa, '--p', '0.3', '--threshold', 'count', '--out', out]);
+    expect(lrpWithP.code).toBe(2);
+    expect(lrpWithP.stderr).toContain('--p, --threshold apply to Pruned LRP only');
+  });
+
+  it('refuses RMA/RRA without ground truth, and warns when the BED names none of the sequences', async () => {
+    const out = join(tmp, 'gt.json');
+    const noGt = await runCli(['explain', '--model', cnn4, '--fasta', cnn4Fa, '--metrics', 'gini,rma', '--out', out]);
+    expect(noGt.code).toBe(2);
+    expect(noGt.stderr).toContain('need --ground-truth');
+    const bed = join(tmp, 'other-names.bed');
+    writeFileSync(bed, 'chr1\t10\t20\nchr2\t5\t9\n');
+    const unmatched = await runCli(['explain', '--model', cnn4, '--fasta', cnn4Fa, '--ground-truth', bed, '--metrics', 'rma', '--out', out]);
+    expect(unmatched.code).toBe(0);
+    expect(unmatched.stderr).toContain(`${bed} names no sequence of this run (it names "chr1", "chr2"); rma and rra are empty`);
+  });
+
+  it('prints the warnings of short sequences for a .npy too', async () => {
+    const fa = join(tmp, 'short.fa');
+    writeFileSync(fa, '>short1\nACGTACGTAC\n>short2\nGGGCCCAAAT\n');
+    const r = await runCli(['explain', '--model', cnn4, '--fasta', fa, '--out', join(tmp, 'short.npy')]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/plrp: warning: .*short1/);
+    expect(r.stderr).toMatch(/plrp: warning: .*short2/);
+  });
+
   it('exits 2 for a target index the model does not have', async () => {
     const r = await runCli(['explain', '--model', cnn4, '--fasta', cnn4Fa, '--target', '7', '--out', join(tmp, 'x.json')]);
     expect(r.code).toBe(2);
@@ -155,7 +186,8 @@ describe('plrp explain on regions of an indexed FASTA', () => {
   it('cuts --region/--regions windows through a .fai it builds, tiles and pads them, and exports genome coordinates', async () => {
     const fa = join(tmp, 'genome.fa');
     const seq = (n: number, seed: number) => Array.from({ length: n }, (_, i) => 'ACGT'[(i * 7 + seed * 13 + ((i * i) % 5)) % 4]).join('');
-    writeFileSync(fa, `>chrA\n${seq(700, 1).match(/.{1,60}/g)!.join('\n')}\n>chrB\n${seq(900, 2).match(/.{1,60}/g)!.join('\n')}\n`);
+    const genome: Record<string, string> = { chrA: seq(700, 1), chrB: seq(900, 2) };
+    writeFileSync(fa, Object.entries(genome).map(([name, letters]) => `>${name}\n${letters.match(/.{1,60}/g)!.join('\n')}\n`).join(''));
     const bed = join(tmp, 'regions.bed');
     writeFileSync(bed, 'chrA\t10\t60\n');
     const out = join(tmp, 'regions.json');
@@ -168,6 +200,19 @@ describe('plrp explain on regions of an indexed FASTA', () => {
     const lines = readFileSync(join(dir, 'relevance-epsilon-plus.bedGraph'), 'utf8').trim().split('\n').slice(1);
     expect(lines[0].split('\t').slice(0, 3)).toEqual(['chrB', '100', '101']);
     expect(lines.at(-1)!.split('\t').slice(0, 3)).toEqual(['chrA', '59', '60']);
+    // Motif hits too: on the chromosome, where the genome holds the matched letters.
+    const complement: Record<string, string> = { A: 'T', C: 'G', G: 'C', T: 'A' };
+    const hits = readFileSync(join(dir, 'hits.tsv'), 'utf8').split('\n').filter((l) => l && !l.startsWith('#')).slice(1).map((l) => l.split('\t'));
+    expect(hits.length).toBeGreaterThan(0);
+    for (const [, , chrom, start, stop, strand, , , , matched] of hits) {
+      const site = genome[chrom].slice(Number(start) - 1, Number(stop));
+      expect(strand === '+' ? site : [...site].reverse().map((b) => complement[b]).join('')).toBe(matched);
+    }
+    const bedHits = readFileSync(join(dir, 'hits.bed'), 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t'));
+    expect(new Set(bedHits.map((f) => f[0]))).toEqual(new Set(hits.map((h) => h[2])));
+    expect(Math.min(...bedHits.filter((f) => f[0] === 'chrB').map((f) => Number(f[1])))).toBeGreaterThanOrEqual(100);
+    const weighted = readFileSync(join(dir, 'hits-relevance.tsv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t'));
+    expect(weighted.every((f) => f[2] === 'chrA' || f[2] === 'chrB')).toBe(true);
   });
 });
 

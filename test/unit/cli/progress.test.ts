@@ -25,6 +25,39 @@ describe('the CLI progress bar', () => {
     expect(out.text().endsWith('\n\r\x1b[Kafter\n')).toBe(true);
   });
 
+  it('names the step that runs after the counted work instead of an ETA of 0 s', () => {
+    const out = stream(true);
+    const bar = new ProgressBar('explain', 100, out.s);
+    bar.update(100);
+    bar.phase('scanning 879 motifs, calling seqlets');
+    expect(out.text().split('\r\x1b[K').at(-1)).toBe(`explain [${'#'.repeat(30)}] 100/100 · scanning 879 motifs, calling seqlets `);
+  });
+
+  it('paces the ETA of a resumed run on the work this run does, not on what was stored before', () => {
+    const out = stream(true);
+    let now = 0;
+    const bar = new ProgressBar('run', 1000, out.s, () => now, 900);
+    now = 10_000;
+    bar.update(950);
+    // 50 of the 100 left took 10 s: 10 s to go (900 of 1,000 done before would have said about 0.5 s).
+    expect(out.text()).toContain('950/1000 ETA 10s');
+  });
+
+  it('in a log (stderr not a terminal) prints a plain progress line every 30 s and each step', () => {
+    const out = stream(false);
+    let now = 0;
+    const bar = new ProgressBar('explain', 20_000, out.s, () => now);
+    now = 10_000;
+    bar.update(5_000);
+    expect(out.text()).toBe('');
+    now = 30_000;
+    bar.update(10_000);
+    now = 40_000;
+    bar.update(12_000);
+    bar.phase('writing out.json');
+    expect(out.text()).toBe('plrp: explain: 10,000 / 20,000 (50 %), 30s left\nplrp: explain: writing out.json\n');
+  });
+
   it('draws nothing when stderr is not a terminal, but still prints messages', () => {
     const out = stream(false);
     const bar = new ProgressBar('explain', 100, out.s);

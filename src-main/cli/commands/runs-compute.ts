@@ -1,0 +1,149 @@
+// `plrp runs start` and `plrp runs resume <id>`: compute a run into the run cache from the command
+// line, through the same RunService as the app. Unlike `plrp explain`, which writes one file at the
+// end, results are stored batch by batch: Ctrl-C cancels the run and keeps every stored batch, and
+// `runs resume` continues it, computing only what is missing. `runs export` then writes the files.
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { AppError } from '../../shared/errors';
+import { countOf } from '../../shared/count-of';
+import type { RunRequest, RunSummary } from '../../shared/run-api';
+import { parseMetricNames } from '../../engine/metrics/metric-names';
+import { LocalRunService } from '../../services/run-service';
+import { explainConfigsFrom, type ExplainFlags } from '../explain/explain-configs';
+import { ProgressBar } from '../progress';
+import { parsePositiveInt } from '../options';
+
+interface ComputeOptions { cache?: string; threads?: string; batchSize?: string }
+
+interface StartOptions extends ExplainFlags, ComputeOptions {
+  model: string;
+  fasta: string;
+  target: string;
+  groundTruth?: string;
+  metrics?: string;
+  motifs: string;
+  label?: string;
+}
+
+export function registerCompute(runs: Command): void {
+  runs.command('start')
+    .description('compute a run into the cache, batch by batch (Ctrl-C keeps what is stored; `runs resume` continues)')
+    .requiredOption('--model <M.onnx>', 'ONNX genome model')
+    .requiredOption('--fasta <X.fa>', 'sequences (.fa, .fa.gz)')
+    .option('--target <K|auto>', 'output index to explain, or the predicted one (auto)', 'auto')
+    .option('--composite <name>', 'epsilon | epsilon-plus | epsilon-gamma-box | epsilon-alpha2-beta1 | epsilon-plus-flat (default epsilon-plus)')
+    .option('--epsilon <F>', 'ε of the ε rule (default 1e-6)')
+    .option('--gamma <F>', 'γ of the γ rule (default 0.25)')
+    .option('--stabilizer <F>', 'denominator stabilizer of z⁺/γ/αβ/z^B (default 1e-6)')
+    .option('--method <lrp|plrp-lambda|plrp-m>', 'plain LRP or Pruned LRP', 'lrp')
+    .option('--p <F>', 'PLRP: pruned fraction at each pruning point (0..1)')
+    .option('--threshold <mass|mass-per-sign|count>', 'PLRP: which entries are pruned')
+    .option('--lambda <total|per-sign>', 'PLRP-λ: how the kept relevance is rescaled')
+    .option('--explain-config <cfg.json>', 'JSON array of explanation configs, all computed in one run')
+    .option('--ground-truth <GT.bed>', 'ground-truth regions (name start end) for RMA and RRA')
+    .option('--metrics <list>', 'gini,entropy,rma,rra,lipschitz,faithfulness (or all)')
+    .option('--motifs <FILE|bundled|none>', 'motif file to scan; "bundled" = JASPAR 2024, "none" = no scan', 'bundled')
+    .option('--label <text>', 'label shown in the run list')
+    .option('--threads <N>', 'worker threads (default: cores − 1)')
+    .option('--batch-size <N>', BATCH_SIZE_HELP)
+    .option('--cache <file>', 'run cache database (default: PLRP_CACHE_DB or the app data folder)')
+    .action(async (o: StartOptions) => {
+      const request = await startRequest(o);
+      await computeInService(o, (svc) => svc.start(request));
+    });
+
+  runs.command('resume <id>')
+    .description('continue a cancelled, failed or interrupted run, computing only what is missing')
+    .option('--threads <N>', 'worker threads (default: cores − 1)')
+    .option('--batch-size <N>', BATCH_SIZE_HELP)
+    .option('--cache <file>', 'run cache database (default: PLRP_CACHE_DB or the app data folder)')
+    .action(async (id: string, o: ComputeOptions) => computeInService(o, (svc) => svc.resume(id)));
+}
+
+const BATCH_SIZE_HELP = 'sequences stored per batch (default: up to 1,024, fewer for small runs); a kill loses at most one batch';
+
+async function startRequest(o: StartOptions): Promise<RunRequest> {
+  const configs = await explainConfigsFrom(o);
+  const metrics = o.metrics ? parseMetricNames(o.metrics) : undefined;
+  if (metrics?.some((m) => m === 'rma' || m === 'rra') && !o.groundTruth && !/\ball\b/i.test(o.metrics ?? '')) {
+    throw new AppError('USAGE', '--metrics rma and rra measure relevance inside known regions and need --ground-truth GT.bed');
+  }
+  const path = (p: string) => ({ kind: 'path' as const, path: resolve(p) });
+  return {
+    model: path(o.model),
+    fasta: path(o.fasta),
+    groundTruthBed: o.groundTruth ? path(o.groundTruth) : undefined,
+    motifs: o.motifs === 'bundled' || o.motifs === 'none' ? undefined : path(o.motifs),
+    scanMotifs: o.motifs !== 'none',
+    target: targetOf(o.target),
+    explanations: configs,
+    metrics,
+    label: o.label,
+  };
+}
+
+function targetOf(text: string): number | 'predicted' {
+  if (text === 'auto') return 'predicted';
+  if (!/^\d+$/.test(text)) throw new AppError('USAGE', `--target must be an output index or auto, got '${text}' (a name→index map works with plrp explain only)`);
+  return Number(text);
+}
+
+/**
+ * Runs `begin` (start or resume) in a service of its own, shows progress until the run settles and
+ * turns Ctrl-C into the service's cancel, which keeps every stored batch. Exit codes as `explain`:
+ * 0 done, 130 cancelled, 1 or 2 failed.
+ */
+async function computeInService(o: ComputeOptions, begin: (svc: LocalRunService) => Promise<RunSummary>): Promise<void> {
+  const svc = new LocalRunService({
+    cachePath: o.cache, threads: o.threads ? parsePositiveInt('threads', o.threads) : undefined,
+    batchSequences: o.batchSize ? parsePositiveInt('batch-size', o.batchSize) : undefined,
+    onCacheMessage: (m) => process.stderr.write(`plrp: ${m}\n`),
+  });
+  let bar: ProgressBar | null = null;
+  let runId: string | null = null;
+  let interrupts = 0;
+  const onSigint = () => {
+    if (++interrupts > 1) process.exit(130);
+    if (runId) void svc.cancel(runId).catch(() => undefined);
+  };
+  process.on('SIGINT', onSigint);
+  try {
+    svc.on('progress', (p) => {
+      if (p.runId === runId) bar?.update(p.done + p.inFlight);
+    });
+    svc.on('notice', (n) => {
+      if (n.runId !== runId) return;
+      const line = `plrp: ${n.level}: ${n.message}`;
+      if (bar) bar.log(line);
+      else process.stderr.write(`${line}\n`);
+    });
+    const started = await begin(svc);
+    runId = started.id;
+    process.stderr.write(`plrp: run ${started.id}: ${countOf(started.sequenceCount, 'sequence')}, ${started.explanations.map((e) => e.id).join(', ')}\n`);
+    bar = new ProgressBar('run', started.sequenceCount, process.stderr, Date.now, started.sequencesDone);
+    bar.update(started.sequencesDone);
+    // Ctrl-C during the awaits above has no run to cancel yet: cancel it now.
+    if (interrupts > 0) await svc.cancel(started.id);
+    const settled = await svc.whenSettled(started.id);
+    bar.done();
+    reportSettled(settled, interrupts > 0);
+  } finally {
+    process.off('SIGINT', onSigint);
+    await svc.close();
+  }
+}
+
+function reportSettled(run: RunSummary, interrupted: boolean): void {
+  const stored = `${run.sequencesDone.toLocaleString('en-US')} of ${countOf(run.sequenceCount, 'sequence')} stored`;
+  if (run.status === 'done') {
+    if (interrupted) process.stderr.write('plrp: Ctrl-C came after the run had finished\n');
+    process.stderr.write(`plrp: run ${run.id} done (${stored}); write its files with: plrp runs export ${run.id} --out DIR\n`);
+    process.stdout.write(`${run.id}\n`);
+    return;
+  }
+  if (run.status === 'cancelled') {
+    throw new AppError('CANCELLED', `cancelled; ${stored}, kept in the cache. Continue with: plrp runs resume ${run.id}`);
+  }
+  const why = run.error?.message ?? 'no reason was recorded';
+  throw new AppError(run.error?.code ?? 'INTERNAL', `run ${run.id} failed (${stored}, kept): ${why}. After fixing the cause: plrp runs resume ${run.id}`);
+}

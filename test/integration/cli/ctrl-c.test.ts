@@ -1,0 +1,97 @@
+// Ctrl-C on the command line, as a real process gets it (SIGINT). `plrp runs start` computes into
+// the run cache: a cancel keeps every stored batch, says how to continue, and `plrp runs resume`
+// finishes the run. `plrp explain` writes its output at the end: a cancel leaves no file behind and
+// says that nothing was kept and where partial work can be kept.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { LocalRunService } from '../../../src-main/services/run-service';
+import { runCli } from '../../unit/cli/cli-helpers';
+import { seededRandom } from '../../unit/engine/lrp/tiny-onnx';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const MODEL = join(ROOT, 'test/fixtures/lrp/cnn4.onnx');
+const dir = mkdtempSync(join(tmpdir(), 'plrp-ctrl-c-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function writeFasta(path: string, n: number): void {
+  const rand = seededRandom(7);
+  const lines: string[] = [];
+  for (let i = 0; i < n; i++) lines.push(`>s${i}`, Array.from({ length: 200 }, () => 'ACGT'[Math.floor(rand() * 4)]).join(''));
+  writeFileSync(path, `${lines.join('\n')}\n`);
+}
+
+/** `plrp ARGS` as a child process; `stderr()` is what it printed so far. */
+function spawnPlrp(args: string[]) {
+  const child = spawn(process.execPath, [join(ROOT, 'bin/plrp.mjs'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+  const exited = new Promise<number | null>((res) => child.on('exit', (code) => res(code)));
+  return { child, exited, stderr: () => stderr };
+}
+
+async function until<T>(what: string, probe: () => T | null | Promise<T | null>, timeoutMs = 60_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (v !== null) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('Ctrl-C on plrp runs start', () => {
+  it('keeps the stored batches, names the resume command, and runs resume finishes the run', async () => {
+    const fasta = join(dir, 'many.fa');
+    const cache = join(dir, 'cache.sqlite');
+    const n = 4000;
+    writeFasta(fasta, n);
+    const run = spawnPlrp(['runs', 'start', '--model', MODEL, '--fasta', fasta, '--method', 'plrp-m', '--p', '0.3', '--motifs', 'none',
+      '--batch-size', '8', '--cache', cache]);
+    const id = await until('the run id', () => /plrp: run ([0-9a-f-]{36})/.exec(run.stderr())?.[1] ?? null);
+    const watcher = new LocalRunService({ cachePath: cache });
+    try {
+      await until('a stored batch', async () => ((await watcher.get(id)).sequencesDone > 0 ? true : null));
+      run.child.kill('SIGINT');
+      expect(await run.exited, run.stderr()).toBe(130);
+      const cancelled = await watcher.get(id);
+      expect(cancelled.status).toBe('cancelled');
+      expect(cancelled.sequencesDone).toBeGreaterThan(0);
+      expect(cancelled.sequencesDone).toBeLessThan(n);
+      expect(run.stderr()).toContain(`${cancelled.sequencesDone.toLocaleString('en-US')} of 4,000 sequences stored, kept in the cache`);
+      expect(run.stderr()).toContain(`plrp runs resume ${id}`);
+    } finally {
+      await watcher.close();
+    }
+    const resumed = await runCli(['runs', 'resume', id, '--cache', cache]);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(resumed.stdout.trim()).toBe(id);
+    const after = new LocalRunService({ cachePath: cache });
+    try {
+      const done = await after.get(id);
+      expect([done.status, done.sequencesDone]).toEqual(['done', n]);
+    } finally {
+      await after.close();
+    }
+  }, 120_000);
+});
+
+describe('Ctrl-C on plrp explain', () => {
+  it('exits 130 with no output file or temporary file, and says nothing was kept', async () => {
+    const fasta = join(dir, 'explain.fa');
+    writeFasta(fasta, 50_000);
+    const out = join(dir, 'out.json');
+    const run = spawnPlrp(['explain', '--model', MODEL, '--fasta', fasta, '--method', 'plrp-m', '--p', '0.3', '--out', out]);
+    // The output's temporary file exists once the model was checked and the work has begun.
+    await until('the temporary output', () => (readdirSync(dir).some((f) => f.startsWith('out.json.') && f.endsWith('.tmp')) ? true : null));
+    run.child.kill('SIGINT');
+    expect(await run.exited, run.stderr()).toBe(130);
+    expect(run.stderr()).toContain('nothing was written');
+    expect(run.stderr()).toContain('plrp runs start');
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  }, 60_000);
+});
