@@ -34,3 +34,24 @@ test('an unsupported model explains what is unsupported and cannot be started', 
   await expect(page.getByTestId('start-run')).toBeDisabled();
   await page.screenshot({ path: 'test-results/screens/08-unsupported-model.png' });
 });
+
+test('Start stays disabled and says why for an unreadable FASTA and for a p out of range', async ({ page }) => {
+  await page.goto(server.url);
+  await page.getByTestId('new-run').click();
+  await dropFiles(page, '[data-testid="new-run-form"]', ['test/fixtures/lrp/cnn4.onnx', 'test/fixtures/malformed/fasta-protein.fa']);
+  await expect(page.getByTestId('new-run-error')).toContainText('fasta-protein.fa');
+  await expect(page.getByTestId('new-run-error')).not.toContainText('plrp-uploads');
+  await expect(page.getByTestId('start-run')).toBeDisabled();
+  await expect(page.getByTestId('start-blocker')).toContainText('This FASTA could not be read');
+  await dropFiles(page, '[data-testid="new-run-form"]', ['test/fixtures/lrp/cnn4.fa']);
+  await expect(page.getByTestId('start-run')).toBeEnabled();
+  await page.getByTestId('method-p').fill('');
+  await expect(page.getByTestId('p-problem')).toContainText('Enter p');
+  await expect(page.getByTestId('start-run')).toBeDisabled();
+  await page.getByTestId('method-p').fill('1.5');
+  await expect(page.getByTestId('p-problem')).toContainText('p = 1.5 is out of range');
+  await page.screenshot({ path: 'test-results/screens/08b-p-out-of-range.png' });
+  await page.getByTestId('method-p').fill('0.3');
+  await expect(page.getByTestId('p-problem')).toHaveCount(0);
+  await expect(page.getByTestId('start-run')).toBeEnabled();
+});

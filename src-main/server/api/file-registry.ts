@@ -50,8 +50,24 @@ export class FileRegistry {
     return this.byToken.get(token)!.entry;
   }
 
-  /** Files the user brought in (the bundled demo files are listed by `demo:bundle` instead). */
+  /**
+   * Files the user brought in (the bundled demo files are listed by `demo:bundle` instead). A file
+   * uploaded again (same name and size) is listed once, as its latest upload.
+   */
   list(): FileEntry[] {
-    return [...this.byToken.values()].map((v) => v.entry).filter((e) => e.origin !== 'bundled');
+    const entries = [...this.byToken.values()].map((v) => v.entry).filter((e) => e.origin !== 'bundled');
+    const latestUpload = new Map<string, FileEntry>();
+    for (const e of entries) if (e.origin === 'upload') latestUpload.set(`${e.name}\u0000${e.sizeBytes}`, e);
+    return entries.filter((e) => e.origin !== 'upload' || latestUpload.get(`${e.name}\u0000${e.sizeBytes}`) === e);
+  }
+
+  /**
+   * A message with each uploaded file's path replaced by the file's own name: an upload lives
+   * under a temporary folder whose path means nothing to the person who dropped the file.
+   */
+  nameUploads(message: string): string {
+    let out = message;
+    for (const { path, entry } of this.byToken.values()) if (entry.origin === 'upload') out = out.split(path).join(entry.name);
+    return out;
   }
 }

@@ -99,7 +99,9 @@ export function createStudioServer(o: StudioServerOptions): { server: Server; cl
         sendJson(res, 400, { ok: false, error: { code: 'USAGE', message: `bad request body: ${errorMessage(e)}` } });
         return;
       }
-      sendJson(res, 200, await dispatch(o.handlers, decodeURIComponent(path.slice('/api/invoke/'.length)), body, { log: o.log }));
+      const result = await dispatch(o.handlers, decodeURIComponent(path.slice('/api/invoke/'.length)), body, { log: o.log });
+      if (!result.ok) result.error.message = o.files.nameUploads(result.error.message);
+      sendJson(res, 200, result);
       return;
     }
     if (path === '/api/events' && req.method === 'GET') return hub.attach(res);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fitViewport, jumpTo, MAX_PX_PER_BASE, panBy, resize, sliceRequestFor, zoomAt } from '../../../src-renderer/src/lib/tracks/viewport-math';
 import { filterAndSort, scrollToShow, visibleRowRange } from '../../../src-renderer/src/lib/util/sequence-table';
 import { extent, kneeIndex, pSweep, summarize } from '../../../src-renderer/src/lib/util/dashboard-data';
-import { buildRunRequest, demoRequest, explanationsFor, DEFAULT_METHODS } from '../../../src-renderer/src/lib/util/run-request';
+import { buildRunRequest, demoRequest, explanationsFor, pProblem, DEFAULT_METHODS } from '../../../src-renderer/src/lib/util/run-request';
 import { formatDuration } from '../../../src-renderer/src/lib/util/format';
 import type { RunSummary, SequenceRow } from '../../../src-main/shared/run-api';
 import type { FileEntry } from '../../../src-main/shared/studio-types';
@@ -117,6 +117,16 @@ describe('run requests', () => {
     expect(r.model).toEqual({ kind: 'token', token: 'm' });
     expect(r.metrics).not.toContain('rma');
     expect(buildRunRequest({ model: file('m', 'model'), fasta: file('f', 'fasta'), bed: file('b', 'bed') }, DEFAULT_METHODS, 1).metrics).toContain('rma');
+  });
+  it('says what is wrong with p before a PLRP run can start, and ignores p without PLRP', () => {
+    const p = (value: unknown, m: Partial<typeof DEFAULT_METHODS> = {}) => pProblem({ ...DEFAULT_METHODS, ...m, p: value as number });
+    expect(p(0.3)).toBeNull();
+    expect(p(0)).toBeNull();
+    expect(p(null)).toMatch(/^Enter p: p is the fraction of relevance PLRP prunes/);
+    expect(p(Number.NaN)).toMatch(/^Enter p/);
+    expect(p(1.5)).toMatch(/^p = 1.5 is out of range: .* from 0 to 0.99/);
+    expect(p(-0.1)).toMatch(/^p = -0.1 is out of range/);
+    expect(p(null, { plrpLambda: false, plrpM: false, sweep: true })).toBeNull();
   });
   it('makes no demo request when the bundled files are missing', () => {
     expect(demoRequest({ available: false, reason: 'missing' })).toBeNull();

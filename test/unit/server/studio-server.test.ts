@@ -36,7 +36,7 @@ const { server, close } = createStudioServer({
   rendererDir,
   uploadsDir: join(dir, 'uploads'),
   log: () => undefined,
-  handlers: createHandlers({ runs, files, settings: new SettingsStore(join(dir, 'settings.json')), modelCard: async () => { throw new Error('unused'); }, fastaSummary: async () => { throw new Error('unused'); }, demo: () => ({ available: false }) }),
+  handlers: createHandlers({ runs, files, settings: new SettingsStore(join(dir, 'settings.json')), modelCard: async () => { throw new Error('unused'); }, fastaSummary: async (path) => { throw new AppError('BAD_FASTA', `${path}, line 2: 'Z' is not a nucleotide`); }, demo: () => ({ available: false }) }),
 });
 
 function send(method: string, path: string, headers: Record<string, string> = {}, body?: string | Buffer): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
@@ -96,6 +96,15 @@ describe('browser-mode server', () => {
     const bad = await send('POST', '/api/invoke/runs:start', json(), JSON.stringify({ model: { kind: 'path', path: '/etc/passwd' }, fasta: ref, explanations: [{ id: 'lrp' }] }));
     expect(JSON.parse(bad.body).error.code).toBe('USAGE');
     expect(started).toHaveLength(1);
+  });
+  it('names an uploaded file by its own name in errors, not by its temporary path, and lists a re-upload once', async () => {
+    const upload = async () => JSON.parse((await send('POST', '/api/upload?name=mine.fa', auth(), Buffer.from('>a\nAZGT\n'))).body).value as { token: string };
+    await upload();
+    const { token } = await upload();
+    const r = JSON.parse((await send('POST', '/api/invoke/files:fastaSummary', json(), JSON.stringify({ file: { kind: 'token', token } }))).body);
+    expect(r.error).toEqual({ code: 'BAD_FASTA', message: "mine.fa, line 2: 'Z' is not a nucleotide" });
+    const listed = JSON.parse((await send('POST', '/api/invoke/files:list', json(), '{}')).body).value as { name: string; token: string }[];
+    expect(listed.filter((f) => f.name === 'mine.fa').map((f) => f.token)).toEqual([token]);
   });
   it('answers an unknown token with FILE_NOT_FOUND', async () => {
     const r = await send('POST', '/api/invoke/files:fastaSummary', json(), JSON.stringify({ file: { kind: 'token', token: 'x'.repeat(24) } }));

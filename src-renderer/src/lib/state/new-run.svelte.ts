@@ -3,7 +3,7 @@
 import type { RunSummary } from '../../../../src-main/shared/run-api';
 import type { FastaSummary, FileEntry, FileKind, ModelCard } from '../../../../src-main/shared/studio-types';
 import type { ApiClient } from '../api/client';
-import { buildRunRequest, DEFAULT_METHODS, FALLBACK_P, type MethodChoice } from '../util/run-request';
+import { buildRunRequest, DEFAULT_METHODS, FALLBACK_P, pProblem, type MethodChoice } from '../util/run-request';
 import { errorMessage } from '../../../../src-main/shared/errors';
 
 export class NewRunState {
@@ -19,11 +19,23 @@ export class NewRunState {
   target = $state<number | 'predicted'>('predicted');
   started = $state<RunSummary | null>(null);
 
-  readonly canStart = $derived(
-    !!this.model && !!this.fasta && this.card?.ok === true && (this.methods.lrp || this.methods.plrpLambda || this.methods.plrpM || this.methods.sweep),
-  );
+  /** Problems with p, shown at its field. */
+  readonly pProblem = $derived(pProblem(this.methods));
+  /** Why Start is disabled, in words; null when the run can start. */
+  readonly startBlocker = $derived(this.blocker());
+  readonly canStart = $derived(this.startBlocker === null);
 
   constructor(private readonly api: ApiClient) {}
+
+  private blocker(): string | null {
+    if (!this.model || !this.fasta) return 'Needs a model and a FASTA.';
+    if (this.busy === 'model' || this.busy === 'fasta') return 'Reading the files…';
+    if (this.card?.ok !== true) return 'This model cannot be explained (its card above says why).';
+    if (this.summary === null) return 'This FASTA could not be read (the message above says where); choose another.';
+    const m = this.methods;
+    if (!(m.lrp || m.plrpLambda || m.plrpM || m.sweep)) return 'Choose at least one method.';
+    return this.pProblem;
+  }
 
   async useDefaultMotifs(): Promise<void> {
     if (this.motifs) return;

@@ -25,6 +25,22 @@ export const FALLBACK_P = 0.5;
 
 const pTag = (p: number) => `p${+p.toFixed(3)}`;
 
+/** The most the form offers: p = 1 prunes all relevance, which explains nothing. */
+export const MAX_P = 0.99;
+
+/**
+ * Why the chosen p cannot run, in words for the form; null when it can (or no PLRP method is
+ * chosen). An emptied number field binds as null.
+ */
+export function pProblem(m: MethodChoice): string | null {
+  if (!m.plrpLambda && !m.plrpM) return null;
+  const p = m.p as number | null | undefined;
+  const meaning = `p is the fraction of relevance PLRP prunes at each layer, from 0 to ${MAX_P}`;
+  if (typeof p !== 'number' || !Number.isFinite(p)) return `Enter p: ${meaning}.`;
+  if (p < 0 || p > MAX_P) return `p = ${p} is out of range: ${meaning}.`;
+  return null;
+}
+
 export function explanationsFor(m: MethodChoice): ExplainConfigInput[] {
   const out: ExplainConfigInput[] = [];
   const seen = new Set<string>();
