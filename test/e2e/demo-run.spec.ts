@@ -43,6 +43,15 @@ test('the demo runs end to end and every view shows its results', async ({ page 
   await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2);
   await expect(page.getByTestId('hover-readout')).toContainText('plrp-m-p0.5');
   await page.screenshot({ path: 'test-results/screens/03-run-zoomed.png' });
+  // Jumping from there to a wider region zooms out to show exactly that region; an unknown motif
+  // name says so next to the field.
+  await page.getByTestId('jump-input').fill('20-180');
+  await page.getByRole('button', { name: 'Jump' }).click();
+  await expect(page.getByTestId('region')).toHaveText('20–180 of 200 bp');
+  await page.getByTestId('jump-input').fill('nosuchmotif');
+  await page.getByRole('button', { name: 'Jump' }).click();
+  await expect(page.getByTestId('jump-message')).toHaveText("no hit of 'nosuchmotif' in this sequence");
+  await expect(page.getByTestId('region')).toHaveText('20–180 of 200 bp');
 
   await page.getByTestId('nav-dashboard').click();
   await expect(page.getByTestId('metrics-table')).toBeVisible();

@@ -1,25 +1,61 @@
 import { describe, expect, it } from 'vitest';
 import { LIGHT_COLORS, type TrackFrame } from '../../../src-renderer/src/lib/tracks/frame';
-import { drawRuler, formatBp, tickStepBp } from '../../../src-renderer/src/lib/tracks/draw-ruler';
+import { drawRuler, formatTick, rulerTicks, tickStepBp } from '../../../src-renderer/src/lib/tracks/draw-ruler';
 import { drawSequence } from '../../../src-renderer/src/lib/tracks/draw-sequence';
 import { drawRelevance, sliceMaxAbs } from '../../../src-renderer/src/lib/tracks/draw-relevance';
 import { drawFeatures, featureAt, layoutFeatures, motifColor } from '../../../src-renderer/src/lib/tracks/draw-features';
 import type { TrackSlice } from '../../../src-main/shared/run-api';
+import { MAX_PX_PER_BASE } from '../../../src-renderer/src/lib/tracks/viewport-math';
 import { RecordingContext } from './recording-context';
 
 const frame = (startBp: number, bpPerPixel: number, widthPx = 400, heightPx = 40): TrackFrame => ({ startBp, bpPerPixel, widthPx, heightPx, colors: LIGHT_COLORS });
 const slice = (over: Partial<TrackSlice>): TrackSlice => ({ runId: 'r', sequenceIndex: 0, explanationId: 'lrp', startBp: 0, endBp: 4, bpPerBin: 1, bins: [], ...over });
 
 describe('ruler', () => {
-  it('labels ticks 1-based at a nice step that leaves room for the labels', () => {
+  const labels = (f: TrackFrame) => {
+    const ctx = new RecordingContext();
+    drawRuler(ctx, f);
+    return ctx.texts();
+  };
+  it('ticks 1-based multiples of a nice step that leaves room for the labels', () => {
     expect(tickStepBp(1)).toBe(100);
     expect(tickStepBp(0.05)).toBe(5);
     expect(tickStepBp(1000)).toBe(100_000);
+    expect(labels(frame(0, 1))).toEqual(['100', '200', '300', '400']);
+    // Position 100 is the 0-based base 99: its tick is at the centre of that base.
+    expect(rulerTicks(frame(0, 1))[0].x).toBe(Math.round(99.5) + 0.5);
+  });
+  it('labels distinct, exact positions when zoomed to bases on a long sequence', () => {
+    // 25,000–25,100 of a 50 kbp sequence on 1,000 px: a 10-bp step, labelled in full.
+    const zoomed = labels(frame(24_999, 101 / 1000, 1000, 24));
+    expect(zoomed.slice(0, 3)).toEqual(['25,000', '25,010', '25,020']);
+    expect(new Set(zoomed).size).toBe(zoomed.length);
+    // Zoomed out, whole kb: a unit only where the step is a whole number of them.
+    expect(formatTick(26_000, 1000)).toBe('26 kb');
+    expect(formatTick(1_500_000, 500_000)).toBe('1,500 kb');
+    expect(formatTick(3_000_000, 1_000_000)).toBe('3 Mb');
+    expect(formatTick(25_010, 10)).toBe('25,010');
+  });
+  it('keeps every label inside the canvas and never lets two labels touch', () => {
     const ctx = new RecordingContext();
-    drawRuler(ctx, frame(0, 1));
-    expect(ctx.texts()).toEqual(['1', '101', '201', '301']);
-    expect(formatBp(25_000)).toBe('25 kb');
-    expect(formatBp(1_500_000)).toBe('1.5 Mb');
+    // A 10-bp sequence stretched over 400 px: ticks at the first and last bases' centres would
+    // otherwise print half a label off either edge.
+    drawRuler(ctx, frame(0, 1 / 40, 400, 24));
+    const boxes = ctx.ops('fillText').map((c) => {
+      const half = (String(c.args[0]).length * RecordingContext.CHAR_PX) / 2;
+      return { left: Number(c.args[1]) - half, right: Number(c.args[1]) + half };
+    });
+    expect(ctx.texts()).toEqual(['2', '4', '6', '8', '10']);
+    expect(boxes[0].left).toBeGreaterThanOrEqual(0);
+    expect(boxes[boxes.length - 1].right).toBeLessThanOrEqual(400);
+    // Long labels 80 px apart, the first tick 5 px from the edge: shifted inwards, its label would
+    // touch the next one, which is left out (its tick mark stays).
+    const dense = new RecordingContext();
+    drawRuler(dense, frame(99_999_999.5 - 5 / 8, 1 / 8, 170, 24));
+    expect(dense.texts()).toEqual(['100,000,000', '100,000,020']);
+    const xs = dense.ops('fillText').map((c) => ({ x: Number(c.args[1]), w: String(c.args[0]).length * RecordingContext.CHAR_PX }));
+    for (let i = 1; i < xs.length; i++) expect(xs[i].x - xs[i].w / 2).toBeGreaterThan(xs[i - 1].x + xs[i - 1].w / 2);
+    for (const { x, w } of xs) expect(x + w / 2).toBeLessThanOrEqual(170);
   });
 });
 
@@ -47,7 +83,7 @@ describe('relevance track', () => {
     const ctx = new RecordingContext();
     const s = slice({ bpPerBin: 10, endBp: 20, bins: [{ startBp: 0, endBp: 10, min: 0, max: 2, mean: 1 }, { startBp: 10, endBp: 20, min: -1, max: 0, mean: -0.5 }] });
     drawRelevance(ctx, frame(0, 10, 2, 44), { slice: s, maxAbs: sliceMaxAbs(s) });
-    const bars = ctx.ops('fillRect').slice(1);
+    const bars = ctx.ops('fillRect').slice(1, 3);
     // mid = 22.5, half = 20: max 2 → 20 px up; min −1 → 10 px down.
     expect(bars).toEqual([
       { op: 'fillRect', args: [0, 2.5, 1, 20], fillStyle: LIGHT_COLORS.positive },
@@ -70,6 +106,38 @@ describe('relevance track', () => {
     expect(scales[0]).toBeGreaterThan(0);
     expect(scales[1]).toBeLessThan(0);
     expect(Math.abs(scales[0])).toBeCloseTo(2 * Math.abs(scales[1]), 6);
+  });
+  it('keeps logo letters no wider than at the deepest zoom when a short sequence is stretched', () => {
+    const s = slice({ letters: 'A', endBp: 1, bases: [[1, 0, 0, 0]], bins: [{ startBp: 0, endBp: 1, min: 1, max: 1, mean: 1 }] });
+    const widthScale = (pxPerBase: number) => {
+      const ctx = new RecordingContext();
+      drawRelevance(ctx, frame(0, 1 / pxPerBase, pxPerBase, 44), { slice: s, maxAbs: 1 });
+      return ctx.ops('scale')[0].args[0] as number;
+    };
+    expect(widthScale(80)).toBeCloseTo(widthScale(MAX_PX_PER_BASE), 9);
+    expect(widthScale(12)).toBeCloseTo(widthScale(MAX_PX_PER_BASE) / 2, 9);
+  });
+  it('draws the scale labels last, each on a background box, so tall letters never cover them', () => {
+    // A single base worth the whole scale: its letter spans the track from the midline to the top.
+    const ctx = new RecordingContext();
+    const s = slice({ letters: 'T', endBp: 1, bases: [[0, 0, 0, 0.637]], bins: [{ startBp: 0, endBp: 1, min: 0.637, max: 0.637, mean: 0.637 }] });
+    drawRelevance(ctx, frame(0, 1 / 40, 40, 56), { slice: s, maxAbs: 0.637 });
+    const texts = ctx.texts();
+    expect(texts).toEqual(['T', '+0.637', '−0.637']);
+    for (const label of ['+0.637', '−0.637']) {
+      const i = ctx.calls.findIndex((c) => c.op === 'fillText' && c.args[0] === label);
+      const box = ctx.calls[i - 1];
+      expect(box.op).toBe('fillRect');
+      expect(box.fillStyle).toBe(LIGHT_COLORS.background);
+      const [bx, by, bw, bh] = box.args as number[];
+      const [, tx, ty] = ctx.calls[i].args as number[];
+      expect(tx).toBeGreaterThanOrEqual(bx);
+      expect(tx + label.length * RecordingContext.CHAR_PX).toBeLessThanOrEqual(bx + bw);
+      expect(ty).toBeGreaterThan(by);
+      expect(ty).toBeLessThan(by + bh);
+      expect(by).toBeGreaterThanOrEqual(0);
+      expect(by + bh).toBeLessThanOrEqual(56);
+    }
   });
   it('draws only the midline when there is nothing to show', () => {
     const ctx = new RecordingContext();

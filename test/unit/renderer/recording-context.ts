@@ -24,6 +24,9 @@ export class RecordingContext implements Ctx2D {
   strokeRect(x: number, y: number, w: number, h: number) { this.rec('strokeRect', [x, y, w, h]); }
   clearRect(x: number, y: number, w: number, h: number) { this.rec('clearRect', [x, y, w, h]); }
   fillText(t: string, x: number, y: number) { this.rec('fillText', [t, x, y]); }
+  /** A fixed-pitch stand-in for the font: wide enough to test that labels fit, with no canvas. */
+  measureText(t: string) { return { width: t.length * RecordingContext.CHAR_PX }; }
+  static readonly CHAR_PX = 6;
   beginPath() { this.rec('beginPath', []); }
   moveTo(x: number, y: number) { this.rec('moveTo', [x, y]); }
   lineTo(x: number, y: number) { this.rec('lineTo', [x, y]); }

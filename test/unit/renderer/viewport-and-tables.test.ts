@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitViewport, jumpTo, MAX_PX_PER_BASE, panBy, resize, sliceRequestFor, zoomAt } from '../../../src-renderer/src/lib/tracks/viewport-math';
+import { fitViewport, jumpTo, MAX_PX_PER_BASE, panBy, regionLabel, resize, sliceRequestFor, zoomAt } from '../../../src-renderer/src/lib/tracks/viewport-math';
 import { filterAndSort, scrollToShow, visibleRowRange } from '../../../src-renderer/src/lib/util/sequence-table';
 import { extent, kneeIndex, pSweep, summarize } from '../../../src-renderer/src/lib/util/dashboard-data';
 import { buildRunRequest, demoRequest, explanationsFor, pProblem, DEFAULT_METHODS } from '../../../src-renderer/src/lib/util/run-request';
@@ -26,11 +26,28 @@ describe('shared viewport', () => {
     expect(panBy(z, 1e9).startBp).toBe(0);
     expect(panBy(z, -1e9).startBp).toBe(10_000 - 1000 * z.bpPerPixel);
   });
-  it('jumps to a region and centres it', () => {
+  it('jumps to exactly the requested region, zooming out as well as in', () => {
     const v = jumpTo(fitViewport(100_000, 1000), 50_000, 50_400);
-    expect(v.startBp + 500 * v.bpPerPixel).toBeCloseTo(50_200, 6);
-    // The region fills half the width.
-    expect(v.bpPerPixel).toBeCloseTo(0.8, 9);
+    expect(v.startBp).toBeCloseTo(50_000, 6);
+    expect(v.bpPerPixel).toBeCloseTo(0.4, 9);
+    // Already zoomed in on a few bases: "25,000-25,100" (0-based 24,999–25,100) shows all of it.
+    const zoomedIn = jumpTo(fitViewport(50_000, 800), 25_000, 25_001);
+    expect(regionLabel(zoomedIn)).toBe('24,984–25,018 of 50,000 bp');
+    expect(regionLabel(jumpTo(zoomedIn, 24_999, 25_100))).toBe('25,000–25,100 of 50,000 bp');
+    // Half the width for a motif hit; a region at the end stays inside the sequence.
+    expect(jumpTo(v, 1000, 1100, 0.5).bpPerPixel).toBeCloseTo(0.2, 9);
+    expect(regionLabel(jumpTo(v, 99_990, 100_000, 0.5))).toMatch(/–100,000 of 100,000 bp$/);
+  });
+  it('never shows positions past the end of a sequence shorter than the view', () => {
+    // 10 bp on 780 px: the whole sequence, stretched; no zoom in or out changes that.
+    const v = fitViewport(10, 780);
+    expect(v.bpPerPixel * v.widthPx).toBeCloseTo(10, 9);
+    for (const z of [zoomAt(v, 0.5), zoomAt(v, 2), panBy(v, -500), jumpTo(v, 4, 5)]) {
+      expect(z.startBp).toBeCloseTo(0, 9);
+      expect(z.startBp + z.widthPx * z.bpPerPixel).toBeCloseTo(10, 9);
+    }
+    expect(regionLabel(v)).toBe('1–10 of 10 bp');
+    expect(regionLabel(resize(v, 300))).toBe('1–10 of 10 bp');
   });
   it('asks for about one bin per pixel, and per-base data only when zoomed to bases (100 kbp stays small)', () => {
     expect(sliceRequestFor(fitViewport(100_000, 1000))).toEqual({ startBp: 0, endBp: 100_000, bpPerBin: 100 });

@@ -7,6 +7,7 @@ import type { ApiClient } from '../api/client';
 import { filterAndSort, type SortSpec } from '../util/sequence-table';
 import { Viewport } from './viewport.svelte';
 import { defaultSeqletExplanation } from '../tracks/draw-seqlets';
+import { trackOrder } from '../tracks/track-order';
 import { errorMessage } from '../../../../src-main/shared/errors';
 import { runSequenceRows } from '../api/sequence-rows';
 
@@ -37,7 +38,8 @@ export class RunViewState {
 
   readonly visibleRows = $derived(filterAndSort(this.rows, this.filter, this.sort));
   readonly selectedRow = $derived(this.rows.find((r) => r.index === this.selected) ?? null);
-  readonly explanationIds = $derived(this.run?.explanations.map((e) => e.id) ?? []);
+  /** In track order: LRP, then each PLRP method by increasing p. */
+  readonly explanationIds = $derived(trackOrder(this.run?.explanations ?? []));
   readonly seqletExplanation = $derived(this.seqletChoice || defaultSeqletExplanation(this.run?.explanations ?? []));
 
   constructor(private readonly api: ApiClient) {}

@@ -19,8 +19,8 @@ export class Viewport {
   pan(dxPx: number): void {
     this.state = panBy(this.state, dxPx);
   }
-  jump(startBp: number, endBp?: number): void {
-    this.state = jumpTo(this.state, startBp, endBp);
+  jump(startBp: number, endBp?: number, fill?: number): void {
+    this.state = jumpTo(this.state, startBp, endBp, fill);
   }
   fit(): void {
     this.state = fitViewport(this.state.lengthBp, this.state.widthPx);

@@ -4,6 +4,7 @@
 import type { TrackBin, TrackSlice } from '../../../../src-main/shared/run-api';
 import { bpToPx, LETTER_MIN_PX, type Ctx2D, type TrackFrame } from './frame';
 import { baseColor } from './draw-sequence';
+import { MAX_PX_PER_BASE } from './viewport-math';
 
 export interface RelevanceData {
   slice: TrackSlice | null;
@@ -43,13 +44,27 @@ export function drawRelevance(ctx: Ctx2D, frame: TrackFrame, data: RelevanceData
   const toPx = (v: number) => (v / data.maxAbs) * half;
   if (slice.bases && slice.letters && 1 / frame.bpPerPixel >= LETTER_MIN_PX) drawLogo(ctx, frame, slice, mid, toPx);
   else drawBars(ctx, frame, slice.bins, mid, toPx);
-  ctx.fillStyle = colors.muted;
+  drawScaleLabel(ctx, frame, `+${formatRelevance(data.maxAbs)}`, 0);
+  drawScaleLabel(ctx, frame, `−${formatRelevance(data.maxAbs)}`, heightPx - SCALE_LABEL_PX);
+}
+
+/** Height of the scale labels' backing box (10 px text plus a pixel either side). */
+const SCALE_LABEL_PX = 12;
+
+/**
+ * A scale label in a corner, drawn after the data on a nearly opaque box of the background colour:
+ * a tall letter or bar under it must not make it unreadable.
+ */
+function drawScaleLabel(ctx: Ctx2D, frame: TrackFrame, text: string, top: number): void {
   ctx.font = '10px system-ui, sans-serif';
   ctx.textAlign = 'left';
-  ctx.textBaseline = 'top';
-  ctx.fillText(`+${formatRelevance(data.maxAbs)}`, 2, 1);
-  ctx.textBaseline = 'bottom';
-  ctx.fillText(`−${formatRelevance(data.maxAbs)}`, 2, heightPx - 1);
+  ctx.textBaseline = 'middle';
+  ctx.fillStyle = frame.colors.background;
+  ctx.globalAlpha = 0.85;
+  ctx.fillRect(0, top, ctx.measureText(text).width + 4, SCALE_LABEL_PX);
+  ctx.globalAlpha = 1;
+  ctx.fillStyle = frame.colors.muted;
+  ctx.fillText(text, 2, top + SCALE_LABEL_PX / 2);
 }
 
 function drawBars(ctx: Ctx2D, frame: TrackFrame, bins: TrackBin[], mid: number, toPx: (v: number) => number): void {
@@ -71,6 +86,9 @@ function drawBars(ctx: Ctx2D, frame: TrackFrame, bins: TrackBin[], mid: number, 
 
 function drawLogo(ctx: Ctx2D, frame: TrackFrame, slice: TrackSlice, mid: number, toPx: (v: number) => number): void {
   const pxPerBase = 1 / frame.bpPerPixel;
+  // A short sequence is stretched to fill the width: its letters stay as wide as at the deepest
+  // zoom of a long one, centred in their base, instead of turning into flat smears.
+  const glyphPx = Math.min(pxPerBase, MAX_PX_PER_BASE);
   const letters = slice.letters ?? '';
   const bases = slice.bases ?? [];
   // Glyphs are drawn at a 10 px em and stretched: cap height ≈ 0.72 em for system sans fonts.
@@ -89,7 +107,7 @@ function drawLogo(ctx: Ctx2D, frame: TrackFrame, slice: TrackSlice, mid: number,
     ctx.fillStyle = baseColor(frame, letter);
     // Positive letters stand on the midline; negative ones hang below it, upside down.
     ctx.translate(x, mid);
-    ctx.scale(pxPerBase / (0.7 * EM), r >= 0 ? h / CAP : -h / CAP);
+    ctx.scale(glyphPx / (0.7 * EM), r >= 0 ? h / CAP : -h / CAP);
     ctx.fillText(letter, 0, 0);
     ctx.restore();
   }

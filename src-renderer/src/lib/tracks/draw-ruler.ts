@@ -1,9 +1,12 @@
-// Ruler track: tick marks at a "nice" step (1, 2, 5 × 10^k bp) chosen so labels never overlap, with
-// 1-based positions as genome browsers show them.
+// Ruler track, as in igv.js and JBrowse: ticks at 1-based positions that are multiples of a "nice"
+// step (1, 2, 5 × 10^k bp) chosen so labels never overlap, each label exact at that step ("25,010"
+// at a 10-bp step, "26 kb" at a 1-kb step), and every label kept inside the canvas.
 import { bpToPx, endBp, type Ctx2D, type TrackFrame } from './frame';
 
 /** Minimum pixels between labelled ticks. */
 const MIN_TICK_PX = 80;
+/** Free pixels kept between two labels and between a label and the canvas edge. */
+const LABEL_GAP_PX = 4;
 
 export function tickStepBp(bpPerPixel: number): number {
   const raw = MIN_TICK_PX * bpPerPixel;
@@ -12,33 +15,59 @@ export function tickStepBp(bpPerPixel: number): number {
   return Math.max(1, 10 * pow);
 }
 
-export function formatBp(bp: number): string {
-  if (bp >= 1e6) return `${+(bp / 1e6).toFixed(2)} Mb`;
-  if (bp >= 1e4) return `${+(bp / 1e3).toFixed(1)} kb`;
-  return bp.toLocaleString('en-US');
+/**
+ * A tick label, in the largest unit the step is a whole multiple of: then labels of neighbouring
+ * ticks always differ, and the number is exact (never "25 kb" for 25,010).
+ */
+export function formatTick(positionBp: number, stepBp: number): string {
+  const fmt = (n: number) => n.toLocaleString('en-US');
+  if (stepBp >= 1e6 && stepBp % 1e6 === 0) return `${fmt(positionBp / 1e6)} Mb`;
+  if (stepBp >= 1e3 && stepBp % 1e3 === 0) return `${fmt(positionBp / 1e3)} kb`;
+  return fmt(positionBp);
+}
+
+export interface RulerTick {
+  /** 1-based position. */
+  position: number;
+  /** Where the tick mark is: the centre of its base. */
+  x: number;
+  label: string;
+}
+
+/** The ticks whose base centre is on screen. */
+export function rulerTicks(frame: TrackFrame): RulerTick[] {
+  const step = tickStepBp(frame.bpPerPixel);
+  const ticks: RulerTick[] = [];
+  // 1-based position p is the 0-based base p − 1, whose centre is at p − 0.5.
+  for (let p = Math.max(step, Math.ceil((frame.startBp + 0.5) / step) * step); p - 0.5 < endBp(frame); p += step) {
+    ticks.push({ position: p, x: Math.round(bpToPx(frame, p - 0.5)) + 0.5, label: formatTick(p, step) });
+  }
+  return ticks;
 }
 
 export function drawRuler(ctx: Ctx2D, frame: TrackFrame): void {
   const { colors, heightPx, widthPx } = frame;
   ctx.fillStyle = colors.background;
   ctx.fillRect(0, 0, widthPx, heightPx);
-  const step = tickStepBp(frame.bpPerPixel);
   ctx.strokeStyle = colors.grid;
   ctx.fillStyle = colors.text;
   ctx.lineWidth = 1;
   ctx.font = '11px system-ui, sans-serif';
   ctx.textAlign = 'center';
   ctx.textBaseline = 'top';
-  const first = Math.ceil(frame.startBp / step) * step;
-  // Only bases whose centre is on screen: a tick at the right edge would print a clipped label.
-  for (let bp = first; bp + 0.5 < endBp(frame); bp += step) {
-    // Tick at the centre of the base, labelled 1-based.
-    const x = Math.round(bpToPx(frame, bp + 0.5)) + 0.5;
+  let lastRight = -Infinity;
+  for (const tick of rulerTicks(frame)) {
     ctx.beginPath();
-    ctx.moveTo(x, heightPx - 8);
-    ctx.lineTo(x, heightPx);
+    ctx.moveTo(tick.x, heightPx - 8);
+    ctx.lineTo(tick.x, heightPx);
     ctx.stroke();
-    ctx.fillText(formatBp(bp + 1), x, 2);
+    // Centred over the tick, but shifted inwards at the canvas edges instead of being clipped; a
+    // label that would then touch its neighbour is left out (its tick mark stays).
+    const half = ctx.measureText(tick.label).width / 2;
+    const centre = Math.min(widthPx - half - LABEL_GAP_PX / 2, Math.max(half + LABEL_GAP_PX / 2, tick.x));
+    if (centre - half < lastRight + LABEL_GAP_PX) continue;
+    ctx.fillText(tick.label, centre, 2);
+    lastRight = centre + half;
   }
   ctx.beginPath();
   ctx.moveTo(0, heightPx - 0.5);

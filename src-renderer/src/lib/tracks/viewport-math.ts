@@ -10,16 +10,20 @@ export interface ViewportState {
 /** At most this many pixels per base: a letter is then big enough to read without wasting space. */
 export const MAX_PX_PER_BASE = 24;
 
-export function minBpPerPixel(): number {
-  return 1 / MAX_PX_PER_BASE;
+/**
+ * The deepest zoom. A sequence shorter than the width at MAX_PX_PER_BASE is stretched to fill it
+ * instead: the view must never show positions past the sequence's end.
+ */
+export function minBpPerPixel(v: Pick<ViewportState, 'lengthBp' | 'widthPx'>): number {
+  return Math.min(1 / MAX_PX_PER_BASE, v.lengthBp / Math.max(1, v.widthPx));
 }
 
 export function maxBpPerPixel(v: Pick<ViewportState, 'lengthBp' | 'widthPx'>): number {
-  return Math.max(minBpPerPixel(), v.lengthBp / Math.max(1, v.widthPx));
+  return Math.max(minBpPerPixel(v), v.lengthBp / Math.max(1, v.widthPx));
 }
 
 export function clampViewport(v: ViewportState): ViewportState {
-  const bpPerPixel = Math.min(maxBpPerPixel(v), Math.max(minBpPerPixel(), v.bpPerPixel));
+  const bpPerPixel = Math.min(maxBpPerPixel(v), Math.max(minBpPerPixel(v), v.bpPerPixel));
   const visible = bpPerPixel * v.widthPx;
   const startBp = Math.min(Math.max(0, v.lengthBp - visible), Math.max(0, v.startBp));
   return { ...v, bpPerPixel, startBp };
@@ -41,12 +45,25 @@ export function panBy(v: ViewportState, dxPx: number): ViewportState {
   return clampViewport({ ...v, startBp: v.startBp - dxPx * v.bpPerPixel });
 }
 
-/** Centres a region; zooms in so it fills about half the width when it is small enough. */
-export function jumpTo(v: ViewportState, startBp: number, endBp = startBp + 1): ViewportState {
+/**
+ * Centres a region (0-based, end exclusive) and zooms in or out so it takes `fill` of the width
+ * (1 = exactly the region), as far as the zoom limits and the sequence's ends allow.
+ */
+export function jumpTo(v: ViewportState, startBp: number, endBp = startBp + 1, fill = 1): ViewportState {
   const span = Math.max(1, endBp - startBp);
-  const bpPerPixel = Math.min(v.bpPerPixel, (span * 2) / v.widthPx);
-  const next = clampViewport({ ...v, bpPerPixel: Math.max(bpPerPixel, minBpPerPixel()) });
+  const next = clampViewport({ ...v, bpPerPixel: span / (fill * v.widthPx) });
   return clampViewport({ ...next, startBp: (startBp + endBp) / 2 - (next.widthPx * next.bpPerPixel) / 2 });
+}
+
+/**
+ * The visible region as the readout shows it: 1-based first and last base, both with thousands
+ * separators. The epsilon keeps a view ending exactly on a base boundary from reading one base more.
+ */
+export function regionLabel(v: ViewportState): string {
+  const first = Math.floor(v.startBp + 1e-6) + 1;
+  const last = Math.min(v.lengthBp, Math.ceil(v.startBp + v.widthPx * v.bpPerPixel - 1e-6));
+  const fmt = (n: number) => n.toLocaleString('en-US');
+  return `${fmt(first)}–${fmt(last)} of ${fmt(v.lengthBp)} bp`;
 }
 
 /** A view showing the whole sequence keeps showing all of it at the new width; others keep zoom. */

@@ -1,0 +1,50 @@
+// What the tracks' "Jump to" field means: a 1-based position or range ("25000", "25,000-25,100"),
+// or a motif name whose hits are visited one after another. Pure, so the wording of the feedback
+// and the region it leads to are tested without a browser.
+
+export interface JumpHit {
+  motifName: string;
+  startBp: number;
+  endBp: number;
+}
+
+/** A region to show (0-based, end exclusive) and how much of the width it should take. */
+export interface JumpRegion {
+  startBp: number;
+  endBp: number;
+  fill: number;
+  /** Shown next to the field, e.g. which of several hits this is. */
+  note: string;
+  /** For a motif jump: which of the motif's hits (in position order) this is. */
+  hitIndex?: number;
+}
+
+export type JumpResult = JumpRegion | { error: string } | null;
+
+/** A motif hit takes half the width, so the bases around it stay in view. */
+const HIT_FILL = 0.5;
+
+/**
+ * `previousHit` is the hitIndex of the last jump to the same text (-1 for none): the jump goes on
+ * to the motif's next hit (wrapping), so pressing Jump again walks through the hits.
+ */
+export function parseJump(text: string, lengthBp: number, hits: readonly JumpHit[], previousHit = -1): JumpResult {
+  const query = text.trim();
+  if (!query) return null;
+  const range = query.replace(/[,_]/g, '').match(/^(\d+)(?:\s*(?:-|–|\.\.)\s*(\d+))?$/);
+  if (range) {
+    const a = Number(range[1]);
+    const b = range[2] === undefined ? a : Number(range[2]);
+    const first = Math.max(1, Math.min(a, b));
+    const last = Math.min(lengthBp, Math.max(a, b));
+    if (first > lengthBp) return { error: `${first.toLocaleString('en-US')} is past the end (${lengthBp.toLocaleString('en-US')} bp)` };
+    return { startBp: first - 1, endBp: last, fill: 1, note: '' };
+  }
+  const name = query.toLowerCase();
+  const ofMotif = hits.filter((h) => h.motifName.toLowerCase() === name).sort((x, y) => x.startBp - y.startBp);
+  if (ofMotif.length === 0) return { error: `no hit of '${query}' in this sequence` };
+  const i = (previousHit + 1) % ofMotif.length;
+  const hit = ofMotif[i];
+  const note = ofMotif.length > 1 ? `hit ${i + 1} of ${ofMotif.length}; Jump again for the next` : '';
+  return { startBp: hit.startBp, endBp: hit.endBp, fill: HIT_FILL, note, hitIndex: i };
+}
