@@ -50,7 +50,7 @@ test('Start stays disabled and says why for an unreadable FASTA and for a p out 
   await expect(page.getByTestId('start-run')).toBeDisabled();
   await page.getByTestId('method-p').fill('1.5');
   await expect(page.getByTestId('p-problem')).toContainText('p = 1.5 is out of range');
-  await page.screenshot({ path: 'test-results/screens/08b-p-out-of-range.png' });
+  await page.screenshot({ path: 'test-results/screens/08b-p-out-of-range.png', fullPage: true });
   await page.getByTestId('method-p').fill('0.3');
   await expect(page.getByTestId('p-problem')).toHaveCount(0);
   await expect(page.getByTestId('start-run')).toBeEnabled();
