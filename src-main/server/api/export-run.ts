@@ -4,6 +4,7 @@
 // so a 100 kbp × many-sequence run never sits in memory at once.
 import type { RunService, RunSummary } from '../../shared/run-api';
 import type { ExportFormat } from '../../shared/ipc';
+import { FIMO_COLUMNS } from '../../engine/export/fimo-tsv';
 
 /** The largest slice the IPC schema allows; bedGraph pages through each sequence in these. */
 const SLICE_BP = 20_000;
@@ -30,7 +31,9 @@ export async function* exportRunLines(runs: RunService, runId: string, format: E
     return;
   }
   const ids = run.explanations.map((e) => e.id);
-  if (format === 'motifs-tsv') yield ['sequence', 'motif_id', 'motif', 'start', 'end', 'strand', 'score', 'p_value', 'q_value', 'matched', ...ids.map((i) => `relevance_${i}`)].join('\t') + '\n';
+  // FIMO's columns and coordinates (1-based, inclusive), as `plrp explain --export` writes hits, so
+  // the file reads like fimo.tsv; then the relevance each explanation gives the hit.
+  if (format === 'motifs-tsv') yield [...FIMO_COLUMNS, ...ids.map((i) => `${i}_sum`)].join('\t') + '\n';
   if (format === 'tsv') yield ['index', 'name', 'length_bp', 'target', 'logit', 'output', ...ids.flatMap((i) => [`${i}_sum`, ...run.metrics.map((m) => `${i}_${m}`)])].join('\t') + '\n';
   for (let offset = 0; ; offset += PAGE) {
     const page = await runs.sequences({ runId, offset, limit: PAGE });
@@ -38,7 +41,7 @@ export async function* exportRunLines(runs: RunService, runId: string, format: E
       if (format === 'motifs-tsv') {
         // Sequence by sequence: a default run of 100,000 sequences has about 2.7 million hits.
         const hits = await runs.motifHits(runId, row.index);
-        if (hits.length > 0) yield hits.map((h) => [h.sequenceIndex, h.motifId, h.motifName, h.startBp, h.endBp, h.strand, fmt(h.score), fmt(h.pValue), fmt(h.qValue), h.matched, ...ids.map((i) => fmt(h.relevance[i]))].join('\t') + '\n').join('');
+        if (hits.length > 0) yield hits.map((h) => [h.motifId, h.motifName, row.name, h.startBp + 1, h.endBp, h.strand, fmt(h.score), fmt(h.pValue), fmt(h.qValue), h.matched, ...ids.map((i) => fmt(h.relevance[i]))].join('\t') + '\n').join('');
       } else if (format === 'tsv') {
         const cols = ids.flatMap((i) => [fmt(row.explanations[i]?.sum), ...run.metrics.map((m) => fmt(row.explanations[i]?.metrics[m]))]);
         yield [row.index, row.name, row.lengthBp, row.target, fmt(row.logit), row.output.map(fmt).join(','), ...cols].join('\t') + '\n';

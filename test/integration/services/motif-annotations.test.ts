@@ -64,8 +64,11 @@ describe('motif annotations of a run (bundled JASPAR by default)', () => {
     let text = '';
     for await (const chunk of exportRunLines(svc, runId, 'motifs-tsv')) text += chunk as string;
     const [header, ...lines] = text.trimEnd().split('\n');
-    expect(header.split('\t')).toEqual(['sequence', 'motif_id', 'motif', 'start', 'end', 'strand', 'score', 'p_value', 'q_value', 'matched', 'relevance_lrp', 'relevance_plrp']);
-    expect(lines.map((l) => l.split('\t').slice(0, 6).join(':'))).toEqual(hits.map((h) => [h.sequenceIndex, h.motifId, h.motifName, h.startBp, h.endBp, h.strand].join(':')));
+    // FIMO's columns: the sequence by name, 1-based inclusive coordinates.
+    expect(header.split('\t')).toEqual(['motif_id', 'motif_alt_id', 'sequence_name', 'start', 'stop', 'strand', 'score', 'p-value', 'q-value', 'matched_sequence', 'lrp_sum', 'plrp_sum']);
+    const names = new Map((await svc.sequences({ runId, limit: 1000 })).rows.map((r) => [r.index, r.name]));
+    expect(lines.map((l) => l.split('\t').slice(0, 6).join(':'))).toEqual(hits.map((h) => [h.motifId, h.motifName, names.get(h.sequenceIndex), h.startBp + 1, h.endBp, h.strand].join(':')));
+    expect(lines.every((l) => l.split('\t')[2].startsWith('test_'))).toBe(true);
   });
 
   it('reports on the cached run with its metric summary and motif ranking, drawing only the chosen sequences', async () => {
