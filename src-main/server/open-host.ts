@@ -3,7 +3,7 @@
 import { dirname } from 'node:path';
 import { defaultCachePath } from '../services/cache/default-cache-path';
 import { openModel } from '../engine/explain/open-model';
-import { recommendedP } from '../engine/explain/model-manifest';
+import { outputLabels, recommendedP } from '../engine/explain/model-manifest';
 import { LocalRunService } from '../services/run-service';
 import { createStudioHost, type StudioHost } from './host';
 import type { ReportRenderer } from '../services/report/html-to-pdf';
@@ -43,7 +43,7 @@ export function openStudioHost(o: OpenHostOptions): StudioHost & { service: Loca
     inspectModel: async (path) => {
       const model = await openModel(path, { intraOpThreads: 1 });
       try {
-        return { ...model.info, recommendedP: await recommendedP(path) };
+        return { ...model.info, recommendedP: await recommendedP(path), outputLabels: outputLabels(path) };
       } finally {
         await model.close();
       }

@@ -4,6 +4,7 @@ import type { ResultNumbers, RunExplanation, StoredRun } from './cache/cache-typ
 import type { RunCache } from './cache/run-cache';
 import { readWarnings } from './cache/warning-store';
 import { ownerElsewhere } from './run-owner';
+import { outputLabels } from '../engine/explain/model-manifest';
 
 export function runSummary(cache: RunCache, run: StoredRun, sequenceCount: number): RunSummary {
   const explanations = cache.runExplanations(run.id);
@@ -20,6 +21,7 @@ export function runSummary(cache: RunCache, run: StoredRun, sequenceCount: numbe
     explanations: explanations.map((e) => ({ id: e.explId, composite: e.config.composite, method: e.config.method, canonical: canonicalOf(e) })),
     metrics: run.request.metrics as MetricName[],
     target: run.target,
+    outputLabels: outputLabels(run.request.modelPath),
     engineVersion: run.engineVersion,
     timings: {
       createdAt: run.createdAt,

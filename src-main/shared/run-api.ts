@@ -70,6 +70,8 @@ export interface RunSummary {
   explanations: ExplanationSummary[];
   metrics: MetricName[];
   target: number | 'predicted';
+  /** Names of the model's outputs (index → name) from its manifest, else null: outputs go by index. */
+  outputLabels: string[] | null;
   engineVersion: string;
   timings: RunTimings;
   error: ErrorPayload | null;

@@ -38,6 +38,8 @@ export type ModelCard =
       pruningPoints: string[];
       /** The model's recommended pruning fraction when its metadata names one, else null. */
       recommendedP: number | null;
+      /** Names of the outputs (index → name) when the model's manifest gives them, else null. */
+      outputLabels: string[] | null;
     }
   | { ok: false; name: string; error: ErrorPayload };
 

@@ -5,7 +5,7 @@ import { isAppError, toErrorPayload } from '../../shared/errors';
 import type { ModelInfo } from '../../engine/explain/types';
 import type { ModelCard } from '../../shared/studio-types';
 
-export type InspectModel = (path: string) => Promise<ModelInfo & { recommendedP?: number | null }>;
+export type InspectModel = (path: string) => Promise<ModelInfo & { recommendedP?: number | null; outputLabels?: string[] | null }>;
 
 export async function buildModelCard(inspect: InspectModel, path: string, name: string, log: (m: string) => void): Promise<ModelCard> {
   let info: Awaited<ReturnType<InspectModel>>;
@@ -33,5 +33,6 @@ export async function buildModelCard(inspect: InspectModel, path: string, name: 
     layers: info.layers.map((l) => ({ name: l.name, opType: l.opType, kind: l.kind, rules: l.rules, pruningPoint: l.pruningPoint, note: l.note })),
     pruningPoints: info.pruningPoints,
     recommendedP: info.recommendedP ?? null,
+    outputLabels: info.outputLabels?.length === info.outputSize ? info.outputLabels : null,
   };
 }

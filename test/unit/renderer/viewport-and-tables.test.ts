@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fitViewport, jumpTo, MAX_PX_PER_BASE, panBy, regionLabel, resize, sliceRequestFor, zoomAt } from '../../../src-renderer/src/lib/tracks/viewport-math';
-import { filterAndSort, scrollToShow, visibleRowRange } from '../../../src-renderer/src/lib/util/sequence-table';
+import { filterAndSort, scrollToShow, targetLabel, visibleRowRange } from '../../../src-renderer/src/lib/util/sequence-table';
 import { extent, kneeIndex, pSweep, summarize } from '../../../src-renderer/src/lib/util/dashboard-data';
 import { buildRunRequest, demoRequest, explanationsFor, pProblem, DEFAULT_METHODS } from '../../../src-renderer/src/lib/util/run-request';
 import { formatDuration } from '../../../src-renderer/src/lib/util/format';
@@ -74,6 +74,12 @@ describe('sequence table', () => {
     const partlyScanned = [row(0, 'a', 0, 1, 0, null), ...rows.slice(1)];
     expect(filterAndSort(partlyScanned, '', { key: { kind: 'hits' }, descending: false }).map((r) => r.index)).toEqual([1, 2, 0]);
     expect(filterAndSort(rows, 'CHR1', { key: { kind: 'index' }, descending: false }).map((r) => r.name)).toEqual(['chr1_a', 'chr1_c']);
+  });
+  it('groups rows by the output they explain, named when the model names its outputs', () => {
+    const mixed = [{ ...rows[0], target: 1 }, rows[1], { ...rows[2], target: 1 }];
+    expect(filterAndSort(mixed, '', { key: { kind: 'target' }, descending: false }).map((r) => r.index)).toEqual([1, 0, 2]);
+    expect(targetLabel(1, ['absent', 'gata1_tal1_pair'])).toBe('gata1_tal1_pair');
+    expect(targetLabel(1, null)).toBe('output 1');
   });
 });
 

@@ -1,11 +1,12 @@
-// Sorting and filtering of the Run view's sequence table. Sort keys: name, prediction (target
-// logit), relevance (Σ of an explanation), motif hits, or a metric of an explanation. Missing values
+// Sorting and filtering of the Run view's sequence table. Sort keys: name, target (the output a row
+// explains), prediction (target logit), relevance (Σ of an explanation), motif hits, or a metric of an explanation. Missing values
 // sort last in either direction, so "best first" never starts with blanks.
 import type { MetricName, SequenceRow } from '../../../../src-main/shared/run-api';
 
 export type SortKey =
   | { kind: 'index' }
   | { kind: 'name' }
+  | { kind: 'target' }
   | { kind: 'prediction' }
   | { kind: 'hits' }
   | { kind: 'relevance'; explanationId: string }
@@ -22,6 +23,8 @@ export function sortValue(row: SequenceRow, key: SortKey): number | string | und
       return row.index;
     case 'name':
       return row.name;
+    case 'target':
+      return row.target;
     case 'prediction':
       return row.logit;
     case 'hits':
@@ -74,4 +77,9 @@ export function scrollToShow(i: number, scrollTop: number, viewportPx: number, r
   if (top < scrollTop) return top;
   if (top + rowPx > scrollTop + visible) return top + rowPx - visible;
   return scrollTop;
+}
+
+/** How a row's target reads: the output's name when the model names its outputs, else its index. */
+export function targetLabel(target: number, labels: readonly string[] | null): string {
+  return labels?.[target] ?? `output ${target}`;
 }
