@@ -1,7 +1,8 @@
 // `plrp runs import OUT.json…`: one out.json, or the shards of a workflow run merged in the given
 // order, into the run cache (and/or written as one merged out.json with --write-merged). The merge
-// recomputes seqlets and motif hits over all sequences, as one process would have.
+// recomputes seqlets, motif hits and motif ranking over all sequences, as one process would have.
 import type { Command } from 'commander';
+import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { readFastaAll } from '../../engine/genomics/fasta';
@@ -29,7 +30,7 @@ export function registerImport(runs: Command): void {
     .action(async (files: string[], o: ImportCliOptions) => {
       const docs = await Promise.all(files.map(async (f) => ({ doc: await readOutJson(f), label: f })));
       const fasta = o.fasta ? resolve(o.fasta) : undefined;
-      const doc = docs.length === 1 && !fasta ? docs[0].doc : await mergeOutputs(docs, { fasta, annotate: (m) => annotate(m, fasta ?? m.fasta) });
+      const doc = docs.length === 1 && !fasta ? docs[0].doc : await mergeOutputs(docs, { fasta, annotate: (m, motifsFile) => annotate(m, fasta ?? m.fasta, motifsFile) });
       if (o.writeMerged) {
         await writeFile(o.writeMerged, `${JSON.stringify(doc)}\n`);
         process.stderr.write(`plrp: wrote ${o.writeMerged} (${doc.sequences.length} sequences from ${files.length} file${files.length === 1 ? '' : 's'})\n`);
@@ -46,7 +47,7 @@ export function registerImport(runs: Command): void {
 }
 
 /** Seqlets (always) and motif hits and ranking (when the run scanned motifs), over all sequences. */
-async function annotate(merged: OutJson, fastaPath: string): Promise<Record<string, unknown>> {
+async function annotate(merged: OutJson, fastaPath: string, motifsFile: string | null): Promise<Record<string, unknown>> {
   const records = await readFastaAll(fastaPath);
   const byName = new Map(records.map((r) => [r.name, r.sequence]));
   const sequences = merged.sequences.map((s) => {
@@ -58,7 +59,9 @@ async function annotate(merged: OutJson, fastaPath: string): Promise<Record<stri
   for (const e of merged.explanations) {
     observed[e.id] = merged.sequences.map((s, i) => observedBaseRelevance(flatRelevance(s.relevance[e.id] ?? []), encodeOneHot(sequences[i].sequence)));
   }
-  const motifsPath = merged.motifs?.file ?? null;
-  const motifs = motifsPath ? await readMotifFile(motifsPath, []) : [];
-  return RelevanceAnnotations.footer(analyzeRelevance({ sequences, observed, motifs }), motifsPath);
+  if (motifsFile && !existsSync(motifsFile)) {
+    throw new AppError('FILE_NOT_FOUND', `the shards scanned the motif file ${motifsFile}, which is not on this machine: merge where it is, so that motif hits and ranking can be recomputed over all sequences`);
+  }
+  const motifs = motifsFile ? await readMotifFile(motifsFile, []) : [];
+  return RelevanceAnnotations.footer(analyzeRelevance({ sequences, observed, motifs }), motifsFile);
 }
