@@ -1,6 +1,7 @@
 // `plrp runs import OUT.json…`: one out.json, or the shards of a workflow run merged in the given
 // order, into the run cache (and/or written as one merged out.json with --write-merged). The merge
 // recomputes seqlets, motif hits and motif ranking over all sequences, as one process would have.
+// Importing content the cache already holds names the earlier run instead of storing it again.
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
@@ -15,6 +16,7 @@ import { flatRelevance, readOutJson, type OutJson } from '../../engine/report/ou
 import { importOutJson } from '../../services/report/import-out-json';
 import { LocalRunService } from '../../services/run-service';
 import { AppError } from '../../shared/errors';
+import type { RunSummary } from '../../shared/run-api';
 import { RelevanceAnnotations } from '../explain/relevance-annotations';
 
 interface ImportCliOptions { cache?: string; fasta?: string; label?: string; writeMerged?: string; store: boolean }
@@ -38,12 +40,20 @@ export function registerImport(runs: Command): void {
       if (!o.store) return;
       const svc = new LocalRunService({ cachePath: o.cache, onCacheMessage: (m) => process.stderr.write(`plrp: ${m}\n`) });
       try {
-        const id = await importOutJson(svc.cache, doc, { fastaPath: fasta, label: o.label ?? null, source: files.length === 1 ? files[0] : `${files.length} shards` });
-        process.stdout.write(`${id}\n`);
+        const source = files.length === 1 ? files[0] : `${files.length} shards`;
+        const { runId, reused } = await importOutJson(svc.cache, doc, { fastaPath: fasta, label: o.label ?? null, source });
+        if (reused) process.stderr.write(`plrp: ${alreadyImported(await svc.get(runId), source, o.label)}\n`);
+        process.stdout.write(`${runId}\n`);
       } finally {
         await svc.close();
       }
     });
+}
+
+/** What a repeated import says: which run already holds the content, and that nothing was stored. */
+function alreadyImported(run: RunSummary, source: string, label: string | undefined): string {
+  const kept = label !== undefined && label !== run.label ? `; its label stays "${run.label ?? ''}"` : '';
+  return `the run cache already holds ${source} as run ${run.id} (${run.label ?? 'no label'}, stored ${new Date(run.timings.createdAt).toISOString().replace('T', ' ').slice(0, 19)}); nothing stored again${kept}`;
 }
 
 /** Seqlets (always) and motif hits and ranking (when the run scanned motifs), over all sequences. */
