@@ -18,6 +18,7 @@ import { LocalRunService } from '../../services/run-service';
 import { AppError } from '../../shared/errors';
 import type { RunSummary } from '../../shared/run-api';
 import { RelevanceAnnotations } from '../explain/relevance-annotations';
+import { runTime } from '../run-line';
 
 interface ImportCliOptions { cache?: string; fasta?: string; label?: string; writeMerged?: string; store: boolean }
 
@@ -30,6 +31,9 @@ export function registerImport(runs: Command): void {
     .option('--write-merged <merged.json>', 'also write the merged out.json')
     .option('--no-store', 'do not touch the run cache (with --write-merged: merge only)')
     .action(async (files: string[], o: ImportCliOptions) => {
+      if (!o.store && !o.writeMerged) {
+        throw new AppError('USAGE', '--no-store without --write-merged would do nothing: add --write-merged merged.json to write the merge, or drop --no-store to import into the run cache');
+      }
       const docs = await Promise.all(files.map(async (f) => ({ doc: await readOutJson(f), label: f })));
       const fasta = o.fasta ? resolve(o.fasta) : undefined;
       const doc = docs.length === 1 && !fasta ? docs[0].doc : await mergeOutputs(docs, { fasta, annotate: (m, motifsFile) => annotate(m, fasta ?? m.fasta, motifsFile) });
@@ -53,7 +57,7 @@ export function registerImport(runs: Command): void {
 /** What a repeated import says: which run already holds the content, and that nothing was stored. */
 function alreadyImported(run: RunSummary, source: string, label: string | undefined): string {
   const kept = label !== undefined && label !== run.label ? `; its label stays "${run.label ?? ''}"` : '';
-  return `the run cache already holds ${source} as run ${run.id} (${run.label ?? 'no label'}, stored ${new Date(run.timings.createdAt).toISOString().replace('T', ' ').slice(0, 19)}); nothing stored again${kept}`;
+  return `the run cache already holds ${source} as run ${run.id} (${run.label ?? 'no label'}, stored ${runTime(run.timings.createdAt)}); nothing stored again${kept}`;
 }
 
 /** Seqlets (always) and motif hits and ranking (when the run scanned motifs), over all sequences. */

@@ -177,6 +177,11 @@ export class RunCache {
     return row ? parseRun(row) : undefined;
   }
 
+  /** Ids of the runs whose id starts with `prefix`, newest first. */
+  runIdsWithPrefix(prefix: string): string[] {
+    return this.db.prepare('SELECT id FROM runs WHERE substr(id, 1, ?) = ? ORDER BY created_at DESC, id').pluck().all(prefix.length, prefix) as string[];
+  }
+
   listRuns(): StoredRun[] {
     return (this.db.prepare('SELECT * FROM runs ORDER BY created_at DESC, id').all() as RunRecord[]).map(parseRun);
   }
