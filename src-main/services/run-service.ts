@@ -32,6 +32,7 @@ import { parseRunRequest, resolvePathsOnly, type ResolveFileRef } from './parse-
 import { batchSequencesFor, createRunJob } from './run-job';
 import { RunProgressReporter } from './run-progress';
 import { RecentValues } from './recent-values';
+import { resolveRunId } from './resolve-run-id';
 import { runSummary, sequenceRows } from './run-views';
 import { binRelevance } from './track-slice';
 import { motifHits, motifRanking, seqlets } from './run-annotations';
@@ -260,6 +261,11 @@ export class LocalRunService implements RunService {
 
   async list(): Promise<RunSummary[]> {
     return this.cache.listRuns().map((r) => runSummary(this.cache, r, this.cache.inputCount(r.inputSha)));
+  }
+
+  /** A run's full id from its id or a unique prefix of it (the CLI's `plrp runs show 3f2a`). */
+  resolveRunId(idOrPrefix: string): string {
+    return resolveRunId(this.cache, idOrPrefix);
   }
 
   async get(runId: string): Promise<RunSummary> {

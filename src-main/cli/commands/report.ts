@@ -53,7 +53,7 @@ export function register(program: Command): void {
 async function fromCache(runId: string, cachePath: string | undefined, detailNames: string[] | undefined): Promise<OutJson> {
   const svc = new LocalRunService({ cachePath, onCacheMessage: (m) => process.stderr.write(`plrp: ${m}\n`) });
   try {
-    return await runToOutJson(svc, runId, { detailNames });
+    return await runToOutJson(svc, svc.resolveRunId(runId), { detailNames });
   } finally {
     await svc.close();
   }

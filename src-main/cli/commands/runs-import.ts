@@ -1,7 +1,9 @@
 // `plrp runs import OUT.json…`: one out.json, or the shards of a workflow run merged in the given
 // order, into the run cache (and/or written as one merged out.json with --write-merged). The merge
-// recomputes seqlets and motif hits over all sequences, as one process would have.
+// recomputes seqlets, motif hits and motif ranking over all sequences, as one process would have.
+// Importing content the cache already holds names the earlier run instead of storing it again.
 import type { Command } from 'commander';
+import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { readFastaAll } from '../../engine/genomics/fasta';
@@ -14,7 +16,9 @@ import { flatRelevance, readOutJson, type OutJson } from '../../engine/report/ou
 import { importOutJson } from '../../services/report/import-out-json';
 import { LocalRunService } from '../../services/run-service';
 import { AppError } from '../../shared/errors';
+import type { RunSummary } from '../../shared/run-api';
 import { RelevanceAnnotations } from '../explain/relevance-annotations';
+import { runTime } from '../run-line';
 
 interface ImportCliOptions { cache?: string; fasta?: string; label?: string; writeMerged?: string; store: boolean }
 
@@ -27,9 +31,12 @@ export function registerImport(runs: Command): void {
     .option('--write-merged <merged.json>', 'also write the merged out.json')
     .option('--no-store', 'do not touch the run cache (with --write-merged: merge only)')
     .action(async (files: string[], o: ImportCliOptions) => {
+      if (!o.store && !o.writeMerged) {
+        throw new AppError('USAGE', '--no-store without --write-merged would do nothing: add --write-merged merged.json to write the merge, or drop --no-store to import into the run cache');
+      }
       const docs = await Promise.all(files.map(async (f) => ({ doc: await readOutJson(f), label: f })));
       const fasta = o.fasta ? resolve(o.fasta) : undefined;
-      const doc = docs.length === 1 && !fasta ? docs[0].doc : await mergeOutputs(docs, { fasta, annotate: (m) => annotate(m, fasta ?? m.fasta) });
+      const doc = docs.length === 1 && !fasta ? docs[0].doc : await mergeOutputs(docs, { fasta, annotate: (m, motifsFile) => annotate(m, fasta ?? m.fasta, motifsFile) });
       if (o.writeMerged) {
         await writeFile(o.writeMerged, `${JSON.stringify(doc)}\n`);
         process.stderr.write(`plrp: wrote ${o.writeMerged} (${doc.sequences.length} sequences from ${files.length} file${files.length === 1 ? '' : 's'})\n`);
@@ -37,16 +44,24 @@ export function registerImport(runs: Command): void {
       if (!o.store) return;
       const svc = new LocalRunService({ cachePath: o.cache, onCacheMessage: (m) => process.stderr.write(`plrp: ${m}\n`) });
       try {
-        const id = await importOutJson(svc.cache, doc, { fastaPath: fasta, label: o.label ?? null, source: files.length === 1 ? files[0] : `${files.length} shards` });
-        process.stdout.write(`${id}\n`);
+        const source = files.length === 1 ? files[0] : `${files.length} shards`;
+        const { runId, reused } = await importOutJson(svc.cache, doc, { fastaPath: fasta, label: o.label ?? null, source });
+        if (reused) process.stderr.write(`plrp: ${alreadyImported(await svc.get(runId), source, o.label)}\n`);
+        process.stdout.write(`${runId}\n`);
       } finally {
         await svc.close();
       }
     });
 }
 
+/** What a repeated import says: which run already holds the content, and that nothing was stored. */
+function alreadyImported(run: RunSummary, source: string, label: string | undefined): string {
+  const kept = label !== undefined && label !== run.label ? `; its label stays "${run.label ?? ''}"` : '';
+  return `the run cache already holds ${source} as run ${run.id} (${run.label ?? 'no label'}, stored ${runTime(run.timings.createdAt)}); nothing stored again${kept}`;
+}
+
 /** Seqlets (always) and motif hits and ranking (when the run scanned motifs), over all sequences. */
-async function annotate(merged: OutJson, fastaPath: string): Promise<Record<string, unknown>> {
+async function annotate(merged: OutJson, fastaPath: string, motifsFile: string | null): Promise<Record<string, unknown>> {
   const records = await readFastaAll(fastaPath);
   const byName = new Map(records.map((r) => [r.name, r.sequence]));
   const sequences = merged.sequences.map((s) => {
@@ -58,7 +73,9 @@ async function annotate(merged: OutJson, fastaPath: string): Promise<Record<stri
   for (const e of merged.explanations) {
     observed[e.id] = merged.sequences.map((s, i) => observedBaseRelevance(flatRelevance(s.relevance[e.id] ?? []), encodeOneHot(sequences[i].sequence)));
   }
-  const motifsPath = merged.motifs?.file ?? null;
-  const motifs = motifsPath ? await readMotifFile(motifsPath, []) : [];
-  return RelevanceAnnotations.footer(analyzeRelevance({ sequences, observed, motifs }), motifsPath);
+  if (motifsFile && !existsSync(motifsFile)) {
+    throw new AppError('FILE_NOT_FOUND', `the shards scanned the motif file ${motifsFile}, which is not on this machine: merge where it is, so that motif hits and ranking can be recomputed over all sequences`);
+  }
+  const motifs = motifsFile ? await readMotifFile(motifsFile, []) : [];
+  return RelevanceAnnotations.footer(analyzeRelevance({ sequences, observed, motifs }), motifsFile);
 }

@@ -1,15 +1,17 @@
-// `plrp runs list|show|export|delete|cache`: the run cache from the command line, through the same
+// `plrp runs list|show|export|import|delete|cache`: the run cache from the command line, through the same
 // RunService as the app and the browser-mode server, so all three show and export runs alike.
 import type { Command } from 'commander';
 import { AppError } from '../../shared/errors';
 import { countOf } from '../../shared/count-of';
-import type { RunSummary } from '../../shared/run-api';
 import { exportRun } from '../../services/export-run';
 import { LocalRunService } from '../../services/run-service';
 import { registerImport } from './runs-import';
 import { registerCompute } from './runs-compute';
 import { withCancellation } from '../cancellation';
 import { ProgressBar } from '../progress';
+import { runLine } from '../run-line';
+
+const ID_HELP = 'run id, or a unique prefix of it (at least 4 characters)';
 
 interface CacheOption { cache?: string; json?: boolean }
 
@@ -22,37 +24,32 @@ async function withService<T>(opts: CacheOption, body: (svc: LocalRunService) =>
   }
 }
 
-function line(r: RunSummary): string {
-  const when = new Date(r.timings.createdAt).toISOString().replace('T', ' ').slice(0, 19);
-  const methods = r.explanations.map((e) => e.id).join(',');
-  const status = r.computedElsewhereBy === null ? r.status : `${r.status} (pid ${r.computedElsewhereBy})`;
-  return `${r.id}\t${status}\t${when}\t${r.modelName}\t${r.fastaName}\t${r.sequencesDone}/${r.sequenceCount}\t${methods}`;
-}
-
 function mb(bytes: number): string {
   return `${(bytes / 1e6).toFixed(1)} MB`;
 }
 
 export function register(program: Command): void {
-  const runs = program.command('runs').description('list, show, export and delete cached runs');
+  const runs = program.command('runs').description('list, show, export, import and delete cached runs; show the cache size or prune it')
+    .addHelpText('after', '\nA run id may be shortened to a unique prefix of at least 4 characters, as git does: plrp runs show 3f2a');
   const cacheOpt = (c: Command): Command => c.option('--cache <file>', 'run cache database (default: PLRP_CACHE_DB or the app data folder)');
 
   cacheOpt(runs.command('list').description('list runs, newest first').option('--json', 'print JSON'))
     .action(async (opts: CacheOption) => withService(opts, async (svc) => {
       const list = await svc.list();
       if (opts.json) process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
-      else for (const r of list) process.stdout.write(`${line(r)}\n`);
+      else for (const r of list) process.stdout.write(`${runLine(r)}\n`);
     }));
 
-  cacheOpt(runs.command('show <id>').description('one run: options, timings, per-sequence numbers').option('--json', 'print JSON'))
-    .action(async (id: string, opts: CacheOption) => withService(opts, async (svc) => {
+  cacheOpt(runs.command('show').argument('<id>', ID_HELP).description('one run: options, timings, per-sequence numbers').option('--json', 'print JSON'))
+    .action(async (given: string, opts: CacheOption) => withService(opts, async (svc) => {
+      const id = svc.resolveRunId(given);
       const run = await svc.get(id);
       const page = await svc.sequences({ runId: id, limit: 1000 });
       if (opts.json) {
         process.stdout.write(`${JSON.stringify({ run, sequences: page }, null, 2)}\n`);
         return;
       }
-      process.stdout.write(`${line(run)}\n`);
+      process.stdout.write(`${runLine(run)}\n`);
       for (const e of run.explanations) process.stdout.write(`  ${e.id}: ${e.canonical}\n`);
       if (run.error) process.stdout.write(`  error: ${run.error.code}: ${run.error.message}\n`);
       process.stdout.write(`  compute ${(run.timings.computeMs / 1000).toFixed(2)} s; cached: ${run.timings.cachedExplanations.join(',') || '-'}\n`);
@@ -63,16 +60,18 @@ export function register(program: Command): void {
       if (page.total > page.rows.length) process.stdout.write(`  … ${page.total - page.rows.length} more (use runs export)\n`);
     }));
 
-  cacheOpt(runs.command('export <id>').description('write bedGraph per explanation, sequences.tsv and manifest.json').requiredOption('--out <dir>', 'output folder'))
-    .action(async (id: string, opts: CacheOption & { out: string }) => withService(opts, async (svc) => {
+  cacheOpt(runs.command('export').argument('<id>', ID_HELP).description('write bedGraph per explanation, sequences.tsv and manifest.json').requiredOption('--out <dir>', 'output folder'))
+    .action(async (given: string, opts: CacheOption & { out: string }) => withService(opts, async (svc) => {
+      const id = svc.resolveRunId(given);
       const bar = new ProgressBar('export', (await svc.get(id)).sequenceCount);
       const written = await withCancellation((signal) => exportRun(svc, id, opts.out, { signal, onProgress: (done) => bar.update(done) }));
       bar.done();
       for (const f of written) process.stderr.write(`plrp: wrote ${f}\n`);
     }));
 
-  cacheOpt(runs.command('delete <id>').description('delete a run (results another run uses stay cached)'))
-    .action(async (id: string, opts: CacheOption) => withService(opts, async (svc) => {
+  cacheOpt(runs.command('delete').argument('<id>', ID_HELP).description('delete a run (results another run uses stay cached)'))
+    .action(async (given: string, opts: CacheOption) => withService(opts, async (svc) => {
+      const id = svc.resolveRunId(given);
       await svc.delete(id);
       process.stderr.write(`plrp: deleted run ${id}\n`);
     }));

@@ -12,8 +12,12 @@ import type { OutJson } from './out-json';
 export interface MergeOptions {
   /** The FASTA the shards were cut from: the merged run's input. */
   fasta?: string;
-  /** Recomputes the annotation footer (seqlets, motifs) over the merged document. */
-  annotate?: (merged: OutJson) => Promise<Record<string, unknown>>;
+  /**
+   * Recomputes the annotation footer (seqlets, motif hits and ranking) over the merged document.
+   * `motifsFile` is the file the shards scanned (null when they scanned none): the shards' own
+   * motif footers are dropped from `merged`, so it is passed on here.
+   */
+  annotate?: (merged: OutJson, motifsFile: string | null) => Promise<Record<string, unknown>>;
 }
 
 /** Throws a USAGE error naming the first field where two shards disagree. */
@@ -50,6 +54,6 @@ export async function mergeOutputs(docs: readonly { doc: OutJson; label: string 
       metrics: Object.fromEntries(ids.map((id) => [id, summarizeMetrics(sequences.map((s) => (s.metrics?.[id] ?? {}) as SequenceMetrics)) as Record<string, unknown>])),
     };
   }
-  if (options.annotate) Object.assign(merged, await options.annotate(merged));
+  if (options.annotate) Object.assign(merged, await options.annotate(merged, first.motifs?.file ?? null));
   return merged;
 }

@@ -114,15 +114,21 @@ export class RunCache {
         .run(run.id, run.label, run.status, run.modelSha, run.inputSha, run.modelName, run.fastaName, JSON.stringify(run.request),
           JSON.stringify(run.target), run.engineVersion, run.createdAt, run.startedAt, run.finishedAt, run.computeMs,
           run.error ? JSON.stringify(run.error) : null, JSON.stringify(run.notices), run.ownerPid, run.ownerSeenAt);
-      const insertExpl = this.db.prepare(
-        'INSERT OR IGNORE INTO explanations (key, model_sha, input_sha, canonical, target, engine_version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      );
+      this.insertExplanations(run, explanations);
       const link = this.db.prepare('INSERT INTO run_explanations (run_id, expl_id, expl_key, position, config_json, cached) VALUES (?, ?, ?, ?, ?, ?)');
-      explanations.forEach((e, position) => {
-        insertExpl.run(e.explKey, run.modelSha, run.inputSha, e.canonical, JSON.stringify(run.target), run.engineVersion, run.createdAt);
-        link.run(run.id, e.explId, e.explKey, position, JSON.stringify(e.config), 0);
-      });
+      explanations.forEach((e, position) => link.run(run.id, e.explId, e.explKey, position, JSON.stringify(e.config), 0));
     })();
+  }
+
+  /**
+   * The explanations' rows (kept if already there), which their results refer to. insertRun adds
+   * them; an import stores its results before the run, so that the run appears only once complete.
+   */
+  insertExplanations(run: Pick<StoredRun, 'modelSha' | 'inputSha' | 'target' | 'engineVersion' | 'createdAt'>, explanations: { explKey: string; canonical: string }[]): void {
+    const insert = this.db.prepare(
+      'INSERT OR IGNORE INTO explanations (key, model_sha, input_sha, canonical, target, engine_version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    for (const e of explanations) insert.run(e.explKey, run.modelSha, run.inputSha, e.canonical, JSON.stringify(run.target), run.engineVersion, run.createdAt);
   }
 
   updateRun(id: string, patch: RunPatch): void {
@@ -169,6 +175,11 @@ export class RunCache {
   getRun(id: string): StoredRun | undefined {
     const row = this.statement('SELECT * FROM runs WHERE id = ?').get(id) as RunRecord | undefined;
     return row ? parseRun(row) : undefined;
+  }
+
+  /** Ids of the runs whose id starts with `prefix`, newest first. */
+  runIdsWithPrefix(prefix: string): string[] {
+    return this.db.prepare('SELECT id FROM runs WHERE substr(id, 1, ?) = ? ORDER BY created_at DESC, id').pluck().all(prefix.length, prefix) as string[];
   }
 
   listRuns(): StoredRun[] {

@@ -1,22 +1,23 @@
 // `plrp runs import`: puts an out.json (one process's, or the merge of a workflow's shards) into
 // the run cache as a finished run, so `plrp runs list`, the app and browser mode open it like a
 // run they computed. The sequences come from the run's FASTA (out.json holds no letters), checked
-// name by name and length by length against the document.
+// name by name and length by length against the document. The same content imported again finds
+// the run it made (as a repeated run returns from the cache), and a failed import leaves no run:
+// the run appears only once all of it is stored (cache/imported-run.ts).
 import { randomUUID } from 'node:crypto';
-import { createHash } from 'node:crypto';
 import { basename, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { AppError } from '../../shared/errors';
 import { canonicalConfig } from '../../shared/explain-config';
 import { flatRelevance, type OutJson } from '../../engine/report/out-json';
+import { outJsonDigest } from '../../engine/report/out-json-digest';
+import { footerAnnotations } from '../../engine/report/out-json-annotations';
 import { explanationKey } from '../cache/cache-key';
 import type { ResultRow, StoredRun } from '../cache/cache-types';
 import type { RunCache } from '../cache/run-cache';
+import { commitImportedRun, findRunWithKeys } from '../cache/imported-run';
 import { ingestFasta } from '../ingest-fasta';
 import { relevanceStats } from '../../engine/explain/relevance-stats';
-import { motifHitSets } from '../../engine/export/motif-hit-sets';
-import { seqletSets } from '../../engine/export/seqlet-sets';
-import type { MotifHitRow } from '../../shared/run-api';
 
 const BATCH = 256;
 
@@ -25,11 +26,21 @@ export interface ImportOptions {
   fastaPath?: string;
   label?: string | null;
   source: string;
+  /** Sequences per results transaction (default 256). */
+  batchSequences?: number;
 }
 
-export async function importOutJson(cache: RunCache, doc: OutJson, o: ImportOptions): Promise<string> {
+export interface ImportResult {
+  runId: string;
+  /** True when the cache already held this content: nothing was stored, runId is the earlier import. */
+  reused: boolean;
+}
+
+export async function importOutJson(cache: RunCache, doc: OutJson, o: ImportOptions): Promise<ImportResult> {
   const fastaPath = resolve(o.fastaPath ?? doc.fasta);
   if (!existsSync(fastaPath)) throw new AppError('FILE_NOT_FOUND', `${o.source}: its FASTA ${fastaPath} is not there; pass --fasta`);
+  // Read (and checked) before anything is stored.
+  const annotations = footerAnnotations(doc, o.source);
   const input = await ingestFasta(cache, fastaPath, basename(fastaPath));
   const stored = cache.sequenceNames(input.sha256, 0, input.count);
   if (stored.length !== doc.sequences.length) {
@@ -40,12 +51,19 @@ export async function importOutJson(cache: RunCache, doc: OutJson, o: ImportOpti
       throw new AppError('USAGE', `${o.source}: sequence ${i + 1} is "${s.name}" (${s.length} bp) but ${fastaPath} has "${stored[i].name}" (${stored[i].lengthBp} bp) there`);
     }
   });
-  cache.upsertModel(doc.model.sha256, basename(doc.model.path), { path: doc.model.path, imported: true });
   // The key of an imported result never equals one a local run computes: we cannot vouch that the
   // document's targets and options are what a fresh run would use, so it must not be reused as one.
-  const contentSha = createHash('sha256').update(JSON.stringify(doc.sequences.map((s) => [s.name, s.target]))).update(o.source).digest('hex');
-  const version = `${doc.engine.version}|import=${contentSha}|metrics=${[...doc.metrics].sort().join(',')}`;
+  // It holds the document's content digest instead, so equal content gets equal keys.
+  const version = `${doc.engine.version}|import=${outJsonDigest(doc)}|metrics=${[...doc.metrics].sort().join(',')}`;
   const target = doc.sequences.every((s) => s.target === argmax(s.output)) ? 'predicted' : doc.sequences[0]?.target ?? 'predicted';
+  const keyed = doc.explanations.map((e) => ({
+    explId: e.id, config: e.config, canonical: canonicalConfig(e.config),
+    explKey: explanationKey({ modelSha256: doc.model.sha256, config: e.config, inputSha256: input.sha256, engineVersion: version, target }),
+  }));
+  const earlier = findRunWithKeys(cache, doc.model.sha256, input.sha256, keyed.map((e) => e.explKey));
+  if (earlier) return { runId: earlier, reused: true };
+
+  cache.upsertModel(doc.model.sha256, basename(doc.model.path), { path: doc.model.path, imported: true });
   const now = Date.now();
   const run: StoredRun = {
     id: randomUUID(), label: o.label ?? `imported ${basename(o.source)}`, status: 'done', modelSha: doc.model.sha256, inputSha: input.sha256,
@@ -56,14 +74,13 @@ export async function importOutJson(cache: RunCache, doc: OutJson, o: ImportOpti
     ownerPid: null,
     ownerSeenAt: null,
   };
-  const keyed = doc.explanations.map((e) => ({
-    explId: e.id, config: e.config, canonical: canonicalConfig(e.config),
-    explKey: explanationKey({ modelSha256: run.modelSha, config: e.config, inputSha256: input.sha256, engineVersion: version, target }),
-  }));
-  cache.insertRun(run, keyed);
+  // Results in batches (a large import must not hold the cache's write lock for long: the app may
+  // be storing a run meanwhile), then the run in one transaction.
+  cache.insertExplanations(run, keyed);
   const head = doc.model.head ?? 'none';
-  for (let from = 0; from < doc.sequences.length; from += BATCH) {
-    const slice = doc.sequences.slice(from, from + BATCH);
+  const batch = Math.max(1, o.batchSequences ?? BATCH);
+  for (let from = 0; from < doc.sequences.length; from += batch) {
+    const slice = doc.sequences.slice(from, from + batch);
     cache.writeBatch({
       modelSha: run.modelSha,
       inputSha: run.inputSha,
@@ -78,9 +95,7 @@ export async function importOutJson(cache: RunCache, doc: OutJson, o: ImportOpti
       })),
     });
   }
-  for (const e of keyed) cache.markExplanationCached(run.id, e.explId);
-  writeAnnotations(cache, run.id, doc, new Map(keyed.map((e) => [e.explId, e.explKey])));
-  return run.id;
+  return commitImportedRun(cache, run, keyed, doc.sequences.length, annotations);
 }
 
 function nan(v: number | null): number {
@@ -102,28 +117,4 @@ function logitsOf(output: readonly (number | null)[], target: number, logit: num
   const out = new Float32Array(output.length).fill(Number.NaN);
   if (target >= 0 && target < out.length) out[target] = nan(logit);
   return out;
-}
-
-interface FooterHit { motif_id: string; motif_alt_id?: string | null; sequence: number; start: number; end: number; strand: '+' | '-'; score: number; p_value: number; q_value: number; matched_sequence: string; relevance: Record<string, number> }
-interface FooterSeqlet { sequence: number; start: number; end: number; sign: string; attribution: number; p_value: number }
-
-/** Motif hits and seqlets of the footer into the tables the app's tracks read. */
-function writeAnnotations(cache: RunCache, runId: string, doc: OutJson, keys: Map<string, string>): void {
-  const hits = ((doc.motifs as { hits?: FooterHit[] } | undefined)?.hits ?? []);
-  const seqlets = (doc.seqlets ?? {}) as unknown as Record<string, FooterSeqlet[]>;
-  const insertHits = cache.db.prepare('INSERT INTO motif_hit_sets (run_id, idx, hit_count, findings_json, relevance_json) VALUES (?, ?, ?, ?, ?)');
-  const insertSeqlets = cache.db.prepare('INSERT INTO seqlet_sets (expl_key, idx, seqlet_count, seqlets_json) VALUES (?, ?, ?, ?)');
-  cache.db.transaction(() => {
-    const rows = hits.map((h): MotifHitRow => ({
-      sequenceIndex: h.sequence, motifId: h.motif_id, motifName: h.motif_alt_id ?? h.motif_id, startBp: h.start, endBp: h.end, strand: h.strand,
-      score: h.score, pValue: h.p_value, qValue: h.q_value, matched: h.matched_sequence, relevance: h.relevance,
-    }));
-    for (const set of motifHitSets(rows)) insertHits.run(runId, set.idx, set.count, set.findingsJson, set.relevanceJson);
-    for (const [id, list] of Object.entries(seqlets)) {
-      const key = keys.get(id);
-      if (!key) continue;
-      const stored = list.map((s) => ({ idx: s.sequence, startBp: s.start, endBp: s.end, sign: s.sign === 'negative' || s.sign === '-' ? '-' as const : '+' as const, sum: s.attribution, pValue: s.p_value }));
-      for (const set of seqletSets(id, stored)) insertSeqlets.run(key, set.idx, set.count, set.seqletsJson);
-    }
-  })();
 }

@@ -1,7 +1,8 @@
 // The scale-out workflow end to end with Debian's snakemake: the cnn4 fixture FASTA in two shards,
 // each through `plrp explain`, merged and imported into a run cache — and the result must equal a
-// single `plrp explain` over the whole file. Tolerance: relative L2 < 1e-6; out.json holds float32
-// values printed exactly, so any difference would be a merge or import bug, not rounding.
+// single `plrp explain` over the whole file, motif hits and ranking included. Tolerance: relative
+// L2 < 1e-6; out.json holds float32 values printed exactly, so any difference would be a merge or
+// import bug, not rounding.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,11 +15,11 @@ const ROOT = resolve(__dirname, '../../..');
 const PLRP = join(ROOT, 'bin/plrp.mjs');
 const FASTA = join(ROOT, 'test/fixtures/lrp/cnn4.fa');
 const MODEL = join(ROOT, 'test/fixtures/lrp/cnn4.onnx');
-const ARGS = ['--method', 'plrp-lambda', '--p', '0.3', '--metrics', 'gini,entropy'];
+const ARGS = ['--method', 'plrp-lambda', '--p', '0.3', '--metrics', 'gini,entropy', '--motifs', 'bundled'];
 const hasSnakemake = spawnSync('snakemake', ['--version']).status === 0;
 if (!hasSnakemake) console.warn('SKIPPED workflow test: `snakemake` is not on PATH (Debian: apt-get install snakemake)');
 
-interface Doc { sequences: { name: string; relevance: Record<string, number[][]> }[]; summary?: unknown; seqlets?: unknown }
+interface Doc { sequences: { name: string; relevance: Record<string, number[][]> }[]; summary?: unknown; seqlets?: unknown; motifs?: { hits: unknown[] } }
 
 describe.skipIf(!hasSnakemake)('workflow/Snakefile on two shards', () => {
   let dir = '';
@@ -48,7 +49,7 @@ describe.skipIf(!hasSnakemake)('workflow/Snakefile on two shards', () => {
     expect(shards.flat()).toEqual(names(FASTA));
   });
 
-  it('merges into the relevance, metric summary and seqlets of a single-process run', () => {
+  it('merges into the relevance, metric summary, seqlets, motif hits and motif ranking of a single-process run', () => {
     expect(merged.sequences.map((s) => s.name)).toEqual(single.sequences.map((s) => s.name));
     for (let i = 0; i < single.sequences.length; i++) {
       for (const [id, rows] of Object.entries(single.sequences[i].relevance)) {
@@ -57,6 +58,8 @@ describe.skipIf(!hasSnakemake)('workflow/Snakefile on two shards', () => {
     }
     expect(merged.summary).toEqual(single.summary);
     expect(merged.seqlets).toEqual(single.seqlets);
+    expect(single.motifs?.hits.length).toBeGreaterThan(0);
+    expect(merged.motifs).toEqual(single.motifs);
   });
 
   it('imports the merged run into the cache, where runs list shows it and its relevance equals the single run', () => {
