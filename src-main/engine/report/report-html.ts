@@ -164,7 +164,8 @@ function diagnosticsSection(d: OutJson, ids: string[]): string {
   for (const id of ids) {
     const byPoint = new Map<string, Diag[]>();
     for (const s of d.sequences) {
-      for (const g of (s.diagnostics[id] ?? []) as Diag[]) {
+      // out.json keeps them per model window, then per pruning point ([window][point]).
+      for (const g of ((s.diagnostics[id] ?? []) as (Diag | Diag[])[]).flat()) {
         const list = byPoint.get(g.point);
         if (list) list.push(g);
         else byPoint.set(g.point, [g]);

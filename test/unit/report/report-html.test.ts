@@ -17,7 +17,7 @@ function doc(): OutJson {
     sequences: [0, 1, 2, 3, 4, 5].map((k) => ({
       name: k === 0 ? EVIL : `s${k}`, description: k === 0 ? '<img src=x onerror=alert(2)>' : '', length: 8, target: 0, logit: 1.5, output: [1.5, -1],
       relevance: { lrp: rel(k % 6), plrp: rel(k % 6) },
-      diagnostics: { lrp: [], plrp: [{ point: 'fc_in', p: 0.3, prunedCount: 3, keptCount: 7, prunedMassFraction: 0.25, lambda: 1.1, lambdaPos: null, lambdaNeg: null, signFlips: 0, sumBefore: 1, sumAfter: 1 }] },
+      diagnostics: { lrp: [[]], plrp: [[{ point: 'fc_in', p: 0.3, prunedCount: 3, keptCount: 7, prunedMassFraction: 0.25, lambda: 1.1, lambdaPos: null, lambdaNeg: null, signFlips: 0, sumBefore: 1, sumAfter: 1 }]] },
       metrics: { lrp: { gini: 0.5 }, plrp: { gini: 0.7 } },
     })),
     summary: { metrics: { lrp: { gini: { n: 6, mean: 0.5, median: 0.5, q1: 0.4, q3: 0.6, iqr: 0.2, std: 0.1, min: 0.3, max: 0.7 } }, plrp: { gini: { n: 6, mean: 0.7, median: 0.7, q1: 0.6, q3: 0.8, iqr: 0.2, std: 0.1, min: 0.5, max: 0.9 } } } },
