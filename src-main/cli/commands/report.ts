@@ -30,7 +30,7 @@ export function register(program: Command): void {
       if (!asPdf && !/\.html?$/i.test(o.out)) throw new AppError('USAGE', `--out ${o.out}: use a .html or .pdf file name`);
       const sequences = o.sequences?.split(',').map((s) => s.trim()).filter(Boolean);
       const doc = o.from ? await readOutJson(o.from) : await fromCache(run!, o.cache, sequences);
-      const input = await collectReportInput(doc, { title: o.title, reproduceDir: o.reproduce, sequences });
+      const input = await collectReportInput(doc, { title: o.title, reproduceDir: o.reproduce, sequences, source: o.from ? { outJson: o.from } : { runId: run! } });
       const report = buildReportHtml(input);
       const renderer = asPdf || o.figures ? await chromiumRenderer() : null;
       try {

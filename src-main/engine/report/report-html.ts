@@ -11,6 +11,8 @@ import { escapeHtml as esc, fmt } from './html-escape';
 import { flatRelevance, type OutJson } from './out-json';
 import { relevanceLogoSvg, type LogoHit, type LogoSeqlet } from './relevance-logo-svg';
 import { REPORT_CSS } from './report-css';
+import { predictionsSection, type ReportSource } from './report-predictions';
+import { htmlTable, nameCell, numberList, type Column } from './report-table';
 import { CITATIONS } from './citations';
 import { countOf } from '../../shared/count-of';
 
@@ -28,18 +30,20 @@ export interface ReportInput {
   /** Names of the sequences that get a relevance figure. */
   figureSequences: string[];
   generatedAt: string;
+  /** The cached run or out.json the report was made from; null when not known. */
+  source: ReportSource | null;
 }
 
 export interface Report { html: string; figures: Map<string, string> }
-
-const MAX_TABLE_ROWS = 1000;
 
 interface Hit { motif_id: string; motif_alt_id?: string | null; sequence: number; start: number; end: number; strand: string; p_value: number; q_value: number; relevance?: Record<string, number> }
 interface Seqlet { sequence: number; start: number; end: number; sign: string }
 interface RankRow { motifId: string; motifAltId: string; hitCount: number; coveredBp: number; captured: number; fraction: number }
 
-const table = (head: string[], rows: string[][]): string =>
-  `<table><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
+const table = htmlTable;
+const numCol = (label: string): Column => ({ label, kind: 'number' });
+const nameCol = (label: string): Column => ({ label, kind: 'name' });
+const longCol = (label: string): Column => ({ label, kind: 'long' });
 
 function section(id: string, title: string, body: string): string {
   return `<section id="${id}"><h2>${esc(title)}</h2>${body}</section>`;
@@ -57,37 +61,27 @@ export function buildReportHtml(r: ReportInput): Report {
   const parts: string[] = [];
   parts.push(`<header><h1>${esc(r.title)}</h1><p>PLRP Studio run report · ${esc(countOf(d.sequences.length, 'sequence'))} · ${esc(countOf(ids.length, 'explanation'))} · generated ${esc(r.generatedAt)}</p></header>`);
 
-  parts.push(section('inputs', 'Inputs and checksums', table(['role', 'file', 'sha256', 'note'],
+  parts.push(section('inputs', 'Inputs and checksums', table(['role', longCol('file'), longCol('sha256'), longCol('note')],
     r.inputs.map((i) => [esc(i.role), esc(i.path), `<code>${esc(i.sha256 ?? 'not available')}</code>`, esc(i.note ?? '')]))));
 
   const m = r.modelInfo;
   const card = m
-    ? table(['field', 'value'], [
+    ? table(['field', longCol('value')], [
       ['input', `${esc(m.inputName)} [${esc(m.inputShape.join(', '))}], layout ${esc(m.layout)}, ${esc(m.lengthBp)} bp`],
       ['output', `${esc(m.outputName)}: ${esc(m.outputSize)} output(s), head ${esc(m.head)}`],
       ['ONNX', `opset ${esc(m.opset)}, producer ${esc(m.producer || 'unknown')}`],
       ['pruning points', esc(m.pruningPoints.join(', ') || 'none')],
-    ]) + table(['layer', 'op', 'kind', 'rules per composite', 'pruning point'], m.layers.map((l) => [
-      esc(l.name), esc(l.opType), esc(l.kind), esc(Object.entries(l.rules).map(([c, rule]) => `${c}: ${rule}`).join('; ')), l.pruningPoint ? 'yes' : '',
+    ]) + table([nameCol('layer'), 'op', 'kind', 'rules per composite', 'pruning point'], m.layers.map((l) => [
+      nameCell(l.name), esc(l.opType), esc(l.kind), esc(Object.entries(l.rules).map(([c, rule]) => `${c}: ${rule}`).join('; ')), l.pruningPoint ? 'yes' : '',
     ]))
-    : table(['field', 'value'], Object.entries(d.model).map(([k, v]) => [esc(k), esc(typeof v === 'object' ? JSON.stringify(v) : v)]));
+    : table(['field', longCol('value')], Object.entries(d.model).map(([k, v]) => [esc(k), esc(typeof v === 'object' ? JSON.stringify(v) : v)]));
   parts.push(section('model', 'Model card', card));
 
-  parts.push(section('options', 'Options', table(['explanation', 'composite', 'method', 'p', 'threshold', 'λ', 'ε', 'γ', 'stabilizer', 'rule overrides'],
-    d.explanations.map(({ id, config: c }) => [esc(id), esc(c.composite), esc(c.method), esc(typeof c.p === 'number' ? c.p : JSON.stringify(c.p)), esc(c.threshold), esc(c.lambda), fmt(c.epsilon), fmt(c.gamma), fmt(c.stabilizer), esc(JSON.stringify(c.rules))]))
+  parts.push(section('options', 'Options', table([nameCol('explanation'), 'composite', 'method', d.explanations.every((e) => typeof e.config.p === 'number') ? numCol('p') : longCol('p'), 'threshold', 'λ', numCol('ε'), numCol('γ'), numCol('stabilizer'), longCol('rule overrides')],
+    d.explanations.map(({ id, config: c }) => [nameCell(id), esc(c.composite), esc(c.method), esc(typeof c.p === 'number' ? c.p : JSON.stringify(c.p)), esc(c.threshold), esc(c.lambda), fmt(c.epsilon), fmt(c.gamma), fmt(c.stabilizer), esc(JSON.stringify(c.rules))]))
     + `<p>Metrics: ${esc(d.metrics.join(', ') || 'none')} · ground truth: ${esc(d.ground_truth ?? 'none')} · motifs: ${esc(d.motifs?.file ?? 'none')}</p>`));
 
-  const rows = d.sequences.slice(0, MAX_TABLE_ROWS).map((s) => {
-    const stats = ids.map((id) => {
-      let sum = 0;
-      for (const row of s.relevance[id] ?? []) sum += row[0] + row[1] + row[2] + row[3];
-      return fmt(s.relevance_sum?.[id] ?? sum);
-    });
-    const out = s.output.slice(0, 6).map((v) => fmt(v)).join(', ') + (s.output.length > 6 ? ', …' : '');
-    return [esc(s.name), esc(s.description), esc(s.length), esc(s.target), fmt(s.logit), out, ...stats];
-  });
-  const more = d.sequences.length > MAX_TABLE_ROWS ? `<p>First ${MAX_TABLE_ROWS.toLocaleString('en-US')} of ${countOf(d.sequences.length, 'sequence')}; the full table is in the run's export.</p>` : '';
-  parts.push(section('predictions', 'Predictions', table(['name', 'description', 'bp', 'target', 'logit', 'output', ...ids.map((id) => `Σ R ${id}`)], rows) + more));
+  parts.push(section('predictions', 'Predictions', predictionsSection(d, r.source)));
 
   parts.push(section('relevance', 'Relevance per sequence', relevanceFigures(r, figures)));
   parts.push(section('metrics', 'Metrics', metricSection(d, ids, figures)));
@@ -133,28 +127,28 @@ function metricSection(d: OutJson, ids: string[], figures: Map<string, string>):
     const bars = [];
     for (const id of ids) {
       const s = summary[id]?.[n] as { n: number; mean: number; median: number; q1: number; q3: number; std: number } | null | undefined;
-      rows.push([esc(n), esc(id), s ? fmt(s.n) : '0', fmt(s?.mean), fmt(s?.median), s ? `${fmt(s.q1)} – ${fmt(s.q3)}` : '–', fmt(s?.std)]);
+      rows.push([esc(n), nameCell(id), s ? fmt(s.n) : '0', fmt(s?.mean), fmt(s?.median), s ? numberList([fmt(s.q1), fmt(s.q3)], ' – ') : '–', fmt(s?.std)]);
       if (s) bars.push({ label: id, value: s.mean, lo: s.q1, hi: s.q3 });
     }
     if (bars.length) panels.push({ title: n, bars });
   }
   const faith = ids.flatMap((id) => Object.entries((summary[id]?.faithfulness ?? {}) as Record<string, { mean: number; std: number } | null>)
-    .map(([score, s]) => [esc(id), esc(score), fmt(s?.mean), fmt(s?.std)]));
-  return table(['metric', 'explanation', 'n', 'mean', 'median', 'IQR', 'std'], rows)
-    + (faith.length ? table(['explanation', 'faithfulness score', 'mean', 'std'], faith) : '')
+    .map(([score, s]) => [nameCell(id), esc(score), fmt(s?.mean), fmt(s?.std)]));
+  return table(['metric', nameCol('explanation'), numCol('n'), numCol('mean'), numCol('median'), { label: 'IQR', kind: 'numbers' }, numCol('std')], rows)
+    + (faith.length ? table([nameCol('explanation'), 'faithfulness score', numCol('mean'), numCol('std')], faith) : '')
     + (panels.length ? figure('metrics', barChartSvg('Metric summary per explanation', panels), 'mean over sequences, whiskers from q1 to q3', figures) : '');
 }
 
 function sweepSection(sweeps: ModelSweep[], figures: Map<string, string>): string {
-  const rec = table(['model', 'sequences', 'method', 'recommended p'], sweeps.flatMap((s) => s.recommended.map((k) => [esc(s.model), esc(s.sequences), esc(k.method), fmt(k.p)])));
+  const rec = table(['model', numCol('sequences'), 'method', numCol('recommended p')], sweeps.flatMap((s) => s.recommended.map((k) => [esc(s.model), esc(s.sequences), esc(k.method), fmt(k.p)])));
   return rec + [...sweepPlots(sweeps)].map(([file, svg]) => figure(`sweep-${file.replace(/\.svg$/, '')}`, svg, 'metric against pruned fraction p, mean ± std', figures)).join('');
 }
 
 function motifSection(d: OutJson, ids: string[]): string {
   const ranking = (d.motifs as { ranking?: Record<string, RankRow[]> } | undefined)?.ranking;
   if (!ranking) return '<p>No motif scan in this run (plrp explain --motifs FILE|bundled).</p>';
-  return ids.map((id) => `<h3>${esc(id)}</h3>` + table(['rank', 'motif', 'name', 'hits', 'covered bp', 'captured relevance', 'fraction'],
-    (ranking[id] ?? []).slice(0, 25).map((m, i) => [esc(i + 1), esc(m.motifId), esc(m.motifAltId), esc(m.hitCount), esc(m.coveredBp), fmt(m.captured), fmt(m.fraction)]))).join('');
+  return ids.map((id) => `<h3>${esc(id)}</h3>` + table([numCol('rank'), nameCol('motif'), nameCol('name'), numCol('hits'), numCol('covered bp'), numCol('captured relevance'), numCol('fraction')],
+    (ranking[id] ?? []).slice(0, 25).map((m, i) => [esc(i + 1), nameCell(m.motifId), nameCell(m.motifAltId), esc(m.hitCount), esc(m.coveredBp), fmt(m.captured), fmt(m.fraction)]))).join('');
 }
 
 interface Diag { point: string; p: number; prunedMassFraction: number; lambda: number | null; signFlips: number; sumBefore: number; sumAfter: number }
@@ -164,7 +158,8 @@ function diagnosticsSection(d: OutJson, ids: string[]): string {
   for (const id of ids) {
     const byPoint = new Map<string, Diag[]>();
     for (const s of d.sequences) {
-      for (const g of (s.diagnostics[id] ?? []) as Diag[]) {
+      // out.json keeps them per model window, then per pruning point ([window][point]).
+      for (const g of ((s.diagnostics[id] ?? []) as (Diag | Diag[])[]).flat()) {
         const list = byPoint.get(g.point);
         if (list) list.push(g);
         else byPoint.set(g.point, [g]);
@@ -172,9 +167,9 @@ function diagnosticsSection(d: OutJson, ids: string[]): string {
     }
     for (const [point, list] of byPoint) {
       const mean = (f: (g: Diag) => number | null): number => list.reduce((a, g) => a + (f(g) ?? Number.NaN), 0) / list.length;
-      rows.push([esc(id), esc(point), fmt(list[0].p), fmt(mean((g) => g.prunedMassFraction)), fmt(mean((g) => g.lambda)), esc(list.reduce((a, g) => a + g.signFlips, 0)), fmt(mean((g) => g.sumBefore)), fmt(mean((g) => g.sumAfter))]);
+      rows.push([nameCell(id), nameCell(point), fmt(list[0].p), fmt(mean((g) => g.prunedMassFraction)), fmt(mean((g) => g.lambda)), esc(list.reduce((a, g) => a + g.signFlips, 0)), fmt(mean((g) => g.sumBefore)), fmt(mean((g) => g.sumAfter))]);
     }
   }
   if (rows.length === 0) return '<p>No pruning in this run (plain LRP has no PLRP diagnostics).</p>';
-  return table(['explanation', 'pruning point', 'p', 'mean pruned mass fraction', 'mean λ', 'sign flips (total)', 'mean Σ before', 'mean Σ after'], rows);
+  return table([nameCol('explanation'), nameCol('pruning point'), numCol('p'), numCol('mean pruned mass fraction'), numCol('mean λ'), numCol('sign flips (total)'), numCol('mean Σ before'), numCol('mean Σ after')], rows);
 }

@@ -10,6 +10,7 @@ import { openModel } from '../../engine/explain/open-model';
 import type { ModelInfo } from '../../engine/explain/types';
 import type { OutJson } from '../../engine/report/out-json';
 import type { InputChecksum, ReportInput } from '../../engine/report/report-html';
+import type { ReportSource } from '../../engine/report/report-predictions';
 import type { ModelSweep } from '../../engine/reproduce/sweep-result';
 import { AppError } from '../../shared/errors';
 import { sha256File } from '../file-hash';
@@ -19,6 +20,8 @@ export interface CollectOptions {
   /** Sequence names for figures; default the first 5. */
   sequences?: string[];
   reproduceDir?: string;
+  /** The cached run or out.json the document came from, named in the report where it lists only some sequences. */
+  source?: ReportSource;
 }
 
 const require = createRequire(import.meta.url);
@@ -82,5 +85,6 @@ export async function collectReportInput(doc: OutJson, o: CollectOptions = {}): 
     sweeps: o.reproduceDir ? await readSweeps(o.reproduceDir) : null,
     figureSequences: names,
     generatedAt: new Date().toISOString(),
+    source: o.source ?? null,
   };
 }

@@ -13,7 +13,7 @@ export type ReportFormat = 'html' | 'pdf';
 export async function buildRunReport(svc: LocalRunService, runId: string, format: ReportFormat, renderer?: () => Promise<ReportRenderer>): Promise<Buffer> {
   const run = await svc.get(runId);
   const doc = await runToOutJson(svc, runId);
-  const input = await collectReportInput(doc, { title: `PLRP report: ${run.label ?? run.modelName} on ${run.fastaName}` });
+  const input = await collectReportInput(doc, { title: `PLRP report: ${run.label ?? run.modelName} on ${run.fastaName}`, source: { runId } });
   const { html } = buildReportHtml(input);
   if (format === 'html') return Buffer.from(html, 'utf8');
   const r = await (renderer ?? chromiumRenderer)();

@@ -84,7 +84,7 @@ describe('motif annotations of a run (bundled JASPAR by default)', () => {
     const html = (await buildRunReport(svc, runId, 'html')).toString('utf8');
     expect(html).not.toContain('No metrics were computed');
     expect(html).not.toContain('No motif scan in this run');
-    expect(html).toContain(`<td>${ranking[0].motifId}</td>`);
+    expect(html).toContain(`<td class="name"><span class="nowrap">${ranking[0].motifId}</span></td>`);
   });
 
   it('counts each sequence\'s hits in its table row (the table needs no hit list), 0 for a scanned sequence without hits', async () => {

@@ -4,6 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { parseOutJson, type OutJson } from '../../../src-main/engine/report/out-json';
 import { buildReportHtml, type ReportInput } from '../../../src-main/engine/report/report-html';
 import { relevanceLogoSvg } from '../../../src-main/engine/report/relevance-logo-svg';
+import { MAX_PREDICTION_ROWS, SUM_COLUMNS_PER_TABLE } from '../../../src-main/engine/report/report-predictions';
+import { nameCell } from '../../../src-main/engine/report/report-table';
+import { REPORT_CSS } from '../../../src-main/engine/report/report-css';
 
 const EVIL = '<script>alert(1)</script>';
 
@@ -17,7 +20,7 @@ function doc(): OutJson {
     sequences: [0, 1, 2, 3, 4, 5].map((k) => ({
       name: k === 0 ? EVIL : `s${k}`, description: k === 0 ? '<img src=x onerror=alert(2)>' : '', length: 8, target: 0, logit: 1.5, output: [1.5, -1],
       relevance: { lrp: rel(k % 6), plrp: rel(k % 6) },
-      diagnostics: { lrp: [], plrp: [{ point: 'fc_in', p: 0.3, prunedCount: 3, keptCount: 7, prunedMassFraction: 0.25, lambda: 1.1, lambdaPos: null, lambdaNeg: null, signFlips: 0, sumBefore: 1, sumAfter: 1 }] },
+      diagnostics: { lrp: [[]], plrp: [[{ point: 'fc_in', p: 0.3, prunedCount: 3, keptCount: 7, prunedMassFraction: 0.25, lambda: 1.1, lambdaPos: null, lambdaNeg: null, signFlips: 0, sumBefore: 1, sumAfter: 1 }]] },
       metrics: { lrp: { gini: 0.5 }, plrp: { gini: 0.7 } },
     })),
     summary: { metrics: { lrp: { gini: { n: 6, mean: 0.5, median: 0.5, q1: 0.4, q3: 0.6, iqr: 0.2, std: 0.1, min: 0.3, max: 0.7 } }, plrp: { gini: { n: 6, mean: 0.7, median: 0.7, q1: 0.6, q3: 0.8, iqr: 0.2, std: 0.1, min: 0.5, max: 0.9 } } } },
@@ -32,7 +35,7 @@ function input(over: Partial<ReportInput> = {}): ReportInput {
   return {
     title: `Report ${EVIL}`, doc: d, letters: new Map(d.sequences.map((s) => [s.name, 'ACGTACGT'])), modelInfo: null,
     inputs: [{ role: 'FASTA', path: `/data/${EVIL}.fa`, sha256: 'cd'.repeat(32) }], versions: { node: '20' }, sweeps: null,
-    figureSequences: d.sequences.slice(0, 5).map((s) => s.name), generatedAt: '2024-01-01T00:00:00Z', ...over,
+    figureSequences: d.sequences.slice(0, 5).map((s) => s.name), generatedAt: '2024-01-01T00:00:00Z', source: null, ...over,
   };
 }
 
@@ -75,7 +78,104 @@ describe('buildReportHtml', () => {
     expect(html).toContain('JASPAR 2024');
     expect(html).toContain('doi:10.1093/nar/gkad1059');
     expect(html).toContain('cdcdcd');
-    expect(html).toMatch(/fc_in<\/td><td>0\.3<\/td><td>0\.25<\/td><td>1\.1<\/td>/);
+    expect(html).toMatch(/fc_in<\/span><\/td><td class="number">0\.3<\/td><td class="number">0\.25<\/td><td class="number">1\.1<\/td>/);
+  });
+});
+
+/** A run of n sequences as a cached run's report document has them: numbers, no relevance. */
+function manySequences(n: number, description = '', ids = ['lrp', 'plrp-lambda-p0.5']): OutJson {
+  return parseOutJson({
+    engine: { name: 'plrp-studio', version: 'plrp-engine-1' }, model: { path: '/nowhere/m.onnx', sha256: 'ab'.repeat(32) }, fasta: '/nowhere/x.fa',
+    explanations: ids.map((id) => ({ id, config: { id, method: id === 'lrp' ? 'lrp' : 'plrp-lambda', p: 0.5 } })),
+    sequences: Array.from({ length: n }, (_, k) => ({
+      name: `test_${String(k).padStart(5, '0')}`, description, length: 200, target: k % 2, logit: -0.0514 - k, output: [0.9997, 2.501e-4],
+      relevance: {}, relevance_sum: Object.fromEntries(ids.map((id, j) => [id, j === 0 ? -0.007263 : 1234 + j - 1])),
+    })),
+  }, 'test');
+}
+
+const predictionsOf = (html: string): string => /<section id="predictions">.*?<\/section>/s.exec(html)![0];
+const cells = (row: string): string[] => [...row.matchAll(/<t[dh][^>]*>(.*?)<\/t[dh]>/g)].map((m) => m[1]);
+
+describe('the Predictions table', () => {
+  const report = (n: number, over: Partial<ReportInput> = {}, description = ''): string => {
+    const d = manySequences(n, description);
+    return predictionsOf(buildReportHtml(input({ doc: d, letters: null, figureSequences: [], ...over })).html);
+  };
+
+  it('leaves out a column that is empty in every row (a FASTA without descriptions), and keeps it when one row has text', () => {
+    const table = report(3);
+    const [head, ...rows] = [...table.matchAll(/<tr>.*?<\/tr>/g)].map((m) => cells(m[0]));
+    expect(head).toEqual(['name', 'bp', 'target', 'logit', 'output', 'Σ R lrp', 'Σ R plrp-lambda-p0.5']);
+    for (const r of rows) {
+      expect(r).toHaveLength(head.length);
+      for (const c of r) expect(c.trim()).not.toBe('');
+    }
+    expect(cells(/<tr>.*?<\/tr>/.exec(report(3, {}, 'promoter'))![0])).toContain('description');
+  });
+
+  it('prints every number in a cell that never wraps, so 200 bp cannot print as "2/0/0"', () => {
+    const tr = /<tbody><tr>(.*?)<\/tr>/.exec(report(1))![1];
+    const row = cells(tr);
+    const tds = [...tr.matchAll(/<td([^>]*)>/g)].map((m) => m[1]);
+    expect(row.slice(1, 4)).toEqual(['200', '0', '-0.0514']);
+    expect(row.slice(5)).toEqual(['-0.007263', '1234']);
+    // bp, target, logit, output (two numbers fit one line) and both Σ R columns
+    expect(tds.slice(1)).toEqual(Array(6).fill(' class="number"'));
+    expect(REPORT_CSS).toMatch(/td\.number\{[^}]*white-space:nowrap/);
+    expect(REPORT_CSS).toMatch(/font-variant-numeric:tabular-nums/);
+  });
+
+  it(`lists the first ${MAX_PREDICTION_ROWS} sequences of a large run and says how many more there are and how to export them all`, () => {
+    const table = report(20_000, { source: { runId: 'run-123' } });
+    expect(table.match(/<tr>/g)).toHaveLength(MAX_PREDICTION_ROWS + 1);
+    expect(table).toContain(`test_${String(MAX_PREDICTION_ROWS - 1).padStart(5, '0')}`);
+    expect(table).not.toContain(`test_${String(MAX_PREDICTION_ROWS).padStart(5, '0')}`);
+    expect(table).toContain('the first 200 of 20,000 sequences: 19,800 more sequences are not listed');
+    expect(table).toContain('<code>plrp runs export run-123 --out DIR</code>');
+    expect(table).toContain('Export → Table (TSV)');
+    expect(report(250, { source: { outJson: '/data/out.json' } })).toContain("50 more sequences are not listed. Every sequence's numbers are in /data/out.json");
+  });
+
+  it(`continues the Σ R of more than ${SUM_COLUMNS_PER_TABLE} explanations in a further table that repeats each sequence's name`, () => {
+    const ids = Array.from({ length: 9 }, (_, k) => `e${k + 1}`);
+    const html = predictionsOf(buildReportHtml(input({ doc: manySequences(3, '', ids), letters: null, figureSequences: [] })).html);
+    const heads = [...html.matchAll(/<table[^>]*><thead><tr>(.*?)<\/tr>/g)].map((m) => cells(m[1]));
+    expect(heads).toEqual([
+      ['name', 'bp', 'target', 'logit', 'output', ...ids.slice(0, 7).map((id) => `Σ R ${id}`)],
+      ['name', 'Σ R e8', 'Σ R e9'],
+    ]);
+    expect(html).toContain('Σ R, continued: explanations 8–9 of 9');
+    const continued = [...html.matchAll(/<table[^>]*>.*?<\/table>/g)][1][0];
+    expect(continued.match(/<tr>/g)).toHaveLength(1 + 3);
+    expect(cells(/<tbody><tr>(.*?)<\/tr>/.exec(continued)![1]).map((c) => c.replace(/<[^>]+>/g, ''))).toEqual(['test_00000', '1240', '1241']);
+  });
+
+  it(`has no note when a run has at most ${MAX_PREDICTION_ROWS} sequences`, () => {
+    const table = report(MAX_PREDICTION_ROWS, { source: { runId: 'run-123' } });
+    expect(table.match(/<tr>/g)).toHaveLength(MAX_PREDICTION_ROWS + 1);
+    expect(table).not.toContain('not listed');
+  });
+});
+
+describe('nameCell', () => {
+  it('keeps a short name on one line', () => {
+    expect(nameCell('test_00000')).toBe('<span class="nowrap">test_00000</span>');
+  });
+
+  it('lets a longer name break only after a separator, or after 16 characters without one', () => {
+    expect(nameCell('chr1:1000000-1000200(+)')).toBe('chr1:<wbr>1000000-<wbr>1000200(+)');
+    expect(nameCell('ENSG00000139618_BRCA2_promoter')).toBe('ENSG00000139618_<wbr>BRCA2_<wbr>promoter');
+    expect(nameCell('A'.repeat(40))).toBe(['A'.repeat(16), 'A'.repeat(16), 'A'.repeat(8)].join('<wbr>'));
+  });
+
+  it('cuts a name longer than 60 characters with "…" and keeps the whole name, escaped, in the title', () => {
+    const long = `${'<b>'.repeat(10)}${'x'.repeat(40)}`;
+    const html = nameCell(long);
+    expect(html).toContain(`title="${'&lt;b&gt;'.repeat(10)}${'x'.repeat(40)}"`);
+    expect(html).toContain('…');
+    expect(html).not.toContain('<b>');
+    expect(html.replace(/<[^>]+>/g, '').replace(/&lt;|&gt;/g, '#')).toHaveLength(60);
   });
 });
 
