@@ -1,12 +1,13 @@
 // The Dashboard's charts: the p sweep without a ground truth, the theme's colours on the axes, a
-// legend that is a key until hovered, series colours that can be told apart.
+// legend that is a key until hovered, series colours that can be told apart, and the header's count.
 import type uPlot from 'uplot';
 import { describe, expect, it } from 'vitest';
 import { sweepChart } from '../../../src-renderer/src/lib/charts/sweep-chart';
 import { LEGEND_IDLE_CLASS, themedChartOptions, type ChartColors } from '../../../src-renderer/src/lib/charts/chart-options';
 import { SERIES_COLORS, seriesColor } from '../../../src-renderer/src/lib/charts/series-colors';
-import type { SweepPoint } from '../../../src-renderer/src/lib/util/dashboard-data';
+import { dashboardCoverage, type SweepPoint } from '../../../src-renderer/src/lib/util/dashboard-data';
 import { DARK_COLORS, LIGHT_COLORS } from '../../../src-renderer/src/lib/tracks/frame';
+import type { SequenceRow } from '../../../src-main/shared/run-api';
 
 const COLORS = ['#c0', '#c1', '#c2', '#c3'];
 const point = (p: number, sparsity: number | null, faithfulness: number | null, rma: number | null): SweepPoint => ({ explanationId: `p${p}`, p, sparsity, faithfulness, rma });
@@ -115,3 +116,16 @@ describe('series colours', () => {
   });
 });
 
+describe('dashboard coverage', () => {
+  const row = (explained: boolean) => ({ explanations: explained ? { lrp: { metrics: {} } } : {} }) as unknown as SequenceRow;
+  const rows = (stored: number, total: number) => Array.from({ length: total }, (_, i) => row(i < stored));
+
+  it('names every sequence when all have results', () => {
+    expect(dashboardCoverage({ status: 'done', sequenceCount: 20_000 }, rows(20_000, 20_000))).toEqual({ text: '20,000 sequences', partial: false });
+  });
+  it('says how many of the run\'s sequences the figures cover, and why, for a run stopped or still running', () => {
+    expect(dashboardCoverage({ status: 'cancelled', sequenceCount: 20_000 }, rows(1_024, 20_000))).toEqual({ text: 'metrics of 1,024 of 20,000 sequences (run cancelled)', partial: true });
+    expect(dashboardCoverage({ status: 'running', sequenceCount: 20_000 }, rows(1_024, 20_000)).text).toBe('metrics of 1,024 of 20,000 sequences (run still running)');
+    expect(dashboardCoverage({ status: 'failed', sequenceCount: 2 }, rows(1, 2)).text).toBe('metrics of 1 of 2 sequences (run failed)');
+  });
+});
