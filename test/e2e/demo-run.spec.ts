@@ -58,8 +58,15 @@ test('the demo runs end to end and every view shows its results', async ({ page 
   await expect(page.getByTestId('metrics-table').locator('tbody tr')).toHaveCount(7);
   await expect(page.getByTestId('sweep-chart')).toBeVisible();
   await expect(page.getByTestId('sweep-knee')).toContainText(/Recommended p = 0\.\d/);
-  // Motifs ranked by captured relevance from the service, per method: the top motif of LRP first.
+  await expect(page.getByTestId('dashboard-coverage')).toHaveText('40 sequences');
+  // Off the data the legend is a key (names and colours), not a row of "--" values.
+  const legend = page.getByTestId('sweep-chart').locator('.u-legend');
+  await expect(legend).toHaveText(/Gini\s*faithfulness\s*RMA\s*knee/, { useInnerText: true });
+  await expect(legend).not.toContainText('--', { useInnerText: true });
+  // Motifs ranked by captured relevance from the service, per method: the top motif of LRP first,
+  // and the method picker shows it.
   await expect(page.getByTestId('motif-ranking')).toHaveAttribute('data-explanation', 'lrp');
+  await expect(page.getByTestId('ranking-explanation')).toHaveValue('lrp');
   await expect(page.getByTestId('ranking-row').first()).toBeVisible();
   await page.getByTestId('ranking-explanation').selectOption('plrp-m-p0.5');
   await expect(page.getByTestId('motif-ranking')).toHaveAttribute('data-explanation', 'plrp-m-p0.5');

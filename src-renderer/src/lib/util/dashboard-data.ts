@@ -1,8 +1,9 @@
 // The Dashboard's numbers, from the sequence rows and motif hits of a run: per-explanation metric
 // summaries, the p sweep (sparsity vs faithfulness/RMA over the PLRP pruning fraction, knee marked)
-// and motifs ranked by the relevance their hits capture.
+// and motifs ranked by the relevance their hits capture; and which sequences the figures cover.
 import type { ExplainConfigInput } from '../../../../src-main/shared/explain-config';
-import type { MetricName, RunSummary, SequenceRow } from '../../../../src-main/shared/run-api';
+import type { MetricName, RunStatus, RunSummary, SequenceRow } from '../../../../src-main/shared/run-api';
+import { countOf } from '../../../../src-main/shared/count-of';
 
 export interface MetricSummary {
   n: number;
@@ -96,4 +97,26 @@ export function extent(values: readonly number[]): { lo: number; hi: number } {
 function normalise(v: number[]): number[] {
   const { lo, hi } = extent(v);
   return v.map((x) => (hi > lo ? (x - lo) / (hi - lo) : 0));
+}
+
+/** Why a run's results stop short of its last sequence, as the Dashboard's header says it. */
+const UNFINISHED: Record<RunStatus, string | null> = {
+  queued: 'run queued',
+  running: 'run still running',
+  cancelled: 'run cancelled',
+  failed: 'run failed',
+  done: null,
+};
+
+/**
+ * Which sequences the Dashboard's figures cover: every sequence of the run, or, for a run still
+ * running or stopped part-way, plainly how many of them ("metrics of 1,024 of 20,000 sequences (run
+ * cancelled)"). The rows list every sequence of the input; only those with results count.
+ */
+export function dashboardCoverage(run: Pick<RunSummary, 'status' | 'sequenceCount'>, rows: readonly SequenceRow[]): { text: string; partial: boolean } {
+  const withResults = rows.filter((r) => Object.keys(r.explanations).length > 0).length;
+  const all = countOf(run.sequenceCount, 'sequence');
+  if (withResults >= run.sequenceCount) return { text: all, partial: false };
+  const why = UNFINISHED[run.status];
+  return { text: `metrics of ${withResults.toLocaleString('en-US')} of ${all}${why ? ` (${why})` : ''}`, partial: true };
 }
