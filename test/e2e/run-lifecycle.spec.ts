@@ -90,6 +90,11 @@ test('a running run can be cancelled, stays resumable, and keeps what it finishe
     await page.getByTestId('diag-sequence-number').press('Enter');
     await expect(page.getByTestId('pruning-diagnostics')).toContainText('of 3,000: rand_1');
     await expect(page.getByTestId('diagnostics-table').locator('tbody tr').first()).toBeVisible();
+    // The Dashboard says its figures cover the stored part only, and can read newer results.
+    await page.getByTestId('nav-dashboard').click();
+    await expect(page.getByTestId('dashboard-coverage')).toHaveText(/^metrics of [\d,]+ of 3,000 sequences \(run cancelled\)$/);
+    await page.getByTestId('dashboard-update').click();
+    await expect(page.getByTestId('dashboard-coverage')).toHaveText(/of 3,000 sequences \(run cancelled\)$/);
   } finally {
     await server.stop();
   }
