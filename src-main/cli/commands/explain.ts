@@ -83,13 +83,25 @@ export function register(program: Command): void {
 const EXPLAIN_CANCELLED = 'cancelled; nothing was written (plrp explain writes its output at the end). '
   + '`plrp runs start` computes into the run cache instead, where a cancelled run keeps what it stored and `plrp runs resume` continues it.';
 
+/**
+ * What --out names: out.json (every explanation) or out.npy (one). Any other name is refused: a
+ * report.txt or out.json.gz would otherwise silently hold plain JSON.
+ */
+export function outputKind(out: string): 'json' | 'npy' {
+  if (/\.json$/i.test(out)) return 'json';
+  if (/\.npy$/i.test(out)) return 'npy';
+  const gz = /\.gz$/i.test(out) ? ' (compressed output is not supported: gzip the .json afterwards)' : '';
+  throw new AppError('USAGE', `--out ${out}: use a .json file (every explanation) or a .npy file (one explanation)${gz}`);
+}
+
 async function runExplain(o: ExplainCliOptions, signal: AbortSignal): Promise<void> {
+  // Before anything runs: a wrong name is a usage error, not a finished run in the wrong format.
+  const asNpy = outputKind(o.out) === 'npy';
   const configs = await explainConfigsFrom(o);
   const target = await parseTargetOption(o.target);
   const metrics: MetricName[] = o.metrics ? parseMetricNames(o.metrics) : [];
   const groundTruth = o.groundTruth ? await readGroundTruth(o.groundTruth) : null;
   const localisationNote = checkLocalisationMetrics(o.metrics, metrics, groundTruth !== null);
-  const asNpy = o.out.endsWith('.npy');
   if (asNpy && configs.length !== 1) throw new AppError('USAGE', `--out ${o.out}: a .npy file holds one explanation; this run has ${configs.length} (use out.json)`);
   if (o.unknown !== 'zeros' && o.unknown !== 'quarter') throw new AppError('USAGE', `--unknown must be 'zeros' or 'quarter'`);
   const layout = parseLayout(o.layout);
