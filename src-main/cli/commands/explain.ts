@@ -56,7 +56,7 @@ export function register(program: Command): void {
     .requiredOption('--fasta <X.fa>', 'sequences (.fa, .fa.gz)')
     .requiredOption('--out <out.json|out.npy>', 'output file')
     .option('--target <K|auto|@map.tsv>', 'output index to explain, the predicted one (auto), or a name→index map', 'auto')
-    .option('--composite <name>', 'epsilon | epsilon-plus | epsilon-gamma-box | epsilon-alpha2-beta1 | epsilon-plus-flat')
+    .option('--composite <name>', 'epsilon | epsilon-plus | epsilon-gamma-box | epsilon-alpha2-beta1 | epsilon-plus-flat (default epsilon-plus)')
     .option('--epsilon <F>', 'ε of the ε rule (default 1e-6)')
     .option('--gamma <F>', 'γ of the γ rule (default 0.25)')
     .option('--stabilizer <F>', 'denominator stabilizer of z⁺/γ/αβ/z^B (default 1e-6)')
@@ -74,7 +74,7 @@ export function register(program: Command): void {
     .option('--rc-average', 'average each explanation with its reverse complement\'s (mapped back)')
     .option('--layout <auto|NCL|NLC>', 'input layout of the model (detected by default)', 'auto')
     .option('--layer-relevance', 'also store relevance before/after pruning at every pruning point')
-    .option('--threads <N>', 'worker threads (each runs onnxruntime with its own intra-op threads)')
+    .option('--threads <N>', 'worker threads (default: cores − 1)')
     .option('--unknown <zeros|quarter>', 'encoding of N and IUPAC codes', 'zeros')
     .action((o: ExplainCliOptions) => withCancellation((signal) => runExplain(o, signal), EXPLAIN_CANCELLED));
 }
