@@ -13,7 +13,9 @@ export async function main(argv: string[]): Promise<number> {
   const program = new Command('plrp')
     .description('PLRP Studio command line: explain genome CNNs (ONNX) with LRP and Pruned LRP')
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    // Commander's usage errors ("error: required option …") read as ours: one `plrp: …` line,
+    // as every other error of the command (subcommands inherit this when they are added).
+    .configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: (s, write) => write(usageLine(s)) });
   for (const register of COMMANDS) register(program);
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -21,6 +23,11 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) {
     return exitCodeFor(e);
   }
+}
+
+/** A commander error message as one `plrp:` line ("(Did you mean explain?)" comes on a line of its own). */
+export function usageLine(commanderMessage: string): string {
+  return `plrp: ${commanderMessage.replace(/^error: /, '').trim().split(/\s*\n\s*/).join(' ')}\n`;
 }
 
 function exitCodeFor(e: unknown): number {

@@ -57,6 +57,8 @@ const PROGRESS_INTERVAL_MS = 500;
 
 export interface RunServiceOptions {
   cachePath?: string;
+  /** Refuse a cache file that is not there instead of creating it (read-only CLI commands). */
+  cacheMustExist?: boolean;
   threads?: number;
   intraOpThreads?: number;
   resolveFile?: ResolveFileRef;
@@ -92,7 +94,9 @@ export class LocalRunService implements RunService {
   private readonly claims: RunClaims;
 
   constructor(private readonly options: RunServiceOptions = {}) {
-    this.cache = new RunCache(options.cachePath ?? defaultCachePath(), { onMessage: options.onCacheMessage, nativeBinding: options.sqliteNativeBinding });
+    this.cache = new RunCache(options.cachePath ?? defaultCachePath(), {
+      onMessage: options.onCacheMessage, nativeBinding: options.sqliteNativeBinding, mustExist: options.cacheMustExist,
+    });
     this.cache.openingNotices.unshift(...(options.earlierCacheNotices ?? []));
     this.claims = new RunClaims(this.cache, () => this.active.keys(), options.ownerRenewMs, (runId) => {
       this.emit('notice', { runId, level: 'warning', message: 'another PLRP Studio process has taken over this run; it goes on there' });

@@ -56,7 +56,7 @@ export function register(program: Command): void {
     .requiredOption('--fasta <X.fa>', 'sequences (.fa, .fa.gz)')
     .requiredOption('--out <out.json|out.npy>', 'output file')
     .option('--target <K|auto|@map.tsv>', 'output index to explain, the predicted one (auto), or a name→index map', 'auto')
-    .option('--composite <name>', 'epsilon | epsilon-plus | epsilon-gamma-box | epsilon-alpha2-beta1 | epsilon-plus-flat')
+    .option('--composite <name>', 'epsilon | epsilon-plus | epsilon-gamma-box | epsilon-alpha2-beta1 | epsilon-plus-flat (default epsilon-plus)')
     .option('--epsilon <F>', 'ε of the ε rule (default 1e-6)')
     .option('--gamma <F>', 'γ of the γ rule (default 0.25)')
     .option('--stabilizer <F>', 'denominator stabilizer of z⁺/γ/αβ/z^B (default 1e-6)')
@@ -74,7 +74,7 @@ export function register(program: Command): void {
     .option('--rc-average', 'average each explanation with its reverse complement\'s (mapped back)')
     .option('--layout <auto|NCL|NLC>', 'input layout of the model (detected by default)', 'auto')
     .option('--layer-relevance', 'also store relevance before/after pruning at every pruning point')
-    .option('--threads <N>', 'worker threads (each runs onnxruntime with its own intra-op threads)')
+    .option('--threads <N>', 'worker threads (default: cores − 1)')
     .option('--unknown <zeros|quarter>', 'encoding of N and IUPAC codes', 'zeros')
     .action((o: ExplainCliOptions) => withCancellation((signal) => runExplain(o, signal), EXPLAIN_CANCELLED));
 }
@@ -83,13 +83,25 @@ export function register(program: Command): void {
 const EXPLAIN_CANCELLED = 'cancelled; nothing was written (plrp explain writes its output at the end). '
   + '`plrp runs start` computes into the run cache instead, where a cancelled run keeps what it stored and `plrp runs resume` continues it.';
 
+/**
+ * What --out names: out.json (every explanation) or out.npy (one). Any other name is refused: a
+ * report.txt or out.json.gz would otherwise silently hold plain JSON.
+ */
+export function outputKind(out: string): 'json' | 'npy' {
+  if (/\.json$/i.test(out)) return 'json';
+  if (/\.npy$/i.test(out)) return 'npy';
+  const gz = /\.gz$/i.test(out) ? ' (compressed output is not supported: gzip the .json afterwards)' : '';
+  throw new AppError('USAGE', `--out ${out}: use a .json file (every explanation) or a .npy file (one explanation)${gz}`);
+}
+
 async function runExplain(o: ExplainCliOptions, signal: AbortSignal): Promise<void> {
+  // Before anything runs: a wrong name is a usage error, not a finished run in the wrong format.
+  const asNpy = outputKind(o.out) === 'npy';
   const configs = await explainConfigsFrom(o);
   const target = await parseTargetOption(o.target);
   const metrics: MetricName[] = o.metrics ? parseMetricNames(o.metrics) : [];
   const groundTruth = o.groundTruth ? await readGroundTruth(o.groundTruth) : null;
   const localisationNote = checkLocalisationMetrics(o.metrics, metrics, groundTruth !== null);
-  const asNpy = o.out.endsWith('.npy');
   if (asNpy && configs.length !== 1) throw new AppError('USAGE', `--out ${o.out}: a .npy file holds one explanation; this run has ${configs.length} (use out.json)`);
   if (o.unknown !== 'zeros' && o.unknown !== 'quarter') throw new AppError('USAGE', `--unknown must be 'zeros' or 'quarter'`);
   const layout = parseLayout(o.layout);

@@ -19,7 +19,7 @@ export function register(program: Command): void {
     .requiredOption('--out <preds.tsv>', 'output TSV')
     .option('--layout <auto|NCL|NLC>', 'input layout of the model (detected by default)', 'auto')
     .option('--batch-size <N>', 'model windows per batch', '256')
-    .option('--threads <N>', 'onnxruntime threads')
+    .option('--threads <N>', 'onnxruntime threads (default 2)')
     .action((o: PredictOptions) => withCancellation((signal) => runPredict(o, signal)));
 }
 

@@ -51,7 +51,7 @@ export function register(program: Command): void {
 }
 
 async function fromCache(runId: string, cachePath: string | undefined, detailNames: string[] | undefined): Promise<OutJson> {
-  const svc = new LocalRunService({ cachePath, onCacheMessage: (m) => process.stderr.write(`plrp: ${m}\n`) });
+  const svc = new LocalRunService({ cachePath, cacheMustExist: true, onCacheMessage: (m) => process.stderr.write(`plrp: ${m}\n`) });
   try {
     return await runToOutJson(svc, svc.resolveRunId(runId), { detailNames });
   } finally {

@@ -15,8 +15,9 @@ const ID_HELP = 'run id, or a unique prefix of it (at least 4 characters)';
 
 interface CacheOption { cache?: string; json?: boolean }
 
+/** The service over an existing cache: these commands read or remove runs, so a missing file (a typo) is an error, not a new cache. */
 async function withService<T>(opts: CacheOption, body: (svc: LocalRunService) => Promise<T>): Promise<T> {
-  const svc = new LocalRunService({ cachePath: opts.cache, onCacheMessage: (m) => process.stderr.write(`plrp: ${m}\n`) });
+  const svc = new LocalRunService({ cachePath: opts.cache, cacheMustExist: true, onCacheMessage: (m) => process.stderr.write(`plrp: ${m}\n`) });
   try {
     return await body(svc);
   } finally {
@@ -38,6 +39,8 @@ export function register(program: Command): void {
       const list = await svc.list();
       if (opts.json) process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
       else for (const r of list) process.stdout.write(`${runLine(r)}\n`);
+      // Said on stderr, so that stdout stays empty for scripts that read one run per line.
+      if (list.length === 0 && !opts.json) process.stderr.write(`plrp: no runs in ${svc.cache.path}\n`);
     }));
 
   cacheOpt(runs.command('show').argument('<id>', ID_HELP).description('one run: options, timings, per-sequence numbers').option('--json', 'print JSON'))

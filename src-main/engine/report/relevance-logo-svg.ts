@@ -17,6 +17,8 @@ export interface LogoInput {
 }
 
 const COLORS: Record<string, string> = { A: '#109648', C: '#255c99', G: '#f7b32b', T: '#d62839' };
+const SEQLET_COLORS: Record<LogoSeqlet['sign'], string> = { '+': '#d62839', '-': '#255c99' };
+const HIT_COLOR = '#6c5b7b';
 const WIDTH = 980;
 const LEFT = 50;
 const HALF = 70;
@@ -39,7 +41,9 @@ export function relevanceLogoSvg(input: LogoInput): string {
   const axisY = 30 + HALF;
   const hitRows = input.hits.length ? 1 + Math.min(3, input.hits.length - 1) : 0;
   const tracksTop = axisY + HALF + 24;
-  const height = tracksTop + TRACK * (hitRows + 1) + 30;
+  const seqletY = tracksTop + TRACK * Math.max(hitRows, 1) + 4;
+  const legendY = seqletY + TRACK + 12;
+  const height = legendY + 10;
   const parts: string[] = [];
   parts.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="DejaVu Sans, Arial, sans-serif">`);
   parts.push(`<title>${esc(input.title)}</title><rect width="100%" height="100%" fill="#fff"/>`);
@@ -72,15 +76,26 @@ export function relevanceLogoSvg(input: LogoInput): string {
     const y = tracksTop + (k % Math.max(hitRows, 1)) * TRACK;
     const x = LEFT + hit.start * bp;
     const w = Math.max((hit.end - hit.start) * bp, 1);
-    parts.push(`<g><title>${esc(hit.label)} (${esc(hit.strand)}) ${hit.start}–${hit.end}</title><rect x="${x.toFixed(2)}" y="${y}" width="${w.toFixed(2)}" height="${TRACK - 3}" fill="#6c5b7b" fill-opacity="0.75"/>`
+    parts.push(`<g><title>${esc(hit.label)} (${esc(hit.strand)}) ${hit.start}–${hit.end}</title><rect x="${x.toFixed(2)}" y="${y}" width="${w.toFixed(2)}" height="${TRACK - 3}" fill="${HIT_COLOR}" fill-opacity="0.75"/>`
       + `<text x="${(x + 2).toFixed(2)}" y="${y + 10}" font-size="9" fill="#fff">${esc(hit.label)}</text></g>`);
   });
-  const sy = tracksTop + TRACK * Math.max(hitRows, 1) + 4;
-  parts.push(`<text x="4" y="${sy + 11}" font-size="9">seqlets</text>`);
+  parts.push(`<text x="4" y="${seqletY + 11}" font-size="9">seqlets</text>`);
   for (const s of input.seqlets) {
     const x = LEFT + s.start * bp;
-    parts.push(`<rect x="${x.toFixed(2)}" y="${sy}" width="${Math.max((s.end - s.start) * bp, 1).toFixed(2)}" height="${TRACK - 3}" fill="${s.sign === '+' ? '#d62839' : '#255c99'}" fill-opacity="0.7"><title>seqlet ${s.sign} ${s.start}–${s.end}</title></rect>`);
+    parts.push(`<rect x="${x.toFixed(2)}" y="${seqletY}" width="${Math.max((s.end - s.start) * bp, 1).toFixed(2)}" height="${TRACK - 3}" fill="${SEQLET_COLORS[s.sign]}" fill-opacity="0.7"><title>seqlet ${s.sign} ${s.start}–${s.end}</title></rect>`);
   }
+  parts.push(legend(legendY));
   parts.push('</svg>');
   return parts.join('');
+}
+
+/** The key to the tracks' colours, on one line under them (the figure is also exported alone). */
+function legend(y: number): string {
+  const items: [string, number, string][] = [
+    [SEQLET_COLORS['+'], 0.7, 'seqlet, positive relevance'], [SEQLET_COLORS['-'], 0.7, 'seqlet, negative relevance'], [HIT_COLOR, 0.75, 'motif hit'],
+  ];
+  return `<g data-legend="tracks" font-size="9">${items.map(([color, opacity, label], k) => {
+    const x = LEFT + k * 150;
+    return `<rect x="${x}" y="${y - 8}" width="10" height="9" fill="${color}" fill-opacity="${opacity}"/><text x="${x + 14}" y="${y}">${label}</text>`;
+  }).join('')}</g>`;
 }

@@ -15,6 +15,7 @@ import { predictionsSection, type ReportSource } from './report-predictions';
 import { htmlTable, nameCell, numberList, type Column } from './report-table';
 import { CITATIONS } from './citations';
 import { countOf } from '../../shared/count-of';
+import { uniqueSafeNames } from '../export/safe-name';
 
 export interface InputChecksum { role: string; path: string; sha256: string | null; note?: string }
 
@@ -100,9 +101,11 @@ function relevanceFigures(r: ReportInput, figures: Map<string, string>): string 
   const seqlets = (d.seqlets ?? {}) as unknown as Record<string, Seqlet[]>;
   const out: string[] = [];
   if (!r.letters) out.push('<p>The run\'s FASTA was not available: letters are shown as N and bars are coloured grey.</p>');
-  for (const name of r.figureSequences) {
-    const idx = d.sequences.findIndex((s) => s.name === name);
-    if (idx < 0) continue;
+  const chosen = r.figureSequences.map((name) => d.sequences.findIndex((s) => s.name === name)).filter((idx) => idx >= 0);
+  // Figures are files too (plrp report --figures DIR): named by sequence and explanation, made safe
+  // (a FASTA header may hold `/` or `..`), with `_2`… where two names would give the same file.
+  const names = uniqueSafeNames(chosen.flatMap((idx) => d.explanations.map(({ id }) => `relevance-${d.sequences[idx].name}-${id}`)));
+  for (const [n, idx] of chosen.entries()) {
     const s = d.sequences[idx];
     const letters = r.letters?.get(s.name) ?? 'N'.repeat(s.length);
     const onehot = encodeOneHot(letters);
@@ -111,7 +114,8 @@ function relevanceFigures(r: ReportInput, figures: Map<string, string>): string 
       const seqHits: LogoHit[] = hits.filter((h) => h.sequence === idx).map((h) => ({ start: h.start, end: h.end, strand: h.strand, label: h.motif_alt_id || h.motif_id }));
       const seqSeqlets: LogoSeqlet[] = (seqlets[id] ?? []).filter((q) => q.sequence === idx).map((q) => ({ start: q.start, end: q.end, sign: q.sign === 'negative' || q.sign === '-' ? '-' : '+' }));
       const svg = relevanceLogoSvg({ title: `${s.name} · ${id} · target ${s.target}`, letters, relevance: observed, hits: seqHits, seqlets: seqSeqlets });
-      out.push(figure(`relevance-${idx + 1}-${k + 1}`, svg, `observed-base relevance of ${s.name} (${id}), motif hits and seqlets aligned below`, figures));
+      const caption = `observed-base relevance of ${s.name} (${id}), motif hits and seqlets aligned below (seqlets: red = positive relevance, blue = negative)`;
+      out.push(figure(names[n * d.explanations.length + k], svg, caption, figures));
     });
   }
   return out.join('') || '<p>No sequence selected.</p>';

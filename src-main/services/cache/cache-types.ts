@@ -91,6 +91,11 @@ export interface BatchWrite {
   modelSha: string;
   inputSha: string;
   predictions: PredictionRow[];
+  /**
+   * The predictions only fill what the cache lacks (services/cache/fill-predictions.ts): an
+   * import's, which may know the target's logit only. A computed batch replaces them.
+   */
+  fillPredictions?: boolean;
   results: { explKey: string; row: ResultWrite }[];
   annotations?: AnnotationWrite;
   /** PLRP layer relevance of the bounded subset (see layer-store.ts). */

@@ -19,6 +19,11 @@ export interface OpenCacheOptions {
   /** Told before a format upgrade that may take a while, for whoever waits (default: onMessage). */
   onUpgradeStarting?: (message: string) => void;
   readonly?: boolean;
+  /**
+   * Open only a cache that is there: a missing file is an error (FILE_NOT_FOUND) instead of a new
+   * empty cache, for commands that only read or remove runs (a mistyped --cache must not create one).
+   */
+  mustExist?: boolean;
   /** Stop at this schema version (tests build databases of earlier versions). */
   targetVersion?: number;
   /** better-sqlite3's `nativeBinding`: the addon built for Electron's ABI (npm run rebuild:electron). */
@@ -26,6 +31,7 @@ export interface OpenCacheOptions {
 }
 
 export function openCacheDb(path: string, options: OpenCacheOptions = {}): Database.Database {
+  if (options.mustExist && !existsSync(path)) throw new AppError('FILE_NOT_FOUND', `no run cache at ${path}`);
   const problem = existsSync(path) && statSync(path).size > 0 ? headerProblem(path) : null;
   if (problem && options.readonly) throw new AppError('CORRUPT_CACHE', `The run cache ${path} is unusable: ${problem}`);
   if (problem) moveAside(path, problem, options.onMessage);
@@ -124,7 +130,18 @@ function isSqliteCorruption(e: unknown): boolean {
   return code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB';
 }
 
-function moveAside(path: string, reason: string, onMessage?: (m: string) => void): void {
+/**
+ * SQLite's text on one line: quick_check lists one problem per line (up to 100), and the message
+ * is printed as one `plrp:` line or shown in a banner. The first few problems say enough.
+ */
+export function oneLine(text: string, maxParts = 3): string {
+  const parts = text.split(/\s*[\r\n]+\s*/).map((p) => p.trim()).filter(Boolean);
+  const more = parts.length - maxParts;
+  return more > 0 ? `${parts.slice(0, maxParts).join('; ')}; … ${more} more` : parts.join('; ');
+}
+
+function moveAside(path: string, multiLineReason: string, onMessage?: (m: string) => void): void {
+  const reason = oneLine(multiLineReason);
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const aside = `${path}.unusable-${stamp}`;
   forgetCleanClose(path);

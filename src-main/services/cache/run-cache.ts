@@ -11,6 +11,7 @@ import { parseRun, type RunRecord } from './run-record';
 import { writeAnnotations } from './write-annotations';
 import { writeLayers } from './layer-store';
 import { writeWarnings } from './warning-store';
+import { fillPredictions } from './fill-predictions';
 
 /** The columns of a run that change after it is stored. */
 type RunPatch = Partial<Pick<StoredRun, 'status' | 'startedAt' | 'finishedAt' | 'computeMs' | 'error' | 'notices' | 'ownerPid' | 'ownerSeenAt'>>;
@@ -56,6 +57,14 @@ export class RunCache {
     this.db
       .prepare('INSERT INTO models (sha256, name, info_json, created_at) VALUES (?, ?, ?, ?) ON CONFLICT(sha256) DO UPDATE SET name = excluded.name, info_json = excluded.info_json')
       .run(sha256, name, JSON.stringify(info), Date.now());
+  }
+
+  /**
+   * The model's row unless the cache has one: an import knows less about the model than a run
+   * computed here (which keeps its local path and input length), so it never replaces that.
+   */
+  addModel(sha256: string, name: string, info: unknown): void {
+    this.db.prepare('INSERT OR IGNORE INTO models (sha256, name, info_json, created_at) VALUES (?, ?, ?, ?)').run(sha256, name, JSON.stringify(info), Date.now());
   }
 
   hasCompleteInput(sha256: string): boolean {
@@ -218,7 +227,8 @@ export class RunCache {
       explKey, row, blob: row.blob ? Buffer.from(row.blob.buffer, row.blob.byteOffset, row.blob.byteLength) : encodeFloat32(row.relevance),
     }));
     this.db.transaction(() => {
-      for (const p of batch.predictions) pred.run(batch.modelSha, batch.inputSha, p.idx, encodeFloat32(p.output), encodeFloat32(p.logits));
+      if (batch.fillPredictions) fillPredictions(this.db, batch.modelSha, batch.inputSha, batch.predictions);
+      else for (const p of batch.predictions) pred.run(batch.modelSha, batch.inputSha, p.idx, encodeFloat32(p.output), encodeFloat32(p.logits));
       for (const { explKey, row, blob } of encoded) {
         result.run(explKey, row.idx, row.target, row.lengthBp, blob, row.sum, row.absSum, row.min, row.max,
           JSON.stringify(row.diagnostics), JSON.stringify(row.metrics));

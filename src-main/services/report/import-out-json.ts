@@ -63,7 +63,9 @@ export async function importOutJson(cache: RunCache, doc: OutJson, o: ImportOpti
   const earlier = findRunWithKeys(cache, doc.model.sha256, input.sha256, keyed.map((e) => e.explKey));
   if (earlier) return { runId: earlier, reused: true };
 
-  cache.upsertModel(doc.model.sha256, basename(doc.model.path), { path: doc.model.path, imported: true });
+  // What the cache already knows of the model and its predictions (a run computed here) stays:
+  // the document knows less (another machine's path; with a head, the target's logit only).
+  cache.addModel(doc.model.sha256, basename(doc.model.path), { path: doc.model.path, imported: true });
   const now = Date.now();
   const run: StoredRun = {
     id: randomUUID(), label: o.label ?? `imported ${basename(o.source)}`, status: 'done', modelSha: doc.model.sha256, inputSha: input.sha256,
@@ -84,6 +86,7 @@ export async function importOutJson(cache: RunCache, doc: OutJson, o: ImportOpti
     cache.writeBatch({
       modelSha: run.modelSha,
       inputSha: run.inputSha,
+      fillPredictions: true,
       predictions: slice.map((s, k) => ({ idx: from + k, output: Float32Array.from(s.output, nan), logits: logitsOf(s.output, s.target, s.logit, head) })),
       results: slice.flatMap((s, k) => keyed.map((e) => {
         const relevance = flatRelevance(s.relevance[e.explId] ?? []);

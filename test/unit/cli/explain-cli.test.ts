@@ -1,7 +1,7 @@
 // The CLI contract other tools rely on (issue "Engine core"): out.json / out.npy shapes, configs
 // from a file, targets, exit codes (0 ok, 2 bad input naming the file, 1 internal), and inspect.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -79,6 +79,15 @@ describe('plrp explain', () => {
     const npy = await runCli(['explain', '--model', cnn4, '--fasta', cnn4Fa, '--explain-config', two, '--out', join(tmp, 'x.npy')]);
     expect(npy.code).toBe(2);
     expect(npy.stderr).toContain('one explanation');
+  });
+
+  it('refuses an --out that is neither .json nor .npy, writing nothing, instead of writing JSON under that name', async () => {
+    for (const [name, extra] of [['o.txt', ''], ['o.json.gz', ' (compressed output is not supported: gzip the .json afterwards)']]) {
+      const out = join(tmp, name);
+      const r = await runCli(['explain', '--model', cnn4, '--fasta', cnn4Fa, '--out', out]);
+      expect([r.code, r.stderr]).toEqual([2, `plrp: --out ${out}: use a .json file (every explanation) or a .npy file (one explanation)${extra}\n`]);
+      expect(existsSync(out)).toBe(false);
+    }
   });
 
   it('refuses PLRP without --p and PLRP flags with plain LRP, instead of running something else', async () => {

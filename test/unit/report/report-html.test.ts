@@ -64,7 +64,28 @@ describe('buildReportHtml', () => {
     expect([...figures.keys()].filter((k) => k.startsWith('relevance-'))).toHaveLength(5 * 2);
     expect(html.match(/<figure data-figure="relevance-/g)).toHaveLength(10);
     const only = buildReportHtml(input({ figureSequences: ['s3'] }));
-    expect([...only.figures.keys()].filter((k) => k.startsWith('relevance-'))).toEqual(['relevance-4-1', 'relevance-4-2']);
+    expect([...only.figures.keys()].filter((k) => k.startsWith('relevance-'))).toEqual(['relevance-s3-lrp', 'relevance-s3-plrp']);
+  });
+
+  it('names relevance figures by sequence and explanation as safe, distinct file names', () => {
+    const d = doc();
+    d.sequences[1].name = '../a b';
+    d.sequences[2].name = '../a_b';
+    const { figures } = buildReportHtml(input({ doc: d, figureSequences: [EVIL, '../a b', '../a_b'] }));
+    // No `/`: each is a file in --figures DIR; the second `../a_b` would overwrite the first without `_2`.
+    expect([...figures.keys()].filter((k) => k.startsWith('relevance-'))).toEqual([
+      'relevance-_script_alert_1_script_-lrp', 'relevance-_script_alert_1_script_-plrp',
+      'relevance-.._a_b-lrp', 'relevance-.._a_b-plrp', 'relevance-.._a_b-lrp_2', 'relevance-.._a_b-plrp_2',
+    ]);
+  });
+
+  it('gives the seqlet and motif-hit colours a key, in the figure (exported alone) and its caption', () => {
+    const { html, figures } = buildReportHtml(input({ figureSequences: [EVIL] }));
+    const key = /<g data-legend="tracks"[^]*?<\/g>/.exec(figures.get('relevance-_script_alert_1_script_-lrp')!)?.[0] ?? '';
+    expect(key).toMatch(/fill="#d62839"[^>]*\/><text[^>]*>seqlet, positive relevance</);
+    expect(key).toMatch(/fill="#255c99"[^>]*\/><text[^>]*>seqlet, negative relevance</);
+    expect(key).toContain('motif hit');
+    expect(html).toContain('(seqlets: red = positive relevance, blue = negative)</figcaption>');
   });
 
   it('has every section: inputs, model, options, predictions, relevance, metrics, motifs, diagnostics, versions and citations', () => {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { APPLICATION_ID, openCacheDb } from '../../../../src-main/services/cache/open-cache-db';
+import { APPLICATION_ID, oneLine, openCacheDb } from '../../../../src-main/services/cache/open-cache-db';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../../../src-main/services/cache/migrations';
 
 /** The schema version just before the migration named `description` (caches written then). */
@@ -192,6 +192,19 @@ describe('openCacheDb', () => {
     reopened.close();
   });
 
+  it('puts a many-line SQLite report on one line, keeping the first problems', () => {
+    expect(oneLine('*** in database main ***\nTree 4 page 4: bad\r\nTree 5 page 5: bad\nTree 6 page 6: bad\n')).toBe('*** in database main ***; Tree 4 page 4: bad; Tree 5 page 5: bad; … 1 more');
+    expect(oneLine('ok')).toBe('ok');
+  });
+
+  it('refuses a missing file with mustExist, creating neither it nor its folder', () => {
+    const path = join(t.dir, 'typo', 'c.sqlite');
+    expect(() => openCacheDb(path, { mustExist: true })).toThrow(`no run cache at ${path}`);
+    expect(existsSync(join(t.dir, 'typo'))).toBe(false);
+    openCacheDb(path).close();
+    openCacheDb(path, { mustExist: true }).close();
+  });
+
   it('moves a file that is not SQLite aside, with a message, and starts a new cache', () => {
     const path = join(t.dir, 'c.sqlite');
     writeFileSync(path, 'these are my notes, not a database\n'.repeat(100));
@@ -242,6 +255,8 @@ describe('openCacheDb', () => {
       const messages: string[] = [];
       openCacheDb(path, { onMessage: (m) => messages.push(m) }).close();
       expect(messages[0]).toMatch(/corrupt/);
+      // SQLite's check lists one problem per line; the message is printed as one `plrp:` line.
+      expect(messages[0]).not.toMatch(/[\r\n]/);
       expect(readdirSync(t.dir).some((f) => f.startsWith('c.sqlite.unusable-'))).toBe(true);
     });
   }
