@@ -14,6 +14,7 @@ import type { InFlightProgress } from '../engine/pool/in-flight-progress';
 import type { LayerWrite } from './cache/cache-types';
 import { LAYER_WINDOWS, wantsLayers } from './cache/layer-store';
 import { nonFiniteRelevanceMessage, sequenceWarnings } from '../engine/explain/sequence-warnings';
+import { magnifiedRelevanceWarning } from '../engine/explain/pruning-warnings';
 
 /** A batch closes at this many sequences or bases, whichever comes first. The seqlet null is built
  * per batch, so short sequences are batched by the thousand: the null then costs little per sequence. */
@@ -150,7 +151,8 @@ export function createRunJob(o: RunJobOptions): BatchJob<ExplainTask, ExplainTas
           const added = fresh.get(explKey) ?? new Set<number>();
           fresh.set(explKey, added.add(s.idx));
           const nonFinite = stored.finite ? null : nonFiniteRelevanceMessage(name, e.configId);
-          for (const message of nonFinite ? [...fromLetters, nonFinite] : fromLetters) warnings.push({ explKey, idx: s.idx, message });
+          const magnified = magnifiedRelevanceWarning(name, e.configId, e.diagnostics);
+          for (const message of [...fromLetters, nonFinite, magnified]) if (message) warnings.push({ explKey, idx: s.idx, message });
           // The task returned layers for the selected sequences and windows only (an empty list for the others).
           e.layerRelevance?.forEach((points, window) =>
             points.forEach((l, position) => layers.push({ explKey, idx: s.idx, window, position, point: l.point, shape: l.shape, before: l.before, after: l.after })));

@@ -64,4 +64,11 @@ export interface PruningDiagnostics {
   signFlips: number;
   sumBefore: number;
   sumAfter: number;
+  /**
+   * Σ|R| before pruning and Σ|R̃| after redistribution. Their ratio is how much the redistribution
+   * magnified the relevance: ≤ 1 unless kept relevance of both signs cancels (PLRP-λ, large |λ|) or
+   * a masked denominator is small (PLRP-M); see engine/explain/pruning-warnings.ts.
+   */
+  massBefore: number;
+  massAfter: number;
 }

@@ -7,12 +7,14 @@ import { AppError } from '../../shared/errors';
 import type { ExplainedSequence } from '../../engine/pool/explain-task';
 import type { RecordInfo } from './fasta-job';
 import { nonFiniteRelevanceWarning, sequenceWarnings } from '../../engine/explain/sequence-warnings';
+import { magnifiedRelevanceWarning } from '../../engine/explain/pruning-warnings';
 
-/** What may mislead about one explained sequence: too short, mostly N, non-finite relevance. */
+/** What may mislead about one explained sequence: too short, mostly N, non-finite or PLRP-magnified relevance. */
 export function warningsOf(info: RecordInfo, seq: ExplainedSequence, windowBp: number, receptiveFieldBp: number): string[] {
   return [
     ...sequenceWarnings(info.name, info.sequence, windowBp, undefined, receptiveFieldBp),
     ...seq.explanations.map((e) => nonFiniteRelevanceWarning(info.name, e.configId, e.relevance)).filter((w): w is string => w !== null),
+    ...seq.explanations.map((e) => magnifiedRelevanceWarning(info.name, e.configId, e.diagnostics)).filter((w): w is string => w !== null),
   ];
 }
 

@@ -12,7 +12,7 @@ export function pointDiagnostics(plan: PruningPlan, point: string, stats: HostAr
   const w = PRUNE_STATS.length;
   const out: PruningDiagnostics[] = [];
   for (let b = 0; b < n; b++) {
-    const [prunedCount, keptCount, prunedMass, totalMass, signFlips, sumBefore, sumAfter] = stats.data.subarray(b * w, (b + 1) * w);
+    const [prunedCount, keptCount, prunedMass, totalMass, signFlips, sumBefore, sumAfter, massAfter] = stats.data.subarray(b * w, (b + 1) * w);
     const l0 = lambda ? lambda.data[b * 2] : Number.NaN;
     const l1 = lambda ? lambda.data[b * 2 + 1] : Number.NaN;
     const perSign = plan.method === 'plrp-lambda' && plan.lambda === 'per-sign';
@@ -22,7 +22,7 @@ export function pointDiagnostics(plan: PruningPlan, point: string, stats: HostAr
       lambda: perSign ? null : finite(l0),
       lambdaPos: perSign ? finite(l0) : null,
       lambdaNeg: perSign ? finite(l1) : null,
-      signFlips, sumBefore, sumAfter,
+      signFlips, sumBefore, sumAfter, massBefore: totalMass, massAfter,
     });
   }
   return out;

@@ -100,7 +100,7 @@ export interface BatchWrite {
   annotations?: AnnotationWrite;
   /** PLRP layer relevance of the bounded subset (see layer-store.ts). */
   layers?: LayerWrite[];
-  /** Per-result warnings (short sequence, many N, non-finite relevance). */
+  /** Per-result warnings (short sequence, many N, non-finite or PLRP-magnified relevance). */
   warnings?: { explKey: string; idx: number; message: string }[];
 }
 

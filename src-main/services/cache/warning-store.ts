@@ -1,4 +1,5 @@
-// Per-result warnings (a sequence shorter than the model window, too many N, non-finite relevance),
+// Per-result warnings (a sequence shorter than the model window, too many N, non-finite relevance,
+// PLRP-magnified relevance),
 // stored with the explanation's result so a run served from the cache shows them too.
 import type Database from 'better-sqlite3';
 

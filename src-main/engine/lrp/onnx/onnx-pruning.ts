@@ -157,7 +157,8 @@ export class OnnxPruning {
       flips = this.ops.rowSum(b.node('Mul', [this.ops.cast(flipped, 'float32'), kf], bf.dims));
     }
     const sumBefore = lambda ? this.ops.cast(lambda.sumBefore, 'float32') : this.ops.rowSum(bf);
-    const columns = [pruned, kept, prunedMass, totalMass, flips, sumBefore, this.ops.rowSum(af)];
+    const massAfter = this.ops.rowSum(b.node('Abs', [af], af.dims));
+    const columns = [pruned, kept, prunedMass, totalMass, flips, sumBefore, this.ops.rowSum(af), massAfter];
     if (columns.length !== PRUNE_STATS.length) throw new Error('prune stats columns out of sync');
     return b.node('Concat', columns, [-1, PRUNE_STATS.length], { axis: 1 });
   }
