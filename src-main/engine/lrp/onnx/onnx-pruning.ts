@@ -157,7 +157,11 @@ export class OnnxPruning {
       flips = this.ops.rowSum(b.node('Mul', [this.ops.cast(flipped, 'float32'), kf], bf.dims));
     }
     const sumBefore = lambda ? this.ops.cast(lambda.sumBefore, 'float32') : this.ops.rowSum(bf);
-    const massAfter = this.ops.rowSum(b.node('Abs', [af], af.dims));
+    // Σ|R̃|: PLRP-λ/total scales every kept entry by λ, so it is |λ| · the kept mass, with no pass
+    // over the row (PLRP's speed is measured against the forward); the others sum it.
+    const massAfter = lambda?.total
+      ? b.node('Mul', [b.node('Abs', [this.ops.cast(lambda.total, 'float32')], kept.dims), b.node('Sub', [totalMass, prunedMass], kept.dims)], kept.dims)
+      : this.ops.rowSum(b.node('Abs', [af], af.dims));
     const columns = [pruned, kept, prunedMass, totalMass, flips, sumBefore, this.ops.rowSum(af), massAfter];
     if (columns.length !== PRUNE_STATS.length) throw new Error('prune stats columns out of sync');
     return b.node('Concat', columns, [-1, PRUNE_STATS.length], { axis: 1 });
