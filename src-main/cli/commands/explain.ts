@@ -16,7 +16,7 @@ import type { SequenceMetrics } from '../../engine/metrics/compute-metrics';
 import type { ModelInfo } from '../../engine/explain/types';
 import { ENGINE_VERSION } from '../../services/engine-version';
 import { batchSequencesFor } from '../../services/run-job';
-import { explainConfigsFrom, type ExplainFlags } from '../explain/explain-configs';
+import { explainConfigsFrom, withExplanationOptions, type ExplainFlags } from '../explain/explain-configs';
 import { parseTargetOption, targetFor } from '../explain/targets-option';
 import { createFastaJob } from '../explain/fasta-job';
 import { JsonOutput } from '../explain/json-output';
@@ -49,24 +49,13 @@ interface ExplainCliOptions extends ExplainFlags {
 }
 
 export function register(program: Command): void {
-  program
+  withExplanationOptions(program
     .command('explain')
     .description('explain a model\'s predictions for every sequence of a FASTA file (LRP, PLRP-λ, PLRP-M)')
     .requiredOption('--model <M.onnx>', 'ONNX genome model')
     .requiredOption('--fasta <X.fa>', 'sequences (.fa, .fa.gz)')
     .requiredOption('--out <out.json|out.npy>', 'output file')
-    .option('--target <K|auto|@map.tsv>', 'output index to explain, the predicted one (auto), or a name→index map', 'auto')
-    .option('--composite <name>', 'epsilon | epsilon-plus | epsilon-gamma-box | epsilon-alpha2-beta1 | epsilon-plus-flat (default epsilon-plus)')
-    .option('--epsilon <F>', 'ε of the ε rule (default 1e-6)')
-    .option('--gamma <F>', 'γ of the γ rule (default 0.25)')
-    .option('--stabilizer <F>', 'denominator stabilizer of z⁺/γ/αβ/z^B (default 1e-6)')
-    .option('--method <lrp|plrp-lambda|plrp-m>', 'plain LRP or Pruned LRP', 'lrp')
-    .option('--p <F>', 'PLRP: pruned fraction at each pruning point (0..1)')
-    .option('--threshold <mass|mass-per-sign|count>', 'PLRP: which entries are pruned')
-    .option('--lambda <total|per-sign>', 'PLRP-λ: how the kept relevance is rescaled')
-    .option('--explain-config <cfg.json>', 'JSON array of explanation configs, all computed in one run')
-    .option('--ground-truth <GT.bed>', 'ground-truth regions (name start end) for RMA and RRA')
-    .option('--metrics <list>', 'gini,entropy,rma,rra,lipschitz,faithfulness (or all)')
+    .option('--target <K|auto|@map.tsv>', 'output index to explain, the predicted one (auto), or a name→index map', 'auto'))
     .option('--motifs <FILE|bundled>', 'motif file (MEME, JASPAR, TRANSFAC) to scan and rank by captured relevance; "bundled" = JASPAR 2024')
     .option('--export <DIR>', 'also write bedGraph, .npy, hits, seqlets and a manifest into DIR')
     .option('--region <chr:start-end>', 'explain this region of an indexed FASTA (repeatable; 1-based, inclusive)', (v: string, prev: string[]) => [...prev, v], [])

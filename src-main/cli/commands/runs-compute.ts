@@ -9,7 +9,7 @@ import { countOf } from '../../shared/count-of';
 import type { RunRequest, RunSummary } from '../../shared/run-api';
 import { parseMetricNames } from '../../engine/metrics/metric-names';
 import { LocalRunService } from '../../services/run-service';
-import { explainConfigsFrom, type ExplainFlags } from '../explain/explain-configs';
+import { explainConfigsFrom, withExplanationOptions, type ExplainFlags } from '../explain/explain-configs';
 import { ProgressBar } from '../progress';
 import { parsePositiveInt } from '../options';
 
@@ -26,22 +26,11 @@ interface StartOptions extends ExplainFlags, ComputeOptions {
 }
 
 export function registerCompute(runs: Command): void {
-  runs.command('start')
+  withExplanationOptions(runs.command('start')
     .description('compute a run into the cache, batch by batch (Ctrl-C keeps what is stored; `runs resume` continues)')
     .requiredOption('--model <M.onnx>', 'ONNX genome model')
     .requiredOption('--fasta <X.fa>', 'sequences (.fa, .fa.gz)')
-    .option('--target <K|auto>', 'output index to explain, or the predicted one (auto)', 'auto')
-    .option('--composite <name>', 'epsilon | epsilon-plus | epsilon-gamma-box | epsilon-alpha2-beta1 | epsilon-plus-flat (default epsilon-plus)')
-    .option('--epsilon <F>', 'ε of the ε rule (default 1e-6)')
-    .option('--gamma <F>', 'γ of the γ rule (default 0.25)')
-    .option('--stabilizer <F>', 'denominator stabilizer of z⁺/γ/αβ/z^B (default 1e-6)')
-    .option('--method <lrp|plrp-lambda|plrp-m>', 'plain LRP or Pruned LRP', 'lrp')
-    .option('--p <F>', 'PLRP: pruned fraction at each pruning point (0..1)')
-    .option('--threshold <mass|mass-per-sign|count>', 'PLRP: which entries are pruned')
-    .option('--lambda <total|per-sign>', 'PLRP-λ: how the kept relevance is rescaled')
-    .option('--explain-config <cfg.json>', 'JSON array of explanation configs, all computed in one run')
-    .option('--ground-truth <GT.bed>', 'ground-truth regions (name start end) for RMA and RRA')
-    .option('--metrics <list>', 'gini,entropy,rma,rra,lipschitz,faithfulness (or all)')
+    .option('--target <K|auto>', 'output index to explain, or the predicted one (auto)', 'auto'))
     .option('--motifs <FILE|bundled|none>', 'motif file to scan; "bundled" = JASPAR 2024, "none" = no scan', 'bundled')
     .option('--label <text>', 'label shown in the run list')
     .option('--threads <N>', 'worker threads (default: cores − 1)')
@@ -57,7 +46,7 @@ export function registerCompute(runs: Command): void {
     .option('--threads <N>', 'worker threads (default: cores − 1)')
     .option('--batch-size <N>', BATCH_SIZE_HELP)
     .option('--cache <file>', 'run cache database (default: PLRP_CACHE_DB or the app data folder)')
-    .action(async (id: string, o: ComputeOptions) => computeInService(o, (svc) => svc.resume(id)));
+    .action(async (id: string, o: ComputeOptions) => computeInService(o, (svc) => svc.resume(id), { cacheMustExist: true }));
 }
 
 const BATCH_SIZE_HELP = 'sequences stored per batch (default: up to 1,024, fewer for small runs); a kill loses at most one batch';
@@ -93,8 +82,9 @@ function targetOf(text: string): number | 'predicted' {
  * turns Ctrl-C into the service's cancel, which keeps every stored batch. Exit codes as `explain`:
  * 0 done, 130 cancelled, 1 or 2 failed.
  */
-async function computeInService(o: ComputeOptions, begin: (svc: LocalRunService) => Promise<RunSummary>): Promise<void> {
+async function computeInService(o: ComputeOptions, begin: (svc: LocalRunService) => Promise<RunSummary>, opening: { cacheMustExist?: boolean } = {}): Promise<void> {
   const svc = new LocalRunService({
+    ...opening,
     cachePath: o.cache, threads: o.threads ? parsePositiveInt('threads', o.threads) : undefined,
     batchSequences: o.batchSize ? parsePositiveInt('batch-size', o.batchSize) : undefined,
     onCacheMessage: (m) => process.stderr.write(`plrp: ${m}\n`),

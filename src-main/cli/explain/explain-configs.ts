@@ -1,6 +1,7 @@
 // The explanations of one `plrp explain` run: from command-line flags, or from a --explain-config
 // JSON file (an array of configs; errors name the file and the entry).
 import { readFile } from 'node:fs/promises';
+import type { Command } from 'commander';
 import { ZodError } from 'zod';
 import { AppError, errorMessage } from '../../shared/errors';
 import { parseExplainConfig, type ExplainConfig } from '../../shared/explain-config';
@@ -26,6 +27,22 @@ function numberFlag(name: string, v: string | undefined): number | undefined {
 
 function describeZod(e: ZodError): string {
   return e.issues.map((i) => `${i.path.join('.') || 'config'}: ${i.message}`).join('; ');
+}
+
+/** The options that choose the explanations (and their metrics), shared by `explain` and `runs start`. */
+export function withExplanationOptions(command: Command): Command {
+  return command
+    .option('--composite <name>', 'epsilon | epsilon-plus | epsilon-gamma-box | epsilon-alpha2-beta1 | epsilon-plus-flat (default epsilon-plus)')
+    .option('--epsilon <F>', 'ε of the ε rule (default 1e-6)')
+    .option('--gamma <F>', 'γ of the γ rule (default 0.25)')
+    .option('--stabilizer <F>', 'denominator stabilizer of z⁺/γ/αβ/z^B (default 1e-6)')
+    .option('--method <lrp|plrp-lambda|plrp-m>', 'plain LRP or Pruned LRP', 'lrp')
+    .option('--p <F>', 'PLRP: pruned fraction at each pruning point (0..1)')
+    .option('--threshold <mass|mass-per-sign|count>', 'PLRP: which entries are pruned')
+    .option('--lambda <total|per-sign>', 'PLRP-λ: how the kept relevance is rescaled')
+    .option('--explain-config <cfg.json>', 'JSON array of explanation configs, all computed in one run')
+    .option('--ground-truth <GT.bed>', 'ground-truth regions (name start end) for RMA and RRA')
+    .option('--metrics <list>', 'gini,entropy,rma,rra,lipschitz,faithfulness (or all)');
 }
 
 export async function explainConfigsFrom(flags: ExplainFlags): Promise<ExplainConfig[]> {

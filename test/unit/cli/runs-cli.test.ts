@@ -20,6 +20,7 @@ describe('plrp runs on a cache that is not there', () => {
     ['delete', ['runs', 'delete', 'abcd1234']],
     ['cache', ['runs', 'cache']],
     ['cache --keep', ['runs', 'cache', '--keep', '1']],
+    ['resume', ['runs', 'resume', 'abcd1234']],
   ];
   for (const [name, args] of commands) {
     it(`${name}: says there is no run cache (exit 2) and creates nothing`, async () => {
