@@ -11,6 +11,16 @@ import type { RunCache } from './cache/run-cache';
 
 const STORE_BATCH = 1000;
 
+/**
+ * The input checksum a run of this FASTA records (RunSummary.inputSha256), without storing
+ * anything: lets a host recognise a FASTA whose runs are already in the cache.
+ */
+export async function fastaInputSha256(path: string): Promise<string> {
+  const hasher = new InputHasher();
+  for await (const rec of readFasta(path)) hasher.add(rec.name, rec.sequence);
+  return hasher.digest();
+}
+
 export async function ingestFasta(cache: RunCache, path: string, displayName: string, maxRecordBp = MAX_RECORD_BP): Promise<{ sha256: string; count: number }> {
   const hasher = new InputHasher();
   const names = new Set<string>();

@@ -15,10 +15,11 @@ import type { LayerWrite } from './cache/cache-types';
 import { LAYER_WINDOWS, wantsLayers } from './cache/layer-store';
 import { nonFiniteRelevanceMessage, sequenceWarnings } from '../engine/explain/sequence-warnings';
 import { magnifiedRelevanceWarning } from '../engine/explain/pruning-warnings';
+import { MAX_BATCH_SEQUENCES } from '../shared/run-api';
 
 /** A batch closes at this many sequences or bases, whichever comes first. The seqlet null is built
  * per batch, so short sequences are batched by the thousand: the null then costs little per sequence. */
-export const BATCH_SEQUENCES = 1024;
+export const BATCH_SEQUENCES = MAX_BATCH_SEQUENCES;
 export const BATCH_BASES = 256_000;
 /** Sequences read from the cache per query while batches fill. */
 const READ_AHEAD = 512;

@@ -82,6 +82,12 @@ export interface RunSummary {
   computedElsewhereBy: number | null;
 }
 
+/**
+ * Most sequences a run stores at a time (services/run-job.ts batches by it): what Cancel can lose,
+ * since only stored batches are kept. Here so the app can say so.
+ */
+export const MAX_BATCH_SEQUENCES = 1024;
+
 export interface RunProgress {
   runId: string;
   /** Sequences with results stored. */

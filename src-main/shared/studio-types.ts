@@ -43,6 +43,9 @@ export type ModelCard =
     }
   | { ok: false; name: string; error: ErrorPayload };
 
+/** Past this many distinct lengths a FASTA summary stops counting them (variable-length peaks have a few thousand). */
+export const MAX_DISTINCT_LENGTHS = 10_000;
+
 export interface FastaSummary {
   name: string;
   sequences: number;
@@ -51,6 +54,12 @@ export interface FastaSummary {
   totalBp: number;
   /** Count of N (and other ambiguous IUPAC) bases. */
   ambiguousBp: number;
+  /**
+   * Every distinct sequence length with how many sequences have it, shortest first, so the New-run
+   * view can count the sequences shorter than a model's input; null when the file has more than
+   * MAX_DISTINCT_LENGTHS distinct lengths (then only min/max are known).
+   */
+  lengthCounts: [lengthBp: number, count: number][] | null;
   /** First few names, for a glance. */
   firstNames: string[];
   /** Problems that do not stop a run but the user should know (e.g. lengths ≠ the model's). */
@@ -66,6 +75,11 @@ export interface DemoBundle {
   fasta?: FileEntry;
   motifs?: FileEntry;
   groundTruthBed?: FileEntry;
+  /**
+   * What identifies the demo's inputs in the run cache (the same checksums a run records), so Start
+   * can open a finished demo run instead of adding another; absent when they could not be read.
+   */
+  fingerprint?: { modelSha256: string; inputSha256: string };
 }
 
 export interface Settings {

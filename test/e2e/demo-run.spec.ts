@@ -80,6 +80,9 @@ test('the demo runs end to end and every view shows its results', async ({ page 
   // Per-sequence PLRP diagnostics from the service: one row per pruning point, and the kept/pruned chart.
   await expect(page.getByTestId('diagnostics-table').locator('tbody tr').first()).toBeVisible();
   await expect(page.getByTestId('diagnostics-chart')).toBeVisible();
+  // Units at zero are counted out of all units, and said to include those that carried no relevance.
+  await expect(page.getByTestId('diag-units-at-zero').first()).toHaveText(/^[\d,]+ of [1-9][\d,]*$/);
+  await expect(page.getByTestId('diag-at-zero-note')).toContainText('carried no relevance');
   // The filters × positions heatmap of the first pruning point: PLRP at p = 0.5 keeps some cells and prunes others.
   await expect(page.getByTestId('layer-heatmap-canvas')).toBeVisible();
   await expect(page.getByTestId('layer-counts')).toHaveText(/^[1-9]\d* kept, [1-9]\d* pruned$/);

@@ -52,6 +52,10 @@ test('sequences too short for the model or mostly N carry a warning in the table
   await page.getByTestId('new-run').click();
   await dropFiles(page, '[data-testid="new-run-form"]', ['test/fixtures/lrp/cnn4.onnx', fasta]);
   await expect(page.getByTestId('fasta-summary')).toBeVisible();
+  // Said before the run, from the model card's input length and the summary's lengths.
+  await expect(page.getByTestId('fasta-short-warning')).toHaveText(
+    "⚠ 1 sequence (120 bp) is shorter than the model's 200-bp input and will be padded with N: its relevance is less reliable.",
+  );
   await page.getByTestId('start-run').click();
   await page.getByTestId('run-open').click({ timeout: 60_000 });
   await expect(page.getByTestId('sequence-row')).toHaveCount(3);

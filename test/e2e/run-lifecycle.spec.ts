@@ -7,8 +7,8 @@ import { dropFiles } from './drop-files';
 import { randomFasta } from './fixture-fasta';
 import { freshCacheDb, startServer } from './studio-server';
 
-/** The stored count of the progress panel's "1,024 / 3,000 sequences". */
-const storedCount = (text: string): number => Number(text.match(/([\d,]+) \/ 3,000/)![1].replaceAll(',', ''));
+/** The stored count of the progress panel's "1,024 / 3,000 sequences" (running) or "1,024 of 3,000 sequences stored" (stopped). */
+const storedCount = (text: string): number => Number(text.match(/([\d,]+) (?:\/|of) 3,000/)![1].replaceAll(',', ''));
 
 /** Starts, from New run, a run of 3000 sequences through a 32-filter CNN: tens of seconds of work. */
 async function startLongRun(page: Page, url: string, fasta: string): Promise<void> {
@@ -33,9 +33,12 @@ test('a running run can be cancelled, stays resumable, and keeps what it finishe
     await page.screenshot({ path: 'test-results/screens/09a-run-progress-in-batch.png' });
     await expect(page.getByTestId('run-progress')).toContainText(/[1-9][\d,]* \/ 3,000 sequences/);
     await page.screenshot({ path: 'test-results/screens/09-run-progress.png' });
+    // Before cancelling, Cancel says what it keeps (the stored sequences) and what it drops.
+    await expect(page.getByTestId('run-cancel')).toHaveAttribute('title', /^Cancel keeps the [\d,]+ sequences? stored so far; the batches being computed \(up to 1,024 sequences each\) are discarded/);
     await page.getByTestId('run-cancel').click();
     await expect(page.getByTestId('run-status')).toHaveText('cancelled', { timeout: 60_000 });
     await expect(page.getByTestId('run-resume')).toBeVisible();
+    await expect(page.getByTestId('run-kept')).toHaveText(/^cancelled — [\d,]+ of 3,000 sequences stored; Resume continues from there$/);
     // Cancelled mid-way: some sequences finished and are kept, not all.
     const done = storedCount((await page.getByTestId('run-progress').textContent())!);
     expect(done).toBeGreaterThan(0);
@@ -70,7 +73,9 @@ test('a running run can be cancelled, stays resumable, and keeps what it finishe
     const table = page.getByTestId('sequence-scroll');
     await expect(page.getByTestId('rows-loading')).toHaveText(/^loading: 1,000 of [\d,]+$/);
     await expect(table).toHaveAttribute('aria-rowcount', '1001');
-    await expect(page.getByTestId('run-view')).toContainText(/ · 3,000 sequences · \d+ explanations? · cancelled/);
+    // Named as on Start: an unlabelled run goes by model · FASTA, with its short id beside.
+    await expect(page.getByTestId('run-view').locator('h1')).toHaveText(/^cnn32\.onnx · random-3000x200\.fa [0-9a-f]{8}$/);
+    await expect(page.getByTestId('run-view')).toContainText(/3,000 sequences · \d+ explanations? · cancelled/);
     await expect(page.getByTestId('track-relevance').first()).toBeVisible();
     releaseRest();
     await expect(page.getByTestId('rows-loading')).toHaveCount(0);
@@ -116,6 +121,21 @@ test('a finished run reopens from the cache after the server restarts, and expor
     await expect(page.getByTestId('recent-run')).toHaveCount(1);
     await expect(page.getByTestId('recent-run')).toContainText('done');
     await page.screenshot({ path: 'test-results/screens/11-start-recent-runs.png' });
+    // Delete asks first, in the row, naming the run; Keep leaves it.
+    const row = page.getByTestId('recent-run');
+    await row.getByRole('button', { name: /^Delete run Demo \([0-9a-f]{8}\)$/ }).click();
+    const confirm = row.getByTestId('recent-run-confirm-delete');
+    await expect(confirm).toHaveAccessibleName('Confirm deleting Demo');
+    await expect(confirm).toContainText('Delete this run?');
+    await page.screenshot({ path: 'test-results/screens/11a-start-confirm-delete.png' });
+    await confirm.getByRole('button', { name: 'Keep' }).click();
+    await expect(confirm).toHaveCount(0);
+    await expect(row).toHaveCount(1);
+    // Run the demo again: the finished demo run opens from the cache, no second "Demo" row.
+    await page.getByTestId('run-demo').click();
+    await expect(page.getByTestId('track-relevance')).toHaveCount(7, { timeout: 30_000 });
+    await page.getByTestId('nav-start').click();
+    await expect(page.getByTestId('recent-run')).toHaveCount(1);
     await page.getByTestId('recent-run').getByRole('button', { name: 'Demo', exact: true }).click();
     await expect(page.getByTestId('track-relevance')).toHaveCount(7);
     // 40 sequences (plus the header row); only those in view are in the page.

@@ -4,6 +4,8 @@ import { existsSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { DemoBundle, FileEntry } from '../../shared/studio-types';
 import type { FileRegistry } from './file-registry';
+import { sha256File } from '../../services/file-hash';
+import { fastaInputSha256 } from '../../services/ingest-fasta';
 
 function firstMatching(dir: string, re: RegExp): string | null {
   if (!existsSync(dir)) return null;
@@ -11,7 +13,7 @@ function firstMatching(dir: string, re: RegExp): string | null {
   return hit ? join(dir, hit) : null;
 }
 
-export function demoBundle(resourcesDir: string, files: FileRegistry): DemoBundle {
+export async function demoBundle(resourcesDir: string, files: FileRegistry): Promise<DemoBundle> {
   const demoDir = join(resourcesDir, 'demo');
   const model = firstMatching(demoDir, /\.onnx$/i) ?? firstMatching(join(resourcesDir, 'models'), /\.onnx$/i);
   // Demo data sit beside the model they were made for: cnn4-pair.onnx ↔ gata-tal-pair.fa/.bed.
@@ -24,5 +26,10 @@ export function demoBundle(resourcesDir: string, files: FileRegistry): DemoBundl
     return { available: false, reason: `the bundled demo files are missing from ${resourcesDir} (need a model .onnx and a FASTA)` };
   }
   const reg = (p: string | null): FileEntry | undefined => (p ? files.register(p, 'bundled') : undefined);
-  return { available: true, model: reg(model), fasta: reg(fasta), groundTruthBed: reg(bed), motifs: reg(motifs) };
+  // The demo files are small: checksumming them on each request costs milliseconds.
+  const fingerprint = await Promise.all([sha256File(model), fastaInputSha256(fasta)]).then(
+    ([modelSha256, inputSha256]) => ({ modelSha256, inputSha256 }),
+    () => undefined,
+  );
+  return { available: true, model: reg(model), fasta: reg(fasta), groundTruthBed: reg(bed), motifs: reg(motifs), fingerprint };
 }

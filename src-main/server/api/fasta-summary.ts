@@ -2,12 +2,12 @@
 // warnings worth knowing before a run (lengths that differ from what the model takes). Streams the
 // file, so a large FASTA is summarised in bounded memory.
 import { readFasta } from '../../engine/genomics/fasta';
-import type { FastaSummary } from '../../shared/studio-types';
+import { MAX_DISTINCT_LENGTHS, type FastaSummary } from '../../shared/studio-types';
 import { MAX_RECORD_BP } from '../../engine/genomics/record-limit';
 
 const FIRST_NAMES = 5;
 
-export async function summarizeFasta(path: string, name: string, modelLengthBp?: number): Promise<FastaSummary> {
+export async function summarizeFasta(path: string, name: string, modelLengthBp?: number, maxDistinctLengths = MAX_DISTINCT_LENGTHS): Promise<FastaSummary> {
   let sequences = 0;
   let minLengthBp = Infinity;
   let maxLengthBp = 0;
@@ -15,6 +15,8 @@ export async function summarizeFasta(path: string, name: string, modelLengthBp?:
   let ambiguousBp = 0;
   const firstNames: string[] = [];
   let longest = '';
+  // Null once there are too many distinct lengths to be worth sending.
+  let lengthCounts: Map<number, number> | null = new Map();
   for await (const rec of readFasta(path)) {
     if (rec.sequence.length > maxLengthBp) longest = rec.name;
     sequences++;
@@ -22,6 +24,10 @@ export async function summarizeFasta(path: string, name: string, modelLengthBp?:
     minLengthBp = Math.min(minLengthBp, n);
     maxLengthBp = Math.max(maxLengthBp, n);
     totalBp += n;
+    if (lengthCounts) {
+      lengthCounts.set(n, (lengthCounts.get(n) ?? 0) + 1);
+      if (lengthCounts.size > maxDistinctLengths) lengthCounts = null;
+    }
     ambiguousBp += rec.unknownCount;
     if (firstNames.length < FIRST_NAMES) firstNames.push(rec.name);
   }
@@ -34,5 +40,9 @@ export async function summarizeFasta(path: string, name: string, modelLengthBp?:
     warnings.push(`'${longest}' is ${maxLengthBp.toLocaleString('en-US')} bp, over the ${MAX_RECORD_BP.toLocaleString('en-US')} bp a run explains in one piece, so a run will refuse it: cut such records into regions first`);
   }
   if (totalBp > 0 && ambiguousBp / totalBp > 0.1) warnings.push(`${((100 * ambiguousBp) / totalBp).toFixed(1)}% of bases are N or ambiguous`);
-  return { name, sequences, minLengthBp: sequences ? minLengthBp : 0, maxLengthBp, totalBp, ambiguousBp, firstNames, warnings };
+  return {
+    name, sequences, minLengthBp: sequences ? minLengthBp : 0, maxLengthBp, totalBp, ambiguousBp,
+    lengthCounts: lengthCounts ? [...lengthCounts].sort(([a], [b]) => a - b) : null,
+    firstNames, warnings,
+  };
 }

@@ -16,7 +16,7 @@ export interface HostDeps {
   settings: SettingsStore;
   modelCard(path: string, name: string): Promise<ModelCard>;
   fastaSummary(path: string, name: string): Promise<FastaSummary>;
-  demo(): DemoBundle;
+  demo(): Promise<DemoBundle>;
 }
 
 type TokenRef = { kind: 'token'; token: string };

@@ -36,7 +36,7 @@ const { server, close } = createStudioServer({
   rendererDir,
   uploadsDir: join(dir, 'uploads'),
   log: () => undefined,
-  handlers: createHandlers({ runs, files, settings: new SettingsStore(join(dir, 'settings.json')), modelCard: async () => { throw new Error('unused'); }, fastaSummary: async (path) => { throw new AppError('BAD_FASTA', `${path}, line 2: 'Z' is not a nucleotide`); }, demo: () => ({ available: false }) }),
+  handlers: createHandlers({ runs, files, settings: new SettingsStore(join(dir, 'settings.json')), modelCard: async () => { throw new Error('unused'); }, fastaSummary: async (path) => { throw new AppError('BAD_FASTA', `${path}, line 2: 'Z' is not a nucleotide`); }, demo: async () => ({ available: false }) }),
 });
 
 function send(method: string, path: string, headers: Record<string, string> = {}, body?: string | Buffer): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {

@@ -1,0 +1,35 @@
+// The FASTA summary in words, and what the chosen model will do to sequences shorter than its
+// input: they are padded with N, so part of what the model sees is no sequence at all. The run
+// table flags them per sequence afterwards; the New-run view says so before the run starts.
+import type { FastaSummary } from '../../../../src-main/shared/studio-types';
+import { countOf } from '../../../../src-main/shared/count-of';
+
+const bp = (n: number): string => `${n.toLocaleString('en-US')} bp`;
+
+/** "50,000 bp" for one sequence, "200 bp each" for several of one length, "10–200 bp" otherwise. */
+export function lengthsText(s: Pick<FastaSummary, 'sequences' | 'minLengthBp' | 'maxLengthBp'>): string {
+  if (s.minLengthBp !== s.maxLengthBp) return `${s.minLengthBp.toLocaleString('en-US')}–${bp(s.maxLengthBp)}`;
+  return s.sequences === 1 ? bp(s.minLengthBp) : `${bp(s.minLengthBp)} each`;
+}
+
+/** Sequences shorter than `lengthBp`; null when the summary did not keep its lengths (too many distinct ones). */
+export function countShorterThan(s: Pick<FastaSummary, 'lengthCounts'>, lengthBp: number): number | null {
+  if (!s.lengthCounts) return null;
+  return s.lengthCounts.reduce((n, [len, count]) => (len < lengthBp ? n + count : n), 0);
+}
+
+/**
+ * The warning for sequences shorter than a model's fixed input of `modelLengthBp` (0: the model
+ * takes any length); null when there are none.
+ */
+export function shortSequenceWarning(modelLengthBp: number, s: Pick<FastaSummary, 'sequences' | 'minLengthBp' | 'lengthCounts'>): string | null {
+  if (modelLengthBp <= 0 || s.sequences === 0 || s.minLengthBp >= modelLengthBp) return null;
+  const short = countShorterThan(s, modelLengthBp);
+  const shortest = `shortest ${bp(s.minLengthBp)}`;
+  const who =
+    short === null ? `Some sequences (${shortest}) are`
+    : short === 1 ? `1 sequence (${bp(s.minLengthBp)}) is`
+    : `${short === s.sequences ? `All ${countOf(short, 'sequence')}` : `${short.toLocaleString('en-US')} of ${countOf(s.sequences, 'sequence')}`} (${shortest}) are`;
+  const their = short === 1 ? 'its' : 'their';
+  return `${who} shorter than the model's ${modelLengthBp.toLocaleString('en-US')}-bp input and will be padded with N: ${their} relevance is less reliable.`;
+}

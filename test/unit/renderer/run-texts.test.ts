@@ -1,0 +1,57 @@
+// The words a biologist reads about a run: what Cancel keeps, what a FASTA holds and which of its
+// sequences the model will pad, and what the Layers view's "at zero" counts.
+import { describe, expect, it } from 'vitest';
+import { cancelHint, stoppedNote } from '../../../src-renderer/src/lib/util/run-progress-text';
+import { countShorterThan, lengthsText, shortSequenceWarning } from '../../../src-renderer/src/lib/util/fasta-text';
+import { pruningBarLabel, unitsAtZero, zeroShare } from '../../../src-renderer/src/lib/util/pruning-text';
+
+describe('cancel', () => {
+  it('says before cancelling that only stored sequences are kept', () => {
+    expect(cancelHint(1024)).toBe('Cancel keeps the 1,024 sequences stored so far; the batches being computed (up to 1,024 sequences each) are discarded, and Resume computes them again.');
+    expect(cancelHint(0)).toBe('Nothing is stored yet: Cancel discards the batches being computed (up to 1,024 sequences each), and Resume starts them again.');
+  });
+  it('says after cancelling how many sequences were kept', () => {
+    expect(stoppedNote('cancelled', 0, 20_000)).toBe('cancelled — 0 of 20,000 sequences stored; Resume continues from there');
+    expect(stoppedNote('failed', 2048, 20_000)).toBe('failed — 2,048 of 20,000 sequences stored; Resume continues from there');
+  });
+});
+
+describe('FASTA summary', () => {
+  it('gives one length for one sequence, "each" for several of one length, a range otherwise', () => {
+    expect(lengthsText({ sequences: 1, minLengthBp: 50_000, maxLengthBp: 50_000 })).toBe('50,000 bp');
+    expect(lengthsText({ sequences: 40, minLengthBp: 200, maxLengthBp: 200 })).toBe('200 bp each');
+    expect(lengthsText({ sequences: 5, minLengthBp: 10, maxLengthBp: 1200 })).toBe('10–1,200 bp');
+  });
+  const mixed = { sequences: 5, minLengthBp: 10, lengthCounts: [[10, 1], [50, 1], [120, 1], [200, 2]] as [number, number][] };
+  it('counts the sequences shorter than the model input', () => {
+    expect(countShorterThan(mixed, 200)).toBe(3);
+    expect(countShorterThan(mixed, 50)).toBe(1);
+    expect(countShorterThan({ lengthCounts: null }, 200)).toBeNull();
+  });
+  it('warns that sequences shorter than the model input will be padded with N', () => {
+    expect(shortSequenceWarning(200, mixed)).toBe(
+      "3 of 5 sequences (shortest 10 bp) are shorter than the model's 200-bp input and will be padded with N: their relevance is less reliable.",
+    );
+    expect(shortSequenceWarning(50, mixed)).toBe("1 sequence (10 bp) is shorter than the model's 50-bp input and will be padded with N: its relevance is less reliable.");
+    expect(shortSequenceWarning(1000, mixed)).toMatch(/^All 5 sequences \(shortest 10 bp\) are shorter than the model's 1,000-bp input/);
+    // Too many distinct lengths to count: the shortest still tells the user there are some.
+    expect(shortSequenceWarning(200, { ...mixed, lengthCounts: null })).toMatch(/^Some sequences \(shortest 10 bp\) are shorter than the model's 200-bp input/);
+  });
+  it('stays silent when no sequence is short, or the model takes any length', () => {
+    expect(shortSequenceWarning(10, mixed)).toBeNull();
+    expect(shortSequenceWarning(0, mixed)).toBeNull();
+    expect(shortSequenceWarning(200, { sequences: 0, minLengthBp: 0, lengthCounts: [] })).toBeNull();
+  });
+});
+
+describe('pruning diagnostics', () => {
+  const p = { prunedCount: 1562, keptCount: 38, prunedMassFraction: 0.494 };
+  it('count units at zero out of all units, not as "pruned"', () => {
+    expect(unitsAtZero(p)).toBe('1,562 of 1,600');
+    expect(zeroShare(p)).toBeCloseTo(0.976);
+    expect(pruningBarLabel(p)).toBe('98% of units at zero, 49% of |R| pruned');
+  });
+  it('treat a point without units as nothing at zero', () => {
+    expect(zeroShare({ prunedCount: 0, keptCount: 0, prunedMassFraction: 0 })).toBe(0);
+  });
+});

@@ -1,0 +1,48 @@
+// What the host tells the New-run and Start views before any run: the demo's checksums (Start
+// opens a finished demo run by them, so they must be the ones a run records) and a FASTA's lengths.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { demoBundle } from '../../../src-main/server/api/demo-bundle';
+import { FileRegistry } from '../../../src-main/server/api/file-registry';
+import { summarizeFasta } from '../../../src-main/server/api/fasta-summary';
+import { RunCache } from '../../../src-main/services/cache/run-cache';
+import { sha256File } from '../../../src-main/services/file-hash';
+import { ingestFasta } from '../../../src-main/services/ingest-fasta';
+
+const dir = mkdtempSync(join(tmpdir(), 'plrp-demo-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('the demo bundle', () => {
+  it('carries the checksums a run of its files records', async () => {
+    const files = new FileRegistry();
+    const bundle = await demoBundle(join(process.cwd(), 'resources'), files);
+    expect(bundle.available).toBe(true);
+    const cache = new RunCache(join(dir, 'c.sqlite'));
+    try {
+      const input = await ingestFasta(cache, files.resolve(bundle.fasta!.token), bundle.fasta!.name);
+      expect(bundle.fingerprint).toEqual({ modelSha256: await sha256File(files.resolve(bundle.model!.token)), inputSha256: input.sha256 });
+    } finally {
+      cache.close();
+    }
+  });
+});
+
+describe('the FASTA summary', () => {
+  it('counts the sequences of each length, shortest first', async () => {
+    const fa = join(dir, 'mixed.fa');
+    writeFileSync(fa, '>a\nACGTACGTAC\n>b\n' + 'A'.repeat(200) + '\n>c\n' + 'C'.repeat(50) + '\n>d\n' + 'G'.repeat(200) + '\n');
+    const s = await summarizeFasta(fa, 'mixed.fa');
+    expect(s.lengthCounts).toEqual([[10, 1], [50, 1], [200, 2]]);
+    expect([s.minLengthBp, s.maxLengthBp]).toEqual([10, 200]);
+  });
+  it('stops counting lengths past the most distinct ones it keeps', async () => {
+    const fa = join(dir, 'many-lengths.fa');
+    writeFileSync(fa, Array.from({ length: 4 }, (_, i) => `>s${i}\n${'A'.repeat(i + 1)}\n`).join(''));
+    expect((await summarizeFasta(fa, 'many-lengths.fa', undefined, 4)).lengthCounts).toHaveLength(4);
+    const s = await summarizeFasta(fa, 'many-lengths.fa', undefined, 3);
+    expect(s.lengthCounts).toBeNull();
+    expect(s.minLengthBp).toBe(1);
+  });
+});
