@@ -79,7 +79,7 @@ export interface DemoBundle {
    * What identifies the demo's inputs in the run cache (the same checksums a run records), so Start
    * can open a finished demo run instead of adding another; absent when they could not be read.
    */
-  fingerprint?: { modelSha256: string; inputSha256: string };
+  fingerprint?: { modelSha256: string; inputSha256: string; engineVersion: string };
 }
 
 export interface Settings {

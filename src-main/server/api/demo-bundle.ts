@@ -6,6 +6,7 @@ import type { DemoBundle, FileEntry } from '../../shared/studio-types';
 import type { FileRegistry } from './file-registry';
 import { sha256File } from '../../services/file-hash';
 import { fastaInputSha256 } from '../../services/ingest-fasta';
+import { ENGINE_VERSION } from '../../services/engine-version';
 
 function firstMatching(dir: string, re: RegExp): string | null {
   if (!existsSync(dir)) return null;
@@ -28,7 +29,7 @@ export async function demoBundle(resourcesDir: string, files: FileRegistry): Pro
   const reg = (p: string | null): FileEntry | undefined => (p ? files.register(p, 'bundled') : undefined);
   // The demo files are small: checksumming them on each request costs milliseconds.
   const fingerprint = await Promise.all([sha256File(model), fastaInputSha256(fasta)]).then(
-    ([modelSha256, inputSha256]) => ({ modelSha256, inputSha256 }),
+    ([modelSha256, inputSha256]) => ({ modelSha256, inputSha256, engineVersion: ENGINE_VERSION }),
     () => undefined,
   );
   return { available: true, model: reg(model), fasta: reg(fasta), groundTruthBed: reg(bed), motifs: reg(motifs), fingerprint };

@@ -17,7 +17,7 @@ const bundle = {
   motifs: entry('JASPAR.txt', 'j'.repeat(16)),
 };
 const demo = demoRequest(bundle)!;
-const files = { modelSha256: 'a'.repeat(64), inputSha256: 'c'.repeat(64) };
+const files = { modelSha256: 'a'.repeat(64), inputSha256: 'c'.repeat(64), engineVersion: 'test' };
 
 /** A summary as the host sends it: each config parsed (defaults filled) and stored in schema order. */
 function summaryOf(request: typeof demo, over: Partial<RunSummary> = {}): RunSummary {
@@ -64,6 +64,8 @@ describe('Run the demo again', () => {
     expect(finishedTwin([summaryOf(demo, { modelSha256: 'd'.repeat(64) })], demo, files)).toBeNull();
     expect(finishedTwin([summaryOf(demo, { inputSha256: 'e'.repeat(64) })], demo, files)).toBeNull();
     expect(finishedTwin([summaryOf(demo, { target: 1 })], demo, files)).toBeNull();
+    // Computed by an earlier engine: after an upgrade the demo is computed again.
+    expect(finishedTwin([summaryOf(demo, { engineVersion: 'plrp-engine-0' })], demo, files)).toBeNull();
     // Same files, fewer methods (no p sweep), or no ground truth (fewer metrics): not the demo.
     const noSweep = buildRunRequest({ model: bundle.model, fasta: bundle.fasta, bed: bundle.groundTruthBed }, DEFAULT_METHODS, 'predicted', 'Demo');
     expect(finishedTwin([summaryOf(noSweep)], demo, files)).toBeNull();

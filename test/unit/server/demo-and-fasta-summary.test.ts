@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ENGINE_VERSION } from '../../../src-main/services/engine-version';
 import { demoBundle } from '../../../src-main/server/api/demo-bundle';
 import { FileRegistry } from '../../../src-main/server/api/file-registry';
 import { summarizeFasta } from '../../../src-main/server/api/fasta-summary';
@@ -22,7 +23,7 @@ describe('the demo bundle', () => {
     const cache = new RunCache(join(dir, 'c.sqlite'));
     try {
       const input = await ingestFasta(cache, files.resolve(bundle.fasta!.token), bundle.fasta!.name);
-      expect(bundle.fingerprint).toEqual({ modelSha256: await sha256File(files.resolve(bundle.model!.token)), inputSha256: input.sha256 });
+      expect(bundle.fingerprint).toEqual({ modelSha256: await sha256File(files.resolve(bundle.model!.token)), inputSha256: input.sha256, engineVersion: ENGINE_VERSION });
     } finally {
       cache.close();
     }

@@ -5,10 +5,14 @@ import { canonicalConfig, canonicalJson, parseExplainConfig } from '../../../../
 import type { RequestOf } from '../../../../src-main/shared/ipc';
 import type { RunSummary } from '../../../../src-main/shared/run-api';
 
-/** Checksums of the request's files, as a run records them (RunSummary.modelSha256, inputSha256). */
+/**
+ * Checksums of the request's files, as a run records them (RunSummary.modelSha256, inputSha256),
+ * and the engine that would compute it now: after an upgrade the run is computed again.
+ */
 export interface InputFingerprint {
   modelSha256: string;
   inputSha256: string;
+  engineVersion: string;
 }
 
 const sameSet = (a: readonly string[], b: readonly string[]): boolean => {
@@ -33,6 +37,7 @@ export function finishedTwin(runs: readonly RunSummary[], request: RequestOf<'ru
       r.status === 'done' &&
       r.modelSha256 === files.modelSha256 &&
       r.inputSha256 === files.inputSha256 &&
+      r.engineVersion === files.engineVersion &&
       r.target === target &&
       sameSet(r.metrics, request.metrics ?? []) &&
       sameSet(r.explanations.map((e) => sortedKeys(e.canonical)), wanted),
