@@ -82,6 +82,7 @@ test('the demo runs end to end and every view shows its results', async ({ page 
   await expect(page.getByTestId('diagnostics-chart')).toBeVisible();
   // Units at zero are counted out of all units, and said to include those that carried no relevance.
   await expect(page.getByTestId('diag-units-at-zero').first()).toHaveText(/^[\d,]+ of [1-9][\d,]*$/);
+  await expect(page.getByTestId('diag-magnification').first()).toHaveText(/^\d/);
   await expect(page.getByTestId('diag-at-zero-note')).toContainText('carried no relevance');
   // The filters × positions heatmap of the first pruning point: PLRP at p = 0.5 keeps some cells and prunes others.
   await expect(page.getByTestId('layer-heatmap-canvas')).toBeVisible();

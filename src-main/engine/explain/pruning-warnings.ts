@@ -13,15 +13,9 @@
 // explanations under 13 PLRP settings), m has a median of 0.7–1.0; 43 explanations (0.3 %) pass 10,
 // and 27 of those have a peak over 10× LRP's or a Σ R moved by over 10× the logit.
 import type { PruningDiagnostics } from './types';
+import { MAX_MASS_MAGNIFICATION, massMagnification } from '../../shared/mass-magnification';
 
-/** A pruning point whose redistribution multiplied Σ|R| by more than this is flagged. */
-export const MAX_MASS_MAGNIFICATION = 10;
-
-/** Σ|R̃| / Σ|R| at one pruning point; null when it is not defined (no relevance, non-finite). */
-export function massMagnification(d: PruningDiagnostics): number | null {
-  const m = d.massAfter / d.massBefore;
-  return d.massBefore > 0 && Number.isFinite(m) ? m : null;
-}
+export { MAX_MASS_MAGNIFICATION, massMagnification };
 
 const fmt = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(0) : v.toPrecision(3));
 
