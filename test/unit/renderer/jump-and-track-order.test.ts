@@ -27,6 +27,13 @@ describe('jump field', () => {
     expect(parseJump('gata1', 1000, hits, 1)).toMatchObject({ startBp: 100, hitIndex: 0 });
     expect(parseJump('TAL1', 1000, hits)).toMatchObject({ startBp: 20, note: '' });
   });
+  it('finds a dimer by either partner and a family by its prefix, naming the motif it found', () => {
+    const jaspar = [{ motifName: 'TAL1::TCF3', startBp: 40, endBp: 58 }, { motifName: 'Gata4', startBp: 300, endBp: 309 }, ...hits];
+    expect(parseJump('tal1', 1000, jaspar)).toMatchObject({ startBp: 20, note: '' });
+    expect(parseJump('TCF3', 1000, jaspar)).toMatchObject({ startBp: 40, note: 'TAL1::TCF3' });
+    expect(parseJump('gata', 1000, jaspar)).toMatchObject({ startBp: 100, note: 'GATA1, hit 1 of 3; Jump again for the next' });
+    expect(parseJump('gata', 1000, jaspar, 0)).toMatchObject({ startBp: 300, note: 'Gata4, hit 2 of 3; Jump again for the next' });
+  });
 });
 
 describe('relevance track order', () => {

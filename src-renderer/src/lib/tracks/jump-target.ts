@@ -40,11 +40,32 @@ export function parseJump(text: string, lengthBp: number, hits: readonly JumpHit
     if (first > lengthBp) return { error: `${first.toLocaleString('en-US')} is past the end (${lengthBp.toLocaleString('en-US')} bp)` };
     return { startBp: first - 1, endBp: last, fill: 1, note: '' };
   }
-  const name = query.toLowerCase();
-  const ofMotif = hits.filter((h) => h.motifName.toLowerCase() === name).sort((x, y) => x.startBp - y.startBp);
+  const ofMotif = hitsNamed(query, hits).sort((x, y) => x.startBp - y.startBp);
   if (ofMotif.length === 0) return { error: `no hit of '${query}' in this sequence` };
   const i = (previousHit + 1) % ofMotif.length;
   const hit = ofMotif[i];
-  const note = ofMotif.length > 1 ? `hit ${i + 1} of ${ofMotif.length}; Jump again for the next` : '';
+  const exact = hit.motifName.toLowerCase() === query.toLowerCase();
+  const where = ofMotif.length > 1 ? `hit ${i + 1} of ${ofMotif.length}; Jump again for the next` : '';
+  const note = [exact ? '' : hit.motifName, where].filter(Boolean).join(', ');
   return { startBp: hit.startBp, endBp: hit.endBp, fill: HIT_FILL, note, hitIndex: i };
+}
+
+/**
+ * Hits of the motif a user typed, ignoring case: the motif of that exact name; failing that, the
+ * dimers that contain it ("TAL1" finds JASPAR's "TAL1::TCF3"); failing that, names that start
+ * with it ("GATA" finds GATA1 and Gata4).
+ */
+function hitsNamed(query: string, hits: readonly JumpHit[]): JumpHit[] {
+  const q = query.toLowerCase();
+  const name = (h: JumpHit) => h.motifName.toLowerCase();
+  const tries: ((h: JumpHit) => boolean)[] = [
+    (h) => name(h) === q,
+    (h) => name(h).split('::').includes(q),
+    (h) => name(h).startsWith(q),
+  ];
+  for (const matches of tries) {
+    const found = hits.filter(matches);
+    if (found.length > 0) return found;
+  }
+  return [];
 }
