@@ -4,5 +4,10 @@
 import { register } from 'tsx/esm/api';
 
 register();
+// `plrp runs list | head`: the reader went away, which is no error of ours (as with cat or grep).
+process.stdout.on('error', (e) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
 const { main } = await import('../src-main/cli/main.ts');
 process.exitCode = await main(process.argv.slice(2));

@@ -1,7 +1,6 @@
 // `plrp explain`: relevance for every sequence of a FASTA file, for one or more explanation
 // configs, on the engine's worker pool, written as out.json (all configs) or out.npy (one config,
 // [N, L, 4]). Optional metrics against a ground-truth BED.
-import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { AppError } from '../../shared/errors';
 import { openModel } from '../../engine/explain/open-model';
@@ -9,7 +8,8 @@ import { EnginePool } from '../../engine/pool/engine-pool';
 import { EXPLAIN_WORKER_URL } from '../../engine/pool/explain-worker-url';
 import { BatchScheduler, tasksInFlight } from '../../engine/pool/batch-scheduler';
 import type { ExplainTask, ExplainTaskResult } from '../../engine/pool/explain-task';
-import { groundTruthMask, parseGroundTruthBed, type GroundTruth } from '../../engine/metrics/ground-truth-mask';
+import { groundTruthMask } from '../../engine/metrics/ground-truth-mask';
+import { checkLocalisationMetrics, readGroundTruth, unmatchedGroundTruth } from '../explain/ground-truth-checks';
 import { parseMetricNames, type MetricName } from '../../engine/metrics/metric-names';
 import { summarizeMetrics } from '../../engine/metrics/summarize-metrics';
 import type { SequenceMetrics } from '../../engine/metrics/compute-metrics';
@@ -191,30 +191,3 @@ function header(o: ExplainCliOptions, info: ModelInfo, configs: { id: string }[]
   };
 }
 
-/**
- * RMA and RRA measure relevance inside the ground-truth regions: asked for by name without
- * --ground-truth they could only come out empty, so that is a usage error. `all` includes them;
- * there they are left empty with a warning.
- */
-function checkLocalisationMetrics(text: string | undefined, metrics: MetricName[], hasGroundTruth: boolean): string | null {
-  const localisation = metrics.filter((m) => m === 'rma' || m === 'rra');
-  if (hasGroundTruth || localisation.length === 0) return null;
-  if (!/\ball\b/i.test(text ?? '')) throw new AppError('USAGE', `--metrics ${localisation.join(',')}: these measure relevance inside known regions and need --ground-truth GT.bed`);
-  return 'rma and rra need --ground-truth GT.bed; without it they are left empty';
-}
-
-function unmatchedGroundTruth(path: string, gt: GroundTruth): string {
-  const names = [...gt.keys()];
-  const shown = names.slice(0, 3).map((n) => `"${n}"`).join(', ');
-  return `${path} names no sequence of this run (it names ${shown}${names.length > 3 ? ', …' : ''}); rma and rra are empty. The first column must be the FASTA record name.`;
-}
-
-async function readGroundTruth(path: string): Promise<GroundTruth> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch {
-    throw new AppError('FILE_NOT_FOUND', `${path}: ground-truth BED not found`);
-  }
-  return parseGroundTruthBed(text, path);
-}

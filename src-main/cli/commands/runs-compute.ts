@@ -8,9 +8,14 @@ import { AppError } from '../../shared/errors';
 import { countOf } from '../../shared/count-of';
 import type { RunRequest, RunSummary } from '../../shared/run-api';
 import { parseMetricNames } from '../../engine/metrics/metric-names';
+import type { GroundTruth } from '../../engine/metrics/ground-truth-mask';
+import { openModel } from '../../engine/explain/open-model';
+import { readMotifFile } from '../../engine/motifs/read-motifs';
+import { checkLocalisationMetrics, groundTruthMatchWarning, readGroundTruth } from '../explain/ground-truth-checks';
 import { LocalRunService } from '../../services/run-service';
 import { explainConfigsFrom, withExplanationOptions, type ExplainFlags } from '../explain/explain-configs';
-import { ProgressBar } from '../progress';
+import { ProgressBar, WarningLog } from '../progress';
+import { readWarnings } from '../../services/cache/warning-store';
 import { parsePositiveInt } from '../options';
 
 interface ComputeOptions { cache?: string; threads?: string; batchSize?: string }
@@ -37,8 +42,18 @@ export function registerCompute(runs: Command): void {
     .option('--batch-size <N>', BATCH_SIZE_HELP)
     .option('--cache <file>', 'run cache database (default: PLRP_CACHE_DB or the app data folder)')
     .action(async (o: StartOptions) => {
-      const request = await startRequest(o);
-      await computeInService(o, (svc) => svc.start(request));
+      const { request, notes, groundTruth } = await startRequest(o);
+      for (const note of notes) process.stderr.write(`plrp: warning: ${note}\n`);
+      await computeInService(o, async (svc) => {
+        const started = await svc.start(request);
+        // The names are known once the service has read the FASTA into the cache.
+        if (groundTruth && o.groundTruth) {
+          const names = svc.cache.sequenceNames(started.inputSha256, 0, started.sequenceCount).map((s) => s.name);
+          const warning = groundTruthMatchWarning(o.groundTruth, groundTruth, names);
+          if (warning) process.stderr.write(`plrp: warning: ${warning}\n`);
+        }
+        return started;
+      });
     });
 
   runs.command('resume <id>')
@@ -46,19 +61,27 @@ export function registerCompute(runs: Command): void {
     .option('--threads <N>', 'worker threads (default: cores − 1)')
     .option('--batch-size <N>', BATCH_SIZE_HELP)
     .option('--cache <file>', 'run cache database (default: PLRP_CACHE_DB or the app data folder)')
-    .action(async (id: string, o: ComputeOptions) => computeInService(o, (svc) => svc.resume(id), { cacheMustExist: true }));
+    .action(async (id: string, o: ComputeOptions) => computeInService(o, (svc) => svc.resume(svc.resolveRunId(id)), { cacheMustExist: true }));
 }
 
 const BATCH_SIZE_HELP = 'sequences stored per batch (default: up to 1,024, fewer for small runs); a kill loses at most one batch';
 
-async function startRequest(o: StartOptions): Promise<RunRequest> {
+/**
+ * The request, checked as `plrp explain` checks its inputs before anything runs: a model or motif
+ * file that cannot be read must not leave a failed run behind. `notes` are warnings to print.
+ */
+async function startRequest(o: StartOptions): Promise<{ request: RunRequest; notes: string[]; groundTruth: GroundTruth | null }> {
   const configs = await explainConfigsFrom(o);
   const metrics = o.metrics ? parseMetricNames(o.metrics) : undefined;
-  if (metrics?.some((m) => m === 'rma' || m === 'rra') && !o.groundTruth && !/\ball\b/i.test(o.metrics ?? '')) {
-    throw new AppError('USAGE', '--metrics rma and rra measure relevance inside known regions and need --ground-truth GT.bed');
-  }
+  const groundTruth = o.groundTruth ? await readGroundTruth(o.groundTruth) : null;
+  const notes: string[] = [];
+  const localisationNote = checkLocalisationMetrics(o.metrics, metrics ?? [], groundTruth !== null);
+  if (localisationNote) notes.push(localisationNote);
+  const probe = await openModel(o.model);
+  await probe.close();
+  if (o.motifs !== 'bundled' && o.motifs !== 'none') await readMotifFile(o.motifs, notes);
   const path = (p: string) => ({ kind: 'path' as const, path: resolve(p) });
-  return {
+  const request: RunRequest = {
     model: path(o.model),
     fasta: path(o.fasta),
     groundTruthBed: o.groundTruth ? path(o.groundTruth) : undefined,
@@ -69,6 +92,7 @@ async function startRequest(o: StartOptions): Promise<RunRequest> {
     metrics,
     label: o.label,
   };
+  return { request, notes, groundTruth };
 }
 
 function targetOf(text: string): number | 'predicted' {
@@ -116,24 +140,41 @@ async function computeInService(o: ComputeOptions, begin: (svc: LocalRunService)
     if (interrupts > 0) await svc.cancel(started.id);
     const settled = await svc.whenSettled(started.id);
     bar.done();
-    reportSettled(settled, interrupts > 0);
+    printWarnings(svc, settled);
+    reportSettled(settled, interrupts > 0, cacheFlag(o));
   } finally {
     process.off('SIGINT', onSigint);
     await svc.close();
   }
 }
 
-function reportSettled(run: RunSummary, interrupted: boolean): void {
+/** ` --cache FILE` when the command was given one: the commands it suggests must open the same cache. */
+function cacheFlag(o: ComputeOptions): string {
+  return o.cache ? ` --cache ${/^[\w./:@+-]+$/.test(o.cache) ? o.cache : `'${o.cache.replace(/'/g, "'\\''")}'`}` : '';
+}
+
+/**
+ * The warnings the run stored with its sequences (too short, mostly N, PLRP magnified relevance…),
+ * as `explain` prints them: the first few, then how many more and where they all are.
+ */
+function printWarnings(svc: LocalRunService, run: RunSummary): void {
+  const keys = svc.cache.runExplanations(run.id).map((e) => e.explKey);
+  const log = new WarningLog((line) => process.stderr.write(`${line}\n`));
+  for (const messages of readWarnings(svc.cache.db, keys, 0, run.sequenceCount).values()) for (const m of messages) log.warn(m);
+  log.summary("the app's sequence table (⚠)");
+}
+
+function reportSettled(run: RunSummary, interrupted: boolean, cache: string): void {
   const stored = `${run.sequencesDone.toLocaleString('en-US')} of ${countOf(run.sequenceCount, 'sequence')} stored`;
   if (run.status === 'done') {
     if (interrupted) process.stderr.write('plrp: Ctrl-C came after the run had finished\n');
-    process.stderr.write(`plrp: run ${run.id} done (${stored}); write its files with: plrp runs export ${run.id} --out DIR\n`);
+    process.stderr.write(`plrp: run ${run.id} done (${stored}); write its files with: plrp runs export ${run.id}${cache} --out DIR\n`);
     process.stdout.write(`${run.id}\n`);
     return;
   }
   if (run.status === 'cancelled') {
-    throw new AppError('CANCELLED', `cancelled; ${stored}, kept in the cache. Continue with: plrp runs resume ${run.id}`);
+    throw new AppError('CANCELLED', `cancelled; ${stored}, kept in the cache. Continue with: plrp runs resume ${run.id}${cache}`);
   }
   const why = run.error?.message ?? 'no reason was recorded';
-  throw new AppError(run.error?.code ?? 'INTERNAL', `run ${run.id} failed (${stored}, kept): ${why}. After fixing the cause: plrp runs resume ${run.id}`);
+  throw new AppError(run.error?.code ?? 'INTERNAL', `run ${run.id} failed (${stored}, kept): ${why}. After fixing the cause: plrp runs resume ${run.id}${cache}`);
 }

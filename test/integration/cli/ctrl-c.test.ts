@@ -62,11 +62,13 @@ describe('Ctrl-C on plrp runs start', () => {
       expect(cancelled.sequencesDone).toBeGreaterThan(0);
       expect(cancelled.sequencesDone).toBeLessThan(n);
       expect(run.stderr()).toContain(`${cancelled.sequencesDone.toLocaleString('en-US')} of 4,000 sequences stored, kept in the cache`);
-      expect(run.stderr()).toContain(`plrp runs resume ${id}`);
+      // The command it suggests opens the same cache.
+      expect(run.stderr()).toContain(`plrp runs resume ${id} --cache ${cache}`);
     } finally {
       await watcher.close();
     }
-    const resumed = await runCli(['runs', 'resume', id, '--cache', cache]);
+    // An id prefix is enough, as for the other runs commands.
+    const resumed = await runCli(['runs', 'resume', id.slice(0, 8), '--cache', cache]);
     expect(resumed.code, resumed.stderr).toBe(0);
     expect(resumed.stdout.trim()).toBe(id);
     const after = new LocalRunService({ cachePath: cache });

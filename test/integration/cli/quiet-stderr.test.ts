@@ -2,7 +2,7 @@
 // warnings straight to file descriptor 2, which in-process capture misses). A PLRP run on a
 // shipped model must print no ONNX Runtime warnings, only the tool's own lines.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,5 +18,17 @@ describe('plrp explain on the terminal', () => {
       '--fasta', join(ROOT, 'resources/demo/multitask.fa'), '--method', 'plrp-lambda', '--p', '0.3', '--out', join(dir, 'out.json')], { encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).not.toMatch(/onnxruntime/);
+  }, 60_000);
+});
+
+describe('plrp piped into a reader that stops early', () => {
+  it('ends quietly when the reader goes away (plrp scan | head), as cat or grep do', () => {
+    // Enough hits that the output outgrows the pipe's buffer after head has exited.
+    const fasta = join(dir, 'scan.fa');
+    const letters = Array.from({ length: 20_000 }, (_, i) => 'ACGT'[(i * 7 + ((i * i) % 11)) % 4]).join('');
+    writeFileSync(fasta, `>s\n${letters}\n`);
+    const r = spawnSync('bash', ['-c', `node ${join(ROOT, 'bin/plrp.mjs')} scan --fasta ${fasta} --pvalue 0.01 | head -c 100 > /dev/null; echo "status=\${PIPESTATUS[0]}"`], { encoding: 'utf8' });
+    expect(r.stdout.trim()).toBe('status=0');
+    expect(r.stderr).not.toMatch(/EPIPE|Unhandled/);
   }, 60_000);
 });

@@ -1,0 +1,42 @@
+// `plrp runs start` checks its inputs as `plrp explain` does, before a run exists, and prints the
+// warnings its sequences got, so computing into the cache tells the user as much as explain does.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FIXTURE_DIR } from '../engine/lrp/fixture-helpers';
+import { runCli } from './cli-helpers';
+
+const dir = mkdtempSync(join(tmpdir(), 'plrp-runs-start-'));
+const cnn4 = join(FIXTURE_DIR, 'cnn4.onnx');
+
+describe('plrp runs start', () => {
+  it('refuses a model it cannot read before any run exists', async () => {
+    const cache = join(dir, 'junk.sqlite');
+    const junk = join(dir, 'junk.onnx');
+    writeFileSync(junk, 'not a model');
+    const fasta = join(dir, 'one.fa');
+    writeFileSync(fasta, `>a\n${'ACGT'.repeat(50)}\n`);
+    const r = await runCli(['runs', 'start', '--model', junk, '--fasta', fasta, '--cache', cache]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('junk.onnx');
+    const list = await runCli(['runs', 'list', '--cache', cache]);
+    expect([list.stdout, list.stderr]).toEqual(['', `plrp: no run cache at ${cache}\n`]);
+  });
+
+  it('prints the warnings its sequences got, and those about its ground truth and metrics', async () => {
+    const cache = join(dir, 'warn.sqlite');
+    const fasta = join(dir, 'short.fa');
+    writeFileSync(fasta, `>short1\nACGTACGTAC\n>full\n${'ACGT'.repeat(50)}\n`);
+    const bed = join(dir, 'other.bed');
+    writeFileSync(bed, 'chr9\t1\t5\n');
+    const r = await runCli(['runs', 'start', '--model', cnn4, '--fasta', fasta, '--metrics', 'all', '--motifs', 'none', '--cache', cache]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('plrp: warning: rma and rra need --ground-truth');
+    expect(r.stderr).toMatch(/plrp: warning: .*short1/);
+    expect(r.stderr).not.toMatch(/plrp: warning: .*"full"/);
+    const unmatched = await runCli(['runs', 'start', '--model', cnn4, '--fasta', fasta, '--ground-truth', bed, '--metrics', 'rma', '--motifs', 'none', '--cache', cache]);
+    expect(unmatched.code, unmatched.stderr).toBe(0);
+    expect(unmatched.stderr).toContain(`${bed} names no sequence of this run (it names "chr9")`);
+  });
+});
