@@ -22,10 +22,12 @@ export interface InputChecksum { role: string; path: string; sha256: string | nu
 export interface ReportInput {
   title: string;
   doc: OutJson;
-  /** Sequence letters by name (from the run's FASTA); null when it is not available. */
+  /** Sequence letters by name (a cached run's from the cache, else from its FASTA); null when not available. */
   letters: Map<string, string> | null;
   modelInfo: ModelInfo | null;
   inputs: InputChecksum[];
+  /** What a reader must know before trusting the report (e.g. the FASTA changed since the run), shown under the title. */
+  notices: string[];
   versions: Record<string, string>;
   sweeps: ModelSweep[] | null;
   /** Names of the sequences that get a relevance figure. */
@@ -60,7 +62,7 @@ export function buildReportHtml(r: ReportInput): Report {
   const d = r.doc;
   const ids = d.explanations.map((e) => e.id);
   const parts: string[] = [];
-  parts.push(`<header><h1>${esc(r.title)}</h1><p>PLRP Studio run report · ${esc(countOf(d.sequences.length, 'sequence'))} · ${esc(countOf(ids.length, 'explanation'))} · generated ${esc(r.generatedAt)}</p></header>`);
+  parts.push(`<header><h1>${esc(r.title)}</h1><p>PLRP Studio run report · ${esc(countOf(d.sequences.length, 'sequence'))} · ${esc(countOf(ids.length, 'explanation'))} · generated ${esc(r.generatedAt)}</p>${r.notices.map((n) => `<p class="notice">${esc(n)}</p>`).join('')}</header>`);
 
   parts.push(section('inputs', 'Inputs and checksums', table(['role', longCol('file'), longCol('sha256'), longCol('note')],
     r.inputs.map((i) => [esc(i.role), esc(i.path), `<code>${esc(i.sha256 ?? 'not available')}</code>`, esc(i.note ?? '')]))));
