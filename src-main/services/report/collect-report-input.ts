@@ -10,7 +10,7 @@ import { readFastaAll } from '../../engine/genomics/fasta';
 import { openModel } from '../../engine/explain/open-model';
 import type { ModelInfo } from '../../engine/explain/types';
 import type { OutJson } from '../../engine/report/out-json';
-import type { InputChecksum, ReportInput } from '../../engine/report/report-html';
+import type { InputChecksum, PartialRun, ReportInput } from '../../engine/report/report-html';
 import type { ReportSource } from '../../engine/report/report-predictions';
 import type { ModelSweep } from '../../engine/reproduce/sweep-result';
 import { AppError } from '../../shared/errors';
@@ -34,6 +34,8 @@ export interface CachedRunInput {
   inputSha256: string;
   /** Letters of the sequences at these positions (the run's order), by name, from the cache. */
   lettersAt(indices: readonly number[]): Map<string, string>;
+  /** Set for a run that is not done: the report is over the sequences it computed. */
+  partial: PartialRun | null;
 }
 
 const require = createRequire(import.meta.url);
@@ -120,7 +122,7 @@ export async function collectReportInput(doc: OutJson, o: CollectOptions = {}): 
   const notices = fasta?.changed ? [`The FASTA ${doc.fasta} changed since the run: its names or letters are not the ones explained. The relevance figures draw the letters the run explained, from the run cache.`] : [];
   return {
     title: o.title ?? `PLRP report: ${doc.model.path.split('/').pop()} on ${doc.fasta.split('/').pop()}`,
-    doc, letters, modelInfo, inputs, notices, versions: libraryVersions(),
+    doc, letters, modelInfo, inputs, notices, partial: o.run?.partial ?? null, versions: libraryVersions(),
     sweeps: o.reproduceDir ? await readSweeps(o.reproduceDir) : null,
     figureSequences: names,
     generatedAt: new Date().toISOString(),

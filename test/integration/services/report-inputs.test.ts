@@ -73,4 +73,18 @@ describe('the FASTA of a report', () => {
     expect(input.letters?.get(doc.sequences[0].name)).toBe(explained.get(doc.sequences[0].name));
     expect(fastaNote(buildReportHtml(input).html)).toContain('out.json records no checksum of its FASTA, so it cannot be checked against the run');
   });
+
+  // Last: it turns the run into a cancelled one.
+  it('of a cancelled run, reports on the sequences it computed and says so under the title and in each summary', async () => {
+    for (const e of svc.cache.runExplanations(runId)) svc.cache.db.prepare('DELETE FROM results WHERE expl_key = ? AND idx >= 4').run(e.explKey);
+    svc.cache.updateRun(runId, { status: 'cancelled' });
+    const doc = await runToOutJson(svc, runId);
+    expect(doc.sequences.map((s) => s.target >= 0)).toEqual([true, true, true, true]);
+    const html = (await buildRunReport(svc, runId, 'html')).toString('utf8');
+    expect(/<header>.*?<\/header>/s.exec(html)![0]).toContain('<p class="notice">partial: 4 of 6 sequences computed (cancelled)</p>');
+    for (const id of ['predictions', 'metrics', 'diagnostics']) {
+      expect(new RegExp(`<section id="${id}">.*?</section>`, 's').exec(html)![0]).toContain('Over the 4 computed sequences of 6 (the run is cancelled).');
+    }
+  });
 });
+
