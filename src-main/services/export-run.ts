@@ -2,7 +2,9 @@
 // per-base relevance per explanation (IGV / UCSC; genomics.md "Exports"), a TSV of per-sequence
 // numbers and metrics, and a JSON manifest (checksums, options, engine version). Reads through the
 // RunService, so every host exports identically. Streams sequence by sequence: memory stays flat.
-import { createWriteStream, type WriteStream } from 'node:fs';
+// A run that is not done (cancelled, failed, still running) exports only the sequences it computed,
+// and the manifest says so: its other rows would read as numbers (target -1, logit nan).
+import { createWriteStream, statSync, type WriteStream } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { formatG } from '../engine/export/format-number';
@@ -20,8 +22,35 @@ export interface ExportRunOptions {
 
 interface OpenFile { path: string; stream: WriteStream }
 
+/** What an export holds: the manifest's `exported`. */
+export interface ExportedScope { sequences: number; of: number; runStatus: RunSummary['status']; partial: boolean }
+
+const STATUS_WORDS: Record<RunSummary['status'], string> = { queued: 'is queued', running: 'is still running', done: 'is done', failed: 'failed', cancelled: 'is cancelled' };
+
+/**
+ * "run X is cancelled: exporting the 10,240 of 20,000 sequences it computed", for a run whose
+ * export leaves sequences out; null for a run with every sequence computed.
+ */
+export function partialExportNote(run: Pick<RunSummary, 'id' | 'status' | 'sequencesDone' | 'sequenceCount'>): string | null {
+  if (run.sequencesDone >= run.sequenceCount) return null;
+  const n = (x: number): string => x.toLocaleString('en-US');
+  return `run ${run.id} ${STATUS_WORDS[run.status]}: exporting the ${n(run.sequencesDone)} of ${n(run.sequenceCount)} sequences it computed`;
+}
+
+/** A folder to write into: an existing file there is the user's mistake, not an internal error. */
+export function checkOutDir(outDir: string): void {
+  let isFile = false;
+  try {
+    isFile = !statSync(outDir).isDirectory();
+  } catch {
+    return; // not there yet: mkdir makes it
+  }
+  if (isFile) throw new AppError('USAGE', `${outDir} is a file, not a folder: give a folder to write the export into`);
+}
+
 export async function exportRun(service: RunService, runId: string, outDir: string, o: ExportRunOptions = {}): Promise<string[]> {
   const run = await service.get(runId);
+  checkOutDir(outDir);
   await mkdir(outDir, { recursive: true });
   const open = (path: string, header: string): OpenFile => {
     const stream = createWriteStream(`${path}.partial`);
@@ -34,8 +63,9 @@ export async function exportRun(service: RunService, runId: string, outDir: stri
     id: e.id, ...open(join(outDir, `${e.id}.bedGraph`), `track type=bedGraph name="${e.id}" description="PLRP Studio ${e.composite} ${e.method} relevance"\n`),
   }));
   const files = [...graphs, tsv];
+  let exported = 0;
   try {
-    await writeSequences(service, run, tsv, graphs, o);
+    exported = await writeSequences(service, run, tsv, graphs, o);
   } catch (e) {
     for (const f of files) {
       // Ended, not destroyed: writes still queued would fail on a destroyed stream, unhandled.
@@ -52,16 +82,22 @@ export async function exportRun(service: RunService, runId: string, outDir: stri
     written.push(path);
   }
   const manifestPath = join(outDir, 'manifest.json');
-  await writeFile(manifestPath, `${JSON.stringify({ run }, null, 2)}\n`);
+  const scope: ExportedScope = { sequences: exported, of: run.sequenceCount, runStatus: run.status, partial: exported < run.sequenceCount };
+  await writeFile(manifestPath, `${JSON.stringify({ run, exported: scope }, null, 2)}\n`);
   written.push(manifestPath);
   return written;
 }
 
-async function writeSequences(service: RunService, run: RunSummary, tsv: OpenFile, graphs: (OpenFile & { id: string })[], o: ExportRunOptions): Promise<void> {
+/** Writes the sequences computed for every explanation; returns how many. */
+async function writeSequences(service: RunService, run: RunSummary, tsv: OpenFile, graphs: (OpenFile & { id: string })[], o: ExportRunOptions): Promise<number> {
+  let exported = 0;
   for (let offset = 0; offset < run.sequenceCount; offset += PAGE) {
     const { rows } = await service.sequences({ runId: run.id, offset, limit: PAGE });
     for (const r of rows) {
       if (o.signal?.aborted) throw new AppError('CANCELLED', 'the export was cancelled');
+      // Not computed (a run cancelled or still running): no numbers to write, only placeholders.
+      if (!run.explanations.every((e) => r.explanations[e.id])) continue;
+      exported++;
       tsv.stream.write([r.index, r.name, r.lengthBp, r.target, formatG(r.logit), ...run.explanations.flatMap((e) => {
         const x = r.explanations[e.id];
         return [x ? formatG(x.sum) : 'NA', ...run.metrics.map((m) => (x?.metrics[m] === undefined ? 'NA' : formatG(x.metrics[m]!)))];
@@ -76,4 +112,5 @@ async function writeSequences(service: RunService, run: RunSummary, tsv: OpenFil
     }
     o.onProgress?.(Math.min(run.sequenceCount, offset + rows.length), run.sequenceCount);
   }
+  return exported;
 }

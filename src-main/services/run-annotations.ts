@@ -29,15 +29,32 @@ export function seqlets(cache: RunCache, runId: string, sequenceIndex?: number):
     .sort((a, b) => a.startBp - b.startBp));
 }
 
-interface RankRecord { expl_id: string; motif_id: string; motif_name: string; sequences: number; hit_count: number; covered_bp: number; captured: number; abs_total: number | null }
+interface RankRecord { expl_id: string; motif_id: string; motif_name: string; sequences: number; hit_count: number; covered_bp: number; captured: number }
+
+/**
+ * Σ|R| over every stored result of each of the run's explanations (or one), the denominator of a
+ * motif's captured fraction. One pass over the results, reading only abs_sum (the relevance blob
+ * is never decoded); the ranking used to sum them again for every motif row, a correlated query
+ * that took 18 s of a report on a run of 20,000 sequences (781 rows × 20,000 results).
+ */
+function absTotals(cache: RunCache, runId: string, explanationId?: string): Map<string, number> {
+  const rows = cache.statement(`SELECT re.expl_id, SUM(r.abs_sum) AS abs_total FROM run_explanations re
+      JOIN results r ON r.expl_key = re.expl_key
+    WHERE re.run_id = ? AND (? IS NULL OR re.expl_id = ?) GROUP BY re.expl_id`)
+    .all(runId, explanationId ?? null, explanationId ?? null) as { expl_id: string; abs_total: number }[];
+  return new Map(rows.map((r) => [r.expl_id, r.abs_total]));
+}
 
 export function motifRanking(cache: RunCache, runId: string, explanationId?: string): MotifRankRow[] {
-  const rows = cache.db.prepare(`SELECT m.*, (SELECT SUM(r.abs_sum) FROM results r JOIN run_explanations re ON re.expl_key = r.expl_key
-      WHERE re.run_id = m.run_id AND re.expl_id = m.expl_id) AS abs_total
-    FROM motif_ranks m WHERE m.run_id = ? AND (? IS NULL OR m.expl_id = ?) ORDER BY m.expl_id, m.captured DESC, m.motif_id`)
+  const totals = absTotals(cache, runId, explanationId);
+  const rows = cache.statement(`SELECT expl_id, motif_id, motif_name, sequences, hit_count, covered_bp, captured
+    FROM motif_ranks WHERE run_id = ? AND (? IS NULL OR expl_id = ?) ORDER BY expl_id, captured DESC, motif_id`)
     .all(runId, explanationId ?? null, explanationId ?? null) as RankRecord[];
-  return rows.map((r) => ({
-    explanationId: r.expl_id, motifId: r.motif_id, motifName: r.motif_name, sequences: r.sequences, hitCount: r.hit_count,
-    coveredBp: r.covered_bp, captured: r.captured, fraction: r.abs_total ? r.captured / r.abs_total : 0,
-  }));
+  return rows.map((r) => {
+    const total = totals.get(r.expl_id);
+    return {
+      explanationId: r.expl_id, motifId: r.motif_id, motifName: r.motif_name, sequences: r.sequences, hitCount: r.hit_count,
+      coveredBp: r.covered_bp, captured: r.captured, fraction: total ? r.captured / total : 0,
+    };
+  });
 }

@@ -3,8 +3,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { readOutJson, type OutJson } from '../../engine/report/out-json';
-import { buildReportHtml } from '../../engine/report/report-html';
+import { readOutJson } from '../../engine/report/out-json';
+import { buildReportHtml, type ReportInput } from '../../engine/report/report-html';
+import { cachedRunInput } from '../../services/report/cached-run-input';
 import { collectReportInput } from '../../services/report/collect-report-input';
 import { chromiumRenderer } from '../../services/report/html-to-pdf';
 import { runToOutJson } from '../../services/report/run-to-out-json';
@@ -29,8 +30,11 @@ export function register(program: Command): void {
       const asPdf = o.out.toLowerCase().endsWith('.pdf');
       if (!asPdf && !/\.html?$/i.test(o.out)) throw new AppError('USAGE', `--out ${o.out}: use a .html or .pdf file name`);
       const sequences = o.sequences?.split(',').map((s) => s.trim()).filter(Boolean);
-      const doc = o.from ? await readOutJson(o.from) : await fromCache(run!, o.cache, sequences);
-      const input = await collectReportInput(doc, { title: o.title, reproduceDir: o.reproduce, sequences, source: o.from ? { outJson: o.from } : { runId: run! } });
+      const collect = { title: o.title, reproduceDir: o.reproduce, sequences };
+      const input = o.from
+        ? await collectReportInput(await readOutJson(o.from), { ...collect, source: { outJson: o.from } })
+        : await fromCache(run!, o.cache, (svc, id) => runToOutJson(svc, id, { detailNames: sequences })
+          .then((doc) => collectReportInput(doc, { ...collect, source: { runId: run! }, run: cachedRunInput(svc.cache, id) })));
       const report = buildReportHtml(input);
       const renderer = asPdf || o.figures ? await chromiumRenderer() : null;
       try {
@@ -50,10 +54,11 @@ export function register(program: Command): void {
     });
 }
 
-async function fromCache(runId: string, cachePath: string | undefined, detailNames: string[] | undefined): Promise<OutJson> {
+/** A cached run's report input, read while the cache is open (the letters come from it). */
+async function fromCache(runId: string, cachePath: string | undefined, body: (svc: LocalRunService, id: string) => Promise<ReportInput>): Promise<ReportInput> {
   const svc = new LocalRunService({ cachePath, cacheMustExist: true, onCacheMessage: (m) => process.stderr.write(`plrp: ${m}\n`) });
   try {
-    return await runToOutJson(svc, svc.resolveRunId(runId), { detailNames });
+    return await body(svc, svc.resolveRunId(runId));
   } finally {
     await svc.close();
   }

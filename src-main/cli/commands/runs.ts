@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { AppError } from '../../shared/errors';
 import { countOf } from '../../shared/count-of';
-import { exportRun } from '../../services/export-run';
+import { checkOutDir, exportRun, partialExportNote } from '../../services/export-run';
 import { LocalRunService } from '../../services/run-service';
 import { registerImport } from './runs-import';
 import { registerCompute } from './runs-compute';
@@ -66,7 +66,12 @@ export function register(program: Command): void {
   cacheOpt(runs.command('export').argument('<id>', ID_HELP).description('write bedGraph per explanation, sequences.tsv and manifest.json').requiredOption('--out <dir>', 'output folder'))
     .action(async (given: string, opts: CacheOption & { out: string }) => withService(opts, async (svc) => {
       const id = svc.resolveRunId(given);
-      const bar = new ProgressBar('export', (await svc.get(id)).sequenceCount);
+      const run = await svc.get(id);
+      checkOutDir(opts.out);
+      // Said first: a partial run's files hold fewer sequences than the run lists.
+      const partial = partialExportNote(run);
+      if (partial) process.stderr.write(`plrp: ${partial}\n`);
+      const bar = new ProgressBar('export', run.sequenceCount);
       const written = await withCancellation((signal) => exportRun(svc, id, opts.out, { signal, onProgress: (done) => bar.update(done) }));
       bar.done();
       for (const f of written) process.stderr.write(`plrp: wrote ${f}\n`);

@@ -13,5 +13,6 @@ td.long{overflow-wrap:anywhere}
 td.number{white-space:nowrap;text-align:right}th.number{text-align:right}td.number,td.numbers{font-variant-numeric:tabular-nums}.nowrap{white-space:nowrap}
 table.predictions{font-size:10px}table.predictions.dense{font-size:9px}table.predictions.dense th,table.predictions.dense td{padding:2px 3px}table.predictions.continued{width:auto}table.predictions th,table.predictions td{padding:2px 4px}
 p.left-out{font-size:11px;color:#444}
+p.notice{font-weight:bold;color:#8a1c00;border-left:4px solid #c0392b;padding:4px 8px;background:#fdf0ee}
 @media print{body{margin:0;max-width:none}figure,tr{break-inside:avoid}h2{break-after:avoid}}
 `;

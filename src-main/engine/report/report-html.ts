@@ -19,13 +19,20 @@ import { uniqueSafeNames } from '../export/safe-name';
 
 export interface InputChecksum { role: string; path: string; sha256: string | null; note?: string }
 
+/** A cached run that is not done: the report covers the sequences it computed (and scanned for motifs). */
+export interface PartialRun { status: string; computed: number; total: number; scanned: number }
+
 export interface ReportInput {
   title: string;
   doc: OutJson;
-  /** Sequence letters by name (from the run's FASTA); null when it is not available. */
+  /** Sequence letters by name (a cached run's from the cache, else from its FASTA); null when not available. */
   letters: Map<string, string> | null;
   modelInfo: ModelInfo | null;
   inputs: InputChecksum[];
+  /** What a reader must know before trusting the report (e.g. the FASTA changed since the run), shown under the title. */
+  notices: string[];
+  /** Null for a complete run (and an out.json). */
+  partial: PartialRun | null;
   versions: Record<string, string>;
   sweeps: ModelSweep[] | null;
   /** Names of the sequences that get a relevance figure. */
@@ -60,7 +67,10 @@ export function buildReportHtml(r: ReportInput): Report {
   const d = r.doc;
   const ids = d.explanations.map((e) => e.id);
   const parts: string[] = [];
-  parts.push(`<header><h1>${esc(r.title)}</h1><p>PLRP Studio run report · ${esc(countOf(d.sequences.length, 'sequence'))} · ${esc(countOf(ids.length, 'explanation'))} · generated ${esc(r.generatedAt)}</p></header>`);
+  parts.push(`<header><h1>${esc(r.title)}</h1><p>PLRP Studio run report · ${esc(countOf(d.sequences.length, 'sequence'))} · ${esc(countOf(ids.length, 'explanation'))} · generated ${esc(r.generatedAt)}</p>${[...partialNotice(r.partial), ...r.notices].map((n) => `<p class="notice">${esc(n)}</p>`).join('')}</header>`);
+  // Sections that summarise say over what, when that is not the whole run.
+  const over = r.partial ? `<p class="left-out">Over the ${esc(countOf(r.partial.computed, 'computed sequence'))} of ${esc(r.partial.total.toLocaleString('en-US'))} (the run ${esc(r.partial.status === 'running' ? 'is still running' : `is ${r.partial.status}`)}).</p>` : '';
+  const overMotifs = r.partial ? `<p class="left-out">Over the ${esc(countOf(r.partial.scanned, 'sequence'))} scanned for motifs, of ${esc(r.partial.total.toLocaleString('en-US'))}.</p>` : '';
 
   parts.push(section('inputs', 'Inputs and checksums', table(['role', longCol('file'), longCol('sha256'), longCol('note')],
     r.inputs.map((i) => [esc(i.role), esc(i.path), `<code>${esc(i.sha256 ?? 'not available')}</code>`, esc(i.note ?? '')]))));
@@ -82,17 +92,22 @@ export function buildReportHtml(r: ReportInput): Report {
     d.explanations.map(({ id, config: c }) => [nameCell(id), esc(c.composite), esc(c.method), esc(typeof c.p === 'number' ? c.p : JSON.stringify(c.p)), esc(c.threshold), esc(c.lambda), fmt(c.epsilon), fmt(c.gamma), fmt(c.stabilizer), esc(JSON.stringify(c.rules))]))
     + `<p>Metrics: ${esc(d.metrics.join(', ') || 'none')} · ground truth: ${esc(d.ground_truth ?? 'none')} · motifs: ${esc(d.motifs?.file ?? 'none')}</p>`));
 
-  parts.push(section('predictions', 'Predictions', predictionsSection(d, r.source)));
+  parts.push(section('predictions', 'Predictions', over + predictionsSection(d, r.source)));
 
   parts.push(section('relevance', 'Relevance per sequence', relevanceFigures(r, figures)));
-  parts.push(section('metrics', 'Metrics', metricSection(d, ids, figures)));
+  parts.push(section('metrics', 'Metrics', over + metricSection(d, ids, figures)));
   if (r.sweeps && r.sweeps.length > 0) parts.push(section('sweep', 'Pruned fraction sweep (plrp reproduce)', sweepSection(r.sweeps, figures)));
-  parts.push(section('motifs', 'Motif ranking', motifSection(d, ids)));
-  parts.push(section('diagnostics', 'PLRP diagnostics', diagnosticsSection(d, ids)));
+  parts.push(section('motifs', 'Motif ranking', overMotifs + motifSection(d, ids)));
+  parts.push(section('diagnostics', 'PLRP diagnostics', over + diagnosticsSection(d, ids)));
   parts.push(section('versions', 'Engine and library versions', table(['component', 'version'], Object.entries({ engine: `${d.engine.name} ${d.engine.version}`, ...r.versions }).map(([k, v]) => [esc(k), esc(v)]))));
   parts.push(section('cite', 'How to cite', CITATIONS));
   const html = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"><title>${esc(r.title)}</title><style>${REPORT_CSS}</style></head><body>${parts.join('\n')}</body></html>\n`;
   return { html, figures };
+}
+
+/** "partial: 10,240 of 20,000 sequences computed (cancelled)", first under the title. */
+function partialNotice(p: PartialRun | null): string[] {
+  return p ? [`partial: ${p.computed.toLocaleString('en-US')} of ${countOf(p.total, 'sequence')} computed (${p.status === 'running' ? 'still running' : p.status})`] : [];
 }
 
 function relevanceFigures(r: ReportInput, figures: Map<string, string>): string {

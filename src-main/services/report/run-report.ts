@@ -4,6 +4,7 @@
 // Electron app can pass printToPDF, electron-pdf.ts) via RunServiceOptions.reportRenderer.
 import { buildReportHtml } from '../../engine/report/report-html';
 import type { LocalRunService } from '../run-service';
+import { cachedRunInput } from './cached-run-input';
 import { collectReportInput } from './collect-report-input';
 import { chromiumRenderer, type ReportRenderer } from './html-to-pdf';
 import { runToOutJson } from './run-to-out-json';
@@ -13,7 +14,7 @@ export type ReportFormat = 'html' | 'pdf';
 export async function buildRunReport(svc: LocalRunService, runId: string, format: ReportFormat, renderer?: () => Promise<ReportRenderer>): Promise<Buffer> {
   const run = await svc.get(runId);
   const doc = await runToOutJson(svc, runId);
-  const input = await collectReportInput(doc, { title: `PLRP report: ${run.label ?? run.modelName} on ${run.fastaName}`, source: { runId } });
+  const input = await collectReportInput(doc, { title: `PLRP report: ${run.label ?? run.modelName} on ${run.fastaName}`, source: { runId }, run: cachedRunInput(svc.cache, runId) });
   const { html } = buildReportHtml(input);
   if (format === 'html') return Buffer.from(html, 'utf8');
   const r = await (renderer ?? chromiumRenderer)();

@@ -21,9 +21,11 @@ export async function runToOutJson(svc: LocalRunService, runId: string, o: RunDo
   if (!run) throw new AppError('USAGE', `no run with id ${runId}`);
   const expl = cache.runExplanations(runId);
   const count = cache.inputCount(run.inputSha);
-  const meta = cache.sequenceNames(run.inputSha, 0, count);
   const preds = cache.predictions(run.modelSha, run.inputSha, 0, count);
   const numbers = expl.map((e) => cache.resultNumbers(e.explKey, 0, count));
+  // A run that is not done (cancelled, failed, running) reports on the sequences it computed only:
+  // the others have no numbers, and would read as target -1 and count in every summary.
+  const meta = cache.sequenceNames(run.inputSha, 0, count).filter((m) => run.status === 'done' || numbers.every((n) => n.has(m.idx)));
   const diagnostics = expl.map((e) => cache.diagnosticsRange(e.explKey, 0, count));
   const names = new Set(o.detailNames && o.detailNames.length > 0 ? o.detailNames : meta.slice(0, 5).map((m) => m.name));
   const detail = meta.filter((m) => names.has(m.name)).map((m) => m.idx);

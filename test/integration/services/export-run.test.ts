@@ -1,11 +1,12 @@
 // `plrp runs export`: a cached run as sequences.tsv, one bedGraph per explanation and a manifest,
 // streamed sequence by sequence with progress, and cancellable without leaving half files behind.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportRun } from '../../../src-main/services/export-run';
 import { LocalRunService } from '../../../src-main/services/run-service';
 import { MODEL, tempDir, writeRandomFasta } from './service-fixtures';
+import { runCli } from '../../unit/cli/cli-helpers';
 
 const N = 450;
 let t: ReturnType<typeof tempDir>;
@@ -47,5 +48,31 @@ describe('exportRun', () => {
     const controller = new AbortController();
     await expect(exportRun(svc, runId, out, { signal: controller.signal, onProgress: () => controller.abort() })).rejects.toMatchObject({ code: 'CANCELLED' });
     expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
+  });
+
+  it('says an existing file given as the folder is a usage error naming it (exit 2), not an internal one', async () => {
+    const file = join(t.dir, 'a-file');
+    writeFileSync(file, 'mine');
+    await expect(exportRun(svc, runId, file)).rejects.toMatchObject({ code: 'USAGE' });
+    const r = await runCli(['runs', 'export', runId, '--out', file, '--cache', join(t.dir, 'cache.sqlite')]);
+    expect([r.code, r.stderr]).toEqual([2, `plrp: ${file} is a file, not a folder: give a folder to write the export into\n`]);
+    expect(readFileSync(file, 'utf8')).toBe('mine');
+  });
+
+  // Last: it turns the run into a cancelled one.
+  it('exports only the sequences a cancelled run computed, says so on stderr and in the manifest', async () => {
+    const computed = 250;
+    for (const e of svc.cache.runExplanations(runId)) svc.cache.db.prepare('DELETE FROM results WHERE expl_key = ? AND idx >= ?').run(e.explKey, computed);
+    svc.cache.updateRun(runId, { status: 'cancelled' });
+    const out = join(t.dir, 'partial');
+    const r = await runCli(['runs', 'export', runId, '--out', out, '--cache', join(t.dir, 'cache.sqlite')]);
+    expect(r.code).toBe(0);
+    expect(r.stderr.split('\n')[0]).toBe(`plrp: run ${runId} is cancelled: exporting the 250 of 450 sequences it computed`);
+    const rows = readFileSync(join(out, 'sequences.tsv'), 'utf8').trimEnd().split('\n').slice(1).map((l) => l.split('\t'));
+    expect(rows.map((c) => Number(c[0]))).toEqual(Array.from({ length: computed }, (_, i) => i));
+    expect(rows.every((c) => c[3] !== '-1' && !c.includes('nan') && !c.includes('NA'))).toBe(true);
+    expect(readFileSync(join(out, 'plrp.bedGraph'), 'utf8').trimEnd().split('\n')).toHaveLength(1 + computed * 200);
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { exported: unknown };
+    expect(manifest.exported).toEqual({ sequences: computed, of: N, runStatus: 'cancelled', partial: true });
   });
 });

@@ -34,7 +34,7 @@ function input(over: Partial<ReportInput> = {}): ReportInput {
   const d = doc();
   return {
     title: `Report ${EVIL}`, doc: d, letters: new Map(d.sequences.map((s) => [s.name, 'ACGTACGT'])), modelInfo: null,
-    inputs: [{ role: 'FASTA', path: `/data/${EVIL}.fa`, sha256: 'cd'.repeat(32) }], versions: { node: '20' }, sweeps: null,
+    inputs: [{ role: 'FASTA', path: `/data/${EVIL}.fa`, sha256: 'cd'.repeat(32) }], notices: [], partial: null, versions: { node: '20' }, sweeps: null,
     figureSequences: d.sequences.slice(0, 5).map((s) => s.name), generatedAt: '2024-01-01T00:00:00Z', source: null, ...over,
   };
 }
