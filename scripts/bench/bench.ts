@@ -136,8 +136,8 @@ try {
     report.sequenceScaling = cases;
     save('scaling', load0);
     console.log(formatTable('3b. scaling with sequences: whole runs via the run service (pool + SQLite, epsilon-plus, seqlets, 200 bp)',
-      ['model', 'motifs', 'seqs', 'workers×intra-op', 'ingest s', 'run s', 'main busy s', 'seq/s', 'peak RSS MB', 'ru_maxrss MB', 'cache MB'],
-      cases.map((c) => [c.model, c.motifs ?? 1, c.sequences, `${c.workers}×${c.intraOpThreads}`, c.ingestS, c.computeS, c.mainBusyS, c.seqPerSec, c.peakRssMb, c.maxRssMb, c.cacheMb])));
+      ['model', 'motifs', 'seqs', 'workers×intra-op', 'ingest s', 'run s', 'main busy s', 'seq/s', 'peak RSS MB', 'ru_maxrss MB', 'cache MB', 'ranking ms'],
+      cases.map((c) => [c.model, c.motifs ?? 1, c.sequences, `${c.workers}×${c.intraOpThreads}`, c.ingestS, c.computeS, c.mainBusyS, c.seqPerSec, c.peakRssMb, c.maxRssMb, c.cacheMb, c.rankingMs ?? '—'])));
   }
   if (sections.has('io')) {
     const load0 = currentLoad();

@@ -34,6 +34,8 @@ export interface ScalingCase {
   /** Kernel's high-water mark for the process (ru_maxrss). */
   maxRssMb: number;
   cacheMb: number;
+  /** Reading the run's motif ranking back (the Dashboard's and the report's query). */
+  rankingMs: number;
   status: string;
 }
 
@@ -78,13 +80,16 @@ const elu0 = performance.eventLoopUtilization();
 const settled = await service.whenSettled(started.id);
 const t2 = performance.now();
 const elu = performance.eventLoopUtilization(elu0);
+const t3 = performance.now();
+await service.motifRanking(started.id);
+const rankingMs = performance.now() - t3;
 await service.close();
 const peak = sampler.stop();
 const result: ScalingCase = {
   sequences: n, motifs: values['all-motifs'] ? 879 : 1, lengthBp, model: modelPath.split('/').pop()!.replace(/\.onnx$/, ''), workers, intraOpThreads,
   ingestS: round((t1 - t0) / 1000, 2), computeS: round((t2 - t1) / 1000, 2), mainBusyS: round(elu.active / 1000, 2), seqPerSec: round((n / (t2 - t1)) * 1000, 0),
   peakRssMb: round(peak / 2 ** 20, 0), maxRssMb: round(process.resourceUsage().maxRSS / 1024, 0),
-  cacheMb: round(statSync(cachePath).size / 2 ** 20, 1), status: settled.status,
+  cacheMb: round(statSync(cachePath).size / 2 ** 20, 1), rankingMs: round(rankingMs, 0), status: settled.status,
 };
 for (const f of [fasta, cachePath, `${cachePath}-wal`, `${cachePath}-shm`]) rmSync(f, { force: true });
 console.log(JSON.stringify(result));
