@@ -87,6 +87,9 @@ test('a running run can be cancelled, stays resumable, and keeps what it finishe
     expect((await page.getByTestId('sequence-row').first().boundingBox())!.height).toBeCloseTo(22, 0);
     await table.evaluate((el) => { el.scrollTop = el.scrollHeight; });
     await expect(page.getByTestId('sequence-row').last().locator('td').first()).toHaveText(String(count));
+    // The last sequences were not computed before the cancel: selecting one says so.
+    await page.getByTestId('sequence-row').last().click();
+    await expect(page.getByTestId('sequence-not-computed')).toContainText('The run has not computed this sequence (cancelled:');
     expect(await page.getByTestId('sequence-row').count()).toBeLessThan(100);
     await page.screenshot({ path: 'test-results/screens/10c-run-many-rows.png' });
     // The Layers view picks among 3,000 sequences by number, not from a 3,000-name list.
@@ -163,6 +166,12 @@ test('a finished run reopens from the cache after the server restarts, and expor
     await expect(page.getByRole('status')).toHaveText(/^Removed 1 run, oldest first: [\d.]+ [KM]B → [\d.]+ [KM]B\.$/);
     await expect(page.getByTestId('cache-info')).toContainText('0 runs');
     await page.screenshot({ path: 'test-results/screens/11b-settings-pruned.png' });
+    // Start no longer lists the deleted run, and Run the demo computes it again instead of opening it.
+    await page.getByTestId('nav-start').click();
+    await expect(page.getByTestId('recent-run')).toHaveCount(0);
+    await page.getByTestId('run-demo').click();
+    await expect(page.getByTestId('run-view')).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByTestId('run-view')).toContainText('· done');
   } finally {
     await second.stop();
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fitViewport, jumpTo, MAX_PX_PER_BASE, panBy, regionLabel, resize, sliceRequestFor, zoomAt } from '../../../src-renderer/src/lib/tracks/viewport-math';
-import { filterAndSort, scrollToShow, targetLabel, visibleRowRange } from '../../../src-renderer/src/lib/util/sequence-table';
+import { filterAndSort, isComputed, scrollToShow, targetLabel, visibleRowRange } from '../../../src-renderer/src/lib/util/sequence-table';
 import { extent, kneeIndex, pSweep, summarize } from '../../../src-renderer/src/lib/util/dashboard-data';
 import { buildRunRequest, demoRequest, explanationsFor, pProblem, DEFAULT_METHODS } from '../../../src-renderer/src/lib/util/run-request';
 import { formatDuration } from '../../../src-renderer/src/lib/util/format';
@@ -80,6 +80,9 @@ describe('sequence table', () => {
     expect(filterAndSort(mixed, '', { key: { kind: 'target' }, descending: false }).map((r) => r.index)).toEqual([1, 0, 2]);
     expect(targetLabel(1, ['absent', 'gata1_tal1_pair'])).toBe('gata1_tal1_pair');
     expect(targetLabel(1, null)).toBe('output 1');
+    // A cancelled run lists its uncomputed sequences with target −1.
+    expect(targetLabel(-1, ['absent', 'gata1_tal1_pair'])).toBe('—');
+    expect([isComputed({ target: -1 }), isComputed({ target: 0 })]).toEqual([false, true]);
   });
 });
 

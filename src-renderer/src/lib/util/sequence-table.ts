@@ -79,7 +79,13 @@ export function scrollToShow(i: number, scrollTop: number, viewportPx: number, r
   return scrollTop;
 }
 
-/** How a row's target reads: the output's name when the model names its outputs, else its index. */
+/** How a row's target reads: the output's name when the model names its outputs, else its index; — before the row is computed. */
 export function targetLabel(target: number, labels: readonly string[] | null): string {
+  if (target < 0) return '—';
   return labels?.[target] ?? `output ${target}`;
+}
+
+/** A row the run has results for (a cancelled run lists its other sequences with target −1). */
+export function isComputed(row: Pick<SequenceRow, 'target'>): boolean {
+  return row.target >= 0;
 }
