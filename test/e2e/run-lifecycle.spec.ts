@@ -90,6 +90,12 @@ test('a running run can be cancelled, stays resumable, and keeps what it finishe
     // The last sequences were not computed before the cancel: selecting one says so.
     await page.getByTestId('sequence-row').last().click();
     await expect(page.getByTestId('sequence-not-computed')).toContainText('The run has not computed this sequence (cancelled:');
+    // Its table export holds the computed sequences only.
+    const storedNow = Number(/\(([\d,]+) stored\)/.exec((await page.getByTestId('run-view').textContent())!)![1].replace(/,/g, ''));
+    const [partialTsv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-tsv').click()]);
+    const exported = readFileSync((await partialTsv.path())!, 'utf8').trim().split('\n');
+    expect(exported).toHaveLength(storedNow + 1);
+    expect(exported.slice(1).every((l) => l.split('\t')[3] !== '-1')).toBe(true);
     expect(await page.getByTestId('sequence-row').count()).toBeLessThan(100);
     await page.screenshot({ path: 'test-results/screens/10c-run-many-rows.png' });
     // The Layers view picks among 3,000 sequences by number, not from a 3,000-name list.
@@ -148,7 +154,9 @@ test('a finished run reopens from the cache after the server restarts, and expor
     expect(tsv.suggestedFilename()).toBe('Demo.tsv');
     const lines = readFileSync((await tsv.path())!, 'utf8').trim().split('\n');
     expect(lines).toHaveLength(41);
-    expect(lines[0].split('\t').slice(0, 6)).toEqual(['index', 'name', 'length_bp', 'target', 'logit', 'output']);
+    // The demo model names its outputs: the table says which one each row explains, by name too.
+    expect(lines[0].split('\t').slice(0, 7)).toEqual(['index', 'name', 'length_bp', 'target', 'target_name', 'logit', 'output']);
+    expect(new Set(lines.slice(1).map((l) => l.split('\t')[4]))).toEqual(new Set(['absent', 'gata1_tal1_pair']));
     expect(lines[0]).toContain('plrp-m-p0.5_gini');
 
     const [bedgraph] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-bedgraph').click()]);

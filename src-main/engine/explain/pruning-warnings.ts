@@ -43,6 +43,8 @@ export function magnifiedRelevanceWarning(name: string, explanationId: string, d
   const why = d.lambda !== null
     ? `λ = ${fmt(d.lambda)}: the kept relevance of both signs nearly cancels`
     : 'the masked rule divides by a denominator near 0';
+  // Per-sign λ conserves each sign's mass, so it cannot magnify; PLRP-M has no λ to change.
+  const instead = d.lambda !== null ? 'compare with LRP; PLRP-λ with per-sign λ cannot magnify' : 'compare with LRP or PLRP-λ';
   return `PLRP magnified relevance for sequence ${name} under explanation ${explanationId}: at pruning point ${d.point}${where} ` +
-    `Σ|R| grew ${fmt(m)}-fold (${why}); the relevance below that point carries this amplification, so Σ R and single bases can be far off LRP's (compare with LRP, or PLRP-λ with lambda: per-sign)`;
+    `Σ|R| grew ${fmt(m)}-fold (${why}); the relevance below that point carries this amplification, so Σ R and single bases can be far off LRP's (${instead})`;
 }

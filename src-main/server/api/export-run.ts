@@ -34,17 +34,21 @@ export async function* exportRunLines(runs: RunService, runId: string, format: E
   // FIMO's columns and coordinates (1-based, inclusive), as `plrp explain --export` writes hits, so
   // the file reads like fimo.tsv; then the relevance each explanation gives the hit.
   if (format === 'motifs-tsv') yield [...FIMO_COLUMNS, ...ids.map((i) => `${i}_sum`)].join('\t') + '\n';
-  if (format === 'tsv') yield ['index', 'name', 'length_bp', 'target', 'logit', 'output', ...ids.flatMap((i) => [`${i}_sum`, ...run.metrics.map((m) => `${i}_${m}`)])].join('\t') + '\n';
+  // The output's name beside its index when the model's manifest names them, as the app shows it.
+  const labels = run.outputLabels;
+  if (format === 'tsv') yield ['index', 'name', 'length_bp', 'target', ...(labels ? ['target_name'] : []), 'logit', 'output', ...ids.flatMap((i) => [`${i}_sum`, ...run.metrics.map((m) => `${i}_${m}`)])].join('\t') + '\n';
   for (let offset = 0; ; offset += PAGE) {
     const page = await runs.sequences({ runId, offset, limit: PAGE });
     for (const row of page.rows) {
+      // A cancelled or running run lists sequences it has not computed: they have nothing to export.
+      if (row.target < 0) continue;
       if (format === 'motifs-tsv') {
         // Sequence by sequence: a default run of 100,000 sequences has about 2.7 million hits.
         const hits = await runs.motifHits(runId, row.index);
         if (hits.length > 0) yield hits.map((h) => [h.motifId, h.motifName, row.name, h.startBp + 1, h.endBp, h.strand, fmt(h.score), fmt(h.pValue), fmt(h.qValue), h.matched, ...ids.map((i) => fmt(h.relevance[i]))].join('\t') + '\n').join('');
       } else if (format === 'tsv') {
         const cols = ids.flatMap((i) => [fmt(row.explanations[i]?.sum), ...run.metrics.map((m) => fmt(row.explanations[i]?.metrics[m]))]);
-        yield [row.index, row.name, row.lengthBp, row.target, fmt(row.logit), row.output.map(fmt).join(','), ...cols].join('\t') + '\n';
+        yield [row.index, row.name, row.lengthBp, row.target, ...(labels ? [labels[row.target] ?? ''] : []), fmt(row.logit), row.output.map(fmt).join(','), ...cols].join('\t') + '\n';
       } else {
         for (const id of ids) {
           yield `track type=bedGraph name="${row.name} ${id}" description="PLRP Studio relevance, ${id}"\n`;
