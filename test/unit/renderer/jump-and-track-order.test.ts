@@ -19,6 +19,8 @@ describe('jump field', () => {
   it('says why nothing happened: an unknown motif or a position past the end', () => {
     expect(parseJump('abc', 1000, hits)).toEqual({ error: "no hit of 'abc' in this sequence" });
     expect(parseJump('60,000', 50_000, [])).toEqual({ error: '60,000 is past the end (50,000 bp)' });
+    expect(parseJump('0', 50_000, [])).toEqual({ error: 'positions start at 1' });
+    expect(parseJump('-5', 50_000, [])).toEqual({ error: 'positions start at 1' });
   });
   it('walks through a motif\'s hits in position order, case-insensitively, and wraps around', () => {
     const first = parseJump('gata1', 1000, hits);

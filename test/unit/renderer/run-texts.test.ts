@@ -51,6 +51,11 @@ describe('pruning diagnostics', () => {
     expect(zeroShare(p)).toBeCloseTo(0.976);
     expect(pruningBarLabel(p)).toBe('98% of units at zero, 49% of |R| pruned');
   });
+  it('never round a share short of all to 100 % or a share above none to 0 %', () => {
+    expect(pruningBarLabel({ prunedCount: 3198, keptCount: 2, prunedMassFraction: 0.0004 })).toBe('99.9% of units at zero, 0.1% of |R| pruned');
+    expect(pruningBarLabel({ prunedCount: 3200, keptCount: 0, prunedMassFraction: 1 })).toBe('100% of units at zero, 100% of |R| pruned');
+    expect(pruningBarLabel({ prunedCount: 0, keptCount: 3200, prunedMassFraction: 0 })).toBe('0% of units at zero, 0% of |R| pruned');
+  });
   it('treat a point without units as nothing at zero', () => {
     expect(zeroShare({ prunedCount: 0, keptCount: 0, prunedMassFraction: 0 })).toBe(0);
   });

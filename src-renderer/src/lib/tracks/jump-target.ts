@@ -31,10 +31,11 @@ const HIT_FILL = 0.5;
 export function parseJump(text: string, lengthBp: number, hits: readonly JumpHit[], previousHit = -1): JumpResult {
   const query = text.trim();
   if (!query) return null;
-  const range = query.replace(/[,_]/g, '').match(/^(\d+)(?:\s*(?:-|–|\.\.)\s*(\d+))?$/);
+  const range = query.replace(/[,_]/g, '').match(/^(-?\d+)(?:\s*(?:-|–|\.\.)\s*(-?\d+))?$/);
   if (range) {
     const a = Number(range[1]);
     const b = range[2] === undefined ? a : Number(range[2]);
+    if (a < 1 || b < 1) return { error: 'positions start at 1' };
     const first = Math.max(1, Math.min(a, b));
     const last = Math.min(lengthBp, Math.max(a, b));
     if (first > lengthBp) return { error: `${first.toLocaleString('en-US')} is past the end (${lengthBp.toLocaleString('en-US')} bp)` };

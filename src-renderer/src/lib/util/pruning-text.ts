@@ -6,7 +6,13 @@ import type { PruningDiagnostics } from '../../../../src-main/shared/model-info'
 
 type Counts = Pick<PruningDiagnostics, 'prunedCount' | 'keptCount' | 'prunedMassFraction'>;
 
-const pct = (x: number): string => `${(100 * x).toFixed(0)}%`;
+/** Whole percent, except that a share short of all (or above none) never rounds to 100 % (or 0 %). */
+const pct = (x: number): string => {
+  const whole = Math.round(100 * x);
+  if (whole === 100 && x < 1) return `${Math.min(99.9, Math.floor(1000 * x) / 10)}%`;
+  if (whole === 0 && x > 0) return `${Math.max(0.1, Math.ceil(1000 * x) / 10)}%`;
+  return `${whole}%`;
+};
 
 /** Share of the point's units that are at zero after pruning (0 when it has none). */
 export function zeroShare(p: Counts): number {
