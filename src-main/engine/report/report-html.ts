@@ -11,6 +11,7 @@ import { escapeHtml as esc, fmt } from './html-escape';
 import { flatRelevance, type OutJson } from './out-json';
 import { relevanceLogoSvg, type LogoHit, type LogoSeqlet } from './relevance-logo-svg';
 import { REPORT_CSS } from './report-css';
+import { optionsTable } from './report-options';
 import { predictionsSection, type ReportSource } from './report-predictions';
 import { htmlTable, nameCell, numberList, type Column } from './report-table';
 import { CITATIONS } from './citations';
@@ -88,8 +89,7 @@ export function buildReportHtml(r: ReportInput): Report {
     : table(['field', longCol('value')], Object.entries(d.model).map(([k, v]) => [esc(k), esc(typeof v === 'object' ? JSON.stringify(v) : v)]));
   parts.push(section('model', 'Model card', card));
 
-  parts.push(section('options', 'Options', table([nameCol('explanation'), 'composite', 'method', d.explanations.every((e) => typeof e.config.p === 'number') ? numCol('p') : longCol('p'), 'threshold', 'λ', numCol('ε'), numCol('γ'), numCol('stabilizer'), longCol('rule overrides')],
-    d.explanations.map(({ id, config: c }) => [nameCell(id), esc(c.composite), esc(c.method), esc(typeof c.p === 'number' ? c.p : JSON.stringify(c.p)), esc(c.threshold), esc(c.lambda), fmt(c.epsilon), fmt(c.gamma), fmt(c.stabilizer), esc(JSON.stringify(c.rules))]))
+  parts.push(section('options', 'Options', optionsTable(d.explanations)
     + `<p>Metrics: ${esc(d.metrics.join(', ') || 'none')} · ground truth: ${esc(d.ground_truth ?? 'none')} · motifs: ${esc(d.motifs?.file ?? 'none')}</p>`));
 
   parts.push(section('predictions', 'Predictions', over + predictionsSection(d, r.source)));

@@ -218,3 +218,26 @@ describe('relevanceLogoSvg', () => {
     expect(svg).not.toContain('<script');
   });
 });
+
+describe('the Options table', () => {
+  const rowsOf = (html: string): string[][] => [.../<section id="options">.*?<\/section>/s.exec(html)![0].matchAll(/<tr>.*?<\/tr>/g)].map((m) => cells(m[0]).map((c) => c.replace(/<[^>]+>/g, '')));
+
+  it('shows "—" for the settings a method does not use, as the Layers view does: p and threshold for LRP, λ for all but PLRP-λ', () => {
+    const d = parseOutJson({
+      engine: { name: 'plrp-studio', version: 'plrp-engine-1' }, model: { path: '/nowhere/m.onnx', sha256: 'ab'.repeat(32) }, fasta: '/nowhere/x.fa',
+      explanations: [
+        { id: 'lrp', config: { id: 'lrp', method: 'lrp' } },
+        { id: 'plrp-l', config: { id: 'plrp-l', method: 'plrp-lambda', p: 0.3, lambda: 'per-sign' } },
+        { id: 'plrp-m', config: { id: 'plrp-m', method: 'plrp-m', p: 0.5, threshold: 'count' } },
+      ],
+      sequences: [],
+    }, 'test');
+    const [head, ...rows] = rowsOf(buildReportHtml(input({ doc: d, figureSequences: [] })).html);
+    expect(head.slice(0, 6)).toEqual(['explanation', 'composite', 'method', 'p', 'threshold', 'λ']);
+    expect(rows.map((r) => r.slice(2, 6))).toEqual([
+      ['lrp', '—', '—', '—'],
+      ['plrp-lambda', '0.3', 'mass', 'per-sign'],
+      ['plrp-m', '0.5', 'count', '—'],
+    ]);
+  });
+});
