@@ -110,6 +110,18 @@ function partialNotice(p: PartialRun | null): string[] {
   return p ? [`partial: ${p.computed.toLocaleString('en-US')} of ${countOf(p.total, 'sequence')} computed (${p.status === 'running' ? 'still running' : p.status})`] : [];
 }
 
+/**
+ * Which sequences the figures show, when not all of them: the report draws a few (the first 5 by
+ * default), and a reader must not take them for the whole run. Null when every sequence is drawn.
+ */
+export function figureSelectionNote(chosen: readonly number[], total: number): string | null {
+  if (chosen.length === 0 || chosen.length >= total) return null;
+  const first = chosen.every((idx, k) => idx === k);
+  return first
+    ? `Figures for the first ${chosen.length.toLocaleString('en-US')} of ${countOf(total, 'sequence')} (choose others with plrp report --sequences name1,name2).`
+    : `Figures for ${chosen.length.toLocaleString('en-US')} chosen sequences of ${total.toLocaleString('en-US')}.`;
+}
+
 function relevanceFigures(r: ReportInput, figures: Map<string, string>): string {
   const d = r.doc;
   const hits = ((d.motifs as { hits?: Hit[] } | undefined)?.hits ?? []);
@@ -117,6 +129,8 @@ function relevanceFigures(r: ReportInput, figures: Map<string, string>): string 
   const out: string[] = [];
   if (!r.letters) out.push('<p>The run\'s FASTA was not available: letters are shown as N and bars are coloured grey.</p>');
   const chosen = r.figureSequences.map((name) => d.sequences.findIndex((s) => s.name === name)).filter((idx) => idx >= 0);
+  const which = figureSelectionNote(chosen, d.sequences.length);
+  if (which) out.push(`<p class="left-out">${esc(which)}</p>`);
   // Figures are files too (plrp report --figures DIR): named by sequence and explanation, made safe
   // (a FASTA header may hold `/` or `..`), with `_2`… where two names would give the same file.
   const names = uniqueSafeNames(chosen.flatMap((idx) => d.explanations.map(({ id }) => `relevance-${d.sequences[idx].name}-${id}`)));

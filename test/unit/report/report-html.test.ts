@@ -241,3 +241,17 @@ describe('the Options table', () => {
     ]);
   });
 });
+
+describe('the Relevance per sequence section', () => {
+  const noteOf = (html: string): string | undefined => /<section id="relevance">.*?<\/section>/s.exec(html)![0].match(/<p class="left-out">(.*?)<\/p>/)?.[1];
+
+  it('says it draws the first K of N sequences and how to choose others, so the figures are not taken for the whole run', () => {
+    expect(noteOf(buildReportHtml(input()).html)).toBe('Figures for the first 5 of 6 sequences (choose others with plrp report --sequences name1,name2).');
+  });
+
+  it('says how many were chosen when they are not the first ones, and nothing when every sequence is drawn', () => {
+    expect(noteOf(buildReportHtml(input({ figureSequences: ['s3', 's5'] })).html)).toBe('Figures for 2 chosen sequences of 6.');
+    const all = buildReportHtml(input({ figureSequences: doc().sequences.map((s) => s.name) })).html;
+    expect(noteOf(all)).toBeUndefined();
+  });
+});
