@@ -12,6 +12,7 @@ import { flatRelevance, type OutJson } from './out-json';
 import { relevanceLogoSvg, type LogoHit, type LogoSeqlet } from './relevance-logo-svg';
 import { REPORT_CSS } from './report-css';
 import { optionsTable } from './report-options';
+import { warningsSection } from './report-warnings';
 import { predictionsSection, type ReportSource } from './report-predictions';
 import { htmlTable, nameCell, numberList, type Column } from './report-table';
 import { CITATIONS } from './citations';
@@ -72,6 +73,8 @@ export function buildReportHtml(r: ReportInput): Report {
   // Sections that summarise say over what, when that is not the whole run.
   const over = r.partial ? `<p class="left-out">Over the ${esc(countOf(r.partial.computed, 'computed sequence'))} of ${esc(r.partial.total.toLocaleString('en-US'))} (the run ${esc(r.partial.status === 'running' ? 'is still running' : `is ${r.partial.status}`)}).</p>` : '';
   const overMotifs = r.partial ? `<p class="left-out">Over the ${esc(countOf(r.partial.scanned, 'sequence'))} scanned for motifs, of ${esc(r.partial.total.toLocaleString('en-US'))}.</p>` : '';
+  const warnings = warningsSection(d);
+  if (warnings) parts.push(section('warnings', 'Warnings', over + warnings));
 
   parts.push(section('inputs', 'Inputs and checksums', table(['role', longCol('file'), longCol('sha256'), longCol('note')],
     r.inputs.map((i) => [esc(i.role), esc(i.path), `<code>${esc(i.sha256 ?? 'not available')}</code>`, esc(i.note ?? '')]))));

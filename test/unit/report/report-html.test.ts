@@ -7,6 +7,7 @@ import { relevanceLogoSvg } from '../../../src-main/engine/report/relevance-logo
 import { MAX_PREDICTION_ROWS, SUM_COLUMNS_PER_TABLE } from '../../../src-main/engine/report/report-predictions';
 import { nameCell } from '../../../src-main/engine/report/report-table';
 import { REPORT_CSS } from '../../../src-main/engine/report/report-css';
+import { MAX_WARNING_ROWS } from '../../../src-main/engine/report/report-warnings';
 
 const EVIL = '<script>alert(1)</script>';
 
@@ -253,5 +254,35 @@ describe('the Relevance per sequence section', () => {
     expect(noteOf(buildReportHtml(input({ figureSequences: ['s3', 's5'] })).html)).toBe('Figures for 2 chosen sequences of 6.');
     const all = buildReportHtml(input({ figureSequences: doc().sequences.map((s) => s.name) })).html;
     expect(noteOf(all)).toBeUndefined();
+  });
+});
+
+describe('the Warnings section', () => {
+  const warned = (n: number, of: number): OutJson => {
+    const d = manySequences(of);
+    d.sequences.slice(0, n).forEach((s, k) => { s.warnings = k === 0 ? [`sequence ${s.name} is 10 bp`, EVIL] : [`sequence ${s.name} is 90 % N/ambiguous letters`]; });
+    return d;
+  };
+  const sectionOf = (d: OutJson): string | undefined => /<section id="warnings">.*?<\/section>/s.exec(buildReportHtml(input({ doc: d, letters: null, figureSequences: [] })).html)?.[0];
+
+  it('counts the warned sequences and lists each with its warnings, escaped', () => {
+    const s = sectionOf(warned(2, 5))!;
+    expect(s).toContain('⚠ 2 sequences have warnings that may make their results mislead.');
+    const rows = [...s.matchAll(/<tbody>.*?<\/tbody>/g)][0][0];
+    expect(rows.match(/<tr>/g)).toHaveLength(2);
+    expect(rows).toContain('sequence test_00000 is 10 bp<br>&lt;script&gt;');
+    expect(s).not.toContain('<script');
+    expect(s).not.toContain('are not.');
+  });
+
+  it(`lists the first ${MAX_WARNING_ROWS} warned sequences and says how many more there are`, () => {
+    const s = sectionOf(warned(MAX_WARNING_ROWS + 12, 100))!;
+    expect(s).toContain(`⚠ ${MAX_WARNING_ROWS + 12} sequences have warnings`);
+    expect(s.match(/<tr>/g)).toHaveLength(MAX_WARNING_ROWS + 1);
+    expect(s).toContain(`The first ${MAX_WARNING_ROWS} are listed: 12 more sequences with warnings are not.`);
+  });
+
+  it('is not there when no sequence has a warning', () => {
+    expect(sectionOf(manySequences(3))).toBeUndefined();
   });
 });
