@@ -16,7 +16,7 @@ export function warningsSection(d: OutJson, max = MAX_WARNING_ROWS): string | nu
   if (warned.length === 0) return null;
   const verb = warned.length === 1 ? 'has a warning' : 'have warnings';
   const head = `<p class="notice">⚠ ${esc(countOf(warned.length, 'sequence'))} ${verb} that may make ${warned.length === 1 ? 'its results' : 'their results'} mislead.</p>`;
-  const rows = warned.slice(0, max).map((s) => [nameCell(s.name), (s.warnings ?? []).map(esc).join('<br>')]);
+  const rows = warned.slice(0, max).map((s) => [nameCell(s.name), (s.warnings ?? []).map((w) => `<div class="warning">${esc(w)}</div>`).join('')]);
   const more = warned.length > max
     ? `<p class="left-out">The first ${max.toLocaleString('en-US')} are listed: ${esc(countOf(warned.length - max, 'more sequence'))} with warnings ${warned.length - max === 1 ? 'is' : 'are'} not.</p>`
     : '';

@@ -46,7 +46,7 @@ describe('the Warnings section of a report', () => {
     const html = (await buildRunReport(svc, warnedRun, 'html')).toString('utf8');
     const section = warningsOf(html)!;
     expect(section).toContain('⚠ 1 sequence has a warning that may make its results mislead.');
-    expect(section).toMatch(/<td class="name"><span class="nowrap">r1<\/span><\/td><td>sequence r1 is 10 bp, shorter than the model&#39;s 200-bp input/);
+    expect(section).toMatch(/<td class="name"><span class="nowrap">r1<\/span><\/td><td><div class="warning">sequence r1 is 10 bp, shorter than the model&#39;s 200-bp input/);
     expect(section).not.toContain('>r0<');
     expect(html.indexOf('</header>')).toBeLessThan(html.indexOf('<section id="warnings">'));
     expect(html.indexOf('<section id="warnings">')).toBeLessThan(html.indexOf('<section id="inputs">'));

@@ -270,7 +270,7 @@ describe('the Warnings section', () => {
     expect(s).toContain('⚠ 2 sequences have warnings that may make their results mislead.');
     const rows = [...s.matchAll(/<tbody>.*?<\/tbody>/g)][0][0];
     expect(rows.match(/<tr>/g)).toHaveLength(2);
-    expect(rows).toContain('sequence test_00000 is 10 bp<br>&lt;script&gt;');
+    expect(rows).toContain('<div class="warning">sequence test_00000 is 10 bp</div><div class="warning">&lt;script&gt;');
     expect(s).not.toContain('<script');
     expect(s).not.toContain('are not.');
   });
