@@ -19,6 +19,8 @@ const sequenceSchema = z.looseObject({
   relevance_sum: z.record(z.string(), z.number()).optional(),
   diagnostics: z.record(z.string(), z.unknown()).default({}),
   metrics: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
+  /** What may make this sequence's results mislead (short, mostly N, non-finite or PLRP-magnified relevance); absent when none. */
+  warnings: z.array(z.string()).optional(),
 });
 
 const outJsonSchema = z.looseObject({

@@ -12,6 +12,7 @@ pre{background:#f7f7f7;padding:8px;font-size:10px;white-space:pre-wrap}
 td.long{overflow-wrap:anywhere}
 td.number{white-space:nowrap;text-align:right}th.number{text-align:right}td.number,td.numbers{font-variant-numeric:tabular-nums}.nowrap{white-space:nowrap}
 table.predictions{font-size:10px}table.predictions.dense{font-size:9px}table.predictions.dense th,table.predictions.dense td{padding:2px 3px}table.predictions.continued{width:auto}table.predictions th,table.predictions td{padding:2px 4px}
+div.warning+div.warning{margin-top:5px;padding-top:5px;border-top:1px dotted #ccc}
 p.left-out{font-size:11px;color:#444}
 p.notice{font-weight:bold;color:#8a1c00;border-left:4px solid #c0392b;padding:4px 8px;background:#fdf0ee}
 @media print{body{margin:0;max-width:none}figure,tr{break-inside:avoid}h2{break-after:avoid}}

@@ -11,6 +11,8 @@ import { escapeHtml as esc, fmt } from './html-escape';
 import { flatRelevance, type OutJson } from './out-json';
 import { relevanceLogoSvg, type LogoHit, type LogoSeqlet } from './relevance-logo-svg';
 import { REPORT_CSS } from './report-css';
+import { optionsTable } from './report-options';
+import { warningsSection } from './report-warnings';
 import { predictionsSection, type ReportSource } from './report-predictions';
 import { htmlTable, nameCell, numberList, type Column } from './report-table';
 import { CITATIONS } from './citations';
@@ -71,6 +73,8 @@ export function buildReportHtml(r: ReportInput): Report {
   // Sections that summarise say over what, when that is not the whole run.
   const over = r.partial ? `<p class="left-out">Over the ${esc(countOf(r.partial.computed, 'computed sequence'))} of ${esc(r.partial.total.toLocaleString('en-US'))} (the run ${esc(r.partial.status === 'running' ? 'is still running' : `is ${r.partial.status}`)}).</p>` : '';
   const overMotifs = r.partial ? `<p class="left-out">Over the ${esc(countOf(r.partial.scanned, 'sequence'))} scanned for motifs, of ${esc(r.partial.total.toLocaleString('en-US'))}.</p>` : '';
+  const warnings = warningsSection(d);
+  if (warnings) parts.push(section('warnings', 'Warnings', over + warnings));
 
   parts.push(section('inputs', 'Inputs and checksums', table(['role', longCol('file'), longCol('sha256'), longCol('note')],
     r.inputs.map((i) => [esc(i.role), esc(i.path), `<code>${esc(i.sha256 ?? 'not available')}</code>`, esc(i.note ?? '')]))));
@@ -88,8 +92,7 @@ export function buildReportHtml(r: ReportInput): Report {
     : table(['field', longCol('value')], Object.entries(d.model).map(([k, v]) => [esc(k), esc(typeof v === 'object' ? JSON.stringify(v) : v)]));
   parts.push(section('model', 'Model card', card));
 
-  parts.push(section('options', 'Options', table([nameCol('explanation'), 'composite', 'method', d.explanations.every((e) => typeof e.config.p === 'number') ? numCol('p') : longCol('p'), 'threshold', 'λ', numCol('ε'), numCol('γ'), numCol('stabilizer'), longCol('rule overrides')],
-    d.explanations.map(({ id, config: c }) => [nameCell(id), esc(c.composite), esc(c.method), esc(typeof c.p === 'number' ? c.p : JSON.stringify(c.p)), esc(c.threshold), esc(c.lambda), fmt(c.epsilon), fmt(c.gamma), fmt(c.stabilizer), esc(JSON.stringify(c.rules))]))
+  parts.push(section('options', 'Options', optionsTable(d.explanations)
     + `<p>Metrics: ${esc(d.metrics.join(', ') || 'none')} · ground truth: ${esc(d.ground_truth ?? 'none')} · motifs: ${esc(d.motifs?.file ?? 'none')}</p>`));
 
   parts.push(section('predictions', 'Predictions', over + predictionsSection(d, r.source)));
@@ -110,6 +113,18 @@ function partialNotice(p: PartialRun | null): string[] {
   return p ? [`partial: ${p.computed.toLocaleString('en-US')} of ${countOf(p.total, 'sequence')} computed (${p.status === 'running' ? 'still running' : p.status})`] : [];
 }
 
+/**
+ * Which sequences the figures show, when not all of them: the report draws a few (the first 5 by
+ * default), and a reader must not take them for the whole run. Null when every sequence is drawn.
+ */
+export function figureSelectionNote(chosen: readonly number[], total: number): string | null {
+  if (chosen.length === 0 || chosen.length >= total) return null;
+  const first = chosen.every((idx, k) => idx === k);
+  return first
+    ? `Figures for the first ${chosen.length.toLocaleString('en-US')} of ${countOf(total, 'sequence')} (choose others with plrp report --sequences name1,name2).`
+    : `Figures for ${chosen.length.toLocaleString('en-US')} chosen sequences of ${total.toLocaleString('en-US')}.`;
+}
+
 function relevanceFigures(r: ReportInput, figures: Map<string, string>): string {
   const d = r.doc;
   const hits = ((d.motifs as { hits?: Hit[] } | undefined)?.hits ?? []);
@@ -117,6 +132,8 @@ function relevanceFigures(r: ReportInput, figures: Map<string, string>): string 
   const out: string[] = [];
   if (!r.letters) out.push('<p>The run\'s FASTA was not available: letters are shown as N and bars are coloured grey.</p>');
   const chosen = r.figureSequences.map((name) => d.sequences.findIndex((s) => s.name === name)).filter((idx) => idx >= 0);
+  const which = figureSelectionNote(chosen, d.sequences.length);
+  if (which) out.push(`<p class="left-out">${esc(which)}</p>`);
   // Figures are files too (plrp report --figures DIR): named by sequence and explanation, made safe
   // (a FASTA header may hold `/` or `..`), with `_2`… where two names would give the same file.
   const names = uniqueSafeNames(chosen.flatMap((idx) => d.explanations.map(({ id }) => `relevance-${d.sequences[idx].name}-${id}`)));

@@ -1,13 +1,15 @@
 // A cached run in the shape of out.json, so `plrp report RUN` (and the app's Export) reports on
 // runs from the cache exactly as on a `plrp explain` output: same renderer, same sections. A report
 // draws the relevance of a few sequences only, so only those carry relevance, hits and seqlets;
-// every sequence carries its numbers (Σ R per explanation, metrics, diagnostics). A report on a run
-// of 100,000 sequences read all their relevance into nested arrays: 2 min 40 s and 3.5 GB.
+// every sequence carries its numbers (Σ R per explanation, metrics, diagnostics) and its warnings.
+// A report on a run of 100,000 sequences read all their relevance into nested arrays: 2 min 40 s
+// and 3.5 GB.
 import { AppError } from '../../shared/errors';
 import type { OutJson, OutSequence } from '../../engine/report/out-json';
 import type { SequenceMetrics } from '../../engine/metrics/compute-metrics';
 import { summarizeMetrics } from '../../engine/metrics/summarize-metrics';
 import type { LocalRunService } from '../run-service';
+import { readWarnings } from '../cache/warning-store';
 import { motifHits, motifRanking, seqlets } from '../run-annotations';
 
 export interface RunDocumentOptions {
@@ -27,6 +29,7 @@ export async function runToOutJson(svc: LocalRunService, runId: string, o: RunDo
   // the others have no numbers, and would read as target -1 and count in every summary.
   const meta = cache.sequenceNames(run.inputSha, 0, count).filter((m) => run.status === 'done' || numbers.every((n) => n.has(m.idx)));
   const diagnostics = expl.map((e) => cache.diagnosticsRange(e.explKey, 0, count));
+  const warnings = readWarnings(cache.db, expl.map((e) => e.explKey), 0, count);
   const names = new Set(o.detailNames && o.detailNames.length > 0 ? o.detailNames : meta.slice(0, 5).map((m) => m.name));
   const detail = meta.filter((m) => names.has(m.name)).map((m) => m.idx);
   const sequences: OutSequence[] = meta.map((m) => {
@@ -48,6 +51,8 @@ export async function runToOutJson(svc: LocalRunService, runId: string, o: RunDo
       relevance_sum: Object.fromEntries(done.map((d) => [d.id, d.n.sum])),
       diagnostics: Object.fromEntries(done.map((d) => [d.id, d.diagnostics])),
       metrics: Object.fromEntries(done.map((d) => [d.id, d.n.metrics])),
+      // As `plrp explain` writes them: only on a sequence that has some.
+      ...(warnings.has(m.idx) ? { warnings: warnings.get(m.idx) } : {}),
     };
   });
   const hits = detail.flatMap((idx) => motifHits(cache, runId, idx)).map((h) => ({

@@ -7,6 +7,7 @@ import { relevanceLogoSvg } from '../../../src-main/engine/report/relevance-logo
 import { MAX_PREDICTION_ROWS, SUM_COLUMNS_PER_TABLE } from '../../../src-main/engine/report/report-predictions';
 import { nameCell } from '../../../src-main/engine/report/report-table';
 import { REPORT_CSS } from '../../../src-main/engine/report/report-css';
+import { MAX_WARNING_ROWS } from '../../../src-main/engine/report/report-warnings';
 
 const EVIL = '<script>alert(1)</script>';
 
@@ -216,5 +217,72 @@ describe('relevanceLogoSvg', () => {
     const svg = relevanceLogoSvg({ title: EVIL, letters: 'AC', relevance: [1, 1], hits: [{ start: 0, end: 1, label: EVIL, strand: '+' }], seqlets: [] });
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
     expect(svg).not.toContain('<script');
+  });
+});
+
+describe('the Options table', () => {
+  const rowsOf = (html: string): string[][] => [.../<section id="options">.*?<\/section>/s.exec(html)![0].matchAll(/<tr>.*?<\/tr>/g)].map((m) => cells(m[0]).map((c) => c.replace(/<[^>]+>/g, '')));
+
+  it('shows "—" for the settings a method does not use, as the Layers view does: p and threshold for LRP, λ for all but PLRP-λ', () => {
+    const d = parseOutJson({
+      engine: { name: 'plrp-studio', version: 'plrp-engine-1' }, model: { path: '/nowhere/m.onnx', sha256: 'ab'.repeat(32) }, fasta: '/nowhere/x.fa',
+      explanations: [
+        { id: 'lrp', config: { id: 'lrp', method: 'lrp' } },
+        { id: 'plrp-l', config: { id: 'plrp-l', method: 'plrp-lambda', p: 0.3, lambda: 'per-sign' } },
+        { id: 'plrp-m', config: { id: 'plrp-m', method: 'plrp-m', p: 0.5, threshold: 'count' } },
+      ],
+      sequences: [],
+    }, 'test');
+    const [head, ...rows] = rowsOf(buildReportHtml(input({ doc: d, figureSequences: [] })).html);
+    expect(head.slice(0, 6)).toEqual(['explanation', 'composite', 'method', 'p', 'threshold', 'λ']);
+    expect(rows.map((r) => r.slice(2, 6))).toEqual([
+      ['lrp', '—', '—', '—'],
+      ['plrp-lambda', '0.3', 'mass', 'per-sign'],
+      ['plrp-m', '0.5', 'count', '—'],
+    ]);
+  });
+});
+
+describe('the Relevance per sequence section', () => {
+  const noteOf = (html: string): string | undefined => /<section id="relevance">.*?<\/section>/s.exec(html)![0].match(/<p class="left-out">(.*?)<\/p>/)?.[1];
+
+  it('says it draws the first K of N sequences and how to choose others, so the figures are not taken for the whole run', () => {
+    expect(noteOf(buildReportHtml(input()).html)).toBe('Figures for the first 5 of 6 sequences (choose others with plrp report --sequences name1,name2).');
+  });
+
+  it('says how many were chosen when they are not the first ones, and nothing when every sequence is drawn', () => {
+    expect(noteOf(buildReportHtml(input({ figureSequences: ['s3', 's5'] })).html)).toBe('Figures for 2 chosen sequences of 6.');
+    const all = buildReportHtml(input({ figureSequences: doc().sequences.map((s) => s.name) })).html;
+    expect(noteOf(all)).toBeUndefined();
+  });
+});
+
+describe('the Warnings section', () => {
+  const warned = (n: number, of: number): OutJson => {
+    const d = manySequences(of);
+    d.sequences.slice(0, n).forEach((s, k) => { s.warnings = k === 0 ? [`sequence ${s.name} is 10 bp`, EVIL] : [`sequence ${s.name} is 90 % N/ambiguous letters`]; });
+    return d;
+  };
+  const sectionOf = (d: OutJson): string | undefined => /<section id="warnings">.*?<\/section>/s.exec(buildReportHtml(input({ doc: d, letters: null, figureSequences: [] })).html)?.[0];
+
+  it('counts the warned sequences and lists each with its warnings, escaped', () => {
+    const s = sectionOf(warned(2, 5))!;
+    expect(s).toContain('⚠ 2 sequences have warnings that may make their results mislead.');
+    const rows = [...s.matchAll(/<tbody>.*?<\/tbody>/g)][0][0];
+    expect(rows.match(/<tr>/g)).toHaveLength(2);
+    expect(rows).toContain('<div class="warning">sequence test_00000 is 10 bp</div><div class="warning">&lt;script&gt;');
+    expect(s).not.toContain('<script');
+    expect(s).not.toContain('are not.');
+  });
+
+  it(`lists the first ${MAX_WARNING_ROWS} warned sequences and says how many more there are`, () => {
+    const s = sectionOf(warned(MAX_WARNING_ROWS + 12, 100))!;
+    expect(s).toContain(`⚠ ${MAX_WARNING_ROWS + 12} sequences have warnings`);
+    expect(s.match(/<tr>/g)).toHaveLength(MAX_WARNING_ROWS + 1);
+    expect(s).toContain(`The first ${MAX_WARNING_ROWS} are listed: 12 more sequences with warnings are not.`);
+  });
+
+  it('is not there when no sequence has a warning', () => {
+    expect(sectionOf(manySequences(3))).toBeUndefined();
   });
 });
