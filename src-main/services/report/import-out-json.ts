@@ -96,6 +96,9 @@ export async function importOutJson(cache: RunCache, doc: OutJson, o: ImportOpti
         };
         return { explKey: e.explKey, row };
       })),
+      // out.json keeps warnings per sequence (each names its explanation where it has one); the
+      // cache keeps them with a result, so they go with the first explanation's.
+      warnings: keyed.length === 0 ? [] : slice.flatMap((s, k) => (s.warnings ?? []).map((message) => ({ explKey: keyed[0].explKey, idx: from + k, message }))),
     });
   }
   return commitImportedRun(cache, run, keyed, doc.sequences.length, annotations);

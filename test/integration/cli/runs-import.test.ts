@@ -177,3 +177,23 @@ describe('plrp runs list|show|export|delete', () => {
     expect(help).toContain('unique prefix of at least 4 characters');
   });
 });
+
+describe('plrp runs import: warnings', () => {
+  it('keeps the out.json\'s sequence warnings, so the app and the report show them for the imported run', async () => {
+    const fasta = path('short.fa');
+    writeFileSync(fasta, `>tiny\nACGTACGTAC\n${readFileSync(path('s0.fa'), 'utf8')}`);
+    await explain(fasta, 'short.json');
+    const doc = await readOutJson(path('short.json'));
+    const expected = doc.sequences[0].warnings ?? [];
+    expect(expected.length).toBeGreaterThan(0);
+    const svc = new LocalRunService({ cachePath: path('warnings.sqlite') });
+    try {
+      const { runId } = await importOutJson(svc.cache, doc, { source: 'short.json' });
+      const rows = (await svc.sequences({ runId, limit: 10 })).rows;
+      expect(rows[0].warnings).toEqual(expected);
+      expect(rows.slice(1).every((r) => r.warnings.length === (doc.sequences[r.index].warnings ?? []).length)).toBe(true);
+    } finally {
+      await svc.close();
+    }
+  });
+});
