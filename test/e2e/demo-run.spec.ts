@@ -52,6 +52,9 @@ test('the demo runs end to end and every view shows its results', async ({ page 
   await page.getByRole('button', { name: 'Jump' }).click();
   await expect(page.getByTestId('jump-message')).toHaveText("no hit of 'nosuchmotif' in this sequence");
   await expect(page.getByTestId('region')).toHaveText('20–180 of 200 bp');
+  // Another sequence picked here is the one the Layers view opens on (checked there).
+  await page.getByTestId('sequence-row').filter({ hasText: 'test_00005' }).click();
+  await expect(page.getByTestId('sequence-row').filter({ hasText: 'test_00005' })).toHaveAttribute('aria-selected', 'true');
 
   await page.getByTestId('nav-dashboard').click();
   await expect(page.getByTestId('metrics-table')).toBeVisible();
@@ -77,6 +80,17 @@ test('the demo runs end to end and every view shows its results', async ({ page 
 
   await page.getByTestId('nav-layers').click();
   await expect(page.getByTestId('layers-table')).toBeVisible();
+  // Layers opens on the sequence selected in the Run view; sequences with a warning are marked ⚠.
+  const sequencePicker = page.getByTestId('diag-sequence');
+  await expect(sequencePicker.locator('option:checked')).toHaveText('test_00005');
+  await expect(sequencePicker.locator('option', { hasText: /^⚠ test_\d+$/ }).first()).toBeAttached();
+  // Back to test_00003: the heatmap's point picker names the point it draws (it went blank).
+  await expect(page.getByTestId('layer-point')).not.toHaveValue('');
+  await sequencePicker.selectOption({ label: 'test_00003' });
+  await expect(page.getByTestId('diagnostics-table').locator('tbody td').first()).toHaveText(/\S/);
+  await expect(page.getByTestId('layer-point')).toHaveValue(
+    (await page.getByTestId('diagnostics-table').locator('tbody tr').first().locator('td').first().textContent())!,
+  );
   // Per-sequence PLRP diagnostics from the service: one row per pruning point, and the kept/pruned chart.
   await expect(page.getByTestId('diagnostics-table').locator('tbody tr').first()).toBeVisible();
   await expect(page.getByTestId('diagnostics-chart')).toBeVisible();
@@ -96,6 +110,8 @@ test('the demo runs end to end and every view shows its results', async ({ page 
   await page.getByTestId('theme').selectOption('dark');
   await page.getByTestId('nav-run').click();
   await expect(page.getByTestId('track-relevance')).toHaveCount(7);
+  // The Run view shows the sequence last picked in Layers.
+  await expect(page.getByTestId('sequence-row').filter({ hasText: 'test_00003' })).toHaveAttribute('aria-selected', 'true');
   await page.screenshot({ path: 'test-results/screens/06-run-dark.png' });
   await page.getByTestId('nav-settings').click();
   await page.getByTestId('theme').selectOption('light');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LIGHT_COLORS } from '../../../src-renderer/src/lib/tracks/frame';
-import { PRUNED_COLOR, cellAt, cellState, drawLayerHeatmap, keptColor } from '../../../src-renderer/src/lib/tracks/draw-layer-heatmap';
+import { DARK_COLORS, LIGHT_COLORS } from '../../../src-renderer/src/lib/tracks/frame';
+import { KEPT_BAR_COLOR, PRUNED_COLOR, cellAt, cellState, drawLayerHeatmap, keptColor } from '../../../src-renderer/src/lib/tracks/draw-layer-heatmap';
 import { RecordingContext } from './recording-context';
 
 describe('layer heatmap (filters × positions)', () => {
@@ -37,5 +37,15 @@ describe('layer heatmap (filters × positions)', () => {
   it('finds the filter and position under the pointer', () => {
     expect(cellAt(grid, 300, 40, 150, 30)).toEqual({ channel: 1, column: 1 });
     expect(cellAt(grid, 300, 40, 300, 10)).toBeNull();
+  });
+
+  it('uses no colour in the kept/pruned bars that means something else in the heatmap', () => {
+    // Red and blue say the sign of kept relevance in the heatmap, in either theme; the bars' pruned
+    // share is the heatmap's pruned grey, and their kept share is neither red, blue nor that grey.
+    for (const colors of [LIGHT_COLORS, DARK_COLORS]) {
+      expect([colors.positive, colors.negative]).not.toContain(KEPT_BAR_COLOR);
+      expect([colors.positive, colors.negative]).not.toContain(PRUNED_COLOR);
+    }
+    expect(KEPT_BAR_COLOR).not.toBe(PRUNED_COLOR);
   });
 });

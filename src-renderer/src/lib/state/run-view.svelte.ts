@@ -10,6 +10,8 @@ import { defaultSeqletExplanation } from '../tracks/draw-seqlets';
 import { trackOrder } from '../tracks/track-order';
 import { errorMessage } from '../../../../src-main/shared/errors';
 import { runSequenceRows } from '../api/sequence-rows';
+import { sequenceFocus, type SequenceFocus } from './sequence-focus.svelte';
+import { openingSequence } from '../util/sequence-choice';
 
 export class RunViewState {
   run = $state<RunSummary | null>(null);
@@ -42,7 +44,11 @@ export class RunViewState {
   readonly explanationIds = $derived(trackOrder(this.run?.explanations ?? []));
   readonly seqletExplanation = $derived(this.seqletChoice || defaultSeqletExplanation(this.run?.explanations ?? []));
 
-  constructor(private readonly api: ApiClient) {}
+  /** Constructed while the Run view initialises, so it can reach the app's shared sequence focus. */
+  constructor(
+    private readonly api: ApiClient,
+    private readonly focus: SequenceFocus | null = sequenceFocus(),
+  ) {}
 
   async load(runId: string): Promise<void> {
     const load = ++this.loads;
@@ -62,7 +68,10 @@ export class RunViewState {
       const open = (rows: SequenceRow[]) => {
         if (opened || rows.length === 0) return;
         opened = true;
-        void this.firstWithGroundTruth(runId, rows).then((index) => (load === this.loads && this.selected === null ? this.select(index) : undefined));
+        // Back from another view: the sequence the user was looking at (here or in Layers).
+        const remembered = openingSequence(this.focus?.of(runId) ?? null, rows);
+        const index = remembered !== null ? Promise.resolve(remembered) : this.firstWithGroundTruth(runId, rows);
+        void index.then((i) => (load === this.loads && this.selected === null ? this.select(i) : undefined));
       };
       const rows = await runSequenceRows(this.api, run, (soFar, total) => {
         if (load !== this.loads) return;
@@ -86,6 +95,7 @@ export class RunViewState {
     const row = this.rows.find((r) => r.index === index);
     if (!run || !row) return;
     this.selected = index;
+    this.focus?.set(run.id, index);
     this.viewport.reset(row.lengthBp);
     this.slices = {};
     const [hits, seqlets, truth] = await Promise.all([

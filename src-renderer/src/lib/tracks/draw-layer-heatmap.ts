@@ -14,7 +14,14 @@ export interface LayerGrid {
 
 export type CellState = 'kept' | 'pruned' | 'empty';
 
+/** Pruned is this grey everywhere in Layers: the heatmap's pruned cells and the bars' pruned share. */
 export const PRUNED_COLOR = '#b3b9c0';
+/**
+ * The bars' kept share: a muted blue-grey, darker than PRUNED_COLOR so the two read apart. Neither
+ * is the heatmap's red or blue, which say the sign of kept relevance (red once meant "pruned" in
+ * the bars and "kept, positive" in the heatmap).
+ */
+export const KEPT_BAR_COLOR = '#5b7590';
 
 export function cellState(before: number, after: number): CellState {
   if (after !== 0) return 'kept';
