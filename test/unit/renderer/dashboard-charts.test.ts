@@ -24,13 +24,14 @@ describe('p sweep chart', () => {
     expect(options.title).toBe('p sweep (PLRP-λ): sparsity vs faithfulness');
   });
 
-  it('plots faithfulness and RMA together when both have values, and gaps as null (NaN spoils an axis range)', () => {
+  it('plots RMA on the 0–1 axis with Gini, faithfulness on its own, and gaps as null (NaN spoils an axis range)', () => {
     const sweep = [point(0, 0.6, 2.6, 0.4), point(0.5, 0.8, Number.NaN, 0.5), point(0.9, 0.9, 0.5, null)];
     const { options, data } = sweepChart(sweep, null, COLORS);
-    expect(labels(options)).toEqual(['p', 'Gini', 'faithfulness', 'RMA']);
-    expect(data.slice(2)).toEqual([[2.6, null, 0.5], [0.4, 0.5, null]]);
-    expect(options.axes?.[2].label).toBe('faithfulness / RMA');
-    expect(options.title).toBe('p sweep (PLRP-λ): sparsity vs faithfulness and RMA');
+    expect(labels(options)).toEqual(['p', 'Gini', 'RMA', 'faithfulness']);
+    expect(data.slice(2)).toEqual([[0.4, 0.5, null], [2.6, null, 0.5]]);
+    expect(options.series.find((s) => s.label === 'RMA')?.scale).toBe('y');
+    expect(options.axes?.map((a) => a.label)).toEqual(['pruned fraction p', 'Gini (sparsity) / RMA', 'faithfulness']);
+    expect(options.title).toBe('p sweep (PLRP-λ): sparsity and RMA vs faithfulness');
   });
 
   it('keeps each line its colour whichever lines are left out (the knee stays the purple the text names)', () => {

@@ -1,5 +1,6 @@
-// The p-sweep chart's series, axes and data: Gini (sparsity) on the left axis, faithfulness and RMA on
-// the right, the knee as a large point. A measure with no value at any p (RMA without a ground-truth
+// The p-sweep chart's series, axes and data: Gini (sparsity) and RMA, both shares from 0 to 1, on the
+// left axis, faithfulness (a drop in logit, often 0–10) on the right, the knee as a large point. RMA
+// beside faithfulness was a flat line at the bottom of its range. A measure with no value at any p (RMA without a ground-truth
 // BED) is left out, from the legend too: as a series of gaps it would only add a dead legend entry,
 // and NaN in uPlot's data spoils the range of its axis, which hid faithfulness beside it.
 import type uPlot from 'uplot';
@@ -19,15 +20,15 @@ interface AxisGroup {
 // Colours by role (indices into the series colours), whichever lines are shown: the knee stays the
 // purple point the text under the chart names.
 const GROUPS: AxisGroup[] = [
-  { lines: [{ measure: 'sparsity', name: 'Gini', color: 0 }], axisLabel: () => 'Gini (sparsity)', title: () => 'sparsity' },
   {
     lines: [
-      { measure: 'faithfulness', name: 'faithfulness', color: 1 },
+      { measure: 'sparsity', name: 'Gini', color: 0 },
       { measure: 'rma', name: 'RMA', color: 2 },
     ],
-    axisLabel: (names) => names.join(' / '),
-    title: (names) => names.join(' and '),
+    axisLabel: (names) => names.map((n) => (n === 'Gini' ? 'Gini (sparsity)' : n)).join(' / '),
+    title: (names) => names.map((n) => (n === 'Gini' ? 'sparsity' : n)).join(' and '),
   },
+  { lines: [{ measure: 'faithfulness', name: 'faithfulness', color: 1 }], axisLabel: () => 'faithfulness', title: () => 'faithfulness' },
 ];
 const KNEE_COLOR = 3;
 
