@@ -64,7 +64,7 @@ test('the demo runs end to end and every view shows its results', async ({ page 
   await expect(page.getByTestId('dashboard-coverage')).toHaveText('40 sequences');
   // Off the data the legend is a key (names and colours), not a row of "--" values.
   const legend = page.getByTestId('sweep-chart').locator('.u-legend');
-  await expect(legend).toHaveText(/Gini\s*faithfulness\s*RMA\s*knee/, { useInnerText: true });
+  await expect(legend).toHaveText(/Gini\s*RMA\s*faithfulness\s*knee/, { useInnerText: true });
   await expect(legend).not.toContainText('--', { useInnerText: true });
   // Motifs ranked by captured relevance from the service, per method: the top motif of LRP first,
   // and the method picker shows it.
@@ -77,6 +77,7 @@ test('the demo runs end to end and every view shows its results', async ({ page 
   await page.screenshot({ path: 'test-results/screens/04-dashboard.png', fullPage: true });
   await page.getByTestId('motif-ranking').scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-results/screens/04b-dashboard-ranking.png' });
+  await page.getByTestId('sweep-chart').screenshot({ path: 'test-results/screens/04c-dashboard-sweep.png' });
 
   await page.getByTestId('nav-layers').click();
   await expect(page.getByTestId('layers-table')).toBeVisible();
