@@ -56,11 +56,17 @@ export function register(program: Command): void {
       for (const e of run.explanations) process.stdout.write(`  ${e.id}: ${e.canonical}\n`);
       if (run.error) process.stdout.write(`  error: ${run.error.code}: ${run.error.message}\n`);
       process.stdout.write(`  compute ${(run.timings.computeMs / 1000).toFixed(2)} s; cached: ${run.timings.cachedExplanations.join(',') || '-'}\n`);
-      for (const r of page.rows) {
+      // A cancelled or running run lists sequences it has not computed (target −1): counted, not shown.
+      const computed = page.rows.filter((r) => r.target >= 0);
+      for (const r of computed) {
         const sums = run.explanations.map((e) => `${e.id}=${r.explanations[e.id]?.sum.toPrecision(4) ?? 'NA'}`).join(' ');
         process.stdout.write(`  ${r.index}\t${r.name}\t${r.lengthBp} bp\ttarget ${r.target}\tlogit ${r.logit.toPrecision(4)}\t${sums}\n`);
       }
-      if (page.total > page.rows.length) process.stdout.write(`  … ${page.total - page.rows.length} more (use runs export)\n`);
+      const notComputed = page.rows.length - computed.length;
+      if (notComputed > 0) process.stdout.write(`  … and ${notComputed.toLocaleString('en-US')} of these ${page.rows.length.toLocaleString('en-US')} sequences not computed yet (run ${run.status})\n`);
+      if (page.total > page.rows.length) {
+        process.stdout.write(`  … ${(page.total - page.rows.length).toLocaleString('en-US')} more sequences not listed (${run.sequencesDone.toLocaleString('en-US')} of ${page.total.toLocaleString('en-US')} computed; plrp runs export writes them)\n`);
+      }
     }));
 
   cacheOpt(runs.command('export').argument('<id>', ID_HELP).description('write bedGraph per explanation, sequences.tsv and manifest.json').requiredOption('--out <dir>', 'output folder'))

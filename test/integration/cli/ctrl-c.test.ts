@@ -67,6 +67,12 @@ describe('Ctrl-C on plrp runs start', () => {
     } finally {
       await watcher.close();
     }
+    // `runs show` lists the computed sequences and counts the others.
+    const shown = await runCli(['runs', 'show', id.slice(0, 8), '--cache', cache]);
+    expect(shown.stdout).toMatch(/^ {2}0\ts0\t200 bp\ttarget \d/m);
+    expect(shown.stdout).not.toContain('target -1');
+    expect(shown.stdout).toMatch(/… and [\d,]+ of these 1,000 sequences not computed yet \(run cancelled\)/);
+    expect(shown.stdout).toContain('… 3,000 more sequences not listed');
     // An id prefix is enough, as for the other runs commands.
     const resumed = await runCli(['runs', 'resume', id.slice(0, 8), '--cache', cache]);
     expect(resumed.code, resumed.stderr).toBe(0);
