@@ -8,7 +8,7 @@ import { createWriteStream, statSync, type WriteStream } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { formatG } from '../engine/export/format-number';
-import type { RunService, RunSummary } from '../shared/run-api';
+import { isSequenceComputed, type RunService, type RunSummary } from '../shared/run-api';
 import { AppError } from '../shared/errors';
 
 const PAGE = 200;
@@ -38,7 +38,7 @@ export function partialExportNote(run: Pick<RunSummary, 'id' | 'status' | 'seque
 }
 
 /** A folder to write into: an existing file there is the user's mistake, not an internal error. */
-export function checkOutDir(outDir: string): void {
+function checkOutDir(outDir: string): void {
   let isFile = false;
   try {
     isFile = !statSync(outDir).isDirectory();
@@ -96,7 +96,7 @@ async function writeSequences(service: RunService, run: RunSummary, tsv: OpenFil
     for (const r of rows) {
       if (o.signal?.aborted) throw new AppError('CANCELLED', 'the export was cancelled');
       // Not computed (a run cancelled or still running): no numbers to write, only placeholders.
-      if (!run.explanations.every((e) => r.explanations[e.id])) continue;
+      if (!isSequenceComputed(r, run)) continue;
       exported++;
       tsv.stream.write([r.index, r.name, r.lengthBp, r.target, formatG(r.logit), ...run.explanations.flatMap((e) => {
         const x = r.explanations[e.id];

@@ -137,6 +137,14 @@ export interface SequenceRow {
   motifHits: number | null;
 }
 
+/**
+ * A row the run has results for under every explanation (what sequencesDone counts). A cancelled or
+ * running run also lists the sequences it has not computed: they have no numbers (target −1).
+ */
+export function isSequenceComputed(row: Pick<SequenceRow, 'explanations'>, run: Pick<RunSummary, 'explanations'>): boolean {
+  return run.explanations.every((e) => row.explanations[e.id] !== undefined);
+}
+
 /** Most rows one `sequences` request returns (a few MB of JSON; a request costs more than its rows). */
 export const MAX_SEQUENCE_PAGE = 10_000;
 

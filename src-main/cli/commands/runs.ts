@@ -3,7 +3,8 @@
 import type { Command } from 'commander';
 import { AppError } from '../../shared/errors';
 import { countOf } from '../../shared/count-of';
-import { checkOutDir, exportRun, partialExportNote } from '../../services/export-run';
+import { isSequenceComputed } from '../../shared/run-api';
+import { exportRun, partialExportNote } from '../../services/export-run';
 import { LocalRunService } from '../../services/run-service';
 import { registerImport } from './runs-import';
 import { registerCompute } from './runs-compute';
@@ -56,8 +57,8 @@ export function register(program: Command): void {
       for (const e of run.explanations) process.stdout.write(`  ${e.id}: ${e.canonical}\n`);
       if (run.error) process.stdout.write(`  error: ${run.error.code}: ${run.error.message}\n`);
       process.stdout.write(`  compute ${(run.timings.computeMs / 1000).toFixed(2)} s; cached: ${run.timings.cachedExplanations.join(',') || '-'}\n`);
-      // A cancelled or running run lists sequences it has not computed (target −1): counted, not shown.
-      const computed = page.rows.filter((r) => r.target >= 0);
+      // A cancelled or running run lists sequences it has not computed: counted, not shown.
+      const computed = page.rows.filter((r) => isSequenceComputed(r, run));
       for (const r of computed) {
         const sums = run.explanations.map((e) => `${e.id}=${r.explanations[e.id]?.sum.toPrecision(4) ?? 'NA'}`).join(' ');
         process.stdout.write(`  ${r.index}\t${r.name}\t${r.lengthBp} bp\ttarget ${r.target}\tlogit ${r.logit.toPrecision(4)}\t${sums}\n`);
@@ -73,7 +74,6 @@ export function register(program: Command): void {
     .action(async (given: string, opts: CacheOption & { out: string }) => withService(opts, async (svc) => {
       const id = svc.resolveRunId(given);
       const run = await svc.get(id);
-      checkOutDir(opts.out);
       // Said first: a partial run's files hold fewer sequences than the run lists.
       const partial = partialExportNote(run);
       if (partial) process.stderr.write(`plrp: ${partial}\n`);

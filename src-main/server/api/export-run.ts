@@ -2,7 +2,7 @@
 // per-base relevance as bedGraph (one track per explanation, loadable in IGV/UCSC), and motif hits
 // with captured relevance (TSV), and the run report (HTML or PDF, services/report/run-report.ts). Produced as a line stream, fetched slice by slice from the service,
 // so a 100 kbp × many-sequence run never sits in memory at once.
-import type { RunService, RunSummary } from '../../shared/run-api';
+import { isSequenceComputed, type RunService, type RunSummary } from '../../shared/run-api';
 import type { ExportFormat } from '../../shared/ipc';
 import { FIMO_COLUMNS } from '../../engine/export/fimo-tsv';
 
@@ -41,7 +41,7 @@ export async function* exportRunLines(runs: RunService, runId: string, format: E
     const page = await runs.sequences({ runId, offset, limit: PAGE });
     for (const row of page.rows) {
       // A cancelled or running run lists sequences it has not computed: they have nothing to export.
-      if (row.target < 0) continue;
+      if (!isSequenceComputed(row, run)) continue;
       if (format === 'motifs-tsv') {
         // Sequence by sequence: a default run of 100,000 sequences has about 2.7 million hits.
         const hits = await runs.motifHits(runId, row.index);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fitViewport, jumpTo, MAX_PX_PER_BASE, panBy, regionLabel, resize, sliceRequestFor, zoomAt } from '../../../src-renderer/src/lib/tracks/viewport-math';
-import { filterAndSort, isComputed, scrollToShow, targetLabel, visibleRowRange } from '../../../src-renderer/src/lib/util/sequence-table';
+import { filterAndSort, scrollToShow, targetLabel, visibleRowRange } from '../../../src-renderer/src/lib/util/sequence-table';
+import { isSequenceComputed } from '../../../src-main/shared/run-api';
 import { extent, kneeIndex, pSweep, summarize } from '../../../src-renderer/src/lib/util/dashboard-data';
 import { buildRunRequest, demoRequest, explanationsFor, pProblem, DEFAULT_METHODS } from '../../../src-renderer/src/lib/util/run-request';
 import { formatDuration } from '../../../src-renderer/src/lib/util/format';
@@ -82,7 +83,8 @@ describe('sequence table', () => {
     expect(targetLabel(1, null)).toBe('output 1');
     // A cancelled run lists its uncomputed sequences with target −1.
     expect(targetLabel(-1, ['absent', 'gata1_tal1_pair'])).toBe('—');
-    expect([isComputed({ target: -1 }), isComputed({ target: 0 })]).toEqual([false, true]);
+    const run = { explanations: [{ id: 'lrp', composite: 'epsilon-plus', method: 'lrp', canonical: '{}' }] };
+    expect([isSequenceComputed({ explanations: {} }, run), isSequenceComputed(rows[0], run)]).toEqual([false, true]);
   });
 });
 

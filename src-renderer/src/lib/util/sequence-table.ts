@@ -85,7 +85,3 @@ export function targetLabel(target: number, labels: readonly string[] | null): s
   return labels?.[target] ?? `output ${target}`;
 }
 
-/** A row the run has results for (a cancelled run lists its other sequences with target −1). */
-export function isComputed(row: Pick<SequenceRow, 'target'>): boolean {
-  return row.target >= 0;
-}
