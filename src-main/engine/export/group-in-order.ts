@@ -1,4 +1,5 @@
-// Grouping for the stored record codecs (./motif-hit-sets, ./seqlet-sets): a record per sequence
+// Grouping for the stored record codecs (./motif-hit-sets, ./seqlet-sets) and the hits of an imported
+// out.json (../report/out-json-annotations): a record per sequence
 // keeps its items in the order they were found, and records follow the sequences' first appearance.
 // (Map.groupBy would do this, but it needs Node ≥ 21 and ES2024.)
 

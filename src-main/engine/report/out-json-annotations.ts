@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { AppError } from '../../shared/errors';
 import type { MotifHitRow, MotifRankRow } from '../../shared/run-api';
 import type { StoredSeqlet } from '../export/seqlet-sets';
+import { groupInOrder } from '../export/group-in-order';
 import type { OutJson } from './out-json';
 
 /** plrp explain writes { sum, mean } per explanation; a cached run's report document writes the sum alone. */
@@ -86,12 +87,7 @@ export function footerAnnotations(doc: OutJson, source: string): FooterAnnotatio
  * sequence where it has a hit, so that is counted from the hits.
  */
 function motifRanks(ranking: Record<string, z.infer<typeof rankSchema>[]>, hits: readonly MotifHitRow[]): StoredMotifRank[] {
-  const sequencesOf = new Map<string, Set<number>>();
-  for (const h of hits) {
-    let set = sequencesOf.get(h.motifId);
-    if (!set) sequencesOf.set(h.motifId, (set = new Set()));
-    set.add(h.sequenceIndex);
-  }
+  const sequencesOf = new Map([...groupInOrder(hits, (h) => h.motifId)].map(([id, own]) => [id, new Set(own.map((h) => h.sequenceIndex)).size]));
   const rows = new Map<string, StoredMotifRank>();
   for (const [explanationId, list] of Object.entries(ranking)) {
     for (const r of list) {
@@ -104,7 +100,7 @@ function motifRanks(ranking: Record<string, z.infer<typeof rankSchema>[]>, hits:
         continue;
       }
       rows.set(key, {
-        explanationId, motifId: r.motifId, motifName: motifName(r.motifId, r.motifAltId), sequences: sequencesOf.get(r.motifId)?.size ?? 0,
+        explanationId, motifId: r.motifId, motifName: motifName(r.motifId, r.motifAltId), sequences: sequencesOf.get(r.motifId) ?? 0,
         hitCount: r.hitCount, coveredBp: r.coveredBp, captured: r.captured,
       });
     }
