@@ -4,16 +4,31 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 
-export async function recommendedP(modelPath: string, method: 'plrp-lambda' | 'plrp-m' = 'plrp-lambda'): Promise<number | null> {
+interface Manifest {
+  recommended_p?: Record<string, unknown>;
+  outputs?: { labels?: unknown }[];
+}
+
+/** NAME.json beside NAME.onnx; null for a model file not named .onnx. */
+function manifestPathOf(modelPath: string): string | null {
   const manifestPath = modelPath.replace(/\.onnx$/i, '.json');
-  if (manifestPath === modelPath) return null;
+  return manifestPath === modelPath ? null : manifestPath;
+}
+
+/** The manifest's JSON, or null when there is none or it is not JSON (then it simply says nothing). */
+function parseManifest(text: string): Manifest | null {
   try {
-    const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as { recommended_p?: Record<string, unknown> };
-    const p = manifest.recommended_p?.[method];
-    return typeof p === 'number' && p >= 0 && p <= 1 ? p : null;
+    return JSON.parse(text) as Manifest;
   } catch {
-    return null; // no manifest, or not ours: there is simply no recommendation
+    return null;
   }
+}
+
+export async function recommendedP(modelPath: string, method: 'plrp-lambda' | 'plrp-m' = 'plrp-lambda'): Promise<number | null> {
+  const path = manifestPathOf(modelPath);
+  const text = path ? await readFile(path, 'utf8').catch(() => null) : null;
+  const p = (text === null ? null : parseManifest(text))?.recommended_p?.[method];
+  return typeof p === 'number' && p >= 0 && p <= 1 ? p : null;
 }
 
 const labelsByModel = new Map<string, string[] | null>();
@@ -24,17 +39,15 @@ const labelsByModel = new Map<string, string[] | null>();
  */
 export function outputLabels(modelPath: string): string[] | null {
   if (labelsByModel.has(modelPath)) return labelsByModel.get(modelPath)!;
-  let labels: string[] | null = null;
-  const manifestPath = modelPath.replace(/\.onnx$/i, '.json');
-  if (manifestPath !== modelPath) {
-    try {
-      const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { outputs?: { labels?: unknown }[] };
-      const named = manifest.outputs?.[0]?.labels;
-      if (Array.isArray(named) && named.length > 0 && named.every((l) => typeof l === 'string')) labels = named;
-    } catch {
-      // no manifest, or not ours: the outputs are shown by index
-    }
+  const path = manifestPathOf(modelPath);
+  let text: string | null = null;
+  try {
+    text = path ? readFileSync(path, 'utf8') : null;
+  } catch {
+    // no manifest: the outputs are shown by index
   }
+  const named = (text === null ? null : parseManifest(text))?.outputs?.[0]?.labels;
+  const labels = Array.isArray(named) && named.length > 0 && named.every((l) => typeof l === 'string') ? named : null;
   labelsByModel.set(modelPath, labels);
   return labels;
 }
