@@ -3,26 +3,19 @@
 // finishes the run. `plrp explain` writes its output at the end: a cancel leaves no file behind and
 // says that nothing was kept and where partial work can be kept.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LocalRunService } from '../../../src-main/services/run-service';
 import { runCli } from '../../unit/cli/cli-helpers';
-import { seededRandom } from '../../unit/engine/lrp/tiny-onnx';
+import { writeRandomFasta } from '../services/service-fixtures';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const MODEL = join(ROOT, 'test/fixtures/lrp/cnn4.onnx');
 const dir = mkdtempSync(join(tmpdir(), 'plrp-ctrl-c-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function writeFasta(path: string, n: number): void {
-  const rand = seededRandom(7);
-  const lines: string[] = [];
-  for (let i = 0; i < n; i++) lines.push(`>s${i}`, Array.from({ length: 200 }, () => 'ACGT'[Math.floor(rand() * 4)]).join(''));
-  writeFileSync(path, `${lines.join('\n')}\n`);
-}
 
 /** `plrp ARGS` as a child process; `stderr()` is what it printed so far. */
 function spawnPlrp(args: string[]) {
@@ -48,7 +41,7 @@ describe('Ctrl-C on plrp runs start', () => {
     const fasta = join(dir, 'many.fa');
     const cache = join(dir, 'cache.sqlite');
     const n = 4000;
-    writeFasta(fasta, n);
+    writeRandomFasta(fasta, n, 200);
     const run = spawnPlrp(['runs', 'start', '--model', MODEL, '--fasta', fasta, '--method', 'plrp-m', '--p', '0.3', '--motifs', 'none',
       '--batch-size', '8', '--cache', cache]);
     const id = await until('the run id', () => /plrp: run ([0-9a-f-]{36})/.exec(run.stderr())?.[1] ?? null);
@@ -69,7 +62,7 @@ describe('Ctrl-C on plrp runs start', () => {
     }
     // `runs show` lists the computed sequences and counts the others.
     const shown = await runCli(['runs', 'show', id.slice(0, 8), '--cache', cache]);
-    expect(shown.stdout).toMatch(/^ {2}0\ts0\t200 bp\ttarget \d/m);
+    expect(shown.stdout).toMatch(/^ {2}0\tr0\t200 bp\ttarget \d/m);
     expect(shown.stdout).not.toContain('target -1');
     expect(shown.stdout).toMatch(/… and [\d,]+ of these 1,000 sequences not computed yet \(run cancelled\)/);
     expect(shown.stdout).toContain('… 3,000 more sequences not listed');
@@ -90,7 +83,7 @@ describe('Ctrl-C on plrp runs start', () => {
 describe('Ctrl-C on plrp explain', () => {
   it('exits 130 with no output file or temporary file, and says nothing was kept', async () => {
     const fasta = join(dir, 'explain.fa');
-    writeFasta(fasta, 50_000);
+    writeRandomFasta(fasta, 50_000, 200);
     const out = join(dir, 'out.json');
     const run = spawnPlrp(['explain', '--model', MODEL, '--fasta', fasta, '--method', 'plrp-m', '--p', '0.3', '--out', out]);
     // The output's temporary file exists once the model was checked and the work has begun.
