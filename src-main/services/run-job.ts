@@ -16,6 +16,7 @@ import { LAYER_WINDOWS, wantsLayers } from './cache/layer-store';
 import { nonFiniteRelevanceMessage, sequenceWarnings } from '../engine/explain/sequence-warnings';
 import { magnifiedRelevanceWarning } from '../engine/explain/pruning-warnings';
 import { MAX_BATCH_SEQUENCES } from '../shared/run-api';
+import type { SequenceGroundTruth } from '../engine/metrics/ground-truth-outputs';
 
 /** A batch closes at this many sequences or bases, whichever comes first. The seqlet null is built
  * per batch, so short sequences are batched by the thousand: the null then costs little per sequence. */
@@ -39,7 +40,7 @@ export interface RunJobOptions {
   run: StoredRun;
   explanations: RunExplanation[];
   sequenceCount: number;
-  groundTruth: (name: string, lengthBp: number) => Uint8Array | null;
+  groundTruth: (name: string, lengthBp: number) => SequenceGroundTruth;
   signal: AbortSignal;
   onBatchDone: (sequences: number, computeMs: number) => void;
   onNotice: (message: string) => void;

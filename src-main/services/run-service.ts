@@ -4,14 +4,13 @@
 // and binned track slices. Only this (main or server) process writes the cache.
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { BatchScheduler, tasksInFlight } from '../engine/pool/batch-scheduler';
 import { EnginePool } from '../engine/pool/engine-pool';
 import { EXPLAIN_WORKER_URL } from '../engine/pool/explain-worker-url';
 import { windowSpans } from '../engine/pool/tiling';
 import type { ExplainTask, ExplainTaskResult, KnownHit } from '../engine/pool/explain-task';
-import { groundTruthMask, parseGroundTruthBed } from '../engine/metrics/ground-truth-mask';
 import { AppError, toErrorPayload } from '../shared/errors';
 import { canonicalConfig } from '../shared/explain-config';
 import type {
@@ -28,6 +27,7 @@ import { ENGINE_VERSION } from './engine-version';
 import { assertNotOwnedElsewhere, markOrphanedRunsInterrupted, ownerElsewhere, RunClaims } from './run-owner';
 import { sha256File } from './file-hash';
 import { ingestFasta } from './ingest-fasta';
+import { RunGroundTruth } from './run-ground-truth';
 import { parseRunRequest, resolvePathsOnly, type ResolveFileRef } from './parse-request';
 import { batchSequencesFor, createRunJob } from './run-job';
 import { RunProgressReporter } from './run-progress';
@@ -129,7 +129,8 @@ export class LocalRunService implements RunService {
     // Metrics (and the ground truth they use) are stored with the results, so they are part of
     // what makes a cached result reusable.
     const gtSha = p.groundTruthBedPath ? await sha256File(p.groundTruthBedPath) : '';
-    const resultsVersion = `${ENGINE_VERSION}|metrics=${[...p.metrics].sort().join(',')}|gt=${gtSha}`;
+    const gtScoring = RunGroundTruth.read(p.groundTruthBedPath, p.modelPath)?.scoring;
+    const resultsVersion = `${ENGINE_VERSION}|metrics=${[...p.metrics].sort().join(',')}|gt=${gtSha}${gtScoring === 'by-output' ? '|gt-by-output' : ''}`;
     const keyed = p.configs.map((config) => ({
       explId: config.id, config, canonical: canonicalConfig(config),
       explKey: explanationKey({ modelSha256: modelSha, config, inputSha256: input.sha256, engineVersion: resultsVersion, target: p.target }),
@@ -178,9 +179,15 @@ export class LocalRunService implements RunService {
     const controller = new AbortController();
     this.active.set(runId, controller);
     this.claims.start();
-    const gt = run.request.groundTruthBedPath ? parseGroundTruthBed(readFileSync(run.request.groundTruthBedPath, 'utf8'), run.request.groundTruthBedPath) : null;
+    const gt = RunGroundTruth.read(run.request.groundTruthBedPath, run.request.modelPath);
     let computeMs = run.computeMs;
     const notices = [...run.notices];
+    const gtNotice = gt?.notice();
+    if (gtNotice && !notices.includes(gtNotice)) {
+      notices.push(gtNotice);
+      this.cache.updateRun(runId, { notices });
+      this.emit('notice', { runId, level: 'info', message: gtNotice });
+    }
     const windowBp = await this.modelWindowBp(run);
     const scheduler = this.schedulerFor();
     const progress = new RunProgressReporter(runId, this.cache.sequencesDone(runId), count, (p) => this.emit('progress', p), this.options.progressIntervalMs ?? PROGRESS_INTERVAL_MS);
@@ -188,7 +195,7 @@ export class LocalRunService implements RunService {
       cache: this.cache, run, explanations, sequenceCount: count, signal: controller.signal, motifs, knownHits, windowBp,
       batchSequences: this.options.batchSequences ?? batchSequencesFor(count, this.pool!.workers),
       inFlight: progress.inFlight,
-      groundTruth: (name, lengthBp) => (gt ? groundTruthMask(gt, name, lengthBp, run.request.groundTruthBedPath ?? undefined) : null),
+      groundTruth: (name, lengthBp) => gt?.masks(name, lengthBp) ?? null,
       onBatchDone: (n, ms) => {
         computeMs += ms;
         this.cache.updateRun(runId, { computeMs });
@@ -356,11 +363,11 @@ export class LocalRunService implements RunService {
 
   async groundTruth(runId: string, sequenceIndex: number): Promise<{ startBp: number; endBp: number; name: string }[] | null> {
     const run = this.mustGet(runId);
-    const bed = run.request.groundTruthBedPath;
-    if (!bed || !existsSync(bed)) return null;
-    const [s] = this.cache.readSequences(run.inputSha, sequenceIndex, sequenceIndex + 1);
-    if (!s) throw new AppError('USAGE', `run ${runId} has no sequence ${sequenceIndex}`);
-    return (parseGroundTruthBed(readFileSync(bed, 'utf8'), bed).get(s.name) ?? []).map((iv) => ({ startBp: iv.start, endBp: iv.end, name: s.name }));
+    const gt = RunGroundTruth.readIfPresent(run.request.groundTruthBedPath, run.request.modelPath);
+    if (!gt) return null;
+    const [row] = sequenceRows(this.cache, run, sequenceIndex, 1);
+    if (!row || row.index !== sequenceIndex) throw new AppError('USAGE', `run ${runId} has no sequence ${sequenceIndex}`);
+    return gt.regions(row.name, row.target);
   }
 
   async report(runId: string, format: 'html' | 'pdf'): Promise<Uint8Array> {

@@ -32,6 +32,7 @@ export function runSummary(cache: RunCache, run: StoredRun, sequenceCount: numbe
       computedExplanations: explanations.filter((e) => !e.cached).map((e) => e.explId),
     },
     error: run.error,
+    notices: run.notices,
     computedElsewhereBy: ownerElsewhere(run),
   };
 }

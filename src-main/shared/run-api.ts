@@ -75,6 +75,8 @@ export interface RunSummary {
   engineVersion: string;
   timings: RunTimings;
   error: ErrorPayload | null;
+  /** What the run reported while it ran (e.g. how it reads the ground-truth BED), oldest first. */
+  notices: string[];
   /**
    * The pid of another live process (the app beside `plrp serve`) that computes this run: its
    * progress shows there, and it is cancelled there. Null when no other process has it.
@@ -337,7 +339,10 @@ export interface RunService {
   diagnostics(runId: string, sequenceIndex: number, window?: number): Promise<SequenceDiagnostics[]>;
   /** What PLRP kept and pruned at one pruning point (filters × positions) for one sequence. */
   layerRelevance(request: LayerRelevanceRequest): Promise<LayerRelevanceView>;
-  /** Ground-truth regions of one sequence from the run's BED; null when the run has no BED. */
+  /**
+   * Ground-truth regions of one sequence from the run's BED (`name`: its name column, else the
+   * sequence name), those its explanations are scored against; null when the run has no BED.
+   */
   groundTruth(runId: string, sequenceIndex: number): Promise<{ startBp: number; endBp: number; name: string }[] | null>;
   /** The run's self-contained report (as `plrp report RUN`): HTML text or PDF bytes. */
   report(runId: string, format: 'html' | 'pdf'): Promise<Uint8Array>;

@@ -8,8 +8,8 @@ import { EnginePool } from '../../engine/pool/engine-pool';
 import { EXPLAIN_WORKER_URL } from '../../engine/pool/explain-worker-url';
 import { BatchScheduler, tasksInFlight } from '../../engine/pool/batch-scheduler';
 import type { ExplainTask, ExplainTaskResult } from '../../engine/pool/explain-task';
-import { groundTruthMask } from '../../engine/metrics/ground-truth-mask';
-import { checkLocalisationMetrics, readGroundTruth, unmatchedGroundTruth } from '../explain/ground-truth-checks';
+import { sequenceGroundTruth } from '../../engine/metrics/ground-truth-outputs';
+import { checkLocalisationMetrics, groundTruthOutputs, groundTruthScoringNote, readGroundTruth, unmatchedGroundTruth } from '../explain/ground-truth-checks';
 import { parseMetricNames, type MetricName } from '../../engine/metrics/metric-names';
 import { summarizeMetrics } from '../../engine/metrics/summarize-metrics';
 import type { SequenceMetrics } from '../../engine/metrics/compute-metrics';
@@ -112,6 +112,9 @@ async function runExplain(o: ExplainCliOptions, signal: AbortSignal): Promise<vo
   const annotations = await RelevanceAnnotations.create(o.motifs ?? (o.export ? 'bundled' : undefined), Boolean(o.export), warnings);
   for (const w of warnings) log.warn(w);
   if (localisationNote) log.warn(localisationNote);
+  const byOutput = groundTruth ? groundTruthOutputs(groundTruth, o.model) : null;
+  const scoringNote = groundTruth ? groundTruthScoringNote(o.groundTruth!, groundTruth, o.model) : null;
+  if (scoringNote) bar.log(`plrp: note: ${scoringNote}`);
   let sequencesWithGroundTruth = 0;
   // The bar counts computed sequences, and the computed part of the batches in flight.
   const inFlight = new InFlightProgress();
@@ -128,7 +131,7 @@ async function runExplain(o: ExplainCliOptions, signal: AbortSignal): Promise<vo
       uniqueNames: target.kind === 'map' || groundTruth !== null,
       targetOf: (name) => targetFor(target, name),
       groundTruthOf: (name, lengthBp) => {
-        const mask = groundTruth ? groundTruthMask(groundTruth, name, lengthBp, o.groundTruth) : null;
+        const mask = groundTruth ? sequenceGroundTruth(groundTruth, name, lengthBp, o.groundTruth!, byOutput) : null;
         if (mask) sequencesWithGroundTruth++;
         return mask;
       },

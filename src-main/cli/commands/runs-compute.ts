@@ -11,7 +11,7 @@ import { parseMetricNames } from '../../engine/metrics/metric-names';
 import type { GroundTruth } from '../../engine/metrics/ground-truth-mask';
 import { openModel } from '../../engine/explain/open-model';
 import { readMotifFile } from '../../engine/motifs/read-motifs';
-import { checkLocalisationMetrics, groundTruthMatchWarning, readGroundTruth } from '../explain/ground-truth-checks';
+import { checkLocalisationMetrics, groundTruthMatchWarning, groundTruthScoringNote, readGroundTruth } from '../explain/ground-truth-checks';
 import { LocalRunService } from '../../services/run-service';
 import { explainConfigsFrom, withExplanationOptions, type ExplainFlags } from '../explain/explain-configs';
 import { ProgressBar, WarningLog } from '../progress';
@@ -44,6 +44,8 @@ export function registerCompute(runs: Command): void {
     .action(async (o: StartOptions) => {
       const { request, notes, groundTruth } = await startRequest(o);
       for (const note of notes) process.stderr.write(`plrp: warning: ${note}\n`);
+      const scoring = groundTruth ? groundTruthScoringNote(o.groundTruth!, groundTruth, o.model) : null;
+      if (scoring) process.stderr.write(`plrp: note: ${scoring}\n`);
       await computeInService(o, async (svc) => {
         const started = await svc.start(request);
         // The names are known once the service has read the FASTA into the cache.

@@ -11,6 +11,7 @@ import { readFasta } from '../../engine/genomics/fasta';
 import { BATCH_BASES, BATCH_SEQUENCES } from '../../services/run-job';
 import { recordTooLong } from '../../engine/genomics/record-limit';
 import type { InFlightProgress } from '../../engine/pool/in-flight-progress';
+import type { SequenceGroundTruth } from '../../engine/metrics/ground-truth-outputs';
 
 export interface RecordInfo {
   name: string;
@@ -41,7 +42,7 @@ export interface FastaJobOptions {
   modelSha256: string;
   configs: ExplainConfig[];
   targetOf: (name: string) => number;
-  groundTruthOf: (name: string, lengthBp: number) => Uint8Array | null;
+  groundTruthOf: (name: string, lengthBp: number) => SequenceGroundTruth;
   metrics: MetricName[];
   layerRelevance: boolean;
   unknown: UnknownEncoding;

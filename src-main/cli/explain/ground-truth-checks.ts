@@ -4,6 +4,8 @@ import { readFile } from 'node:fs/promises';
 import { AppError } from '../../shared/errors';
 import { parseGroundTruthBed, type GroundTruth } from '../../engine/metrics/ground-truth-mask';
 import type { MetricName } from '../../engine/metrics/metric-names';
+import { matchOutputs, outputMatchNotice, type OutputMatch } from '../../engine/metrics/ground-truth-outputs';
+import { outputLabels } from '../../engine/explain/model-manifest';
 
 /**
  * RMA and RRA measure relevance inside the ground-truth regions: asked for by name without
@@ -37,4 +39,14 @@ export async function readGroundTruth(path: string): Promise<GroundTruth> {
 export function groundTruthMatchWarning(path: string, gt: GroundTruth, names: Iterable<string>): string | null {
   for (const n of names) if (gt.has(n)) return null;
   return unmatchedGroundTruth(path, gt);
+}
+
+/** How the BED's regions are matched to the model's outputs (null: every region counts, as always). */
+export function groundTruthOutputs(gt: GroundTruth, modelPath: string): OutputMatch | null {
+  return matchOutputs(gt, outputLabels(modelPath));
+}
+
+/** What to tell the user about that matching, or null when there is nothing to say. */
+export function groundTruthScoringNote(path: string, gt: GroundTruth, modelPath: string): string | null {
+  return outputMatchNotice(path, gt, outputLabels(modelPath), groundTruthOutputs(gt, modelPath));
 }

@@ -7,6 +7,8 @@ import { AppError } from '../../shared/errors';
 export interface GroundTruthInterval {
   start: number;
   end: number;
+  /** The BED name column (4th), e.g. "Spi1:MA0080.7"; null when the line has three columns. */
+  label: string | null;
   /** 1-based line in the source file, for error messages. */
   line: number;
 }
@@ -30,18 +32,22 @@ export function parseGroundTruthBed(text: string, source = 'ground-truth BED'): 
     }
     if (end <= start) throw new AppError('BAD_BED', `${where}: end ${end} must be greater than start ${start}`);
     const list = gt.get(name) ?? [];
-    list.push({ start, end, line: li + 1 });
+    list.push({ start, end, label: fields[3] ?? null, line: li + 1 });
     gt.set(name, list);
   }
   return gt;
 }
 
-/** The [L] mask of one sequence: 1 inside any interval. null when the BED names no interval for it. */
+/**
+ * The [L] mask of one sequence: 1 inside any interval that `keep` accepts (all by default). null
+ * when the BED names no interval for the sequence.
+ */
 export function groundTruthMask(
   gt: GroundTruth,
   name: string,
   lengthBp: number,
   source = 'ground-truth BED',
+  keep: (iv: GroundTruthInterval) => boolean = () => true,
 ): Uint8Array | null {
   const intervals = gt.get(name);
   if (!intervals) return null;
@@ -53,7 +59,7 @@ export function groundTruthMask(
         `${source}, line ${iv.line}: interval ${iv.start}-${iv.end} runs past the end of "${name}" (${lengthBp} bp)`,
       );
     }
-    mask.fill(1, iv.start, iv.end);
+    if (keep(iv)) mask.fill(1, iv.start, iv.end);
   }
   return mask;
 }

@@ -8,6 +8,7 @@ import type { MetricName } from '../metrics/metric-names';
 import type { MotifHitSet } from '../export/motif-hit-sets';
 import type { RankShares } from './rank-shares';
 import type { SeqletSet } from '../export/seqlet-sets';
+import type { SequenceGroundTruth } from '../metrics/ground-truth-outputs';
 
 /** A stored motif hit without its relevance: what a scan finds, which no explanation changes. */
 export type KnownHit = Omit<MotifHitRow, 'sequenceIndex' | 'relevance'>;
@@ -20,7 +21,8 @@ export interface ExplainTask {
   sequences: {
     idx: number;
     letters: string;
-    groundTruth: Uint8Array | null;
+    /** One mask, or one per output when the BED names the model's outputs (../metrics/ground-truth-outputs). */
+    groundTruth: SequenceGroundTruth;
     target?: number;
     /** Run explanations already cached for this sequence: id → [lengthBp, 4], to weight its motif hits. */
     cachedRelevance?: Record<string, Float32Array>;

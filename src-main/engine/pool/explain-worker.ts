@@ -19,6 +19,7 @@ import { storedRelevance } from './stored-relevance';
 import { runWorkerTask } from './task-outcome';
 import { TaskProgress } from './task-progress';
 import { batchWindows, encodeWindow, mergeWindows, type BatchWindows, type WindowRef } from './tiling';
+import { groundTruthForTarget } from '../metrics/ground-truth-outputs';
 
 const CANCEL_POLL_MS = 10;
 
@@ -211,7 +212,7 @@ async function sequenceMetrics(
   const seed = deriveSeed(task.metricsSeed ?? DEFAULT_METRICS_SEED, s.idx);
   const result = await computeMetrics(
     {
-      relevance, onehot: encodeOneHot(s.letters), lengthBp, groundTruth: s.groundTruth,
+      relevance, onehot: encodeOneHot(s.letters), lengthBp, groundTruth: groundTruthForTarget(s.groundTruth, target),
       predictTargetLogit: async (batch, n) => {
         const { logits } = await m.predict(batch, n);
         return Float32Array.from({ length: n }, (_, i) => logits[i * K + target]);

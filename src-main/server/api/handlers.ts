@@ -70,7 +70,7 @@ export function createHandlers(deps: HostDeps): Handlers {
     'files:bedRegions': async (r) => {
       const path = deps.files.resolve(r.file.token);
       const gt = parseGroundTruthBed(await readFile(path, 'utf8'), deps.files.entry(r.file.token).name);
-      return (gt.get(r.sequenceName) ?? []).map((iv) => ({ startBp: iv.start, endBp: iv.end, name: r.sequenceName }));
+      return (gt.get(r.sequenceName) ?? []).map((iv) => ({ startBp: iv.start, endBp: iv.end, name: iv.label ?? r.sequenceName }));
     },
     'demo:bundle': async () => deps.demo(),
     'settings:get': async () => deps.settings.get(),

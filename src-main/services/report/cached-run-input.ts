@@ -11,6 +11,7 @@ export function cachedRunInput(cache: RunCache, runId: string): CachedRunInput {
   if (!run) throw new AppError('USAGE', `no run with id ${runId}`);
   return {
     inputSha256: run.inputSha,
+    notices: run.notices,
     partial: run.status === 'done' ? null : { status: run.status, computed: cache.sequencesDone(runId), total: cache.inputCount(run.inputSha), scanned: cache.scannedCount(runId) },
     lettersAt: (indices) => new Map(indices.filter((i) => i >= 0)
       .flatMap((i) => cache.readSequences(run.inputSha, i, i + 1))

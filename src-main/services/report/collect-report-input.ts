@@ -36,6 +36,8 @@ export interface CachedRunInput {
   lettersAt(indices: readonly number[]): Map<string, string>;
   /** Set for a run that is not done: the report is over the sequences it computed. */
   partial: PartialRun | null;
+  /** What the run reported while it ran (RunSummary.notices), e.g. how it read its ground truth. */
+  notices: string[];
 }
 
 const require = createRequire(import.meta.url);
@@ -120,6 +122,7 @@ export async function collectReportInput(doc: OutJson, o: CollectOptions = {}): 
     checksum('motifs', doc.motifs?.file ?? null),
   ])).filter((x): x is InputChecksum => x !== null);
   const notices = fasta?.changed ? [`The FASTA ${doc.fasta} changed since the run: its names or letters are not the ones explained. The relevance figures draw the letters the run explained, from the run cache.`] : [];
+  notices.push(...(o.run?.notices ?? []));
   return {
     title: o.title ?? `PLRP report: ${doc.model.path.split('/').pop()} on ${doc.fasta.split('/').pop()}`,
     doc, letters, modelInfo, inputs, notices, partial: o.run?.partial ?? null, versions: libraryVersions(),

@@ -112,6 +112,24 @@ describe('plrp explain', () => {
     expect(unmatched.stderr).toContain(`${bed} names no sequence of this run (it names "chr1", "chr2"); rma and rra are empty`);
   });
 
+  it('scores a multitask explanation against the sites of the output it explains', async () => {
+    const demo = join(FIXTURE_DIR, '../../../resources/demo');
+    const out = join(tmp, 'multitask.json');
+    const r = await runCli(['explain', '--model', join(FIXTURE_DIR, '../../../resources/models/deep-multitask.onnx'), '--fasta', join(demo, 'multitask.fa'),
+      '--ground-truth', join(demo, 'multitask.bed'), '--metrics', 'rma', '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("plrp: note: " + join(demo, 'multitask.bed') + ": RMA and RRA score each explanation against the regions of the output it explains, matched by the BED's name column (15 ctcf, 12 cebpb, 21 spi1, 20 foxa1)");
+    const json = JSON.parse(readFileSync(out, 'utf8')) as { sequences: { name: string; target: number; metrics: Record<string, { rma: number | null }> }[] };
+    const tasks = ['ctcf', 'cebpb', 'spi1', 'foxa1'];
+    const taskSites = new Set(readFileSync(join(demo, 'multitask.bed'), 'utf8').trim().split('\n').map((l) => {
+      const [seq, , , name] = l.split('\t');
+      return `${seq} ${name.split(':')[0].toLowerCase()}`;
+    }));
+    // RMA exists exactly where the explained output has a site of its own (other tasks' sites do not count).
+    for (const s of json.sequences) expect(s.metrics['epsilon-plus'].rma !== null).toBe(taskSites.has(`${s.name} ${tasks[s.target]}`));
+    expect(json.sequences.some((s) => s.metrics['epsilon-plus'].rma === null && [...taskSites].some((k) => k.startsWith(`${s.name} `)))).toBe(true);
+  });
+
   it('prints the warnings of short sequences for a .npy too', async () => {
     const fa = join(tmp, 'short.fa');
     writeFileSync(fa, '>short1\nACGTACGTAC\n>short2\nGGGCCCAAAT\n');

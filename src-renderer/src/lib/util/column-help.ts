@@ -15,7 +15,7 @@ export const COLUMN_HELP = {
 export const METRIC_HELP: Record<MetricName, string> = {
   gini: 'Gini index: how concentrated the relevance is on few bases (0 = spread evenly, near 1 = on one base). Higher is sparser',
   entropy: 'Entropy of the relevance over the bases. Lower is more concentrated',
-  rma: 'Relevance mass accuracy: the share of positive relevance inside the ground-truth regions (0–1). Higher is better; — without a ground truth for the sequence',
+  rma: 'Relevance mass accuracy: the share of positive relevance inside the ground-truth regions (0–1). Higher is better; — without a ground truth for the sequence. When the BED names the model\'s outputs (a multitask model), only the regions of the output explained count',
   rra: 'Relevance rank accuracy: the share of the K most relevant bases that lie in the ground truth (K = its size). Higher is better',
   lipschitz: 'Local Lipschitz estimate: how much the explanation changes when a few bases change. Lower is more robust',
   faithfulness: 'Faithfulness: how much more the prediction drops when the most relevant bases are removed first than when the least relevant are (MoRF − LeRF area). Higher is more faithful',

@@ -1,0 +1,53 @@
+// A run's ground-truth BED, read the way its metrics use it: for a model whose outputs the BED's
+// name column names, per output (../engine/metrics/ground-truth-outputs). One place for the run
+// service's three uses: the cache identity of its results, the masks its workers score, and the
+// regions the Tracks view draws.
+import { existsSync, readFileSync } from 'node:fs';
+import { outputLabels } from '../engine/explain/model-manifest';
+import { parseGroundTruthBed, type GroundTruth } from '../engine/metrics/ground-truth-mask';
+import { countsFor, matchOutputs, outputMatchNotice, sequenceGroundTruth, type OutputMatch, type SequenceGroundTruth } from '../engine/metrics/ground-truth-outputs';
+
+export class RunGroundTruth {
+  private constructor(
+    private readonly path: string,
+    private readonly gt: GroundTruth,
+    private readonly labels: string[] | null,
+    readonly match: OutputMatch | null,
+  ) {}
+
+  /** null when the run has no BED. */
+  static read(bedPath: string | null, modelPath: string): RunGroundTruth | null {
+    if (!bedPath) return null;
+    const gt = parseGroundTruthBed(readFileSync(bedPath, 'utf8'), bedPath);
+    const labels = outputLabels(modelPath);
+    return new RunGroundTruth(bedPath, gt, labels, matchOutputs(gt, labels));
+  }
+
+  /** As `read`, or null when the BED is gone (views of an old run must not fail for it). */
+  static readIfPresent(bedPath: string | null, modelPath: string): RunGroundTruth | null {
+    return bedPath && existsSync(bedPath) ? RunGroundTruth.read(bedPath, modelPath) : null;
+  }
+
+  /**
+   * Part of the results' cache identity: per-output scoring gives other RMA/RRA than scoring
+   * every region, so results of one are not reused for the other.
+   */
+  get scoring(): string {
+    return this.match ? 'by-output' : 'all';
+  }
+
+  notice(): string | null {
+    return outputMatchNotice(this.path, this.gt, this.labels, this.match);
+  }
+
+  masks(name: string, lengthBp: number): SequenceGroundTruth {
+    return sequenceGroundTruth(this.gt, name, lengthBp, this.path, this.match);
+  }
+
+  /** The regions of a sequence its explanations of output `target` are scored against. */
+  regions(name: string, target: number): { startBp: number; endBp: number; name: string }[] {
+    return (this.gt.get(name) ?? [])
+      .filter((iv) => countsFor(iv, this.match, target))
+      .map((iv) => ({ startBp: iv.start, endBp: iv.end, name: iv.label ?? name }));
+  }
+}

@@ -1,0 +1,103 @@
+// A multitask model with a BED of every task's sites (the shipped multitask demo): each
+// explanation's RMA/RRA must use the sites of the output it explains, and the Tracks view must
+// draw those. The same model without its manifest (no output names) scores every region.
+import { copyFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LocalRunService } from '../../../src-main/services/run-service';
+import type { RunRequest, SequenceRow } from '../../../src-main/shared/run-api';
+import { positionRelevance } from '../../../src-main/engine/metrics/position-relevance';
+import { relevanceMassAccuracy } from '../../../src-main/engine/metrics/relevance-mass-accuracy';
+import { tempDir } from './service-fixtures';
+
+const resource = (p: string) => fileURLToPath(new URL(`../../../resources/${p}`, import.meta.url));
+const MODEL = resource('models/deep-multitask.onnx');
+const FASTA = resource('demo/multitask.fa');
+const BED = resource('demo/multitask.bed');
+const LABELS = ['ctcf', 'cebpb', 'spi1', 'foxa1'];
+const L = 200;
+
+/** The BED read independently of the engine: sequence → [start, end, task name] of each site. */
+const sites = new Map<string, [number, number, string][]>();
+for (const line of readFileSync(BED, 'utf8').trim().split('\n')) {
+  const [seq, start, end, name] = line.split('\t');
+  sites.set(seq, [...(sites.get(seq) ?? []), [Number(start), Number(end), name.split(':')[0].toLowerCase()]]);
+}
+const mask = (seq: string, keep: (task: string) => boolean) => {
+  const m = new Uint8Array(L);
+  for (const [s, e, task] of sites.get(seq) ?? []) if (keep(task)) m.fill(1, s, e);
+  return m;
+};
+
+let t: ReturnType<typeof tempDir>;
+let svc: LocalRunService;
+beforeAll(() => {
+  t = tempDir();
+  svc = new LocalRunService({ cachePath: join(t.dir, 'cache.sqlite'), threads: 1 });
+});
+afterAll(async () => {
+  await svc.close();
+  t.cleanup();
+});
+
+const request = (model: string): RunRequest => ({
+  model: { kind: 'path', path: model },
+  fasta: { kind: 'path', path: FASTA },
+  groundTruthBed: { kind: 'path', path: BED },
+  scanMotifs: false,
+  explanations: [{ id: 'ep', composite: 'epsilon-plus' }],
+  metrics: ['rma', 'rra'],
+});
+
+async function computed(model: string): Promise<{ id: string; notices: string[]; rows: SequenceRow[] }> {
+  const started = await svc.start(request(model));
+  const done = await svc.whenSettled(started.id);
+  expect(done.status).toBe('done');
+  return { id: done.id, notices: done.notices, rows: (await svc.sequences({ runId: done.id, limit: 100 })).rows };
+}
+
+async function rmaWith(runId: string, row: SequenceRow, truth: Uint8Array): Promise<number | null> {
+  const slice = await svc.trackSlice({ runId, sequenceIndex: row.index, explanationId: 'ep', startBp: 0, endBp: L, bpPerBin: 1 });
+  return relevanceMassAccuracy(positionRelevance(Float32Array.from(slice.bases!.flat()), L), truth);
+}
+
+describe('ground truth of a multitask model', () => {
+  it('scores each explanation against the sites of the output it explains', async () => {
+    const run = await computed(MODEL);
+    expect(run.notices.join('\n')).toContain("matched by the BED's name column");
+    let differsFromAllSites = 0;
+    for (const row of run.rows) {
+      const own = mask(row.name, (task) => task === LABELS[row.target]);
+      const rma = row.explanations.ep.metrics.rma ?? null;
+      if (!own.includes(1)) {
+        // No site of the explained output: nothing to localise.
+        expect(rma).toBeNull();
+        continue;
+      }
+      expect(rma).toBeCloseTo((await rmaWith(run.id, row, own))!, 5);
+      if (Math.abs(rma! - (await rmaWith(run.id, row, mask(row.name, () => true)))!) > 1e-6) differsFromAllSites++;
+      const drawn = await svc.groundTruth(run.id, row.index);
+      expect(drawn!.every((r) => r.name.split(':')[0].toLowerCase() === LABELS[row.target])).toBe(true);
+      expect(drawn!.length).toBe(sites.get(row.name)!.filter(([, , task]) => task === LABELS[row.target]).length);
+    }
+    // The demo plants several tasks' sites in some sequences: those scores must change.
+    expect(differsFromAllSites).toBeGreaterThan(0);
+    // The report says how RMA/RRA were scored.
+    expect(Buffer.from(await svc.report(run.id, 'html')).toString('utf8')).toContain('RMA and RRA score each explanation against the regions of the output it explains');
+  });
+
+  it('scores every site for a model whose outputs are not named, and does not reuse the per-output results', async () => {
+    const unnamed = join(t.dir, 'unnamed.onnx');
+    copyFileSync(MODEL, unnamed);
+    const run = await computed(unnamed);
+    expect(run.notices.join('\n')).not.toContain('matched by');
+    for (const row of run.rows) {
+      const all = mask(row.name, () => true);
+      const rma = row.explanations.ep.metrics.rma ?? null;
+      if (!all.includes(1)) expect(rma).toBeNull();
+      else expect(rma).toBeCloseTo((await rmaWith(run.id, row, all))!, 5);
+      expect((await svc.groundTruth(run.id, row.index))!.length).toBe(sites.get(row.name)?.length ?? 0);
+    }
+  });
+});
