@@ -6,6 +6,7 @@ import { openModel } from '../engine/explain/open-model';
 import { outputLabels, recommendedP } from '../engine/explain/model-manifest';
 import { LocalRunService } from '../services/run-service';
 import { createStudioHost, type StudioHost } from './host';
+import type { InspectModel } from './api/model-card';
 import type { ReportRenderer } from '../services/report/html-to-pdf';
 
 export interface OpenHostOptions {
@@ -22,6 +23,16 @@ export interface OpenHostOptions {
   reportRenderer?: () => Promise<ReportRenderer>;
   log(message: string): void;
 }
+
+/** The engine's view of a model file plus what its manifest (NAME.json beside it) adds. */
+export const inspectModelFile: InspectModel = async (path) => {
+  const model = await openModel(path, { intraOpThreads: 1 });
+  try {
+    return { ...model.info, recommendedP: await recommendedP(path), outputLabels: outputLabels(path) };
+  } finally {
+    await model.close();
+  }
+};
 
 export function openStudioHost(o: OpenHostOptions): StudioHost & { service: LocalRunService; dataDir: string } {
   const cachePath = o.cachePath ?? defaultCachePath();
@@ -40,14 +51,7 @@ export function openStudioHost(o: OpenHostOptions): StudioHost & { service: Loca
     dataDir,
     resourcesDir: o.resourcesDir,
     runs: service,
-    inspectModel: async (path) => {
-      const model = await openModel(path, { intraOpThreads: 1 });
-      try {
-        return { ...model.info, recommendedP: await recommendedP(path), outputLabels: outputLabels(path) };
-      } finally {
-        await model.close();
-      }
-    },
+    inspectModel: inspectModelFile,
     log: o.log,
   });
   return { ...host, service, dataDir };

@@ -22,7 +22,7 @@ import {
   type SequencePage,
   type TrackSlice,
 } from './run-api';
-import type { BedRegion, FastaSummary, FileEntry, ModelCard, DemoBundle, Settings } from './studio-types';
+import type { AttachedManifest, BedRegion, FastaSummary, FileEntry, ModelCard, DemoBundle, Settings } from './studio-types';
 
 /**
  * The renderer may only refer to files by the opaque token its host handed out (file dialog, upload,
@@ -122,6 +122,11 @@ export const INVOKE_CHANNELS = {
   ),
   /** Ground-truth regions of one sequence from a BED file the user attached. */
   'files:bedRegions': ch<BedRegion[]>()(z.object({ file: tokenRef, sequenceName: z.string().min(1).max(1000) }).strict()),
+  /**
+   * An uploaded model's manifest (NAME.json), uploaded beside it: checked against the model and
+   * stored where the manifest lookup finds it. Refused for a model opened from disk.
+   */
+  'files:attachManifest': ch<AttachedManifest>()(z.object({ model: tokenRef, manifest: tokenRef }).strict()),
   'files:modelCard': ch<ModelCard>()(byFile),
   'files:fastaSummary': ch<FastaSummary>()(byFile),
   'demo:bundle': ch<DemoBundle>()(empty),

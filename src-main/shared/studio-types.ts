@@ -43,6 +43,13 @@ export type ModelCard =
     }
   | { ok: false; name: string; error: ErrorPayload };
 
+/** A manifest uploaded with a model and stored beside it: what it told the studio. */
+export interface AttachedManifest {
+  name: string;
+  outputLabels: string[] | null;
+  recommendedP: number | null;
+}
+
 /** Past this many distinct lengths a FASTA summary stops counting them (variable-length peaks have a few thousand). */
 export const MAX_DISTINCT_LENGTHS = 10_000;
 

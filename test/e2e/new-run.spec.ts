@@ -55,3 +55,20 @@ test('Start stays disabled and says why for an unreadable FASTA and for a p out 
   await expect(page.getByTestId('p-problem')).toHaveCount(0);
   await expect(page.getByTestId('start-run')).toBeEnabled();
 });
+
+test('a model chosen together with its manifest names its outputs; another model’s manifest is refused by name', async ({ page }) => {
+  await page.goto(server.url);
+  await page.getByTestId('new-run').click();
+  await page.getByTestId('input-model').setInputFiles(['resources/models/deep-multitask.onnx']);
+  await expect(page.getByTestId('manifest-hint')).toContainText('deep-multitask.onnx have no names');
+  await expect(page.getByTestId('target').locator('option')).toHaveText(['predicted output (argmax)', 'output 0', 'output 1', 'output 2', 'output 3']);
+  // The upload lives in a folder of its own: the manifest has to come with it.
+  await page.getByTestId('input-model').setInputFiles(['resources/models/deep-multitask.onnx', 'resources/models/deep-multitask.json']);
+  await expect(page.getByTestId('manifest-note')).toHaveText('Manifest deep-multitask.json: outputs named ctcf, cebpb, spi1, foxa1.');
+  await expect(page.getByTestId('model-outputs')).toContainText('(ctcf, cebpb, spi1, foxa1)');
+  await expect(page.getByTestId('target').locator('option')).toHaveText(['predicted output (argmax)', 'ctcf (output 0)', 'cebpb (output 1)', 'spi1 (output 2)', 'foxa1 (output 3)']);
+  await page.screenshot({ path: 'test-results/screens/08c-model-with-manifest.png' });
+  await dropFiles(page, '[data-testid="new-run-form"]', ['resources/models/cnn4-pair.json']);
+  await expect(page.getByTestId('manifest-note')).toContainText('cnn4-pair.json describes a model of 3389 bytes (cnn4-pair.onnx), but deep-multitask.onnx has 77405');
+  await expect(page.getByTestId('target').locator('option').nth(3)).toHaveText('spi1 (output 2)');
+});

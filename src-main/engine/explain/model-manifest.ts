@@ -4,31 +4,47 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 
-interface Manifest {
+export interface Manifest {
+  /** Which model file it describes, when the manifest says (`plrp reproduce` writes all three). */
+  file?: unknown;
+  bytes?: unknown;
+  sha256?: unknown;
   recommended_p?: Record<string, unknown>;
   outputs?: { labels?: unknown }[];
 }
 
 /** NAME.json beside NAME.onnx; null for a model file not named .onnx. */
-function manifestPathOf(modelPath: string): string | null {
+export function manifestPathOf(modelPath: string): string | null {
   const manifestPath = modelPath.replace(/\.onnx$/i, '.json');
   return manifestPath === modelPath ? null : manifestPath;
 }
 
 /** The manifest's JSON, or null when there is none or it is not JSON (then it simply says nothing). */
-function parseManifest(text: string): Manifest | null {
+export function parseManifest(text: string): Manifest | null {
   try {
-    return JSON.parse(text) as Manifest;
+    const parsed: unknown = JSON.parse(text);
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Manifest) : null;
   } catch {
     return null;
   }
 }
 
+/** The manifest's recommended p for a method, if it is a fraction in [0, 1]. */
+export function manifestRecommendedP(manifest: Manifest | null, method: 'plrp-lambda' | 'plrp-m' = 'plrp-lambda'): number | null {
+  const p = manifest?.recommended_p?.[method];
+  return typeof p === 'number' && p >= 0 && p <= 1 ? p : null;
+}
+
+/** The manifest's output names (`outputs[0].labels`) if they are a non-empty list of strings. */
+export function manifestOutputLabels(manifest: Manifest | null): string[] | null {
+  const named = manifest?.outputs?.[0]?.labels;
+  return Array.isArray(named) && named.length > 0 && named.every((l) => typeof l === 'string') ? named : null;
+}
+
 export async function recommendedP(modelPath: string, method: 'plrp-lambda' | 'plrp-m' = 'plrp-lambda'): Promise<number | null> {
   const path = manifestPathOf(modelPath);
   const text = path ? await readFile(path, 'utf8').catch(() => null) : null;
-  const p = (text === null ? null : parseManifest(text))?.recommended_p?.[method];
-  return typeof p === 'number' && p >= 0 && p <= 1 ? p : null;
+  return manifestRecommendedP(text === null ? null : parseManifest(text), method);
 }
 
 const labelsByModel = new Map<string, string[] | null>();
@@ -46,8 +62,12 @@ export function outputLabels(modelPath: string): string[] | null {
   } catch {
     // no manifest: the outputs are shown by index
   }
-  const named = (text === null ? null : parseManifest(text))?.outputs?.[0]?.labels;
-  const labels = Array.isArray(named) && named.length > 0 && named.every((l) => typeof l === 'string') ? named : null;
+  const labels = manifestOutputLabels(text === null ? null : parseManifest(text));
   labelsByModel.set(modelPath, labels);
   return labels;
+}
+
+/** Drops what outputLabels remembered for a model whose manifest has just been written. */
+export function forgetOutputLabels(modelPath: string): void {
+  labelsByModel.delete(modelPath);
 }

@@ -7,6 +7,7 @@ import type { FileRef, RunRequest, RunService } from '../../shared/run-api';
 import type { ParsedRequestOf } from '../../shared/ipc';
 import type { DemoBundle, FastaSummary, ModelCard } from '../../shared/studio-types';
 import type { FileRegistry } from './file-registry';
+import { attachManifest } from './attach-manifest';
 import type { SettingsStore } from './settings-store';
 import type { Handlers } from './dispatch';
 
@@ -59,6 +60,10 @@ export function createHandlers(deps: HostDeps): Handlers {
     'cache:info': () => deps.runs.cacheInfo(),
     'cache:prune': (r) => deps.runs.pruneCache(r),
     'files:list': async () => deps.files.list(),
+    'files:attachManifest': (r) => {
+      const withPath = (token: string) => ({ path: deps.files.resolve(token), entry: deps.files.entry(token) });
+      return attachManifest(withPath(r.model.token), withPath(r.manifest.token));
+    },
     'files:modelCard': (r) => {
       const path = deps.files.resolve(r.file.token);
       return deps.modelCard(path, deps.files.entry(r.file.token).name);

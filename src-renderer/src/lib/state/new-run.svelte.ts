@@ -1,10 +1,14 @@
 // The New-run form: chosen files (as tokens), what the host says about them (model card, FASTA
 // summary), the methods, and the started run's progress.
 import type { RunSummary } from '../../../../src-main/shared/run-api';
-import type { FastaSummary, FileEntry, FileKind, ModelCard } from '../../../../src-main/shared/studio-types';
+import type { AttachedManifest, FastaSummary, FileEntry, FileKind, ModelCard } from '../../../../src-main/shared/studio-types';
 import type { ApiClient } from '../api/client';
 import { buildRunRequest, DEFAULT_METHODS, FALLBACK_P, pProblem, type MethodChoice } from '../util/run-request';
+import { pairManifests } from '../util/manifest-pairing';
 import { errorMessage } from '../../../../src-main/shared/errors';
+
+/** What became of a manifest uploaded with the model: used, or refused and why. */
+export type ManifestNote = ({ ok: true } & AttachedManifest) | { ok: false; message: string };
 
 export class NewRunState {
   model = $state<FileEntry | null>(null);
@@ -12,6 +16,7 @@ export class NewRunState {
   bed = $state<FileEntry | null>(null);
   motifs = $state<FileEntry | null>(null);
   card = $state<ModelCard | null>(null);
+  manifest = $state<ManifestNote | null>(null);
   summary = $state<FastaSummary | null>(null);
   busy = $state<FileKind | 'start' | null>(null);
   error = $state<string | null>(null);
@@ -54,6 +59,7 @@ export class NewRunState {
     if (kind === 'model') {
       this.model = entry;
       this.card = null;
+      this.manifest = null;
       if (entry) await this.inspect('model', async () => {
         this.card = await this.api.invoke('files:modelCard', { file: { kind: 'token', token: entry.token } });
         if (this.card.ok) this.methods.p = this.card.recommendedP ?? FALLBACK_P;
@@ -68,19 +74,59 @@ export class NewRunState {
     }
   }
 
+  /**
+   * Files picked or dropped together. A model's manifest (NAME.json) goes up with its model and is
+   * stored beside it; one picked on its own is for the model already chosen.
+   */
+  async addFiles(files: File[], kind?: FileKind): Promise<void> {
+    if (kind && kind !== 'model') {
+      for (const f of files) await this.addFile(f, kind);
+      return;
+    }
+    const { files: others, manifestOf, loose, unmatched } = pairManifests(files);
+    for (const f of others) await this.addFile(f, kind, manifestOf.get(f));
+    for (const m of loose) await this.addManifestToChosenModel(m);
+    if (unmatched.length) this.error = `${unmatched.map((m) => m.name).join(', ')}: no model of that name was chosen with it, so it was not used`;
+  }
+
   /** A dropped or picked file goes to the slot its extension suggests (or the one given). */
-  async addFile(file: File, kind?: FileKind): Promise<void> {
+  async addFile(file: File, kind?: FileKind, manifest?: File): Promise<void> {
     this.error = null;
     try {
       const entry = await this.api.upload(file);
       const slot = kind ?? entry.kind;
       if (!slot) {
-        this.error = `${entry.name}: not a file type the studio reads (.onnx, FASTA, BED or a motif database)`;
+        this.error = `${entry.name}: not a file type the studio reads (.onnx, FASTA, BED, a motif database, or a model's .json manifest)`;
         return;
       }
+      // Stored before the card is read, so the card already has the output names.
+      const note = slot === 'model' && manifest ? await this.attachManifest(entry, manifest) : null;
       await this.setFile(slot, entry);
+      if (note) this.manifest = note;
     } catch (e) {
       this.error = errorMessage(e);
+    }
+  }
+
+  private async addManifestToChosenModel(file: File): Promise<void> {
+    const model = this.model;
+    if (!model) {
+      this.error = `${file.name}: a model's manifest; choose it together with its model (.onnx)`;
+      return;
+    }
+    const note = await this.attachManifest(model, file);
+    // The card is read again: it now names the outputs (and p takes the manifest's recommendation).
+    if (note.ok) await this.setFile('model', model);
+    this.manifest = note;
+  }
+
+  private async attachManifest(model: FileEntry, file: File): Promise<ManifestNote> {
+    try {
+      const manifest = await this.api.upload(file);
+      const attached = await this.api.invoke('files:attachManifest', { model: { kind: 'token', token: model.token }, manifest: { kind: 'token', token: manifest.token } });
+      return { ok: true, ...attached };
+    } catch (e) {
+      return { ok: false, message: errorMessage(e) };
     }
   }
 
