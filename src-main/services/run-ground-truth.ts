@@ -3,7 +3,6 @@
 // service's three uses: the cache identity of its results, the masks its workers score, and the
 // regions the Tracks view draws.
 import { existsSync, readFileSync } from 'node:fs';
-import { outputLabels } from '../engine/explain/model-manifest';
 import { parseGroundTruthBed, type GroundTruth } from '../engine/metrics/ground-truth-mask';
 import { countsFor, matchOutputs, outputMatchNotice, sequenceGroundTruth, type OutputMatch, type SequenceGroundTruth } from '../engine/metrics/ground-truth-outputs';
 
@@ -16,16 +15,16 @@ export class RunGroundTruth {
   ) {}
 
   /** null when the run has no BED. */
-  static read(bedPath: string | null, modelPath: string): RunGroundTruth | null {
+  /** `labels`: the model's output names (the run's, see runOutputLabels). */
+  static read(bedPath: string | null, labels: string[] | null): RunGroundTruth | null {
     if (!bedPath) return null;
     const gt = parseGroundTruthBed(readFileSync(bedPath, 'utf8'), bedPath);
-    const labels = outputLabels(modelPath);
     return new RunGroundTruth(bedPath, gt, labels, matchOutputs(gt, labels));
   }
 
   /** As `read`, or null when the BED is gone (views of an old run must not fail for it). */
-  static readIfPresent(bedPath: string | null, modelPath: string): RunGroundTruth | null {
-    return bedPath && existsSync(bedPath) ? RunGroundTruth.read(bedPath, modelPath) : null;
+  static readIfPresent(bedPath: string | null, labels: string[] | null): RunGroundTruth | null {
+    return bedPath && existsSync(bedPath) ? RunGroundTruth.read(bedPath, labels) : null;
   }
 
   /**

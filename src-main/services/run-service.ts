@@ -20,7 +20,8 @@ import type {
 import { MAX_SEQUENCE_PAGE } from '../shared/run-api';
 import { explanationKey } from './cache/cache-key';
 import { cacheInfo, pruneCache } from './cache/cache-size';
-import type { StoredRun } from './cache/cache-types';
+import { runOutputLabels, type StoredRun } from './cache/cache-types';
+import { outputLabels } from '../engine/explain/model-manifest';
 import { RunCache } from './cache/run-cache';
 import { defaultCachePath } from './cache/default-cache-path';
 import { ENGINE_VERSION } from './engine-version';
@@ -122,14 +123,14 @@ export class LocalRunService implements RunService {
     const run: StoredRun = {
       id: randomUUID(), label: p.label, status: 'queued', modelSha, inputSha: input.sha256, modelName: basename(p.modelPath),
       fastaName: basename(p.fastaPath),
-      request: { modelPath: p.modelPath, fastaPath: p.fastaPath, groundTruthBedPath: p.groundTruthBedPath, motifsPath: request.scanMotifs === false ? null : (p.motifsPath ?? defaultMotifs()), metrics: p.metrics },
+      request: { modelPath: p.modelPath, fastaPath: p.fastaPath, groundTruthBedPath: p.groundTruthBedPath, motifsPath: request.scanMotifs === false ? null : (p.motifsPath ?? defaultMotifs()), metrics: p.metrics, outputLabels: outputLabels(p.modelPath) },
       target: p.target, engineVersion: ENGINE_VERSION, createdAt: Date.now(), startedAt: null, finishedAt: null, computeMs: 0, error: null, notices: [],
       ownerPid: process.pid, ownerSeenAt: Date.now(),
     };
     // Metrics (and the ground truth they use) are stored with the results, so they are part of
     // what makes a cached result reusable.
     const gtSha = p.groundTruthBedPath ? await sha256File(p.groundTruthBedPath) : '';
-    const gtScoring = RunGroundTruth.read(p.groundTruthBedPath, p.modelPath)?.scoring;
+    const gtScoring = RunGroundTruth.read(p.groundTruthBedPath, run.request.outputLabels ?? null)?.scoring;
     const resultsVersion = `${ENGINE_VERSION}|metrics=${[...p.metrics].sort().join(',')}|gt=${gtSha}${gtScoring === 'by-output' ? '|gt-by-output' : ''}`;
     const keyed = p.configs.map((config) => ({
       explId: config.id, config, canonical: canonicalConfig(config),
@@ -179,7 +180,7 @@ export class LocalRunService implements RunService {
     const controller = new AbortController();
     this.active.set(runId, controller);
     this.claims.start();
-    const gt = RunGroundTruth.read(run.request.groundTruthBedPath, run.request.modelPath);
+    const gt = RunGroundTruth.read(run.request.groundTruthBedPath, runOutputLabels(run.request));
     let computeMs = run.computeMs;
     const notices = [...run.notices];
     const gtNotice = gt?.notice();
@@ -363,7 +364,7 @@ export class LocalRunService implements RunService {
 
   async groundTruth(runId: string, sequenceIndex: number): Promise<{ startBp: number; endBp: number; name: string }[] | null> {
     const run = this.mustGet(runId);
-    const gt = RunGroundTruth.readIfPresent(run.request.groundTruthBedPath, run.request.modelPath);
+    const gt = RunGroundTruth.readIfPresent(run.request.groundTruthBedPath, runOutputLabels(run.request));
     if (!gt) return null;
     const [row] = sequenceRows(this.cache, run, sequenceIndex, 1);
     if (!row || row.index !== sequenceIndex) throw new AppError('USAGE', `run ${runId} has no sequence ${sequenceIndex}`);

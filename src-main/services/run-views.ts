@@ -1,10 +1,9 @@
 // Read-side views of the cache in the shapes of shared/run-api.ts: run summaries and sequence rows.
 import { METRIC_NAMES, type ExplanationNumbers, type MetricName, type RunSummary, type SequenceRow } from '../shared/run-api';
-import type { ResultNumbers, RunExplanation, StoredRun } from './cache/cache-types';
+import { runOutputLabels, type ResultNumbers, type RunExplanation, type StoredRun } from './cache/cache-types';
 import type { RunCache } from './cache/run-cache';
 import { readWarnings } from './cache/warning-store';
 import { ownerElsewhere } from './run-owner';
-import { outputLabels } from '../engine/explain/model-manifest';
 
 export function runSummary(cache: RunCache, run: StoredRun, sequenceCount: number): RunSummary {
   const explanations = cache.runExplanations(run.id);
@@ -21,7 +20,7 @@ export function runSummary(cache: RunCache, run: StoredRun, sequenceCount: numbe
     explanations: explanations.map((e) => ({ id: e.explId, composite: e.config.composite, method: e.config.method, canonical: canonicalOf(e) })),
     metrics: run.request.metrics as MetricName[],
     target: run.target,
-    outputLabels: outputLabels(run.request.modelPath),
+    outputLabels: runOutputLabels(run.request),
     engineVersion: run.engineVersion,
     timings: {
       createdAt: run.createdAt,

@@ -5,6 +5,7 @@ import type { RunStatus } from '../../shared/run-api';
 import type { RankShares } from '../../engine/pool/rank-shares';
 import type { SeqletSet } from '../../engine/export/seqlet-sets';
 import type { MotifHitSet } from '../../engine/export/motif-hit-sets';
+import { outputLabels } from '../../engine/explain/model-manifest';
 
 /** What a run needs to be re-run or resumed: resolved paths and the parsed options. */
 export interface StoredRequest {
@@ -13,6 +14,17 @@ export interface StoredRequest {
   groundTruthBedPath: string | null;
   motifsPath: string | null;
   metrics: string[];
+  /**
+   * The model's output names from its manifest when the run started (absent in runs stored
+   * before): an uploaded model's manifest lives in a temporary folder, and scoring against a
+   * multitask BED depends on the names, so a resume must see the ones the run started with.
+   */
+  outputLabels?: string[] | null;
+}
+
+/** The run's output names: as stored at its start, else (older runs) from the manifest now. */
+export function runOutputLabels(request: StoredRequest): string[] | null {
+  return request.outputLabels !== undefined ? request.outputLabels : outputLabels(request.modelPath);
 }
 
 export interface StoredRun {

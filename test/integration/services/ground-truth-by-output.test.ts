@@ -1,7 +1,7 @@
 // A multitask model with a BED of every task's sites (the shipped multitask demo): each
 // explanation's RMA/RRA must use the sites of the output it explains, and the Tracks view must
 // draw those. The same model without its manifest (no output names) scores every region.
-import { copyFileSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import type { RunRequest, SequenceRow } from '../../../src-main/shared/run-api';
 import { positionRelevance } from '../../../src-main/engine/metrics/position-relevance';
 import { relevanceMassAccuracy } from '../../../src-main/engine/metrics/relevance-mass-accuracy';
 import { tempDir } from './service-fixtures';
+import { forgetOutputLabels } from '../../../src-main/engine/explain/model-manifest';
 
 const resource = (p: string) => fileURLToPath(new URL(`../../../resources/${p}`, import.meta.url));
 const MODEL = resource('models/deep-multitask.onnx');
@@ -85,6 +86,22 @@ describe('ground truth of a multitask model', () => {
     expect(differsFromAllSites).toBeGreaterThan(0);
     // The report says how RMA/RRA were scored.
     expect(Buffer.from(await svc.report(run.id, 'html')).toString('utf8')).toContain('RMA and RRA score each explanation against the regions of the output it explains');
+  });
+
+  it('keeps the output names it started with when the manifest goes (an upload folder that was cleaned up)', async () => {
+    const dir = join(t.dir, 'upload');
+    mkdirSync(dir);
+    const model = join(dir, 'deep-multitask.onnx');
+    copyFileSync(MODEL, model);
+    copyFileSync(MODEL.replace(/\.onnx$/, '.json'), join(dir, 'deep-multitask.json'));
+    const run = await computed(model);
+    rmSync(join(dir, 'deep-multitask.json'));
+    // As a new process would: nothing remembered of the manifest.
+    forgetOutputLabels(model);
+    const summary = (await svc.list()).find((r) => r.id === run.id)!;
+    expect(summary.outputLabels).toEqual(LABELS);
+    const row = run.rows.find((r) => (sites.get(r.name) ?? []).some(([, , task]) => task !== LABELS[r.target]))!;
+    expect((await svc.groundTruth(run.id, row.index))!.every((r) => r.name.split(':')[0].toLowerCase() === LABELS[row.target])).toBe(true);
   });
 
   it('scores every site for a model whose outputs are not named, and does not reuse the per-output results', async () => {
