@@ -10,5 +10,16 @@ export function runTime(ms: number): string {
 export function runLine(r: RunSummary): string {
   const methods = r.explanations.map((e) => e.id).join(',');
   const status = r.computedElsewhereBy === null ? r.status : `${r.status} (pid ${r.computedElsewhereBy})`;
-  return [r.id, status, runTime(r.timings.createdAt), r.modelName, r.fastaName, `${r.sequencesDone}/${r.sequenceCount}`, methods, r.label ?? ''].join('\t');
+  return [r.id, status, runTime(r.timings.createdAt), r.modelName, inputOf(r), `${r.sequencesDone}/${r.sequenceCount}`, methods, r.label ?? ''].join('\t');
 }
+
+/** The FASTA, and for a region run which regions of it: `genome.fa (regions chr1:101-600, peaks.bed)`. */
+export function inputOf(r: Pick<RunSummary, 'fastaName' | 'regions'>): string {
+  if (!r.regions) return r.fastaName;
+  const { strings, bedName } = r.regions;
+  const more = strings.length > SHOWN_REGIONS ? [`${strings.length - SHOWN_REGIONS} more`] : [];
+  return `${r.fastaName} (regions ${[...strings.slice(0, SHOWN_REGIONS), ...more, ...(bedName ? [bedName] : [])].join(', ')})`;
+}
+
+/** Region strings named in a run's line; the rest are counted (`runs show` lists them all). */
+const SHOWN_REGIONS = 3;

@@ -4,12 +4,14 @@
 // RunService, so every host exports identically. Streams sequence by sequence: memory stays flat.
 // A run that is not done (cancelled, failed, still running) exports only the sequences it computed,
 // and the manifest says so: its other rows would read as numbers (target -1, logit nan).
+// A region run's files are in genome coordinates, as `plrp explain --export` writes them.
 import { createWriteStream, statSync, type WriteStream } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { formatG } from '../engine/export/format-number';
 import { isSequenceComputed, type RunService, type RunSummary } from '../shared/run-api';
 import { AppError } from '../shared/errors';
+import { genomeSpot, regionColumns, REGION_COLUMNS } from '../engine/export/genome-spot';
 
 const PAGE = 200;
 
@@ -58,7 +60,7 @@ export async function exportRun(service: RunService, runId: string, outDir: stri
     return { path, stream };
   };
   const tsv = open(join(outDir, 'sequences.tsv'),
-    ['index', 'name', 'length_bp', 'target', 'logit', ...run.explanations.flatMap((e) => [`${e.id}_sum`, ...run.metrics.map((m) => `${e.id}_${m}`)])].join('\t') + '\n');
+    ['index', 'name', ...(run.regions ? REGION_COLUMNS : []), 'length_bp', 'target', 'logit', ...run.explanations.flatMap((e) => [`${e.id}_sum`, ...run.metrics.map((m) => `${e.id}_${m}`)])].join('\t') + '\n');
   const graphs = run.explanations.map((e) => ({
     id: e.id, ...open(join(outDir, `${e.id}.bedGraph`), `track type=bedGraph name="${e.id}" description="PLRP Studio ${e.composite} ${e.method} relevance"\n`),
   }));
@@ -98,7 +100,8 @@ async function writeSequences(service: RunService, run: RunSummary, tsv: OpenFil
       // Not computed (a run cancelled or still running): no numbers to write, only placeholders.
       if (!isSequenceComputed(r, run)) continue;
       exported++;
-      tsv.stream.write([r.index, r.name, r.lengthBp, r.target, formatG(r.logit), ...run.explanations.flatMap((e) => {
+      const spot = genomeSpot(r.name, r.place?.chrom, r.place?.startBp);
+      tsv.stream.write([r.index, r.name, ...(run.regions ? regionColumns(spot, r.lengthBp) : []), r.lengthBp, r.target, formatG(r.logit), ...run.explanations.flatMap((e) => {
         const x = r.explanations[e.id];
         return [x ? formatG(x.sum) : 'NA', ...run.metrics.map((m) => (x?.metrics[m] === undefined ? 'NA' : formatG(x.metrics[m]!)))];
       })].join('\t') + '\n');
@@ -106,7 +109,7 @@ async function writeSequences(service: RunService, run: RunSummary, tsv: OpenFil
         if (!r.explanations[g.id]) continue;
         const slice = await service.trackSlice({ runId: run.id, sequenceIndex: r.index, explanationId: g.id, startBp: 0, endBp: r.lengthBp, bpPerBin: 1 });
         let text = '';
-        for (const b of slice.bins) text += `${r.name}\t${b.startBp}\t${b.endBp}\t${formatG(b.mean)}\n`;
+        for (const b of slice.bins) text += `${spot.chrom}\t${spot.offset + b.startBp}\t${spot.offset + b.endBp}\t${formatG(b.mean)}\n`;
         if (!g.stream.write(text)) await new Promise<void>((res) => g.stream.once('drain', () => res()));
       }
     }

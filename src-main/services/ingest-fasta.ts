@@ -1,11 +1,14 @@
-// Brings a FASTA file into the cache: one streaming pass computes the input checksum (the cache key
-// part that identifies the sequence set); if that set is not stored yet, a second pass stores the
-// sequences in batches. Runs then read sequences from the cache, so a resumed run does not need
-// the FASTA file any more, and memory stays bounded by one batch.
+// Brings a FASTA file — or regions cut out of an indexed one — into the cache: one streaming pass
+// computes the input checksum (the cache key part that identifies the sequence set); if that set
+// is not stored yet, a second pass stores the sequences in batches. Runs then read sequences from
+// the cache, so a resumed run does not need the FASTA file any more (it computes the very regions
+// it started with), and memory stays bounded by one batch.
 import { readFasta } from '../engine/genomics/fasta';
+import { locus, regionSequences, type ResolvedRegions } from '../engine/genomics/region';
 import { AppError } from '../shared/errors';
 import { MAX_RECORD_BP, recordTooLong } from '../engine/genomics/record-limit';
 import { InputHasher } from './cache/cache-key';
+import type { GenomePlace } from '../shared/run-api';
 import type { StoredSequence } from './cache/cache-types';
 import type { RunCache } from './cache/run-cache';
 
@@ -21,28 +24,68 @@ export async function fastaInputSha256(path: string): Promise<string> {
   return hasher.digest();
 }
 
+/** One record on its way into the cache, with where it came from for messages. */
+interface IngestRecord {
+  name: string;
+  sequence: string;
+  where: string;
+  place?: GenomePlace;
+}
+
+interface IngestSource {
+  /** Read twice: once for the checksum, once to store (only when the set is not cached yet). */
+  records: () => AsyncIterable<IngestRecord>;
+  /** Said when the source has no records. */
+  empty: string;
+  /** Appended to the duplicate-name message: how to name records apart. */
+  duplicateHint: string;
+}
+
 export async function ingestFasta(cache: RunCache, path: string, displayName: string, maxRecordBp = MAX_RECORD_BP): Promise<{ sha256: string; count: number }> {
+  return ingest(cache, displayName, maxRecordBp, {
+    records: async function* () {
+      for await (const rec of readFasta(path)) yield { name: rec.name, sequence: rec.sequence, where: `${path}, line ${rec.headerLine}` };
+    },
+    empty: `${path}: no sequences`,
+    duplicateHint: '',
+  });
+}
+
+/** Regions of an indexed FASTA (engine/genomics/region.ts), each named as `plrp explain` names it and stored with its place. */
+export async function ingestRegions(cache: RunCache, regions: ResolvedRegions, displayName: string, maxRecordBp = MAX_RECORD_BP): Promise<{ sha256: string; count: number }> {
+  return ingest(cache, displayName, maxRecordBp, {
+    records: async function* () {
+      for await (const r of regionSequences(regions)) {
+        yield { name: r.name, sequence: r.sequence, where: `${regions.fastaPath}, region ${locus(r)}`, place: { chrom: r.chrom, startBp: r.start } };
+      }
+    },
+    empty: `no regions to explain in ${regions.fastaPath} (the BED file lists none)`,
+    duplicateHint: '; give every region its own name in the BED file\'s 4th column, or leave that column out to name them chr:start-end',
+  });
+}
+
+async function ingest(cache: RunCache, displayName: string, maxRecordBp: number, source: IngestSource): Promise<{ sha256: string; count: number }> {
   const hasher = new InputHasher();
   const names = new Set<string>();
-  for await (const rec of readFasta(path)) {
+  for await (const rec of source.records()) {
     // Checked in this first pass, before anything is stored.
-    const tooLong = recordTooLong(rec.name, rec.sequence.length, `${path}, line ${rec.headerLine}`, maxRecordBp);
+    const tooLong = recordTooLong(rec.name, rec.sequence.length, rec.where, maxRecordBp);
     if (tooLong) throw new AppError('RESOURCE_LIMIT', tooLong);
     // Results, tracks and BED exports are addressed by name: duplicates would make them ambiguous.
     if (names.has(rec.name)) {
-      throw new AppError('BAD_FASTA', `${path}, line ${rec.headerLine}: duplicate sequence name "${rec.name}" (results are looked up by name)`);
+      throw new AppError('BAD_FASTA', `${rec.where}: duplicate sequence name "${rec.name}" (results are looked up by name)${source.duplicateHint}`);
     }
     names.add(rec.name);
-    hasher.add(rec.name, rec.sequence);
+    hasher.add(rec.name, rec.sequence, rec.place);
   }
-  if (hasher.count === 0) throw new AppError('BAD_FASTA', `${path}: no sequences`);
+  if (hasher.count === 0) throw new AppError('BAD_FASTA', source.empty);
   const sha256 = hasher.digest();
   if (cache.hasCompleteInput(sha256)) return { sha256, count: cache.inputCount(sha256) };
   cache.beginInput(sha256, displayName);
   let batch: StoredSequence[] = [];
   let count = 0;
-  for await (const rec of readFasta(path)) {
-    batch.push({ idx: count++, name: rec.name, lengthBp: rec.sequence.length, letters: rec.sequence });
+  for await (const rec of source.records()) {
+    batch.push({ idx: count++, name: rec.name, lengthBp: rec.sequence.length, letters: rec.sequence, place: rec.place });
     if (batch.length >= STORE_BATCH) {
       cache.addSequences(sha256, batch);
       batch = [];

@@ -17,6 +17,8 @@ export interface ParsedRequest {
   configs: ExplainConfig[];
   metrics: MetricName[];
   label: string | null;
+  /** Regions of the FASTA to explain instead of its records; null for a run over the records. */
+  regions: { strings: string[]; bedPath: string | null } | null;
 }
 
 /** Paths only: the default for the CLI and tests. A host that issues tokens passes its own resolver. */
@@ -55,6 +57,11 @@ export function parseRunRequest(request: RunRequest, resolve: ResolveFileRef): P
   for (const m of metrics) {
     if (!(METRIC_NAMES as readonly string[]).includes(m)) throw new AppError('USAGE', `unknown metric "${m}"; choose from ${METRIC_NAMES.join(', ')}`);
   }
+  const regionStrings = request.regions ?? [];
+  if (!Array.isArray(regionStrings) || regionStrings.some((r) => typeof r !== 'string' || r.trim() === '')) {
+    throw new AppError('USAGE', 'regions must be strings such as chr1:1000-2000');
+  }
+  const regionsBedPath = file(request.regionsBed, 'regions BED');
   return {
     modelPath: file(request.model, 'model') as string,
     fastaPath: file(request.fasta, 'FASTA') as string,
@@ -64,5 +71,6 @@ export function parseRunRequest(request: RunRequest, resolve: ResolveFileRef): P
     configs,
     metrics: [...new Set(metrics)],
     label: request.label?.trim() || null,
+    regions: regionStrings.length > 0 || regionsBedPath ? { strings: regionStrings, bedPath: regionsBedPath } : null,
   };
 }

@@ -27,7 +27,8 @@ import { defaultCachePath } from './cache/default-cache-path';
 import { ENGINE_VERSION } from './engine-version';
 import { assertNotOwnedElsewhere, markOrphanedRunsInterrupted, ownerElsewhere, RunClaims } from './run-owner';
 import { sha256File } from './file-hash';
-import { ingestFasta } from './ingest-fasta';
+import { ingestFasta, ingestRegions } from './ingest-fasta';
+import { regionListFrom, resolveRegions } from '../engine/genomics/region';
 import { RunGroundTruth } from './run-ground-truth';
 import { parseRunRequest, resolvePathsOnly, type ResolveFileRef } from './parse-request';
 import { batchSequencesFor, createRunJob } from './run-job';
@@ -118,12 +119,17 @@ export class LocalRunService implements RunService {
   async start(request: RunRequest): Promise<RunSummary> {
     const p = parseRunRequest(request, this.options.resolveFile ?? resolvePathsOnly);
     const modelSha = await sha256File(p.modelPath);
-    const input = await ingestFasta(this.cache, p.fastaPath, basename(p.fastaPath));
+    // A region run stores the regions, named and placed as `plrp explain` reads them: a resume
+    // computes these very regions from the cache, whatever happens to the FASTA or BED since.
+    const input = p.regions
+      ? await ingestRegions(this.cache, await resolveRegions(p.fastaPath, await regionListFrom(p.regions.strings, p.regions.bedPath)), basename(p.fastaPath))
+      : await ingestFasta(this.cache, p.fastaPath, basename(p.fastaPath));
     this.cache.upsertModel(modelSha, basename(p.modelPath), { path: p.modelPath });
     const run: StoredRun = {
       id: randomUUID(), label: p.label, status: 'queued', modelSha, inputSha: input.sha256, modelName: basename(p.modelPath),
       fastaName: basename(p.fastaPath),
-      request: { modelPath: p.modelPath, fastaPath: p.fastaPath, groundTruthBedPath: p.groundTruthBedPath, motifsPath: request.scanMotifs === false ? null : (p.motifsPath ?? defaultMotifs()), metrics: p.metrics, outputLabels: outputLabels(p.modelPath) },
+      request: { modelPath: p.modelPath, fastaPath: p.fastaPath, groundTruthBedPath: p.groundTruthBedPath, motifsPath: request.scanMotifs === false ? null : (p.motifsPath ?? defaultMotifs()), metrics: p.metrics,
+        outputLabels: outputLabels(p.modelPath), ...(p.regions ? { regions: p.regions } : {}) },
       target: p.target, engineVersion: ENGINE_VERSION, createdAt: Date.now(), startedAt: null, finishedAt: null, computeMs: 0, error: null, notices: [],
       ownerPid: process.pid, ownerSeenAt: Date.now(),
     };

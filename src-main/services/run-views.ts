@@ -1,4 +1,5 @@
 // Read-side views of the cache in the shapes of shared/run-api.ts: run summaries and sequence rows.
+import { basename } from 'node:path';
 import { METRIC_NAMES, type ExplanationNumbers, type MetricName, type RunSummary, type SequenceRow } from '../shared/run-api';
 import { runOutputLabels, type ResultNumbers, type RunExplanation, type StoredRun } from './cache/cache-types';
 import type { RunCache } from './cache/run-cache';
@@ -17,6 +18,7 @@ export function runSummary(cache: RunCache, run: StoredRun, sequenceCount: numbe
     inputSha256: run.inputSha,
     sequenceCount,
     sequencesDone: cache.sequencesDone(run.id),
+    regions: run.request.regions ? { strings: run.request.regions.strings, bedName: run.request.regions.bedPath ? basename(run.request.regions.bedPath) : null } : null,
     explanations: explanations.map((e) => ({ id: e.explId, composite: e.config.composite, method: e.config.method, canonical: canonicalOf(e) })),
     metrics: run.request.metrics as MetricName[],
     target: run.target,
@@ -98,6 +100,7 @@ export function sequenceRows(cache: RunCache, run: StoredRun, offset: number, li
       explanations: byExpl,
       warnings: warnings.get(m.idx) ?? [],
       motifHits: hits.get(m.idx) ?? null,
+      place: m.place,
     };
   });
 }

@@ -30,6 +30,27 @@ export interface RunRequest {
   metrics?: MetricName[];
   /** Optional user label shown in the run list. */
   label?: string;
+  /**
+   * Explain these regions of `fasta` instead of its records (`plrp runs start --region`):
+   * `chr:start-end` (1-based, inclusive, as samtools) or a sequence name, read through the FASTA's
+   * .fai index (built next to it when missing). Records are named as `plrp explain` names them.
+   */
+  regions?: string[];
+  /** Regions from a BED file (0-based, half-open; named by its 4th column), after `regions`. */
+  regionsBed?: FileRef;
+}
+
+/** Where a region's first base lies on its chromosome (0-based): positions i of the record are chrom:startBp + i. */
+export interface GenomePlace {
+  chrom: string;
+  startBp: number;
+}
+
+/** What a region run was asked for (RunRequest.regions, regionsBed): its records are these regions. */
+export interface RunRegions {
+  strings: string[];
+  /** File name of the BED file, or null. */
+  bedName: string | null;
 }
 
 export const RUN_STATUSES = ['queued', 'running', 'done', 'failed', 'cancelled'] as const;
@@ -67,6 +88,8 @@ export interface RunSummary {
   sequenceCount: number;
   /** Sequences with results stored so far (all explanations of that sequence done). */
   sequencesDone: number;
+  /** Set when the run explains regions of an indexed FASTA rather than its records. */
+  regions: RunRegions | null;
   explanations: ExplanationSummary[];
   metrics: MetricName[];
   target: number | 'predicted';
@@ -137,6 +160,8 @@ export interface SequenceRow {
   warnings: string[];
   /** The run's motif hits on this sequence; null when the run has not scanned it (motifs off, or not reached yet). */
   motifHits: number | null;
+  /** The region's place on its chromosome (region runs); null for a FASTA record. */
+  place: GenomePlace | null;
 }
 
 /**

@@ -22,7 +22,7 @@ import { createFastaJob } from '../explain/fasta-job';
 import { JsonOutput } from '../explain/json-output';
 import { NpyOutput } from '../explain/npy-output';
 import { RelevanceAnnotations } from '../explain/relevance-annotations';
-import { iterate, regionRecords } from '../explain/region-records';
+import { iterate, regionRecords, withRegionOptions, type RegionFlags } from '../explain/region-records';
 import { PROGRESS_INTERVAL_MS, ProgressBar, WarningLog } from '../progress';
 import { InFlightProgress } from '../../engine/pool/in-flight-progress';
 import { countFastaRecords } from '../explain/count-records';
@@ -30,7 +30,7 @@ import { withCancellation } from '../cancellation';
 import { parseLayout, parsePositiveInt } from '../options';
 
 
-interface ExplainCliOptions extends ExplainFlags {
+interface ExplainCliOptions extends ExplainFlags, RegionFlags {
   model: string;
   fasta: string;
   out: string;
@@ -43,13 +43,11 @@ interface ExplainCliOptions extends ExplainFlags {
   metrics?: string;
   motifs?: string;
   export?: string;
-  region: string[];
-  regions?: string;
   rcAverage?: boolean;
 }
 
 export function register(program: Command): void {
-  withExplanationOptions(program
+  withRegionOptions(withExplanationOptions(program
     .command('explain')
     .description('explain a model\'s predictions for every sequence of a FASTA file (LRP, PLRP-λ, PLRP-M)')
     .requiredOption('--model <M.onnx>', 'ONNX genome model')
@@ -57,9 +55,7 @@ export function register(program: Command): void {
     .requiredOption('--out <out.json|out.npy>', 'output file')
     .option('--target <K|auto|@map.tsv>', 'output index to explain, the predicted one (auto), or a name→index map', 'auto'))
     .option('--motifs <FILE|bundled>', 'motif file (MEME, JASPAR, TRANSFAC) to scan and rank by captured relevance; "bundled" = JASPAR 2024')
-    .option('--export <DIR>', 'also write bedGraph, .npy, hits, seqlets and a manifest into DIR')
-    .option('--region <chr:start-end>', 'explain this region of an indexed FASTA (repeatable; 1-based, inclusive)', (v: string, prev: string[]) => [...prev, v], [])
-    .option('--regions <R.bed>', 'explain the regions of a BED file (0-based, half-open) from an indexed FASTA')
+    .option('--export <DIR>', 'also write bedGraph, .npy, hits, seqlets and a manifest into DIR'))
     .option('--rc-average', 'average each explanation with its reverse complement\'s (mapped back)')
     .option('--layout <auto|NCL|NLC>', 'input layout of the model (detected by default)', 'auto')
     .option('--layer-relevance', 'also store relevance before/after pruning at every pruning point')

@@ -2,6 +2,8 @@
 // line, through the same RunService as the app. Unlike `plrp explain`, which writes one file at the
 // end, results are stored batch by batch: Ctrl-C cancels the run and keeps every stored batch, and
 // `runs resume` continues it, computing only what is missing. `runs export` then writes the files.
+// `--region`/`--regions` explain regions of an indexed FASTA, named and exported in genome
+// coordinates as by `plrp explain`.
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { AppError } from '../../shared/errors';
@@ -14,13 +16,14 @@ import { readMotifFile } from '../../engine/motifs/read-motifs';
 import { checkLocalisationMetrics, groundTruthMatchWarning, groundTruthScoringNote, readGroundTruth } from '../explain/ground-truth-checks';
 import { LocalRunService } from '../../services/run-service';
 import { explainConfigsFrom, withExplanationOptions, type ExplainFlags } from '../explain/explain-configs';
+import { withRegionOptions, type RegionFlags } from '../explain/region-records';
 import { ProgressBar, WarningLog } from '../progress';
 import { readWarnings } from '../../services/cache/warning-store';
 import { parsePositiveInt } from '../options';
 
 interface ComputeOptions { cache?: string; threads?: string; batchSize?: string }
 
-interface StartOptions extends ExplainFlags, ComputeOptions {
+interface StartOptions extends ExplainFlags, ComputeOptions, RegionFlags {
   model: string;
   fasta: string;
   target: string;
@@ -31,11 +34,11 @@ interface StartOptions extends ExplainFlags, ComputeOptions {
 }
 
 export function registerCompute(runs: Command): void {
-  withExplanationOptions(runs.command('start')
+  withRegionOptions(withExplanationOptions(runs.command('start')
     .description('compute a run into the cache, batch by batch (Ctrl-C keeps what is stored; `runs resume` continues)')
     .requiredOption('--model <M.onnx>', 'ONNX genome model')
     .requiredOption('--fasta <X.fa>', 'sequences (.fa, .fa.gz)')
-    .option('--target <K|auto>', 'output index to explain, or the predicted one (auto)', 'auto'))
+    .option('--target <K|auto>', 'output index to explain, or the predicted one (auto)', 'auto')))
     .option('--motifs <FILE|bundled|none>', 'motif file to scan; "bundled" = JASPAR 2024, "none" = no scan', 'bundled')
     .option('--label <text>', 'label shown in the run list')
     .option('--threads <N>', 'worker threads (default: cores − 1)')
@@ -93,6 +96,9 @@ async function startRequest(o: StartOptions): Promise<{ request: RunRequest; not
     explanations: configs,
     metrics,
     label: o.label,
+    // The service reads and checks the regions (the .fai, chromosome names and ends) before a run exists.
+    regions: o.region.length > 0 ? o.region : undefined,
+    regionsBed: o.regions ? path(o.regions) : undefined,
   };
   return { request, notes, groundTruth };
 }

@@ -54,6 +54,7 @@ export function register(program: Command): void {
         return;
       }
       process.stdout.write(`${runLine(run)}\n`);
+      if (run.regions) process.stdout.write(`  regions of ${run.fastaName}: ${[...run.regions.strings, ...(run.regions.bedName ? [`BED ${run.regions.bedName}`] : [])].join(', ')}\n`);
       for (const e of run.explanations) process.stdout.write(`  ${e.id}: ${e.canonical}\n`);
       if (run.error) process.stdout.write(`  error: ${run.error.code}: ${run.error.message}\n`);
       process.stdout.write(`  compute ${(run.timings.computeMs / 1000).toFixed(2)} s; cached: ${run.timings.cachedExplanations.join(',') || '-'}\n`);

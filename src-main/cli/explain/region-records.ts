@@ -1,14 +1,25 @@
 // `--region chr:start-end` (repeatable) and `--regions R.bed`: windows cut out of a large FASTA
 // through its .fai index (built next to the FASTA when missing, as samtools faidx does).
-import { readBed } from '../../engine/genomics/bed-reader';
-import { readRegions } from '../../engine/genomics/region';
+import type { Command } from 'commander';
+import { locus, readRegions, regionListFrom } from '../../engine/genomics/region';
 import type { SourceRecord } from './fasta-job';
 
+/** `--region` (repeatable) and `--regions`, as `plrp explain` and `plrp runs start` take them. */
+export interface RegionFlags {
+  region: string[];
+  regions?: string;
+}
+
+export function withRegionOptions(command: Command): Command {
+  return command
+    .option('--region <chr:start-end>', 'explain this region of an indexed FASTA (repeatable; 1-based, inclusive)', (v: string, prev: string[]) => [...prev, v], [])
+    .option('--regions <R.bed>', 'explain the regions of a BED file (0-based, half-open) from an indexed FASTA');
+}
+
 export async function regionRecords(fastaPath: string, regionStrings: string[], regionsBed: string | undefined): Promise<SourceRecord[]> {
-  const bed = regionsBed ? { intervals: await readBed(regionsBed), fileName: regionsBed } : undefined;
-  const regions = await readRegions(fastaPath, { strings: regionStrings, bed });
+  const regions = await readRegions(fastaPath, await regionListFrom(regionStrings, regionsBed));
   return regions.map((r, index) => ({
-    index, name: r.name, description: `${r.chrom}:${r.start + 1}-${r.end}`, sequence: r.sequence.toUpperCase(),
+    index, name: r.name, description: locus(r), sequence: r.sequence.toUpperCase(),
     headerLine: 0, chrom: r.chrom, offsetBp: r.start,
   }));
 }

@@ -11,6 +11,7 @@ import { writeFileAtomic } from './atomic-write';
 import { writeHitsBed } from './bed';
 import { writeBedGraph } from './bedgraph';
 import { writeFimoTsv } from './fimo-tsv';
+import { genomeSpot, inGenome } from './genome-spot';
 import { formatMotifRankingTsv, formatWeightedHitsTsv } from './hits-relevance-tsv';
 import { buildManifest, writeManifest } from './manifest';
 import { writeNpy } from './npy';
@@ -46,8 +47,9 @@ export async function writeExportBundle(input: ExportBundleInput): Promise<strin
   const ids = Object.keys(input.relevance);
   const fileIds = uniqueSafeNames(ids);
   const written: string[] = [];
-  const chroms = sequences.map((s) => s.chrom ?? s.name);
-  const offsets = sequences.map((s) => s.offset ?? 0);
+  const spots = sequences.map((s) => genomeSpot(s.name, s.chrom, s.offset));
+  const chroms = spots.map((s) => s.chrom);
+  const offsets = spots.map((s) => s.offset);
   for (const [k, id] of ids.entries()) {
     const observed = input.observed[id] ?? [];
     const bedGraph = safeJoin(dir, `relevance-${fileIds[k]}`, '.bedGraph');
@@ -58,20 +60,17 @@ export async function writeExportBundle(input: ExportBundleInput): Promise<strin
   if (input.hits) {
     // Hits are found in sequence coordinates; a region's files give them on its chromosome, like
     // the bedGraph and seqlets, so they line up with the genome in IGV.
-    const inGenome = <H extends MotifHit>(h: H): H => {
-      const offset = offsets[h.sequenceIndex];
-      return offset === 0 && chroms[h.sequenceIndex] === h.sequenceName ? h : { ...h, sequenceName: chroms[h.sequenceIndex], start: h.start + offset, end: h.end + offset };
-    };
+    const onGenome = <H extends MotifHit>(h: H): H => inGenome(h, spots[h.sequenceIndex]);
     const hitsTsv = join(dir, 'hits.tsv');
     const hitsBed = join(dir, 'hits.bed');
-    const genomeHits = input.hits.map(inGenome);
+    const genomeHits = input.hits.map(onGenome);
     await writeFimoTsv(hitsTsv, genomeHits, input.hitComments ?? []);
     await writeHitsBed(hitsBed, genomeHits);
     written.push(hitsTsv, hitsBed);
     if (ids.length > 0) {
       const perSequence: SequenceRelevance[] = sequences.map((_, i) => Object.fromEntries(ids.map((id) => [id, input.observed[id]?.[i] ?? new Float32Array(0)])));
       const weighted = join(dir, 'hits-relevance.tsv');
-      await writeFileAtomic(weighted, formatWeightedHitsTsv(weightHitsByRelevance(input.hits, perSequence).map(inGenome), ids));
+      await writeFileAtomic(weighted, formatWeightedHitsTsv(weightHitsByRelevance(input.hits, perSequence).map(onGenome), ids));
       written.push(weighted);
       for (const [k, id] of ids.entries()) {
         const ranking = rankMotifsByRelevance(input.hits, perSequence, id);

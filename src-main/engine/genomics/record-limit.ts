@@ -12,5 +12,5 @@ export const MAX_RECORD_BP = 2_000_000;
 export function recordTooLong(name: string, lengthBp: number, where: string, maxBp = MAX_RECORD_BP): string | null {
   if (lengthBp <= maxBp) return null;
   return `${where}: record '${name}' is ${lengthBp.toLocaleString('en-US')} bp; records of up to ${maxBp.toLocaleString('en-US')} bp are explained in one piece. `
-    + `Cut it into regions first: \`plrp explain --regions R.bed\` reads them from an indexed FASTA, or \`samtools faidx\` writes them to a new FASTA`;
+    + `Cut it into regions first: \`--regions R.bed\` (plrp explain, plrp runs start) reads them from an indexed FASTA, or \`samtools faidx\` writes them to a new FASTA`;
 }

@@ -3,7 +3,7 @@
 // random access through the .fai index. Internally every region is 0-based half-open.
 import { open } from 'node:fs/promises';
 import { AppError } from '../../shared/errors';
-import type { BedInterval } from './bed-reader';
+import { readBed, type BedInterval } from './bed-reader';
 import { loadOrBuildFai, type FaiEntry } from './fai';
 import { CLASS_INVALID, NUCLEOTIDE_CLASS } from './nucleotides';
 
@@ -33,6 +33,11 @@ export function parseRegion(text: string, index: readonly FaiEntry[]): Region {
   return checkBounds({ chrom: m[1], start: start1 - 1, end: end1, name: text }, entry, text);
 }
 
+/** `chr1:101-200`: where a region lies, 1-based and inclusive as samtools writes it. */
+export function locus(r: Pick<Region, 'chrom' | 'start' | 'end'>): string {
+  return `${r.chrom}:${r.start + 1}-${r.end}`;
+}
+
 function checkBounds(r: Region, entry: FaiEntry, what: string): Region {
   if (r.end > entry.lengthBp) {
     throw new AppError('USAGE', `${what}: extends past the end of '${entry.name}' (length ${entry.lengthBp} bp)`);
@@ -45,7 +50,7 @@ export function bedToRegions(intervals: readonly BedInterval[], index: readonly 
     const entry = index.find((e) => e.name === b.chrom);
     const where = `${fileName}:${b.line}`;
     if (!entry) throw new AppError('BAD_BED', `${where}: no sequence named '${b.chrom}' in the FASTA`);
-    return checkBounds({ chrom: b.chrom, start: b.start, end: b.end, name: b.name ?? `${b.chrom}:${b.start + 1}-${b.end}` }, entry, where);
+    return checkBounds({ chrom: b.chrom, start: b.start, end: b.end, name: b.name ?? locus(b) }, entry, where);
   });
 }
 
@@ -75,17 +80,42 @@ export async function fetchRegion(fastaPath: string, entry: FaiEntry, region: Re
   return out.toString('latin1');
 }
 
-/** Resolves region strings and BED intervals to sequences using (and if needed building) the .fai. */
-export async function readRegions(fastaPath: string, regions: { strings?: readonly string[]; bed?: { intervals: readonly BedInterval[]; fileName: string } }): Promise<RegionSequence[]> {
+/** What to cut out of an indexed FASTA: `chr:start-end` strings and/or BED intervals, in that order. */
+export interface RegionList {
+  strings?: readonly string[];
+  bed?: { intervals: readonly BedInterval[]; fileName: string };
+}
+
+/** `--region` strings and a `--regions` BED file, as `plrp explain` and `plrp runs start` take them. */
+export async function regionListFrom(strings: readonly string[], bedPath: string | null | undefined): Promise<RegionList> {
+  return { strings, bed: bedPath ? { intervals: await readBed(bedPath), fileName: bedPath } : undefined };
+}
+
+/** Regions checked against the .fai (built if missing), before any base is read. */
+export interface ResolvedRegions {
+  fastaPath: string;
+  regions: Region[];
+  entries: ReadonlyMap<string, FaiEntry>;
+}
+
+/** Resolves region strings and BED intervals against the FASTA's index (building it if needed). */
+export async function resolveRegions(fastaPath: string, list: RegionList): Promise<ResolvedRegions> {
   const index = await loadOrBuildFai(fastaPath);
-  const list = [
-    ...(regions.strings ?? []).map((s) => parseRegion(s, index)),
-    ...(regions.bed ? bedToRegions(regions.bed.intervals, index, regions.bed.fileName) : []),
+  const regions = [
+    ...(list.strings ?? []).map((s) => parseRegion(s, index)),
+    ...(list.bed ? bedToRegions(list.bed.intervals, index, list.bed.fileName) : []),
   ];
+  return { fastaPath, regions, entries: new Map(index.map((e) => [e.name, e])) };
+}
+
+/** The bases of each resolved region, one region in memory at a time. */
+export async function* regionSequences(resolved: ResolvedRegions): AsyncGenerator<RegionSequence> {
+  for (const r of resolved.regions) yield { ...r, sequence: await fetchRegion(resolved.fastaPath, resolved.entries.get(r.chrom)!, r) };
+}
+
+/** Resolves region strings and BED intervals to sequences using (and if needed building) the .fai. */
+export async function readRegions(fastaPath: string, list: RegionList): Promise<RegionSequence[]> {
   const out: RegionSequence[] = [];
-  for (const r of list) {
-    const entry = index.find((e) => e.name === r.chrom)!;
-    out.push({ ...r, sequence: await fetchRegion(fastaPath, entry, r) });
-  }
+  for await (const r of regionSequences(await resolveRegions(fastaPath, list))) out.push(r);
   return out;
 }

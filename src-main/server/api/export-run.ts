@@ -5,6 +5,7 @@
 import { isSequenceComputed, type RunService, type RunSummary } from '../../shared/run-api';
 import type { ExportFormat } from '../../shared/ipc';
 import { FIMO_COLUMNS } from '../../engine/export/fimo-tsv';
+import { genomeSpot, regionColumns, REGION_COLUMNS } from '../../engine/export/genome-spot';
 
 /** The largest slice the IPC schema allows; bedGraph pages through each sequence in these. */
 const SLICE_BP = 20_000;
@@ -36,25 +37,27 @@ export async function* exportRunLines(runs: RunService, runId: string, format: E
   if (format === 'motifs-tsv') yield [...FIMO_COLUMNS, ...ids.map((i) => `${i}_sum`)].join('\t') + '\n';
   // The output's name beside its index when the model's manifest names them, as the app shows it.
   const labels = run.outputLabels;
-  if (format === 'tsv') yield ['index', 'name', 'length_bp', 'target', ...(labels ? ['target_name'] : []), 'logit', 'output', ...ids.flatMap((i) => [`${i}_sum`, ...run.metrics.map((m) => `${i}_${m}`)])].join('\t') + '\n';
+  if (format === 'tsv') yield ['index', 'name', ...(run.regions ? REGION_COLUMNS : []), 'length_bp', 'target', ...(labels ? ['target_name'] : []), 'logit', 'output', ...ids.flatMap((i) => [`${i}_sum`, ...run.metrics.map((m) => `${i}_${m}`)])].join('\t') + '\n';
   for (let offset = 0; ; offset += PAGE) {
     const page = await runs.sequences({ runId, offset, limit: PAGE });
     for (const row of page.rows) {
       // A cancelled or running run lists sequences it has not computed: they have nothing to export.
       if (!isSequenceComputed(row, run)) continue;
+      // A region run's rows lie on their chromosomes: its files use genome coordinates, as `plrp explain --export` does.
+      const spot = genomeSpot(row.name, row.place?.chrom, row.place?.startBp);
       if (format === 'motifs-tsv') {
         // Sequence by sequence: a default run of 100,000 sequences has about 2.7 million hits.
         const hits = await runs.motifHits(runId, row.index);
-        if (hits.length > 0) yield hits.map((h) => [h.motifId, h.motifName, row.name, h.startBp + 1, h.endBp, h.strand, fmt(h.score), fmt(h.pValue), fmt(h.qValue), h.matched, ...ids.map((i) => fmt(h.relevance[i]))].join('\t') + '\n').join('');
+        if (hits.length > 0) yield hits.map((h) => [h.motifId, h.motifName, spot.chrom, spot.offset + h.startBp + 1, spot.offset + h.endBp, h.strand, fmt(h.score), fmt(h.pValue), fmt(h.qValue), h.matched, ...ids.map((i) => fmt(h.relevance[i]))].join('\t') + '\n').join('');
       } else if (format === 'tsv') {
         const cols = ids.flatMap((i) => [fmt(row.explanations[i]?.sum), ...run.metrics.map((m) => fmt(row.explanations[i]?.metrics[m]))]);
-        yield [row.index, row.name, row.lengthBp, row.target, ...(labels ? [labels[row.target] ?? ''] : []), fmt(row.logit), row.output.map(fmt).join(','), ...cols].join('\t') + '\n';
+        yield [row.index, row.name, ...(run.regions ? regionColumns(spot, row.lengthBp) : []), row.lengthBp, row.target, ...(labels ? [labels[row.target] ?? ''] : []), fmt(row.logit), row.output.map(fmt).join(','), ...cols].join('\t') + '\n';
       } else {
         for (const id of ids) {
           yield `track type=bedGraph name="${row.name} ${id}" description="PLRP Studio relevance, ${id}"\n`;
           for (let start = 0; start < row.lengthBp; start += SLICE_BP) {
             const slice = await runs.trackSlice({ runId, sequenceIndex: row.index, explanationId: id, startBp: start, endBp: Math.min(row.lengthBp, start + SLICE_BP), bpPerBin: 1 });
-            yield slice.bins.map((b) => `${row.name}\t${b.startBp}\t${b.endBp}\t${fmt(b.mean)}\n`).join('');
+            yield slice.bins.map((b) => `${spot.chrom}\t${spot.offset + b.startBp}\t${spot.offset + b.endBp}\t${fmt(b.mean)}\n`).join('');
           }
         }
       }

@@ -1,7 +1,7 @@
 // Row shapes of the run cache as the service sees them (decoded: typed arrays, parsed JSON).
 import type { ErrorPayload } from '../../shared/errors';
 import type { ExplainConfig } from '../../shared/explain-config';
-import type { RunStatus } from '../../shared/run-api';
+import type { GenomePlace, RunStatus } from '../../shared/run-api';
 import type { RankShares } from '../../engine/pool/rank-shares';
 import type { SeqletSet } from '../../engine/export/seqlet-sets';
 import type { MotifHitSet } from '../../engine/export/motif-hit-sets';
@@ -14,6 +14,8 @@ export interface StoredRequest {
   groundTruthBedPath: string | null;
   motifsPath: string | null;
   metrics: string[];
+  /** A region run's regions (RunRequest.regions, regionsBed); absent for a run over the FASTA's records. */
+  regions?: { strings: string[]; bedPath: string | null };
   /**
    * The model's output names from its manifest when the run started (absent in runs stored
    * before): an uploaded model's manifest lives in a temporary folder, and scoring against a
@@ -67,6 +69,8 @@ export interface StoredSequence {
   name: string;
   lengthBp: number;
   letters: string;
+  /** The region's place on its chromosome; absent for a FASTA record (see cache-key.ts InputHasher). */
+  place?: GenomePlace;
 }
 
 export interface ResultNumbers {

@@ -247,6 +247,13 @@ export const MIGRATIONS: readonly Migration[] = [
     description: 'runs remember the process computing them',
     sql: 'ALTER TABLE runs ADD COLUMN owner_pid INTEGER; ALTER TABLE runs ADD COLUMN owner_seen_at INTEGER;',
   },
+  {
+    // `plrp runs start --region/--regions`: an input cut out of an indexed FASTA keeps each
+    // record's place on its chromosome, so its exports are in genome coordinates. NULL for the
+    // records of a FASTA file (every input stored before this version).
+    description: 'sequences remember their place on the genome when they are regions',
+    sql: 'ALTER TABLE input_sequences ADD COLUMN chrom TEXT; ALTER TABLE input_sequences ADD COLUMN start_bp INTEGER;',
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

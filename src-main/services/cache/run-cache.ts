@@ -3,6 +3,7 @@
 // reuse possible; one transaction per batch makes a killed process lose at most the batch in flight.
 import type Database from 'better-sqlite3';
 import type { ExplainConfig } from '../../shared/explain-config';
+import type { GenomePlace } from '../../shared/run-api';
 import { decodeFloat32, decodeText, encodeFloat32, encodeText } from './blob-codec';
 import type { BatchWrite, PredictionRow, ResultNumbers, ResultRow, RunExplanation, StoredRun, StoredSequence } from './cache-types';
 import { closeCacheDb, openCacheDb, type OpenCacheOptions } from './open-cache-db';
@@ -81,9 +82,9 @@ export class RunCache {
   }
 
   addSequences(inputSha: string, sequences: StoredSequence[]): void {
-    const insert = this.db.prepare('INSERT INTO input_sequences (input_sha, idx, name, length_bp, letters) VALUES (?, ?, ?, ?, ?)');
+    const insert = this.db.prepare('INSERT INTO input_sequences (input_sha, idx, name, length_bp, letters, chrom, start_bp) VALUES (?, ?, ?, ?, ?, ?, ?)');
     this.db.transaction(() => {
-      for (const s of sequences) insert.run(inputSha, s.idx, s.name, s.lengthBp, encodeText(s.letters));
+      for (const s of sequences) insert.run(inputSha, s.idx, s.name, s.lengthBp, encodeText(s.letters), s.place?.chrom ?? null, s.place?.startBp ?? null);
     })();
   }
 
@@ -108,10 +109,10 @@ export class RunCache {
    * Records [offset, offset + limit) of an input. A record's idx is its position in the FASTA
    * (dense from 0), so a page is a key range: an OFFSET made SQLite step over every earlier row.
    */
-  sequenceNames(inputSha: string, offset: number, limit: number): { idx: number; name: string; lengthBp: number }[] {
-    const rows = this.statement('SELECT idx, name, length_bp FROM input_sequences WHERE input_sha = ? AND idx >= ? AND idx < ? ORDER BY idx')
-      .all(inputSha, offset, offset + limit) as { idx: number; name: string; length_bp: number }[];
-    return rows.map((r) => ({ idx: r.idx, name: r.name, lengthBp: r.length_bp }));
+  sequenceNames(inputSha: string, offset: number, limit: number): { idx: number; name: string; lengthBp: number; place: GenomePlace | null }[] {
+    const rows = this.statement('SELECT idx, name, length_bp, chrom, start_bp FROM input_sequences WHERE input_sha = ? AND idx >= ? AND idx < ? ORDER BY idx')
+      .all(inputSha, offset, offset + limit) as { idx: number; name: string; length_bp: number; chrom: string | null; start_bp: number | null }[];
+    return rows.map((r) => ({ idx: r.idx, name: r.name, lengthBp: r.length_bp, place: r.chrom === null ? null : { chrom: r.chrom, startBp: r.start_bp ?? 0 } }));
   }
 
   insertRun(run: StoredRun, explanations: { explId: string; explKey: string; config: ExplainConfig; canonical: string }[]): void {

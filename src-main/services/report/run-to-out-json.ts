@@ -8,6 +8,7 @@ import { AppError } from '../../shared/errors';
 import type { OutJson, OutSequence } from '../../engine/report/out-json';
 import type { SequenceMetrics } from '../../engine/metrics/compute-metrics';
 import { summarizeMetrics } from '../../engine/metrics/summarize-metrics';
+import { locus } from '../../engine/genomics/region';
 import type { LocalRunService } from '../run-service';
 import { readWarnings } from '../cache/warning-store';
 import { motifHits, motifRanking, seqlets } from '../run-annotations';
@@ -44,7 +45,8 @@ export async function runToOutJson(svc: LocalRunService, runId: string, o: RunDo
       return r ? Array.from({ length: r.length / 4 }, (_, i) => Array.from(r.subarray(i * 4, i * 4 + 4))) : [];
     };
     return {
-      name: m.name, description: '', length: m.lengthBp, target,
+      // A region's description is where it lies, as `plrp explain` writes it.
+      name: m.name, description: m.place ? locus({ chrom: m.place.chrom, start: m.place.startBp, end: m.place.startBp + m.lengthBp }) : '', length: m.lengthBp, target,
       logit: p && target >= 0 ? p.logits[target] : null,
       output: p ? Array.from(p.output) : [],
       relevance: names.has(m.name) ? Object.fromEntries(done.map((d) => [d.id, relevance(d.explKey)])) : {},

@@ -1,6 +1,6 @@
 // `plrp runs start` checks its inputs as `plrp explain` does, before a run exists, and prints the
 // warnings its sequences got, so computing into the cache tells the user as much as explain does.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -38,5 +38,30 @@ describe('plrp runs start', () => {
     const unmatched = await runCli(['runs', 'start', '--model', cnn4, '--fasta', fasta, '--ground-truth', bed, '--metrics', 'rma', '--motifs', 'none', '--cache', cache]);
     expect(unmatched.code, unmatched.stderr).toBe(0);
     expect(unmatched.stderr).toContain(`${bed} names no sequence of this run (it names "chr9")`);
+  });
+
+  it('explains regions of an indexed FASTA: list and show say so, export writes genome coordinates, bad regions leave no run', async () => {
+    const cache = join(dir, 'regions.sqlite');
+    const genome = join(dir, 'genome.fa');
+    const letters = 'ACGGTCAT'.repeat(100);
+    writeFileSync(genome, `>chr1\n${letters.match(/.{1,60}/g)!.join('\n')}\n`);
+    const bed = join(dir, 'peaks.bed');
+    writeFileSync(bed, 'chr1\t500\t700\tpeak1\n');
+    const past = await runCli(['runs', 'start', '--model', cnn4, '--fasta', genome, '--region', 'chr1:700-900', '--cache', cache]);
+    expect(past.code).toBe(2);
+    expect(past.stderr).toBe("plrp: chr1:700-900: extends past the end of 'chr1' (length 800 bp)\n");
+    const r = await runCli(['runs', 'start', '--model', cnn4, '--fasta', genome, '--region', 'chr1:101-300', '--regions', bed, '--motifs', 'none', '--cache', cache]);
+    expect(r.code, r.stderr).toBe(0);
+    const id = r.stdout.trim();
+    const list = await runCli(['runs', 'list', '--cache', cache]);
+    expect(list.stdout.trim().split('\n')).toHaveLength(1);
+    expect(list.stdout.split('\t')[4]).toBe('genome.fa (regions chr1:101-300, peaks.bed)');
+    const show = await runCli(['runs', 'show', id, '--cache', cache]);
+    expect(show.stdout).toContain('  regions of genome.fa: chr1:101-300, BED peaks.bed\n');
+    expect(show.stdout).toMatch(/\n {2}1\tpeak1\t200 bp\t/);
+    const out = join(dir, 'regions-export');
+    expect((await runCli(['runs', 'export', id, '--cache', cache, '--out', out])).code).toBe(0);
+    const graph = readFileSync(join(out, 'epsilon-plus.bedGraph'), 'utf8').trimEnd().split('\n');
+    expect([graph[1], graph[graph.length - 1]].map((l) => l.split('\t').slice(0, 3))).toEqual([['chr1', '100', '101'], ['chr1', '699', '700']]);
   });
 });

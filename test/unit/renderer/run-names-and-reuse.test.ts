@@ -23,7 +23,7 @@ const files = { modelSha256: 'a'.repeat(64), inputSha256: 'c'.repeat(64), engine
 function summaryOf(request: typeof demo, over: Partial<RunSummary> = {}): RunSummary {
   return {
     id: '0123456789abcdef', label: request.label ?? null, status: 'done', modelName: 'cnn32-pair.onnx', modelSha256: files.modelSha256,
-    fastaName: 'gata-tal-pair.fa', inputSha256: files.inputSha256, sequenceCount: 40, sequencesDone: 40,
+    fastaName: 'gata-tal-pair.fa', inputSha256: files.inputSha256, sequenceCount: 40, sequencesDone: 40, regions: null,
     explanations: request.explanations.map((e) => {
       const { id, ...rest } = parseExplainConfig(e);
       return { id, composite: rest.composite, method: rest.method, canonical: JSON.stringify(rest) };

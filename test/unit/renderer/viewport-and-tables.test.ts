@@ -57,7 +57,7 @@ describe('shared viewport', () => {
 });
 
 const row = (index: number, name: string, logit: number, sum?: number, gini?: number, motifHits: number | null = 0): SequenceRow => ({
-  index, name, lengthBp: 10, target: 0, logit, output: [logit], warnings: [], motifHits,
+  index, name, lengthBp: 10, target: 0, logit, output: [logit], warnings: [], motifHits, place: null,
   explanations: sum === undefined ? {} : { lrp: { sum, absSum: Math.abs(sum), min: 0, max: 0, metrics: gini === undefined ? {} : { gini } } },
 });
 

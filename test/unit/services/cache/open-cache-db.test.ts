@@ -144,6 +144,20 @@ describe('openCacheDb', () => {
     cache.close();
   });
 
+  it('reads the sequences of a cache written before regions had places as FASTA records, and stores regions beside them', () => {
+    const path = join(t.dir, 'c.sqlite');
+    const old = openCacheDb(path, { targetVersion: versionBefore('sequences remember their place on the genome when they are regions') });
+    old.prepare("INSERT INTO inputs VALUES ('i', 'x.fa', 1, 1, 1)").run();
+    old.prepare("INSERT INTO input_sequences (input_sha, idx, name, length_bp, letters) VALUES ('i', 0, 'seq1', 4, ?)").run(Buffer.from('ACGT', 'latin1'));
+    old.close();
+    const cache = new RunCache(path);
+    expect(cache.sequenceNames('i', 0, 1)).toEqual([{ idx: 0, name: 'seq1', lengthBp: 4, place: null }]);
+    cache.beginInput('r', 'genome.fa');
+    cache.addSequences('r', [{ idx: 0, name: 'chr2:11-14', lengthBp: 4, letters: 'ACGT', place: { chrom: 'chr2', startBp: 10 } }]);
+    expect(cache.sequenceNames('r', 0, 1)).toEqual([{ idx: 0, name: 'chr2:11-14', lengthBp: 4, place: { chrom: 'chr2', startBp: 10 } }]);
+    cache.close();
+  });
+
   it('rolls a failing migration back entirely, leaving the previous version intact', () => {
     const path = join(t.dir, 'c.sqlite');
     const db = openCacheDb(path, { targetVersion: 1 });
