@@ -55,6 +55,35 @@ test('the demo runs end to end and every view shows its results', async ({ page 
   // Another sequence picked here is the one the Layers view opens on (checked there).
   await page.getByTestId('sequence-row').filter({ hasText: 'test_00005' }).click();
   await expect(page.getByTestId('sequence-row').filter({ hasText: 'test_00005' })).toHaveAttribute('aria-selected', 'true');
+  // A motif jump highlights the hit it went to, centred in the view, and names it beside the field;
+  // Jump again moves the highlight to the motif's next hit (test_00005 has two SCRT2 hits).
+  const mark = page.getByTestId('jump-mark');
+  await page.getByTestId('jump-input').fill('scrt2');
+  await page.getByRole('button', { name: 'Jump' }).click();
+  await expect(page.getByTestId('jump-message')).toHaveText(/^SCRT2 \(MA[\d.]+\) 76–85 \+, hit 1 of 2; Jump again for the next$/);
+  await expect(mark).toHaveAttribute('data-start-bp', '75');
+  const tracksBox = (await page.getByTestId('track-relevance').first().locator('canvas').boundingBox())!;
+  const markBox = (await mark.boundingBox())!;
+  expect(Math.abs(markBox.x + markBox.width / 2 - (tracksBox.x + tracksBox.width / 2))).toBeLessThan(4);
+  expect(markBox.width).toBeGreaterThan(20);
+  expect(markBox.width).toBeLessThan(tracksBox.width);
+  await page.screenshot({ path: 'test-results/screens/03b-run-jump-mark.png' });
+  await page.getByRole('button', { name: 'Jump' }).click();
+  await expect(page.getByTestId('jump-message')).toHaveText(/^SCRT2 \(MA[\d.]+\) 80–89 −, hit 2 of 2; Jump again for the next$/);
+  await expect(mark).toHaveAttribute('data-start-bp', '79');
+  // Panning well away from the hit lets the highlight and its label go.
+  await page.getByRole('group', { name: /^Tracks/ }).focus();
+  for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowRight');
+  await expect(mark).toHaveCount(0);
+  await expect(page.getByTestId('jump-message')).toHaveText('');
+  // A position is marked too; a range, which the whole view shows, is not.
+  await page.getByTestId('jump-input').fill('120');
+  await page.getByRole('button', { name: 'Jump' }).click();
+  await expect(page.getByTestId('jump-message')).toHaveText('position 120');
+  await expect(mark).toHaveAttribute('data-end-bp', '120');
+  await page.getByTestId('jump-input').fill('100-140');
+  await page.getByRole('button', { name: 'Jump' }).click();
+  await expect(mark).toHaveCount(0);
 
   await page.getByTestId('nav-dashboard').click();
   await expect(page.getByTestId('metrics-table')).toBeVisible();
@@ -114,6 +143,12 @@ test('the demo runs end to end and every view shows its results', async ({ page 
   // The Run view shows the sequence last picked in Layers.
   await expect(page.getByTestId('sequence-row').filter({ hasText: 'test_00003' })).toHaveAttribute('aria-selected', 'true');
   await page.screenshot({ path: 'test-results/screens/06-run-dark.png' });
+  // The jump highlight on the dark theme: "TAL1" finds the planted site as JASPAR's TAL1::TCF3.
+  await page.getByTestId('jump-input').fill('TAL1');
+  await page.getByRole('button', { name: 'Jump' }).click();
+  await expect(page.getByTestId('jump-message')).toHaveText('TAL1::TCF3 (MA0091.2) 167–176 −');
+  await expect(page.getByTestId('jump-mark')).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/06b-run-dark-jump-mark.png' });
   await page.getByTestId('nav-settings').click();
   await page.getByTestId('theme').selectOption('light');
 });

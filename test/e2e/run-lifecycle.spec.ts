@@ -104,11 +104,46 @@ test('a running run can be cancelled, stays resumable, and keeps what it finishe
     await page.getByTestId('diag-sequence-number').press('Enter');
     await expect(page.getByTestId('pruning-diagnostics')).toContainText('of 3,000: rand_1');
     await expect(page.getByTestId('diagnostics-table').locator('tbody tr').first()).toBeVisible();
-    // The Dashboard says its figures cover the stored part only, and can read newer results.
+    // The Dashboard says its figures cover the stored part only; a stopped run does not change, so
+    // it does not claim to update.
     await page.getByTestId('nav-dashboard').click();
     await expect(page.getByTestId('dashboard-coverage')).toHaveText(/^metrics of [\d,]+ of 3,000 sequences \(run cancelled\)$/);
-    await page.getByTestId('dashboard-update').click();
-    await expect(page.getByTestId('dashboard-coverage')).toHaveText(/of 3,000 sequences \(run cancelled\)$/);
+    await expect(page.getByTestId('dashboard-live')).toHaveCount(0);
+  } finally {
+    await server.stop();
+  }
+});
+
+test('the Dashboard of a running run follows it by itself, keeping the chosen method and chart zoom', async ({ page }) => {
+  const server = await startServer();
+  try {
+    await startLongRun(page, server.url, randomFasta(3000, 200, 11));
+    // Results open as soon as the first batch is stored, while the run goes on.
+    await page.getByTestId('run-open').click({ timeout: 90_000 });
+    await page.getByTestId('nav-dashboard').click();
+    const coverage = page.getByTestId('dashboard-coverage');
+    await expect(coverage).toHaveText(/^metrics of [\d,]+ of 3,000 sequences \(run still running\)$/);
+    await expect(page.getByTestId('dashboard-live')).toHaveText('· updates as the run goes');
+    // The user zooms into a chart (a drag across it) and ranks the motifs by another method.
+    const chart = page.getByTestId('metric-chart').first();
+    const plot = (await chart.locator('.u-over').boundingBox())!;
+    await page.mouse.move(plot.x + plot.width * 0.3, plot.y + plot.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(plot.x + plot.width * 0.7, plot.y + plot.height / 2, { steps: 5 });
+    await page.mouse.up();
+    await expect(chart).toHaveAttribute('data-zoomed', 'true');
+    const methods = await page.getByTestId('ranking-explanation').locator('option').allTextContents();
+    const chosen = methods[methods.length - 1];
+    await page.getByTestId('ranking-explanation').selectOption(chosen);
+    await page.screenshot({ path: 'test-results/screens/13-dashboard-running.png' });
+    // With no click, the figures follow the run to its end, and what the user chose stays.
+    await expect(coverage).toHaveText('3,000 sequences', { timeout: 90_000 });
+    await expect(page.getByTestId('dashboard-live')).toHaveCount(0);
+    await expect(page.getByTestId('metrics-table')).toBeVisible();
+    await expect(chart).toHaveAttribute('data-zoomed', 'true');
+    await expect(page.getByTestId('ranking-explanation')).toHaveValue(chosen);
+    await expect(page.getByTestId('motif-ranking')).toHaveAttribute('data-explanation', chosen);
+    await page.screenshot({ path: 'test-results/screens/13b-dashboard-finished.png' });
   } finally {
     await server.stop();
   }

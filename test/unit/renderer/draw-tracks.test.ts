@@ -162,6 +162,22 @@ describe('feature tracks', () => {
     drawFeatures(ctx, frame(0, 1, 400, 60), placed);
     expect(ctx.ops('fillRect').slice(1).map((c) => c.fillStyle)).toEqual([motifColor('GATA1'), motifColor('TAL1')]);
   });
+  it('outlines the hit a jump went to, and only that one, among hits of the same motif', () => {
+    const placed = layoutFeatures(frame(0, 1, 400, 60), [f(0, 20, 'GATA1'), f(100, 110, 'GATA1'), f(100, 110, 'TAL1')]);
+    const ctx = new RecordingContext();
+    drawFeatures(ctx, frame(0, 1, 400, 60), placed, '', (g) => g.startBp === 100 && g.label === 'GATA1');
+    const gata = placed.find((p) => p.feature.startBp === 100 && p.feature.label === 'GATA1')!;
+    expect(ctx.ops('strokeRect').map((c) => c.args)).toEqual([[gata.x - 1.5, gata.y - 1, gata.w + 3, gata.h + 2]]);
+    // Black on the light theme: it stands out against any motif's colour.
+    expect(ctx.strokeStyle).toBe(LIGHT_COLORS.text);
+    // Drawn last, so no hit packed beside or over it hides it.
+    expect(ctx.ops('fillRect').at(-1)!.fillStyle).toBe(motifColor('GATA1'));
+    expect(ctx.ops('fillRect').at(-1)!.args).toEqual([gata.x, gata.y, gata.w, gata.h]);
+    const none = new RecordingContext();
+    drawFeatures(none, frame(0, 1, 400, 60), placed, '', (g) => g.startBp === 200);
+    drawFeatures(none, frame(0, 1, 400, 60), placed);
+    expect(none.ops('strokeRect')).toHaveLength(0);
+  });
   it('gives one motif the same colour everywhere and different motifs different colours', () => {
     expect(motifColor('GATA1')).toBe(motifColor('GATA1'));
     expect(motifColor('GATA1')).not.toBe(motifColor('TAL1::TCF3'));

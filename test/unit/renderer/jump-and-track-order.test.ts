@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseJump } from '../../../src-renderer/src/lib/tracks/jump-target';
+import { hitLabel, markStaysInView, parseJump, sameHit } from '../../../src-renderer/src/lib/tracks/jump-target';
 import { trackOrder } from '../../../src-renderer/src/lib/tracks/track-order';
 
 describe('jump field', () => {
-  const hits = [
-    { motifName: 'GATA1', startBp: 500, endBp: 510 },
-    { motifName: 'TAL1', startBp: 20, endBp: 31 },
-    { motifName: 'GATA1', startBp: 100, endBp: 110 },
-  ];
+  const hit = (motifName: string, motifId: string, startBp: number, endBp: number, strand: '+' | '-' = '+') => ({ motifName, motifId, startBp, endBp, strand });
+  const hits = [hit('GATA1', 'MA0035.5', 500, 510, '-'), hit('TAL1', 'MA0140.3', 20, 31), hit('GATA1', 'MA0035.5', 100, 110)];
   it('reads 1-based positions and ranges, with or without thousands separators, as 0-based regions', () => {
     expect(parseJump('25,000-25,100', 50_000, [])).toMatchObject({ startBp: 24_999, endBp: 25_100, fill: 1 });
     expect(parseJump(' 25000 – 25100 ', 50_000, [])).toMatchObject({ startBp: 24_999, endBp: 25_100 });
@@ -15,6 +12,10 @@ describe('jump field', () => {
     expect(parseJump('7', 10, [])).toMatchObject({ startBp: 6, endBp: 7 });
     expect(parseJump('5-99', 10, [])).toMatchObject({ startBp: 4, endBp: 10 });
     expect(parseJump('   ', 10, [])).toBeNull();
+  });
+  it('marks a single position it jumped to, but not a range, which fills the view', () => {
+    expect(parseJump('1,204', 50_000, [])).toMatchObject({ mark: { startBp: 1203, endBp: 1204, label: 'position 1,204' }, note: 'position 1,204' });
+    expect(parseJump('1204-1300', 50_000, [])).toMatchObject({ mark: null, note: '' });
   });
   it('says why nothing happened: an unknown motif or a position past the end', () => {
     expect(parseJump('abc', 1000, hits)).toEqual({ error: "no hit of 'abc' in this sequence" });
@@ -24,17 +25,45 @@ describe('jump field', () => {
   });
   it('walks through a motif\'s hits in position order, case-insensitively, and wraps around', () => {
     const first = parseJump('gata1', 1000, hits);
-    expect(first).toMatchObject({ startBp: 100, endBp: 110, fill: 0.5, hitIndex: 0, note: 'hit 1 of 2; Jump again for the next' });
-    expect(parseJump('gata1', 1000, hits, 0)).toMatchObject({ startBp: 500, hitIndex: 1 });
-    expect(parseJump('gata1', 1000, hits, 1)).toMatchObject({ startBp: 100, hitIndex: 0 });
-    expect(parseJump('TAL1', 1000, hits)).toMatchObject({ startBp: 20, note: '' });
+    expect(first).toMatchObject({ startBp: 100, endBp: 110, fill: 0.5, hitIndex: 0, note: 'GATA1 (MA0035.5) 101–110 +, hit 1 of 2; Jump again for the next' });
+    // The highlight follows the walk: each jump marks the hit it went to, and names it.
+    expect(parseJump('gata1', 1000, hits, 0)).toMatchObject({
+      startBp: 500,
+      hitIndex: 1,
+      mark: { startBp: 500, endBp: 510, hit: hits[0], label: 'GATA1 (MA0035.5) 501–510 −, hit 2 of 2' },
+    });
+    expect(parseJump('gata1', 1000, hits, 1)).toMatchObject({ startBp: 100, hitIndex: 0, mark: { startBp: 100 } });
+    expect(parseJump('TAL1', 1000, hits)).toMatchObject({ startBp: 20, note: 'TAL1 (MA0140.3) 21–31 +' });
   });
   it('finds a dimer by either partner and a family by its prefix, naming the motif it found', () => {
-    const jaspar = [{ motifName: 'TAL1::TCF3', startBp: 40, endBp: 58 }, { motifName: 'Gata4', startBp: 300, endBp: 309 }, ...hits];
-    expect(parseJump('tal1', 1000, jaspar)).toMatchObject({ startBp: 20, note: '' });
-    expect(parseJump('TCF3', 1000, jaspar)).toMatchObject({ startBp: 40, note: 'TAL1::TCF3' });
-    expect(parseJump('gata', 1000, jaspar)).toMatchObject({ startBp: 100, note: 'GATA1, hit 1 of 3; Jump again for the next' });
-    expect(parseJump('gata', 1000, jaspar, 0)).toMatchObject({ startBp: 300, note: 'Gata4, hit 2 of 3; Jump again for the next' });
+    const jaspar = [hit('TAL1::TCF3', 'MA0091.1', 40, 58), hit('Gata4', 'MA0482.2', 300, 309), ...hits];
+    expect(parseJump('tal1', 1000, jaspar)).toMatchObject({ startBp: 20, note: 'TAL1 (MA0140.3) 21–31 +' });
+    expect(parseJump('TCF3', 1000, jaspar)).toMatchObject({ startBp: 40, note: 'TAL1::TCF3 (MA0091.1) 41–58 +' });
+    expect(parseJump('gata', 1000, jaspar)).toMatchObject({ startBp: 100, note: 'GATA1 (MA0035.5) 101–110 +, hit 1 of 3; Jump again for the next' });
+    expect(parseJump('gata', 1000, jaspar, 0)).toMatchObject({ startBp: 300, mark: { hit: { motifName: 'Gata4' }, label: 'Gata4 (MA0482.2) 301–309 +, hit 2 of 3' } });
+  });
+  it('tells apart the hits on both strands of the same bases, so the walk and the outline follow each', () => {
+    const both = [hit('RFX2', 'MA0600.3', 75, 89, '+'), hit('RFX2', 'MA0600.3', 75, 89, '-')];
+    const first = parseJump('RFX2', 1000, both);
+    const second = parseJump('RFX2', 1000, both, 0);
+    expect(first).toMatchObject({ note: 'RFX2 (MA0600.3) 76–89 +, hit 1 of 2; Jump again for the next' });
+    expect(second).toMatchObject({ note: 'RFX2 (MA0600.3) 76–89 −, hit 2 of 2; Jump again for the next' });
+    expect(sameHit(both[0], { ...both[0] })).toBe(true);
+    expect(sameHit(both[0], both[1])).toBe(false);
+    expect(sameHit(both[0], { ...both[0], motifId: 'MA0600.2' })).toBe(false);
+  });
+  it('labels a hit with its motif, id, 1-based bases with separators and strand, and which hit it is', () => {
+    expect(hitLabel(hit('GATA1', 'MA0035.5', 1203, 1213), 1, 7)).toBe('GATA1 (MA0035.5) 1,204–1,213 +, hit 2 of 7');
+    expect(hitLabel(hit('TCF3', 'MA0522.4', 24_999, 25_009, '-'), 0, 1)).toBe('TCF3 (MA0522.4) 25,000–25,009 −');
+  });
+  it('keeps the highlight through a small pan or a zoom out, and drops it once the view is a width away', () => {
+    const mark = { startBp: 1000, endBp: 1010 };
+    expect(markStaysInView(mark, { startBp: 980, endBp: 1030 })).toBe(true);
+    // Panned so the hit is just off the left edge, by less than the view's 50 bp: still kept.
+    expect(markStaysInView(mark, { startBp: 1040, endBp: 1090 })).toBe(true);
+    expect(markStaysInView(mark, { startBp: 1061, endBp: 1111 })).toBe(false);
+    expect(markStaysInView(mark, { startBp: 900, endBp: 949 })).toBe(false);
+    expect(markStaysInView(mark, { startBp: 0, endBp: 50_000 })).toBe(true);
   });
 });
 

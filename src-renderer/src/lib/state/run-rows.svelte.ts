@@ -21,19 +21,23 @@ export class RunRowsState {
 
   constructor(private readonly api: ApiClient) {}
 
-  async load(runId: string): Promise<void> {
+  /**
+   * Reads the run and its rows. `keepShown` reads them again behind what is shown (a running run
+   * has stored more): the run and rows change together once all rows are in, so a view does not
+   * fall back to its loading text, and what the user set up in it stays.
+   */
+  async load(runId: string, { keepShown = false } = {}): Promise<void> {
     const load = ++this.loads;
-    [this.run, this.rows, this.ready, this.error, this.received] = [null, [], false, null, null];
+    if (!keepShown) [this.run, this.rows, this.ready, this.error, this.received] = [null, [], false, null, null];
     try {
       const run = await this.api.invoke('runs:get', { runId });
       if (load !== this.loads) return;
-      this.run = run;
+      if (!keepShown) this.run = run;
       const rows = await runSequenceRows(this.api, run, (soFar, total) => {
-        if (load === this.loads) this.received = { rows: soFar.length, total };
+        if (load === this.loads && !keepShown) this.received = { rows: soFar.length, total };
       });
       if (load !== this.loads) return;
-      this.rows = rows;
-      this.ready = true;
+      [this.run, this.rows, this.ready, this.error] = [run, rows, true, null];
     } catch (e) {
       if (load === this.loads) this.error = errorMessage(e);
     }

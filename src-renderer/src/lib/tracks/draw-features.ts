@@ -38,7 +38,8 @@ export function layoutFeatures<F extends Feature>(frame: TrackFrame, features: F
   return out;
 }
 
-export function drawFeatures(ctx: Ctx2D, frame: TrackFrame, placed: PlacedFeature[], emptyText = ''): void {
+/** `isMarked` picks the feature a jump went to: outlined so it stands out from those around it. */
+export function drawFeatures<F extends Feature>(ctx: Ctx2D, frame: TrackFrame, placed: PlacedFeature<F>[], emptyText = '', isMarked: ((f: F) => boolean) | null = null): void {
   const { colors, heightPx, widthPx } = frame;
   ctx.fillStyle = colors.background;
   ctx.fillRect(0, 0, widthPx, heightPx);
@@ -50,18 +51,30 @@ export function drawFeatures(ctx: Ctx2D, frame: TrackFrame, placed: PlacedFeatur
     ctx.fillText(emptyText, 4, heightPx / 2);
     return;
   }
-  for (const p of placed) {
-    ctx.fillStyle = p.feature.color;
-    ctx.globalAlpha = 0.85;
-    ctx.fillRect(p.x, p.y, p.w, p.h);
-    ctx.globalAlpha = 1;
-    // A label only where it fits, so the track never turns into overprinted text.
-    if (p.w > 7 * p.feature.label.length + 6) {
-      ctx.fillStyle = '#ffffff';
-      ctx.fillText(p.feature.label, p.x + 3, p.y + p.h / 2);
-    }
+  const target = isMarked && placed.find((p) => isMarked(p.feature));
+  for (const p of placed) if (p !== target) drawFeature(ctx, p);
+  if (target) {
+    // Drawn last, so hits packed over it leave it whole, and outlined in the text colour (black on
+    // light, white on dark), which stands out against every motif's hue.
+    drawFeature(ctx, target);
+    ctx.strokeStyle = colors.text;
+    ctx.lineWidth = 2;
+    ctx.strokeRect(target.x - 1.5, target.y - 1, target.w + 3, target.h + 2);
   }
 }
+
+function drawFeature(ctx: Ctx2D, p: PlacedFeature): void {
+  ctx.fillStyle = p.feature.color;
+  ctx.globalAlpha = 0.85;
+  ctx.fillRect(p.x, p.y, p.w, p.h);
+  ctx.globalAlpha = 1;
+  // A label only where it fits, so the track never turns into overprinted text.
+  if (p.w > 7 * p.feature.label.length + 6) {
+    ctx.fillStyle = '#ffffff';
+    ctx.fillText(p.feature.label, p.x + 3, p.y + p.h / 2);
+  }
+}
+
 
 export function featureAt<F extends Feature>(placed: PlacedFeature<F>[], x: number, y: number): F | null {
   for (let i = placed.length - 1; i >= 0; i--) {

@@ -4,8 +4,22 @@
 
 export interface JumpHit {
   motifName: string;
+  motifId: string;
   startBp: number;
   endBp: number;
+  strand: '+' | '-';
+}
+
+/**
+ * What a jump found, highlighted in the tracks until the user jumps elsewhere or pans away: a motif
+ * hit (kept, to outline that hit among the others) or one position.
+ */
+export interface JumpMark {
+  startBp: number;
+  endBp: number;
+  hit?: JumpHit;
+  /** Names what is highlighted, e.g. "GATA1 (MA0035.5) 1,204–1,213 +, hit 2 of 7". */
+  label: string;
 }
 
 /** A region to show (0-based, end exclusive) and how much of the width it should take. */
@@ -13,13 +27,17 @@ export interface JumpRegion {
   startBp: number;
   endBp: number;
   fill: number;
-  /** Shown next to the field, e.g. which of several hits this is. */
+  /** What to highlight; none for a range, which the whole view shows. */
+  mark: JumpMark | null;
+  /** Shown next to the field: the mark's label, and whether Jump again goes on to another hit. */
   note: string;
   /** For a motif jump: which of the motif's hits (in position order) this is. */
   hitIndex?: number;
 }
 
 export type JumpResult = JumpRegion | { error: string } | null;
+
+const fmt = (n: number) => n.toLocaleString('en-US');
 
 /** A motif hit takes half the width, so the bases around it stay in view. */
 const HIT_FILL = 0.5;
@@ -38,17 +56,47 @@ export function parseJump(text: string, lengthBp: number, hits: readonly JumpHit
     if (a < 1 || b < 1) return { error: 'positions start at 1' };
     const first = Math.max(1, Math.min(a, b));
     const last = Math.min(lengthBp, Math.max(a, b));
-    if (first > lengthBp) return { error: `${first.toLocaleString('en-US')} is past the end (${lengthBp.toLocaleString('en-US')} bp)` };
-    return { startBp: first - 1, endBp: last, fill: 1, note: '' };
+    if (first > lengthBp) return { error: `${fmt(first)} is past the end (${fmt(lengthBp)} bp)` };
+    if (range[2] !== undefined) return { startBp: first - 1, endBp: last, fill: 1, mark: null, note: '' };
+    const label = `position ${fmt(first)}`;
+    return { startBp: first - 1, endBp: first, fill: 1, mark: { startBp: first - 1, endBp: first, label }, note: label };
   }
   const ofMotif = hitsNamed(query, hits).sort((x, y) => x.startBp - y.startBp);
   if (ofMotif.length === 0) return { error: `no hit of '${query}' in this sequence` };
   const i = (previousHit + 1) % ofMotif.length;
   const hit = ofMotif[i];
-  const exact = hit.motifName.toLowerCase() === query.toLowerCase();
-  const where = ofMotif.length > 1 ? `hit ${i + 1} of ${ofMotif.length}; Jump again for the next` : '';
-  const note = [exact ? '' : hit.motifName, where].filter(Boolean).join(', ');
-  return { startBp: hit.startBp, endBp: hit.endBp, fill: HIT_FILL, note, hitIndex: i };
+  const label = hitLabel(hit, i, ofMotif.length);
+  const note = ofMotif.length > 1 ? `${label}; Jump again for the next` : label;
+  return { startBp: hit.startBp, endBp: hit.endBp, fill: HIT_FILL, mark: { startBp: hit.startBp, endBp: hit.endBp, hit, label }, note, hitIndex: i };
+}
+
+/**
+ * "GATA1 (MA0035.5) 1,204–1,213 +, hit 2 of 7": the motif and its id (two databases may share a
+ * name), the hit's 1-based bases and strand as the hover readout shows them, and which hit of the
+ * motif this is when it has several.
+ */
+export function hitLabel(hit: JumpHit, index: number, count: number): string {
+  // A typographic minus: a lone hyphen at the end of "167–176 -" reads as a stray dash.
+  const where = `${hit.motifName} (${hit.motifId}) ${fmt(hit.startBp + 1)}–${fmt(hit.endBp)} ${hit.strand === '-' ? '−' : '+'}`;
+  return count > 1 ? `${where}, hit ${index + 1} of ${count}` : where;
+}
+
+/**
+ * Whether two rows are the same hit: by value, since the hits of a sequence may be fetched again
+ * (a hit on each strand of the same bases is two hits).
+ */
+export function sameHit(a: JumpHit, b: JumpHit): boolean {
+  return a.motifId === b.motifId && a.startBp === b.startBp && a.endBp === b.endBp && a.strand === b.strand;
+}
+
+/**
+ * Whether the highlight of a jump still belongs on screen: it goes once the view has moved more
+ * than a view's width away from it, so a small pan keeps it but looking elsewhere drops it.
+ */
+export function markStaysInView(mark: Pick<JumpMark, 'startBp' | 'endBp'>, view: { startBp: number; endBp: number }): boolean {
+  const width = view.endBp - view.startBp;
+  const gap = Math.max(mark.startBp - view.endBp, view.startBp - mark.endBp, 0);
+  return gap <= width;
 }
 
 /**
