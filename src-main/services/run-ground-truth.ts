@@ -31,7 +31,7 @@ export class RunGroundTruth {
    * Part of the results' cache identity: per-output scoring gives other RMA/RRA than scoring
    * every region, so results of one are not reused for the other.
    */
-  get scoring(): string {
+  get scoring(): 'by-output' | 'all' {
     return this.match ? 'by-output' : 'all';
   }
 

@@ -137,6 +137,7 @@ export class LocalRunService implements RunService {
     // what makes a cached result reusable.
     const gtSha = p.groundTruthBedPath ? await sha256File(p.groundTruthBedPath) : '';
     const gtScoring = RunGroundTruth.read(p.groundTruthBedPath, run.request.outputLabels ?? null)?.scoring;
+    if (gtScoring) run.request.groundTruthScoring = gtScoring;
     const resultsVersion = `${ENGINE_VERSION}|metrics=${[...p.metrics].sort().join(',')}|gt=${gtSha}${gtScoring === 'by-output' ? '|gt-by-output' : ''}`;
     const keyed = p.configs.map((config) => ({
       explId: config.id, config, canonical: canonicalConfig(config),

@@ -34,6 +34,7 @@ export function runSummary(cache: RunCache, run: StoredRun, sequenceCount: numbe
     },
     error: run.error,
     notices: run.notices,
+    groundTruthScoring: run.request.groundTruthScoring ?? null,
     computedElsewhereBy: ownerElsewhere(run),
   };
 }

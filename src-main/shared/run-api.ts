@@ -101,6 +101,12 @@ export interface RunSummary {
   /** What the run reported while it ran (e.g. how it reads the ground-truth BED), oldest first. */
   notices: string[];
   /**
+   * How RMA/RRA use the ground-truth BED: 'by-output' scores each explanation against the regions
+   * named after its output (a multitask model), 'all' against every region; null without a BED
+   * (or for runs stored before this was recorded).
+   */
+  groundTruthScoring: 'by-output' | 'all' | null;
+  /**
    * The pid of another live process (the app beside `plrp serve`) that computes this run: its
    * progress shows there, and it is cancelled there. Null when no other process has it.
    */

@@ -22,6 +22,8 @@ export interface StoredRequest {
    * multitask BED depends on the names, so a resume must see the ones the run started with.
    */
   outputLabels?: string[] | null;
+  /** How the BED's regions were scored (RunGroundTruth.scoring); absent without a BED and in older runs. */
+  groundTruthScoring?: 'by-output' | 'all';
 }
 
 /** The run's output names: as stored at its start, else (older runs) from the manifest now. */

@@ -51,11 +51,11 @@ const request = (model: string): RunRequest => ({
   metrics: ['rma', 'rra'],
 });
 
-async function computed(model: string): Promise<{ id: string; notices: string[]; rows: SequenceRow[] }> {
+async function computed(model: string): Promise<{ id: string; notices: string[]; scoring: string | null; rows: SequenceRow[] }> {
   const started = await svc.start(request(model));
   const done = await svc.whenSettled(started.id);
   expect(done.status).toBe('done');
-  return { id: done.id, notices: done.notices, rows: (await svc.sequences({ runId: done.id, limit: 100 })).rows };
+  return { id: done.id, notices: done.notices, scoring: done.groundTruthScoring, rows: (await svc.sequences({ runId: done.id, limit: 100 })).rows };
 }
 
 async function rmaWith(runId: string, row: SequenceRow, truth: Uint8Array): Promise<number | null> {
@@ -67,6 +67,7 @@ describe('ground truth of a multitask model', () => {
   it('scores each explanation against the sites of the output it explains', async () => {
     const run = await computed(MODEL);
     expect(run.notices.join('\n')).toContain("matched by the BED's name column");
+    expect(run.scoring).toBe('by-output');
     let differsFromAllSites = 0;
     for (const row of run.rows) {
       const own = mask(row.name, (task) => task === LABELS[row.target]);
@@ -109,6 +110,7 @@ describe('ground truth of a multitask model', () => {
     copyFileSync(MODEL, unnamed);
     const run = await computed(unnamed);
     expect(run.notices.join('\n')).not.toContain('matched by');
+    expect(run.scoring).toBe('all');
     for (const row of run.rows) {
       const all = mask(row.name, () => true);
       const rma = row.explanations.ep.metrics.rma ?? null;
