@@ -6,6 +6,7 @@
 import { readFasta } from '../engine/genomics/fasta';
 import { locus, regionSequences, type ResolvedRegions } from '../engine/genomics/region';
 import { AppError } from '../shared/errors';
+import { loadOrBuildFai } from '../engine/genomics/fai';
 import { MAX_RECORD_BP, recordTooLong } from '../engine/genomics/record-limit';
 import { InputHasher } from './cache/cache-key';
 import type { GenomePlace } from '../shared/run-api';
@@ -21,6 +22,32 @@ const STORE_BATCH = 1000;
 export async function fastaInputSha256(path: string): Promise<string> {
   const hasher = new InputHasher();
   for await (const rec of readFasta(path)) hasher.add(rec.name, rec.sequence);
+  return hasher.digest();
+}
+
+/** A stored region of a region run: its name and where its letters were cut from. */
+export interface StoredRegionPlace {
+  name: string;
+  lengthBp: number;
+  place: GenomePlace;
+}
+
+/**
+ * The input checksum of a region run's regions as the FASTA holds them now (compare with
+ * RunSummary.inputSha256): the same places, cut again, hashed as ingestRegions hashed them.
+ */
+export async function regionsInputSha256(fastaPath: string, stored: readonly StoredRegionPlace[]): Promise<string> {
+  const index = await loadOrBuildFai(fastaPath);
+  const entries = new Map(index.map((e) => [e.name, e]));
+  const regions = stored.map((s) => {
+    const entry = entries.get(s.place.chrom);
+    if (!entry) throw new AppError('BAD_FASTA', `${fastaPath} has no sequence "${s.place.chrom}" (region ${s.name})`);
+    const end = s.place.startBp + s.lengthBp;
+    if (end > entry.lengthBp) throw new AppError('BAD_FASTA', `${fastaPath}: "${s.place.chrom}" is ${entry.lengthBp} bp, shorter than region ${s.name} needs (${end})`);
+    return { chrom: s.place.chrom, start: s.place.startBp, end, name: s.name };
+  });
+  const hasher = new InputHasher();
+  for await (const r of regionSequences({ fastaPath, regions, entries })) hasher.add(r.name, r.sequence, { chrom: r.chrom, startBp: r.start });
   return hasher.digest();
 }
 

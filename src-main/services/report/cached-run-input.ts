@@ -12,6 +12,11 @@ export function cachedRunInput(cache: RunCache, runId: string): CachedRunInput {
   return {
     inputSha256: run.inputSha,
     notices: run.notices,
+    regionPlaces: () => {
+      if (!run.request.regions) return null;
+      const stored = cache.sequenceNames(run.inputSha, 0, cache.inputCount(run.inputSha));
+      return stored.map((s) => ({ name: s.name, lengthBp: s.lengthBp, place: s.place! }));
+    },
     partial: run.status === 'done' ? null : { status: run.status, computed: cache.sequencesDone(runId), total: cache.inputCount(run.inputSha), scanned: cache.scannedCount(runId) },
     lettersAt: (indices) => new Map(indices.filter((i) => i >= 0)
       .flatMap((i) => cache.readSequences(run.inputSha, i, i + 1))

@@ -15,7 +15,7 @@ import type { ReportSource } from '../../engine/report/report-predictions';
 import type { ModelSweep } from '../../engine/reproduce/sweep-result';
 import { AppError } from '../../shared/errors';
 import { sha256File } from '../file-hash';
-import { fastaInputSha256 } from '../ingest-fasta';
+import { fastaInputSha256, regionsInputSha256, type StoredRegionPlace } from '../ingest-fasta';
 
 export interface CollectOptions {
   title?: string;
@@ -38,6 +38,8 @@ export interface CachedRunInput {
   partial: PartialRun | null;
   /** What the run reported while it ran (RunSummary.notices), e.g. how it read its ground truth. */
   notices: string[];
+  /** A region run's regions and where they were cut from; null for a run of the FASTA's records. */
+  regionPlaces(): StoredRegionPlace[] | null;
 }
 
 const require = createRequire(import.meta.url);
@@ -73,17 +75,20 @@ async function checksum(role: string, path: string | null | undefined, expected?
  * The FASTA of a cached run, checked against the input checksum the run recorded (of names and
  * letters, so a re-wrapped file still matches); the figures draw the cache's letters either way.
  */
-async function runFastaChecksum(path: string, recorded: string): Promise<{ checksum: InputChecksum; changed: boolean }> {
+async function runFastaChecksum(path: string, run: CachedRunInput): Promise<{ checksum: InputChecksum; changed: boolean }> {
   const drawn = 'the figures draw the letters the run explained, from the run cache';
+  const recorded = run.inputSha256;
   if (!existsSync(path)) return { checksum: { role: 'FASTA', path, sha256: null, note: `file not found; ${drawn}` }, changed: false };
   const sha = await sha256File(path);
+  // A region run explained pieces of the FASTA: those pieces, cut again, are what must match.
+  const places = run.regionPlaces();
   let now: string;
   try {
-    now = await fastaInputSha256(path);
+    now = places ? await regionsInputSha256(path, places) : await fastaInputSha256(path);
   } catch (e) {
     return { checksum: { role: 'FASTA', path, sha256: sha, note: `CHANGED since the run: no longer readable as FASTA (${(e as Error).message}); ${drawn}` }, changed: true };
   }
-  if (now === recorded) return { checksum: { role: 'FASTA', path, sha256: sha, note: 'matches the run (the same names and letters)' }, changed: false };
+  if (now === recorded) return { checksum: { role: 'FASTA', path, sha256: sha, note: places ? `matches the run (the same letters at its ${places.length} regions)` : 'matches the run (the same names and letters)' }, changed: false };
   return { checksum: { role: 'FASTA', path, sha256: sha, note: `CHANGED since the run: its names or letters differ from those explained (run input ${recorded}, now ${now}); ${drawn}` }, changed: true };
 }
 
@@ -106,7 +111,7 @@ export async function collectReportInput(doc: OutJson, o: CollectOptions = {}): 
     modelInfo = model.info;
     await model.close();
   }
-  const fasta = o.run ? await runFastaChecksum(doc.fasta, o.run.inputSha256) : null;
+  const fasta = o.run ? await runFastaChecksum(doc.fasta, o.run) : null;
   const letters = o.run
     ? o.run.lettersAt(names.map((n) => doc.sequences.findIndex((s) => s.name === n)))
     : existsSync(doc.fasta) ? new Map((await readFastaAll(doc.fasta)).map((r) => [r.name, r.sequence])) : null;

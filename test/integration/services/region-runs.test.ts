@@ -70,6 +70,28 @@ describe('a region run', () => {
     expect((await runToOutJson(svc, runId)).sequences.map((s) => s.description)).toEqual(['r1:101-500', 'r0:11-260', 'r1:301-500']);
   });
 
+  it('has its report check the letters at its regions, not the whole FASTA, against the run', async () => {
+    const reportText = async () => Buffer.from(await svc.report(runId, 'html')).toString('utf8');
+    expect(await reportText()).toContain('matches the run (the same letters at its 3 regions)');
+    const original = readFileSync(genomePath, 'utf8');
+    try {
+      // A base outside every region (r0 position 5): the regions are unchanged.
+      const lines = original.split('\n');
+      const flip = (line: number, col: number) => {
+        const ch = lines[line][col];
+        lines[line] = lines[line].slice(0, col) + (ch === 'A' ? 'C' : 'A') + lines[line].slice(col + 1);
+        writeFileSync(genomePath, lines.join('\n'));
+      };
+      flip(1, 5);
+      expect(await reportText()).toContain('matches the run (the same letters at its 3 regions)');
+      // A base inside peak1 (r0 position 20): the report says the FASTA changed.
+      flip(1, 20);
+      expect(await reportText()).toContain('CHANGED since the run: its names or letters differ');
+    } finally {
+      writeFileSync(genomePath, original);
+    }
+  });
+
   it('exports bedGraph, the sequence table and motif hits in genome coordinates', async () => {
     const out = join(t.dir, 'export');
     await exportRun(svc, runId, out);
