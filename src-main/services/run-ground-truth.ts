@@ -3,7 +3,8 @@
 // service's three uses: the cache identity of its results, the masks its workers score, and the
 // regions the Tracks view draws.
 import { existsSync, readFileSync } from 'node:fs';
-import { parseGroundTruthBed, type GroundTruth } from '../engine/metrics/ground-truth-mask';
+import { parseGroundTruthBed, sequenceIntervals, type GroundTruth } from '../engine/metrics/ground-truth-mask';
+import type { GenomePlace } from '../shared/run-api';
 import { countsFor, matchOutputs, outputMatchNotice, sequenceGroundTruth, type OutputMatch, type SequenceGroundTruth } from '../engine/metrics/ground-truth-outputs';
 
 export class RunGroundTruth {
@@ -39,14 +40,14 @@ export class RunGroundTruth {
     return outputMatchNotice(this.path, this.gt, this.labels, this.match);
   }
 
-  masks(name: string, lengthBp: number): SequenceGroundTruth {
-    return sequenceGroundTruth(this.gt, name, lengthBp, this.path, this.match);
+  masks(name: string, lengthBp: number, place?: GenomePlace | null): SequenceGroundTruth {
+    return sequenceGroundTruth(this.gt, name, lengthBp, this.path, this.match, place);
   }
 
-  /** The regions of a sequence its explanations of output `target` are scored against. */
-  regions(name: string, target: number): { startBp: number; endBp: number; name: string }[] {
-    return (this.gt.get(name) ?? [])
+  /** The regions of a sequence (in its own coordinates) its explanations of output `target` are scored against. */
+  regions(s: { name: string; lengthBp: number; place?: GenomePlace | null }, target: number): { startBp: number; endBp: number; name: string }[] {
+    return (sequenceIntervals(this.gt, s.name, s.lengthBp, s.place) ?? [])
       .filter((iv) => countsFor(iv, this.match, target))
-      .map((iv) => ({ startBp: iv.start, endBp: iv.end, name: iv.label ?? name }));
+      .map((iv) => ({ startBp: iv.start, endBp: iv.end, name: iv.label ?? s.name }));
   }
 }

@@ -15,7 +15,7 @@ import type { LayerWrite } from './cache/cache-types';
 import { LAYER_WINDOWS, wantsLayers } from './cache/layer-store';
 import { nonFiniteRelevanceMessage, sequenceWarnings } from '../engine/explain/sequence-warnings';
 import { magnifiedRelevanceWarning } from '../engine/explain/pruning-warnings';
-import { MAX_BATCH_SEQUENCES } from '../shared/run-api';
+import { MAX_BATCH_SEQUENCES, type GenomePlace } from '../shared/run-api';
 import type { SequenceGroundTruth } from '../engine/metrics/ground-truth-outputs';
 
 /** A batch closes at this many sequences or bases, whichever comes first. The seqlet null is built
@@ -40,7 +40,8 @@ export interface RunJobOptions {
   run: StoredRun;
   explanations: RunExplanation[];
   sequenceCount: number;
-  groundTruth: (name: string, lengthBp: number) => SequenceGroundTruth;
+  /** `place`: a region run's sequence's place on its chromosome (a BED in genome coordinates). */
+  groundTruth: (name: string, lengthBp: number, place?: GenomePlace) => SequenceGroundTruth;
   signal: AbortSignal;
   onBatchDone: (sequences: number, computeMs: number) => void;
   onNotice: (message: string) => void;
@@ -100,7 +101,7 @@ export function createRunJob(o: RunJobOptions): BatchJob<ExplainTask, ExplainTas
           if (!scanOnly || !needsScan(s.idx)) continue;
         }
         for (const e of missing) configIds.add(e.explId);
-        seqs.push({ idx: s.idx, letters: s.letters, groundTruth: o.groundTruth(s.name, s.lengthBp) });
+        seqs.push({ idx: s.idx, letters: s.letters, groundTruth: o.groundTruth(s.name, s.lengthBp, s.place) });
         names.set(s.idx, s.name);
         bases += s.lengthBp;
       }

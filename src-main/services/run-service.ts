@@ -203,7 +203,7 @@ export class LocalRunService implements RunService {
       cache: this.cache, run, explanations, sequenceCount: count, signal: controller.signal, motifs, knownHits, windowBp,
       batchSequences: this.options.batchSequences ?? batchSequencesFor(count, this.pool!.workers),
       inFlight: progress.inFlight,
-      groundTruth: (name, lengthBp) => gt?.masks(name, lengthBp) ?? null,
+      groundTruth: (name, lengthBp, place) => gt?.masks(name, lengthBp, place) ?? null,
       onBatchDone: (n, ms) => {
         computeMs += ms;
         this.cache.updateRun(runId, { computeMs });
@@ -375,7 +375,7 @@ export class LocalRunService implements RunService {
     if (!gt) return null;
     const [row] = sequenceRows(this.cache, run, sequenceIndex, 1);
     if (!row || row.index !== sequenceIndex) throw new AppError('USAGE', `run ${runId} has no sequence ${sequenceIndex}`);
-    return gt.regions(row.name, row.target);
+    return gt.regions(row, row.target);
   }
 
   async report(runId: string, format: 'html' | 'pdf'): Promise<Uint8Array> {

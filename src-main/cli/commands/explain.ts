@@ -126,8 +126,8 @@ async function runExplain(o: ExplainCliOptions, signal: AbortSignal): Promise<vo
       maxSequencesPerBatch: Math.min(info.batchLimit ?? Number.POSITIVE_INFINITY, batchSequencesFor(total, pool.workers)),
       uniqueNames: target.kind === 'map' || groundTruth !== null,
       targetOf: (name) => targetFor(target, name),
-      groundTruthOf: (name, lengthBp) => {
-        const mask = groundTruth ? sequenceGroundTruth(groundTruth, name, lengthBp, o.groundTruth!, byOutput) : null;
+      groundTruthOf: (name, lengthBp, place) => {
+        const mask = groundTruth ? sequenceGroundTruth(groundTruth, name, lengthBp, o.groundTruth!, byOutput, place) : null;
         if (mask) sequencesWithGroundTruth++;
         return mask;
       },

@@ -53,7 +53,8 @@ export function registerCompute(runs: Command): void {
         const started = await svc.start(request);
         // The names are known once the service has read the FASTA into the cache.
         if (groundTruth && o.groundTruth) {
-          const names = svc.cache.sequenceNames(started.inputSha256, 0, started.sequenceCount).map((s) => s.name);
+          // A region run's BED may name chromosomes (genome coordinates) instead of the regions.
+          const names = svc.cache.sequenceNames(started.inputSha256, 0, started.sequenceCount).flatMap((s) => (s.place ? [s.name, s.place.chrom] : [s.name]));
           const warning = groundTruthMatchWarning(o.groundTruth, groundTruth, names);
           if (warning) process.stderr.write(`plrp: warning: ${warning}\n`);
         }

@@ -12,6 +12,7 @@ import { BATCH_BASES, BATCH_SEQUENCES } from '../../services/run-job';
 import { recordTooLong } from '../../engine/genomics/record-limit';
 import type { InFlightProgress } from '../../engine/pool/in-flight-progress';
 import type { SequenceGroundTruth } from '../../engine/metrics/ground-truth-outputs';
+import type { GenomePlace } from '../../shared/run-api';
 
 export interface RecordInfo {
   name: string;
@@ -42,7 +43,8 @@ export interface FastaJobOptions {
   modelSha256: string;
   configs: ExplainConfig[];
   targetOf: (name: string) => number;
-  groundTruthOf: (name: string, lengthBp: number) => SequenceGroundTruth;
+  /** `place`: where a region lies on its chromosome (a ground-truth BED may be in genome coordinates). */
+  groundTruthOf: (name: string, lengthBp: number, place?: GenomePlace) => SequenceGroundTruth;
   metrics: MetricName[];
   layerRelevance: boolean;
   unknown: UnknownEncoding;
@@ -105,7 +107,7 @@ export function createFastaJob(o: FastaJobOptions): BatchJob<ExplainTask, Explai
         if (!rec) break;
         if (sequences.length > 0 && bases + rec.sequence.length > BATCH_BASES) { lookahead = rec; break; }
         infos.set(rec.index, { name: rec.name, description: rec.description, sequence: rec.sequence, chrom: rec.chrom, offsetBp: rec.offsetBp });
-        sequences.push({ idx: rec.index, letters: rec.sequence, groundTruth: o.groundTruthOf(rec.name, rec.sequence.length), target: o.targetOf(rec.name) });
+        sequences.push({ idx: rec.index, letters: rec.sequence, groundTruth: o.groundTruthOf(rec.name, rec.sequence.length, rec.chrom === undefined ? undefined : { chrom: rec.chrom, startBp: rec.offsetBp ?? 0 }), target: o.targetOf(rec.name) });
         bases += rec.sequence.length;
       }
       if (sequences.length === 0) return null;

@@ -3,6 +3,7 @@
 // or known sites. General BED handling (genome coordinates, strands, tracks) lives in
 // ../genomics; this is the small, strict reader the metrics need.
 import { AppError } from '../../shared/errors';
+import type { GenomePlace } from '../../shared/run-api';
 
 export interface GroundTruthInterval {
   start: number;
@@ -50,7 +51,33 @@ export function groundTruthMask(
   keep: (iv: GroundTruthInterval) => boolean = () => true,
 ): Uint8Array | null {
   const intervals = gt.get(name);
-  if (!intervals) return null;
+  return intervals ? intervalMask(intervals, name, lengthBp, source, keep) : null;
+}
+
+/**
+ * The intervals of a sequence: those the BED names it by, else, for a region cut out of a genome
+ * (`place`), those on its chromosome that overlap it, clipped and moved into the region's
+ * coordinates, so a BED of sites in genome coordinates works for region runs. undefined when
+ * neither names or overlaps the sequence.
+ */
+export function sequenceIntervals(gt: GroundTruth, name: string, lengthBp: number, place?: GenomePlace | null): GroundTruthInterval[] | undefined {
+  const own = gt.get(name);
+  if (own || !place) return own;
+  const end = place.startBp + lengthBp;
+  const overlapping = (gt.get(place.chrom) ?? [])
+    .filter((iv) => iv.end > place.startBp && iv.start < end)
+    .map((iv) => ({ ...iv, start: Math.max(iv.start, place.startBp) - place.startBp, end: Math.min(iv.end, end) - place.startBp }));
+  return overlapping.length > 0 ? overlapping : undefined;
+}
+
+/** The [L] mask of these intervals of sequence `name` (1 inside those `keep` accepts). */
+export function intervalMask(
+  intervals: readonly GroundTruthInterval[],
+  name: string,
+  lengthBp: number,
+  source = 'ground-truth BED',
+  keep: (iv: GroundTruthInterval) => boolean = () => true,
+): Uint8Array {
   const mask = new Uint8Array(lengthBp);
   for (const iv of intervals) {
     if (iv.end > lengthBp) {

@@ -5,7 +5,8 @@
 // the BED's region names are the model's output names (from its manifest), each explanation is
 // scored against the regions of the output it explains. Otherwise every region counts, as for a
 // single-output model.
-import { groundTruthMask, type GroundTruth, type GroundTruthInterval } from './ground-truth-mask';
+import { intervalMask, sequenceIntervals, type GroundTruth, type GroundTruthInterval } from './ground-truth-mask';
+import type { GenomePlace } from '../../shared/run-api';
 
 /** What the worker needs for one sequence: one mask, or one per output (null: no region of that output). */
 export type SequenceGroundTruth = Uint8Array | { byOutput: (Uint8Array | null)[] } | null;
@@ -53,14 +54,15 @@ export function countsFor(iv: GroundTruthInterval, match: OutputMatch | null, ta
   return !match || outputOfRegion(iv.label, match.labels) === target;
 }
 
-export function sequenceGroundTruth(gt: GroundTruth, name: string, lengthBp: number, source: string, match: OutputMatch | null): SequenceGroundTruth {
-  if (!match) return groundTruthMask(gt, name, lengthBp, source);
-  const intervals = gt.get(name);
+/** `place`: where a region run's sequence lies on its chromosome (see sequenceIntervals). */
+export function sequenceGroundTruth(gt: GroundTruth, name: string, lengthBp: number, source: string, match: OutputMatch | null, place?: GenomePlace | null): SequenceGroundTruth {
+  const intervals = sequenceIntervals(gt, name, lengthBp, place);
   if (!intervals) return null;
+  if (!match) return intervalMask(intervals, name, lengthBp, source);
   // Validates every interval (one past the end is an error whatever output it names).
-  groundTruthMask(gt, name, lengthBp, source, () => false);
+  intervalMask(intervals, name, lengthBp, source, () => false);
   return {
-    byOutput: match.labels.map((_, k) => (intervals.some((iv) => countsFor(iv, match, k)) ? groundTruthMask(gt, name, lengthBp, source, (iv) => countsFor(iv, match, k)) : null)),
+    byOutput: match.labels.map((_, k) => (intervals.some((iv) => countsFor(iv, match, k)) ? intervalMask(intervals, name, lengthBp, source, (iv) => countsFor(iv, match, k)) : null)),
   };
 }
 

@@ -100,9 +100,12 @@ export class RunCache {
   /** Sequences with fromIdx ≤ idx < toIdx, in order. */
   readSequences(inputSha: string, fromIdx: number, toIdx: number): StoredSequence[] {
     const rows = this.db
-      .prepare('SELECT idx, name, length_bp, letters FROM input_sequences WHERE input_sha = ? AND idx >= ? AND idx < ? ORDER BY idx')
-      .all(inputSha, fromIdx, toIdx) as { idx: number; name: string; length_bp: number; letters: Buffer }[];
-    return rows.map((r) => ({ idx: r.idx, name: r.name, lengthBp: r.length_bp, letters: decodeText(r.letters) }));
+      .prepare('SELECT idx, name, length_bp, letters, chrom, start_bp FROM input_sequences WHERE input_sha = ? AND idx >= ? AND idx < ? ORDER BY idx')
+      .all(inputSha, fromIdx, toIdx) as { idx: number; name: string; length_bp: number; letters: Buffer; chrom: string | null; start_bp: number | null }[];
+    return rows.map((r) => ({
+      idx: r.idx, name: r.name, lengthBp: r.length_bp, letters: decodeText(r.letters),
+      ...(r.chrom === null ? {} : { place: { chrom: r.chrom, startBp: r.start_bp ?? 0 } }),
+    }));
   }
 
   /**

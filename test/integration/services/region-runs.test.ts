@@ -92,6 +92,20 @@ describe('a region run', () => {
     }
   });
 
+  it('scores RMA against a ground-truth BED in genome coordinates, and draws it in the region', async () => {
+    // Sites on the chromosomes: one inside region r1:101-500 (at r1:151-160), one inside peak1
+    // (r0:21-30), one outside every region.
+    const truth = join(t.dir, 'sites.bed');
+    writeFileSync(truth, 'r1\t150\t160\tsite1\nr0\t20\t30\tsite2\nr0\t700\t720\tfar\n');
+    const run = await svc.start(request({ regions: ['r1:101-500'], regionsBed: { kind: 'path', path: bedPath }, groundTruthBed: { kind: 'path', path: truth }, metrics: ['rma'] }));
+    await svc.whenSettled(run.id);
+    const { rows } = await svc.sequences({ runId: run.id });
+    expect(await svc.groundTruth(run.id, 0)).toEqual([{ startBp: 50, endBp: 60, name: 'site1' }]);
+    expect(await svc.groundTruth(run.id, 1)).toEqual([{ startBp: 10, endBp: 20, name: 'site2' }]);
+    expect(await svc.groundTruth(run.id, 2)).toEqual([]);
+    expect(rows.map((r) => typeof r.explanations.ep.metrics.rma)).toEqual(['number', 'number', 'undefined']);
+  });
+
   it('exports bedGraph, the sequence table and motif hits in genome coordinates', async () => {
     const out = join(t.dir, 'export');
     await exportRun(svc, runId, out);
