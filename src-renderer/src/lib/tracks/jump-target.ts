@@ -1,6 +1,9 @@
 // What the tracks' "Jump to" field means: a 1-based position or range ("25000", "25,000-25,100"),
-// or a motif name whose hits are visited one after another. Pure, so the wording of the feedback
-// and the region it leads to are tested without a browser.
+// on the chromosome for a region of a genome ("chr2:10,050-10,100" or "10,050-10,100"), or a motif
+// name whose hits are visited one after another. Pure, so the wording of the feedback and the
+// region it leads to are tested without a browser.
+import type { GenomePlace } from '../../../../src-main/shared/run-api';
+import { originOf, spanText } from './genome-place';
 
 export interface JumpHit {
   motifName: string;
@@ -28,16 +31,21 @@ const HIT_FILL = 0.5;
  * `previousHit` is the hitIndex of the last jump to the same text (-1 for none): the jump goes on
  * to the motif's next hit (wrapping), so pressing Jump again walks through the hits.
  */
-export function parseJump(text: string, lengthBp: number, hits: readonly JumpHit[], previousHit = -1): JumpResult {
+export function parseJump(text: string, lengthBp: number, hits: readonly JumpHit[], previousHit = -1, place: GenomePlace | null = null): JumpResult {
   const query = text.trim();
   if (!query) return null;
-  const range = query.replace(/[,_]/g, '').match(/^(-?\d+)(?:\s*(?:-|–|\.\.)\s*(-?\d+))?$/);
+  const range = rangeIn(query, place);
+  if (range && 'error' in range) return range;
   if (range) {
-    const a = Number(range[1]);
-    const b = range[2] === undefined ? a : Number(range[2]);
+    const [a, b] = range;
     if (a < 1 || b < 1) return { error: 'positions start at 1' };
-    const first = Math.max(1, Math.min(a, b));
-    const last = Math.min(lengthBp, Math.max(a, b));
+    // Positions are on the chromosome for a region of a genome: its first base is origin + 1.
+    const origin = originOf(place);
+    const first = Math.max(1, Math.min(a, b) - origin);
+    const last = Math.min(lengthBp, Math.max(a, b) - origin);
+    if (place && (first > lengthBp || last < 1)) {
+      return { error: `${spanText(place, Math.min(a, b) - origin - 1, Math.max(a, b) - origin)} is outside this region (${spanText(place, 0, lengthBp)})` };
+    }
     if (first > lengthBp) return { error: `${first.toLocaleString('en-US')} is past the end (${lengthBp.toLocaleString('en-US')} bp)` };
     return { startBp: first - 1, endBp: last, fill: 1, note: '' };
   }
@@ -49,6 +57,20 @@ export function parseJump(text: string, lengthBp: number, hits: readonly JumpHit
   const where = ofMotif.length > 1 ? `hit ${i + 1} of ${ofMotif.length}; Jump again for the next` : '';
   const note = [exact ? '' : hit.motifName, where].filter(Boolean).join(', ');
   return { startBp: hit.startBp, endBp: hit.endBp, fill: HIT_FILL, note, hitIndex: i };
+}
+
+/**
+ * The 1-based positions typed ("25000", "25,000-25,100"), or null when the text is not a position
+ * (a motif name). For a region of a genome, "chr2:10,050-10,100" too; another chromosome is an error.
+ */
+function rangeIn(query: string, place: GenomePlace | null): [number, number] | { error: string } | null {
+  // A chromosome prefix: "chr2:" but not a dimer's "TAL1::TCF3".
+  const prefixed = place ? /^([^:\s]+):(?!:)(.+)$/.exec(query) : null;
+  const numbers = (prefixed ? prefixed[2] : query).replace(/[,_]/g, '').match(/^(-?\d+)(?:\s*(?:-|–|\.\.)\s*(-?\d+))?$/);
+  if (!numbers) return null;
+  if (prefixed && place && prefixed[1] !== place.chrom) return { error: `this region is on ${place.chrom}, not ${prefixed[1]}` };
+  const a = Number(numbers[1]);
+  return [a, numbers[2] === undefined ? a : Number(numbers[2])];
 }
 
 /**
