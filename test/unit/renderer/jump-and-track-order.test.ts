@@ -57,7 +57,7 @@ describe('jump field on a region of a genome', () => {
     expect(parseJump('9,000-10,010', 400, [], -1, place)).toMatchObject({ startBp: 0, endBp: 10 });
   });
   it('says when a position is outside the region or on another chromosome', () => {
-    expect(parseJump('50', 400, [], -1, place)).toEqual({ error: 'chr2:50–50 is outside this region (chr2:10,001–10,400)' });
+    expect(parseJump('50', 400, [], -1, place)).toEqual({ error: 'chr2:50 is outside this region (chr2:10,001–10,400)' });
     expect(parseJump('chr2:10,401-10,500', 400, [], -1, place)).toEqual({ error: 'chr2:10,401–10,500 is outside this region (chr2:10,001–10,400)' });
     expect(parseJump('chr3:10,050', 400, [], -1, place)).toEqual({ error: 'this region is on chr2, not chr3' });
   });

@@ -17,8 +17,9 @@ export function positionText(place: GenomePlace | null, bp: number): string {
   return place ? `${place.chrom}:${fmt(place.startBp + bp + 1)}` : fmt(bp + 1);
 }
 
-/** 0-based half-open [startBp, endBp) of the sequence, 1-based inclusive: "chr2:10,050–10,060" or "50–60". */
+/** 0-based half-open [startBp, endBp) of the sequence, 1-based inclusive: "chr2:10,050–10,060" or "50–60"; one base is one position. */
 export function spanText(place: GenomePlace | null, startBp: number, endBp: number): string {
+  if (endBp - startBp === 1) return positionText(place, startBp);
   const o = originOf(place);
   return `${place ? `${place.chrom}:` : ''}${fmt(o + startBp + 1)}–${fmt(o + endBp)}`;
 }

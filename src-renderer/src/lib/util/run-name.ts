@@ -18,12 +18,18 @@ const SHOWN_REGIONS = 2;
  * regions (peaks.bed)", "genome.fa · 2 regions (chr1:101-500, chr2:10,001-10,400)").
  */
 export function inputName(r: Pick<Named, 'fastaName' | 'regions' | 'sequenceCount'>): string {
-  if (!r.regions) return r.fastaName;
+  const regions = regionsName(r);
+  return regions ? `${r.fastaName} · ${regions}` : r.fastaName;
+}
+
+/** The regions a region run explains ("320 regions (peaks.bed)"); null for a run of a FASTA's records. */
+export function regionsName(r: Pick<Named, 'regions' | 'sequenceCount'>): string | null {
+  if (!r.regions) return null;
   const { strings, bedName } = r.regions;
   const typed = strings.length > SHOWN_REGIONS ? [...strings.slice(0, SHOWN_REGIONS), '…'] : strings;
   const from = [...typed, ...(bedName ? [bedName] : [])].join(', ');
   const count = r.sequenceCount === undefined ? 'regions' : countOf(r.sequenceCount, 'region');
-  return `${r.fastaName} · ${count}${from ? ` (${from})` : ''}`;
+  return `${count}${from ? ` (${from})` : ''}`;
 }
 
 /** First 8 characters of the id: secondary text beside the name, as a short commit hash is. */
