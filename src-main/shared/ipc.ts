@@ -22,7 +22,7 @@ import {
   type SequencePage,
   type TrackSlice,
 } from './run-api';
-import type { AttachedManifest, BedRegion, FastaSummary, FileEntry, ModelCard, DemoBundle, Settings } from './studio-types';
+import type { AttachedManifest, BedRegion, FastaSummary, FileEntry, ModelCard, DemoBundle, RegionsSummary, Settings } from './studio-types';
 
 /**
  * The renderer may only refer to files by the opaque token its host handed out (file dialog, upload,
@@ -33,6 +33,11 @@ const runId = z.string().min(1).max(128);
 const seqIndex = z.number().int().nonnegative();
 /** A model window of a tiled sequence (a 2 Mbp record at 100 bp per window is 20,000). */
 const windowIndex = z.number().int().nonnegative().max(1_000_000);
+
+/** A `chr:start-end` or sequence name (names come from FASTA headers: one word, no whitespace). */
+const regionString = z.string().min(1).max(1000);
+/** Regions typed into New run; more belong in a BED file (regionsBed), which has no such limit. */
+export const MAX_TYPED_REGIONS = 10_000;
 
 const runRequest = z
   .object({
@@ -45,6 +50,9 @@ const runRequest = z
     explanations: z.array(explainConfigSchema).min(1).max(32),
     metrics: z.array(z.enum(METRIC_NAMES)).optional(),
     label: z.string().max(200).optional(),
+    // Regions of the FASTA to explain instead of its records (RunRequest.regions, regionsBed).
+    regions: z.array(regionString).max(MAX_TYPED_REGIONS).optional(),
+    regionsBed: tokenRef.optional(),
   })
   .strict();
 
@@ -129,6 +137,10 @@ export const INVOKE_CHANNELS = {
   'files:attachManifest': ch<AttachedManifest>()(z.object({ model: tokenRef, manifest: tokenRef }).strict()),
   'files:modelCard': ch<ModelCard>()(byFile),
   'files:fastaSummary': ch<FastaSummary>()(byFile),
+  /** The regions a run of this FASTA would explain, checked as the run service checks them (building the .fai). */
+  'files:regionsSummary': ch<RegionsSummary>()(
+    z.object({ fasta: tokenRef, regions: z.array(regionString).max(MAX_TYPED_REGIONS), regionsBed: tokenRef.optional() }).strict(),
+  ),
   'demo:bundle': ch<DemoBundle>()(empty),
   'settings:get': ch<Settings>()(empty),
   'settings:set': ch<Settings>()(settingsSchema.partial().strict()),

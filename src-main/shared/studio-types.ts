@@ -71,6 +71,20 @@ export interface FastaSummary {
   firstNames: string[];
   /** Problems that do not stop a run but the user should know (e.g. lengths ≠ the model's). */
   warnings: string[];
+  /** A record too long to explain in one piece, which a run of the records refuses; moot for a run of regions. */
+  longRecordWarning: string | null;
+}
+
+/** The regions of a FASTA a run would explain instead of its records (New run's Regions section). */
+export interface RegionsSummary {
+  regions: number;
+  minLengthBp: number;
+  maxLengthBp: number;
+  totalBp: number;
+  /** As FastaSummary.lengthCounts, for the regions: the New-run view counts those shorter than the model's input. */
+  lengthCounts: [lengthBp: number, count: number][] | null;
+  /** First few region names, as the run's sequences will be named. */
+  firstNames: string[];
 }
 
 /** The bundled demo: model, FASTA, motif database and ground truth, ready to run in one click. */

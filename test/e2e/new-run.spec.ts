@@ -2,6 +2,7 @@
 // the results; an unsupported model shows why instead of a run button.
 import { expect, test } from '@playwright/test';
 import { dropFiles } from './drop-files';
+import { genomeFasta } from './fixture-fasta';
 import { startServer, type StudioServer } from './studio-server';
 
 let server: StudioServer;
@@ -71,4 +72,43 @@ test('a model chosen together with its manifest names its outputs; another model
   await dropFiles(page, '[data-testid="new-run-form"]', ['resources/models/cnn4-pair.json']);
   await expect(page.getByTestId('manifest-note')).toContainText('cnn4-pair.json describes a model of 3389 bytes (cnn4-pair.onnx), but deep-multitask.onnx has 77405');
   await expect(page.getByTestId('target').locator('option').nth(3)).toHaveText('spi1 (output 2)');
+});
+
+test('regions of a genome FASTA are checked as typed, explained as the run\'s sequences, and shown on their chromosome', async ({ page }) => {
+  const genome = genomeFasta({ chr1: 1_000, chr2: 12_000 });
+  await page.goto(server.url);
+  await page.getByTestId('new-run').click();
+  await dropFiles(page, '[data-testid="new-run-form"]', ['test/fixtures/lrp/cnn4.onnx', genome]);
+  await expect(page.getByTestId('fasta-count')).toHaveText('2');
+  const regions = page.getByTestId('regions-text');
+  // Syntax is checked as one types; whether a region fits the FASTA, against its index.
+  await regions.fill('chr1:0-200');
+  await expect(page.getByTestId('regions-problems')).toContainText('positions start at 1');
+  await expect(page.getByTestId('start-run')).toBeDisabled();
+  await regions.fill('chr3:1-200');
+  await expect(page.getByTestId('regions-error')).toContainText("no sequence named 'chr3'");
+  await expect(page.getByTestId('start-run')).toBeDisabled();
+  await regions.fill('chr1:101-300\nchr2:10,001-10,200');
+  await expect(page.getByTestId('fasta-regions')).toContainText('The run explains 2 regions of it, not its records: 200 bp each');
+  await expect(page.getByTestId('regions-status')).toHaveText('2 regions of genome.fa.');
+  await expect(page.getByTestId('start-run')).toBeEnabled();
+  await page.screenshot({ path: 'test-results/screens/08d-new-run-regions.png', fullPage: true });
+  await page.getByTestId('start-run').click();
+  await page.getByTestId('run-open').click({ timeout: 60_000 });
+  await expect(page.getByTestId('run-title')).toContainText('cnn4.onnx · genome.fa · 2 regions (chr1:101-300, chr2:10,001-10,200)');
+  await expect(page.getByTestId('run-subtitle')).toContainText('2 regions');
+  await expect(page.getByTestId('sequence-row').locator('td.name')).toHaveText(['chr1:101-300', 'chr2:10,001-10,200']);
+  // The tracks read positions on the chromosome: the region's first base is chr2:10,001, not 1.
+  await page.getByTestId('sequence-row').nth(1).click();
+  await expect(page.getByTestId('region')).toHaveText("chr2:10,001–10,200 (200 of the region's 200 bp)");
+  await page.getByTestId('jump-input').fill('chr2:10,051-10,100');
+  await page.getByTestId('jump-input').press('Enter');
+  await expect(page.getByTestId('region')).toContainText('chr2:10,051–10,100');
+  await page.getByTestId('jump-input').fill('51');
+  await page.getByTestId('jump-input').press('Enter');
+  await expect(page.getByTestId('jump-message')).toHaveText('chr2:51 is outside this region (chr2:10,001–10,200)');
+  await page.screenshot({ path: 'test-results/screens/08e-region-run-tracks.png', fullPage: true });
+  // The Start list says which regions of genome.fa the run explains.
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await expect(page.getByTestId('recent-run-input').first()).toContainText('2 regions (chr1:101-300, chr2:10,001-10,200)');
 });

@@ -36,13 +36,13 @@ export async function summarizeFasta(path: string, name: string, modelLengthBp?:
   if (modelLengthBp && modelLengthBp > 0 && sequences > 0 && (minLengthBp !== modelLengthBp || maxLengthBp !== modelLengthBp)) {
     warnings.push(`the model takes ${modelLengthBp} bp; sequences here are ${minLengthBp}–${maxLengthBp} bp`);
   }
-  if (maxLengthBp > MAX_RECORD_BP) {
-    warnings.push(`'${longest}' is ${maxLengthBp.toLocaleString('en-US')} bp, over the ${MAX_RECORD_BP.toLocaleString('en-US')} bp a run explains in one piece, so a run will refuse it: cut such records into regions first`);
-  }
+  const longRecordWarning = maxLengthBp > MAX_RECORD_BP
+    ? `'${longest}' is ${maxLengthBp.toLocaleString('en-US')} bp, over the ${MAX_RECORD_BP.toLocaleString('en-US')} bp a run explains in one piece, so a run of the records will refuse it: cut such records into regions first (Regions, below)`
+    : null;
   if (totalBp > 0 && ambiguousBp / totalBp > 0.1) warnings.push(`${((100 * ambiguousBp) / totalBp).toFixed(1)}% of bases are N or ambiguous`);
   return {
     name, sequences, minLengthBp: sequences ? minLengthBp : 0, maxLengthBp, totalBp, ambiguousBp,
     lengthCounts: lengthCounts ? [...lengthCounts].sort(([a], [b]) => a - b) : null,
-    firstNames, warnings,
+    firstNames, warnings, longRecordWarning,
   };
 }

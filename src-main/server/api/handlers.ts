@@ -8,6 +8,7 @@ import type { ParsedRequestOf } from '../../shared/ipc';
 import type { DemoBundle, FastaSummary, ModelCard } from '../../shared/studio-types';
 import type { FileRegistry } from './file-registry';
 import { attachManifest } from './attach-manifest';
+import { summarizeRegions } from './regions-summary';
 import type { SettingsStore } from './settings-store';
 import type { Handlers } from './dispatch';
 
@@ -35,6 +36,8 @@ export function createHandlers(deps: HostDeps): Handlers {
         explanations: r.explanations,
         metrics: r.metrics,
         label: r.label,
+        regions: r.regions,
+        regionsBed: r.regionsBed ? toPath(r.regionsBed) : undefined,
       };
       return deps.runs.start(request);
     },
@@ -72,6 +75,8 @@ export function createHandlers(deps: HostDeps): Handlers {
       const path = deps.files.resolve(r.file.token);
       return deps.fastaSummary(path, deps.files.entry(r.file.token).name);
     },
+    'files:regionsSummary': (r) =>
+      summarizeRegions(deps.files.resolve(r.fasta.token), r.regions, r.regionsBed ? deps.files.resolve(r.regionsBed.token) : null),
     'files:bedRegions': async (r) => {
       const path = deps.files.resolve(r.file.token);
       const gt = parseGroundTruthBed(await readFile(path, 'utf8'), deps.files.entry(r.file.token).name);

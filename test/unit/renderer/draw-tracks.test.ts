@@ -25,6 +25,14 @@ describe('ruler', () => {
     // Position 100 is the 0-based base 99: its tick is at the centre of that base.
     expect(rulerTicks(frame(0, 1))[0].x).toBe(Math.round(99.5) + 0.5);
   });
+  it('labels a region of a genome with its positions on the chromosome', () => {
+    // chr2:10,001-10,400 on 400 px: ticks at 10,100, 10,200, …, at the centre of their base.
+    const ticks = rulerTicks(frame(0, 1), 10_000);
+    expect(ticks.map((t) => t.label)).toEqual(['10,100', '10,200', '10,300', '10,400']);
+    expect(ticks[0].x).toBe(Math.round(99.5) + 0.5);
+    // A region starting off the step: the first tick is the first round genome position in it.
+    expect(rulerTicks(frame(0, 1), 10_050)[0]).toMatchObject({ position: 10_100, x: Math.round(49.5) + 0.5 });
+  });
   it('labels distinct, exact positions when zoomed to bases on a long sequence', () => {
     // 25,000–25,100 of a 50 kbp sequence on 1,000 px: a 10-bp step, labelled in full.
     const zoomed = labels(frame(24_999, 101 / 1000, 1000, 24));

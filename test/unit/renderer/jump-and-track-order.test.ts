@@ -74,3 +74,25 @@ describe('relevance track order', () => {
     expect(trackOrder(run)).toEqual(['lrp', 'l-0.1', 'l-0.5', 'l-0.9', 'm-0.2', 'm-0.5']);
   });
 });
+
+describe('jump field on a region of a genome', () => {
+  // The region chr2:10,001-10,400: its 0-based position 0 is chr2:10,001.
+  const place = { chrom: 'chr2', startBp: 10_000 };
+  it('reads positions on the chromosome, with or without its name', () => {
+    expect(parseJump('10,050-10,100', 400, [], -1, place)).toMatchObject({ startBp: 49, endBp: 100 });
+    expect(parseJump('chr2:10,050-10,100', 400, [], -1, place)).toMatchObject({ startBp: 49, endBp: 100 });
+    expect(parseJump('chr2:10001', 400, [], -1, place)).toMatchObject({ startBp: 0, endBp: 1 });
+    // A range reaching past the region is cut to it.
+    expect(parseJump('9,000-10,010', 400, [], -1, place)).toMatchObject({ startBp: 0, endBp: 10 });
+  });
+  it('says when a position is outside the region or on another chromosome', () => {
+    expect(parseJump('50', 400, [], -1, place)).toEqual({ error: 'chr2:50 is outside this region (chr2:10,001–10,400)' });
+    expect(parseJump('chr2:10,401-10,500', 400, [], -1, place)).toEqual({ error: 'chr2:10,401–10,500 is outside this region (chr2:10,001–10,400)' });
+    expect(parseJump('chr3:10,050', 400, [], -1, place)).toEqual({ error: 'this region is on chr2, not chr3' });
+  });
+  it('still finds motifs, dimers included, and names the hit and a marked position on the chromosome', () => {
+    const hits = [{ motifName: 'TAL1::TCF3', motifId: 'MA0091.2', startBp: 40, endBp: 58, strand: '-' as const }];
+    expect(parseJump('TAL1::TCF3', 400, hits, -1, place)).toMatchObject({ startBp: 40, endBp: 58, note: 'TAL1::TCF3 (MA0091.2) chr2:10,041–10,058 −' });
+    expect(parseJump('10,050', 400, [], -1, place)).toMatchObject({ startBp: 49, endBp: 50, note: 'position chr2:10,050', mark: { startBp: 49, endBp: 50 } });
+  });
+});

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseExplainConfig } from '../../../src-main/shared/explain-config';
 import type { RunSummary } from '../../../src-main/shared/run-api';
 import type { FileEntry } from '../../../src-main/shared/studio-types';
-import { runName, shortRunId } from '../../../src-renderer/src/lib/util/run-name';
+import { inputName, runName, shortRunId } from '../../../src-renderer/src/lib/util/run-name';
 import { finishedTwin } from '../../../src-renderer/src/lib/util/run-reuse';
 import { buildRunRequest, DEFAULT_METHODS, demoRequest } from '../../../src-renderer/src/lib/util/run-request';
 
@@ -39,6 +39,12 @@ describe('run names', () => {
     expect(runName({ label: 'Demo', modelName: 'cnn32-pair.onnx', fastaName: 'gata-tal-pair.fa' })).toBe('Demo');
     expect(runName({ label: null, modelName: 'cnn32-pair.onnx', fastaName: 'gata-tal-pair.fa' })).toBe('cnn32-pair.onnx · gata-tal-pair.fa');
     expect(runName({ label: '  ', modelName: 'm.onnx', fastaName: 'x.fa' })).toBe('m.onnx · x.fa');
+    // A region run says it explains regions, how many, and from where.
+    const regionRun = { label: null, modelName: 'm.onnx', fastaName: 'genome.fa', sequenceCount: 320 };
+    expect(runName({ ...regionRun, regions: { strings: [], bedName: 'peaks.bed' } })).toBe('m.onnx · genome.fa · 320 regions (peaks.bed)');
+    expect(inputName({ ...regionRun, sequenceCount: 2, regions: { strings: ['chr1:101-500', 'chr2:10,001-10,400'], bedName: null } })).toBe('genome.fa · 2 regions (chr1:101-500, chr2:10,001-10,400)');
+    expect(inputName({ ...regionRun, sequenceCount: 4, regions: { strings: ['a', 'b', 'c'], bedName: 'p.bed' } })).toBe('genome.fa · 4 regions (a, b, …, p.bed)');
+    expect(inputName({ ...regionRun, regions: null })).toBe('genome.fa');
   });
   it('keep the id prefix as a short secondary tag', () => {
     expect(shortRunId({ id: 'eebbe98a-1234-5678' })).toBe('eebbe98a');

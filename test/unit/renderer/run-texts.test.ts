@@ -36,6 +36,8 @@ describe('FASTA summary', () => {
     expect(shortSequenceWarning(1000, mixed)).toMatch(/^All 5 sequences \(shortest 10 bp\) are shorter than the model's 1,000-bp input/);
     // Too many distinct lengths to count: the shortest still tells the user there are some.
     expect(shortSequenceWarning(200, { ...mixed, lengthCounts: null })).toMatch(/^Some sequences \(shortest 10 bp\) are shorter than the model's 200-bp input/);
+    // A region run warns about its regions, not the FASTA's records.
+    expect(shortSequenceWarning(200, mixed, 'region')).toMatch(/^3 of 5 regions \(shortest 10 bp\) are shorter/);
   });
   it('stays silent when no sequence is short, or the model takes any length', () => {
     expect(shortSequenceWarning(10, mixed)).toBeNull();

@@ -49,6 +49,8 @@ describe('shared viewport', () => {
     }
     expect(regionLabel(v)).toBe('1–10 of 10 bp');
     expect(regionLabel(resize(v, 300))).toBe('1–10 of 10 bp');
+    // A region of a genome reads on its chromosome.
+    expect(regionLabel(fitViewport(400, 800), { chrom: 'chr2', startBp: 10_000 })).toBe("chr2:10,001–10,400 (400 of the region's 400 bp)");
   });
   it('asks for about one bin per pixel, and per-base data only when zoomed to bases (100 kbp stays small)', () => {
     expect(sliceRequestFor(fitViewport(100_000, 1000))).toEqual({ startBp: 0, endBp: 100_000, bpPerBin: 100 });

@@ -1,13 +1,20 @@
 // The New-run form: chosen files (as tokens), what the host says about them (model card, FASTA
 // summary), the methods, and the started run's progress.
 import type { RunSummary } from '../../../../src-main/shared/run-api';
-import type { AttachedManifest, FastaSummary, FileEntry, FileKind, ModelCard } from '../../../../src-main/shared/studio-types';
+import type { AttachedManifest, FastaSummary, FileEntry, FileKind, ModelCard, RegionsSummary } from '../../../../src-main/shared/studio-types';
 import type { ApiClient } from '../api/client';
 import { buildRunRequest, DEFAULT_METHODS, FALLBACK_P, pProblem, type MethodChoice } from '../util/run-request';
 import { pairManifests } from '../util/manifest-pairing';
+import { parseRegionText } from '../util/region-text';
 import { errorMessage } from '../../../../src-main/shared/errors';
 
 /** What became of a manifest uploaded with the model: used, or refused and why. */
+/** The FASTA slot and the regions BED slot: a region run's BED is not the ground truth. */
+export type SlotKind = FileKind | 'regions';
+
+/** Quiet time after the last keystroke before the regions are checked against the FASTA's index. */
+const REGION_CHECK_DELAY_MS = 400;
+
 export type ManifestNote = ({ ok: true } & AttachedManifest) | { ok: false; message: string };
 
 export class NewRunState {
@@ -23,6 +30,17 @@ export class NewRunState {
   methods = $state<MethodChoice>({ ...DEFAULT_METHODS });
   target = $state<number | 'predicted'>('predicted');
   started = $state<RunSummary | null>(null);
+  /** The Regions field as typed, and a BED of regions: with either, the run explains regions of the FASTA. */
+  regionsText = $state('');
+  regionsBed = $state<FileEntry | null>(null);
+  /** What the host found the regions to be (count, lengths), or why a run would refuse them. */
+  regionsSummary = $state<RegionsSummary | null>(null);
+  regionsError = $state<string | null>(null);
+  regionsChecking = $state(false);
+  private regionCheck: { timer: ReturnType<typeof setTimeout> | null; generation: number } = { timer: null, generation: 0 };
+
+  readonly regionText = $derived(parseRegionText(this.regionsText));
+  readonly hasRegions = $derived(this.regionText.regions.length > 0 || this.regionsBed !== null);
 
   /** Problems with p, shown at its field. */
   readonly pProblem = $derived(pProblem(this.methods));
@@ -39,6 +57,9 @@ export class NewRunState {
     if (this.summary === null) return 'This FASTA could not be read (the message above says where); choose another.';
     const m = this.methods;
     if (!(m.lrp || m.plrpLambda || m.plrpM || m.sweep)) return 'Choose at least one method.';
+    if (this.regionText.problems.length > 0) return 'Correct the regions (the field says what is wrong).';
+    if (this.regionsError !== null) return 'The regions do not fit this FASTA (the message at the field says why).';
+    if (this.hasRegions && this.regionsSummary === null) return 'Checking the regions…';
     return this.pProblem;
   }
 
@@ -52,8 +73,12 @@ export class NewRunState {
     }
   }
 
-  async setFile(kind: FileKind, entry: FileEntry | null): Promise<void> {
+  async setFile(kind: SlotKind, entry: FileEntry | null): Promise<void> {
     this.error = null;
+    if (kind === 'regions') {
+      this.regionsBed = entry;
+      this.checkRegionsSoon(0);
+    }
     if (kind === 'bed') this.bed = entry;
     if (kind === 'motifs') this.motifs = entry;
     if (kind === 'model') {
@@ -68,17 +93,50 @@ export class NewRunState {
     if (kind === 'fasta') {
       this.fasta = entry;
       this.summary = null;
+      // The regions are checked again once the new FASTA is read (below).
+      this.regionsSummary = null;
       if (entry) await this.inspect('fasta', async () => {
         this.summary = await this.api.invoke('files:fastaSummary', { file: { kind: 'token', token: entry.token } });
       });
+      this.checkRegionsSoon(0);
     }
+  }
+
+  /** The Regions field changed: checked against the FASTA once the typing pauses. */
+  setRegionsText(text: string): void {
+    this.regionsText = text;
+    this.checkRegionsSoon(REGION_CHECK_DELAY_MS);
+  }
+
+  /**
+   * Asks the host what the regions are on this FASTA (it resolves them as the run will, building a
+   * missing .fai), after `delayMs`. Only the latest check's answer is kept; regions with a syntax
+   * problem are not sent, since the field already says what is wrong.
+   */
+  private checkRegionsSoon(delayMs: number): void {
+    if (this.regionCheck.timer) clearTimeout(this.regionCheck.timer);
+    const generation = ++this.regionCheck.generation;
+    this.regionsSummary = null;
+    this.regionsError = null;
+    const { regions, problems } = this.regionText;
+    const fasta = this.fasta;
+    const bed = this.regionsBed;
+    this.regionsChecking = fasta !== null && this.hasRegions && problems.length === 0;
+    if (!this.regionsChecking) return;
+    this.regionCheck.timer = setTimeout(() => {
+      const request = { fasta: { kind: 'token' as const, token: fasta!.token }, regions, ...(bed ? { regionsBed: { kind: 'token' as const, token: bed.token } } : {}) };
+      this.api.invoke('files:regionsSummary', request).then(
+        (summary) => { if (generation === this.regionCheck.generation) this.regionsSummary = summary; },
+        (e: unknown) => { if (generation === this.regionCheck.generation) this.regionsError = errorMessage(e); },
+      ).finally(() => { if (generation === this.regionCheck.generation) this.regionsChecking = false; });
+    }, delayMs);
   }
 
   /**
    * Files picked or dropped together. A model's manifest (NAME.json) goes up with its model and is
    * stored beside it; one picked on its own is for the model already chosen.
    */
-  async addFiles(files: File[], kind?: FileKind): Promise<void> {
+  async addFiles(files: File[], kind?: SlotKind): Promise<void> {
     if (kind && kind !== 'model') {
       for (const f of files) await this.addFile(f, kind);
       return;
@@ -90,7 +148,7 @@ export class NewRunState {
   }
 
   /** A dropped or picked file goes to the slot its extension suggests (or the one given). */
-  async addFile(file: File, kind?: FileKind, manifest?: File): Promise<void> {
+  async addFile(file: File, kind?: SlotKind, manifest?: File): Promise<void> {
     this.error = null;
     try {
       const entry = await this.api.upload(file);
@@ -146,7 +204,8 @@ export class NewRunState {
     this.busy = 'start';
     this.error = null;
     try {
-      const request = buildRunRequest({ model: this.model, fasta: this.fasta, bed: this.bed, motifs: this.motifs }, this.methods, this.target);
+      const regions = { regions: this.regionText.regions, regionsBed: this.regionsBed };
+      const request = buildRunRequest({ model: this.model, fasta: this.fasta, bed: this.bed, motifs: this.motifs, ...regions }, this.methods, this.target);
       this.started = await this.api.invoke('runs:start', request);
       return this.started;
     } catch (e) {

@@ -34,18 +34,24 @@ export interface RulerTick {
   label: string;
 }
 
-/** The ticks whose base centre is on screen. */
-export function rulerTicks(frame: TrackFrame): RulerTick[] {
+/**
+ * The ticks whose base centre is on screen. `originBp` is the genome coordinate of the sequence's
+ * position 0 (a region's start on its chromosome): ticks then fall on round genome positions and
+ * are labelled with them (a region at chr2:10,001 starts at 10,001, not 1).
+ */
+export function rulerTicks(frame: TrackFrame, originBp = 0): RulerTick[] {
   const step = tickStepBp(frame.bpPerPixel);
   const ticks: RulerTick[] = [];
-  // 1-based position p is the 0-based base p − 1, whose centre is at p − 0.5.
-  for (let p = Math.max(step, Math.ceil((frame.startBp + 0.5) / step) * step); p - 0.5 < endBp(frame); p += step) {
-    ticks.push({ position: p, x: Math.round(bpToPx(frame, p - 0.5)) + 0.5, label: formatTick(p, step) });
+  // 1-based position p is the 0-based base p − 1, whose centre is at p − 0.5 (in the sequence's
+  // own coordinates, p − originBp − 0.5).
+  const first = Math.max(step, Math.ceil((originBp + frame.startBp + 0.5) / step) * step);
+  for (let p = first; p - originBp - 0.5 < endBp(frame); p += step) {
+    ticks.push({ position: p, x: Math.round(bpToPx(frame, p - originBp - 0.5)) + 0.5, label: formatTick(p, step) });
   }
   return ticks;
 }
 
-export function drawRuler(ctx: Ctx2D, frame: TrackFrame): void {
+export function drawRuler(ctx: Ctx2D, frame: TrackFrame, originBp = 0): void {
   const { colors, heightPx, widthPx } = frame;
   ctx.fillStyle = colors.background;
   ctx.fillRect(0, 0, widthPx, heightPx);
@@ -56,7 +62,7 @@ export function drawRuler(ctx: Ctx2D, frame: TrackFrame): void {
   ctx.textAlign = 'center';
   ctx.textBaseline = 'top';
   let lastRight = -Infinity;
-  for (const tick of rulerTicks(frame)) {
+  for (const tick of rulerTicks(frame, originBp)) {
     ctx.beginPath();
     ctx.moveTo(tick.x, heightPx - 8);
     ctx.lineTo(tick.x, heightPx);

@@ -1,6 +1,9 @@
 // What the tracks' "Jump to" field means: a 1-based position or range ("25000", "25,000-25,100"),
-// or a motif name whose hits are visited one after another. Pure, so the wording of the feedback
-// and the region it leads to are tested without a browser.
+// on the chromosome for a region of a genome ("chr2:10,050-10,100" or "10,050-10,100"), or a motif
+// name whose hits are visited one after another. Pure, so the wording of the feedback and the
+// region it leads to are tested without a browser.
+import type { GenomePlace } from '../../../../src-main/shared/run-api';
+import { originOf, spanText } from './genome-place';
 
 export interface JumpHit {
   motifName: string;
@@ -46,26 +49,31 @@ const HIT_FILL = 0.5;
  * `previousHit` is the hitIndex of the last jump to the same text (-1 for none): the jump goes on
  * to the motif's next hit (wrapping), so pressing Jump again walks through the hits.
  */
-export function parseJump(text: string, lengthBp: number, hits: readonly JumpHit[], previousHit = -1): JumpResult {
+export function parseJump(text: string, lengthBp: number, hits: readonly JumpHit[], previousHit = -1, place: GenomePlace | null = null): JumpResult {
   const query = text.trim();
   if (!query) return null;
-  const range = query.replace(/[,_]/g, '').match(/^(-?\d+)(?:\s*(?:-|–|\.\.)\s*(-?\d+))?$/);
+  const range = rangeIn(query, place);
+  if (range && 'error' in range) return range;
   if (range) {
-    const a = Number(range[1]);
-    const b = range[2] === undefined ? a : Number(range[2]);
+    const [a, b, single] = range;
     if (a < 1 || b < 1) return { error: 'positions start at 1' };
-    const first = Math.max(1, Math.min(a, b));
-    const last = Math.min(lengthBp, Math.max(a, b));
+    // Positions are on the chromosome for a region of a genome: its first base is origin + 1.
+    const origin = originOf(place);
+    const first = Math.max(1, Math.min(a, b) - origin);
+    const last = Math.min(lengthBp, Math.max(a, b) - origin);
+    if (place && (first > lengthBp || last < 1)) {
+      return { error: `${spanText(place, Math.min(a, b) - origin - 1, Math.max(a, b) - origin)} is outside this region (${spanText(place, 0, lengthBp)})` };
+    }
     if (first > lengthBp) return { error: `${fmt(first)} is past the end (${fmt(lengthBp)} bp)` };
-    if (range[2] !== undefined) return { startBp: first - 1, endBp: last, fill: 1, mark: null, note: '' };
-    const label = `position ${fmt(first)}`;
+    if (!single) return { startBp: first - 1, endBp: last, fill: 1, mark: null, note: '' };
+    const label = `position ${spanText(place, first - 1, first)}`;
     return { startBp: first - 1, endBp: first, fill: 1, mark: { startBp: first - 1, endBp: first, label }, note: label };
   }
   const ofMotif = hitsNamed(query, hits).sort((x, y) => x.startBp - y.startBp);
   if (ofMotif.length === 0) return { error: `no hit of '${query}' in this sequence` };
   const i = (previousHit + 1) % ofMotif.length;
   const hit = ofMotif[i];
-  const label = hitLabel(hit, i, ofMotif.length);
+  const label = hitLabel(hit, i, ofMotif.length, place);
   const note = ofMotif.length > 1 ? `${label}; Jump again for the next` : label;
   return { startBp: hit.startBp, endBp: hit.endBp, fill: HIT_FILL, mark: { startBp: hit.startBp, endBp: hit.endBp, hit, label }, note, hitIndex: i };
 }
@@ -75,9 +83,9 @@ export function parseJump(text: string, lengthBp: number, hits: readonly JumpHit
  * name), the hit's 1-based bases and strand as the hover readout shows them, and which hit of the
  * motif this is when it has several.
  */
-export function hitLabel(hit: JumpHit, index: number, count: number): string {
+export function hitLabel(hit: JumpHit, index: number, count: number, place: GenomePlace | null = null): string {
   // A typographic minus: a lone hyphen at the end of "167–176 -" reads as a stray dash.
-  const where = `${hit.motifName} (${hit.motifId}) ${fmt(hit.startBp + 1)}–${fmt(hit.endBp)} ${hit.strand === '-' ? '−' : '+'}`;
+  const where = `${hit.motifName} (${hit.motifId}) ${spanText(place, hit.startBp, hit.endBp)} ${hit.strand === '-' ? '−' : '+'}`;
   return count > 1 ? `${where}, hit ${index + 1} of ${count}` : where;
 }
 
@@ -97,6 +105,20 @@ export function markStaysInView(mark: Pick<JumpMark, 'startBp' | 'endBp'>, view:
   const width = view.endBp - view.startBp;
   const gap = Math.max(mark.startBp - view.endBp, view.startBp - mark.endBp, 0);
   return gap <= width;
+}
+
+/**
+ * The 1-based positions typed ("25000", "25,000-25,100"; the flag: one position), or null when the text is not a position
+ * (a motif name). For a region of a genome, "chr2:10,050-10,100" too; another chromosome is an error.
+ */
+function rangeIn(query: string, place: GenomePlace | null): [number, number, boolean] | { error: string } | null {
+  // A chromosome prefix: "chr2:" but not a dimer's "TAL1::TCF3".
+  const prefixed = place ? /^([^:\s]+):(?!:)(.+)$/.exec(query) : null;
+  const numbers = (prefixed ? prefixed[2] : query).replace(/[,_]/g, '').match(/^(-?\d+)(?:\s*(?:-|–|\.\.)\s*(-?\d+))?$/);
+  if (!numbers) return null;
+  if (prefixed && place && prefixed[1] !== place.chrom) return { error: `this region is on ${place.chrom}, not ${prefixed[1]}` };
+  const a = Number(numbers[1]);
+  return numbers[2] === undefined ? [a, a, true] : [a, Number(numbers[2]), false];
 }
 
 /**

@@ -1,5 +1,8 @@
 // The one shared viewport of all tracks, as pure arithmetic: clamp, zoom about a point, pan, jump.
 // All tracks read the same {startBp, bpPerPixel}, which is what keeps them aligned.
+import type { GenomePlace } from '../../../../src-main/shared/run-api';
+import { spanText } from './genome-place';
+
 export interface ViewportState {
   lengthBp: number;
   widthPx: number;
@@ -57,13 +60,15 @@ export function jumpTo(v: ViewportState, startBp: number, endBp = startBp + 1, f
 
 /**
  * The visible region as the readout shows it: 1-based first and last base, both with thousands
- * separators. The epsilon keeps a view ending exactly on a base boundary from reading one base more.
+ * separators; for a region of a genome (`place`), on its chromosome. The epsilon keeps a view
+ * ending exactly on a base boundary from reading one base more.
  */
-export function regionLabel(v: ViewportState): string {
-  const first = Math.floor(v.startBp + 1e-6) + 1;
+export function regionLabel(v: ViewportState, place: GenomePlace | null = null): string {
+  const first = Math.floor(v.startBp + 1e-6);
   const last = Math.min(v.lengthBp, Math.ceil(v.startBp + v.widthPx * v.bpPerPixel - 1e-6));
   const fmt = (n: number) => n.toLocaleString('en-US');
-  return `${fmt(first)}–${fmt(last)} of ${fmt(v.lengthBp)} bp`;
+  if (place) return `${spanText(place, first, last)} (${fmt(last - first)} of the region's ${fmt(v.lengthBp)} bp)`;
+  return `${spanText(null, first, last)} of ${fmt(v.lengthBp)} bp`;
 }
 
 /** A view showing the whole sequence keeps showing all of it at the new width; others keep zoom. */

@@ -20,16 +20,17 @@ export function countShorterThan(s: Pick<FastaSummary, 'lengthCounts'>, lengthBp
 
 /**
  * The warning for sequences shorter than a model's fixed input of `modelLengthBp` (0: the model
- * takes any length); null when there are none.
+ * takes any length); null when there are none. `noun` is what they are: the FASTA's sequences, or
+ * the regions a region run cuts out of it.
  */
-export function shortSequenceWarning(modelLengthBp: number, s: Pick<FastaSummary, 'sequences' | 'minLengthBp' | 'lengthCounts'>): string | null {
+export function shortSequenceWarning(modelLengthBp: number, s: Pick<FastaSummary, 'sequences' | 'minLengthBp' | 'lengthCounts'>, noun = 'sequence'): string | null {
   if (modelLengthBp <= 0 || s.sequences === 0 || s.minLengthBp >= modelLengthBp) return null;
   const short = countShorterThan(s, modelLengthBp);
   const shortest = `shortest ${bp(s.minLengthBp)}`;
   const who =
-    short === null ? `Some sequences (${shortest}) are`
-    : short === 1 ? `1 sequence (${bp(s.minLengthBp)}) is`
-    : `${short === s.sequences ? `All ${countOf(short, 'sequence')}` : `${short.toLocaleString('en-US')} of ${countOf(s.sequences, 'sequence')}`} (${shortest}) are`;
+    short === null ? `Some ${noun}s (${shortest}) are`
+    : short === 1 ? `1 ${noun} (${bp(s.minLengthBp)}) is`
+    : `${short === s.sequences ? `All ${countOf(short, noun)}` : `${short.toLocaleString('en-US')} of ${countOf(s.sequences, noun)}`} (${shortest}) are`;
   const their = short === 1 ? 'its' : 'their';
   return `${who} shorter than the model's ${modelLengthBp.toLocaleString('en-US')}-bp input and will be padded with N: ${their} relevance is less reliable.`;
 }

@@ -65,6 +65,9 @@ export interface RunFiles {
   fasta: FileEntry;
   bed?: FileEntry | null;
   motifs?: FileEntry | null;
+  /** Regions of the FASTA to explain instead of its records: typed (`chr:start-end`) and/or a BED file. */
+  regions?: string[];
+  regionsBed?: FileEntry | null;
 }
 
 export function buildRunRequest(files: RunFiles, methods: MethodChoice, target: number | 'predicted', label?: string): RequestOf<'runs:start'> {
@@ -78,6 +81,8 @@ export function buildRunRequest(files: RunFiles, methods: MethodChoice, target: 
     explanations: explanationsFor(methods),
     metrics: metricsFor(!!files.bed),
     ...(label ? { label } : {}),
+    ...(files.regions?.length ? { regions: files.regions } : {}),
+    ...(files.regionsBed ? { regionsBed: ref(files.regionsBed) } : {}),
   };
 }
 
