@@ -4,12 +4,11 @@
 import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LocalRunService } from '../../../src-main/services/run-service';
+import { describe, expect, it } from 'vitest';
 import type { RunRequest, SequenceRow } from '../../../src-main/shared/run-api';
 import { positionRelevance } from '../../../src-main/engine/metrics/position-relevance';
 import { relevanceMassAccuracy } from '../../../src-main/engine/metrics/relevance-mass-accuracy';
-import { tempDir } from './service-fixtures';
+import { serviceInTempDir } from './service-fixtures';
 import { forgetOutputLabels } from '../../../src-main/engine/explain/model-manifest';
 
 const resource = (p: string) => fileURLToPath(new URL(`../../../resources/${p}`, import.meta.url));
@@ -31,16 +30,7 @@ const mask = (seq: string, keep: (task: string) => boolean) => {
   return m;
 };
 
-let t: ReturnType<typeof tempDir>;
-let svc: LocalRunService;
-beforeAll(() => {
-  t = tempDir();
-  svc = new LocalRunService({ cachePath: join(t.dir, 'cache.sqlite'), threads: 1 });
-});
-afterAll(async () => {
-  await svc.close();
-  t.cleanup();
-});
+const service = serviceInTempDir();
 
 const request = (model: string): RunRequest => ({
   model: { kind: 'path', path: model },
@@ -52,14 +42,14 @@ const request = (model: string): RunRequest => ({
 });
 
 async function computed(model: string): Promise<{ id: string; notices: string[]; scoring: string | null; rows: SequenceRow[] }> {
-  const started = await svc.start(request(model));
-  const done = await svc.whenSettled(started.id);
+  const started = await service.svc.start(request(model));
+  const done = await service.svc.whenSettled(started.id);
   expect(done.status).toBe('done');
-  return { id: done.id, notices: done.notices, scoring: done.groundTruthScoring, rows: (await svc.sequences({ runId: done.id, limit: 100 })).rows };
+  return { id: done.id, notices: done.notices, scoring: done.groundTruthScoring, rows: (await service.svc.sequences({ runId: done.id, limit: 100 })).rows };
 }
 
 async function rmaWith(runId: string, row: SequenceRow, truth: Uint8Array): Promise<number | null> {
-  const slice = await svc.trackSlice({ runId, sequenceIndex: row.index, explanationId: 'ep', startBp: 0, endBp: L, bpPerBin: 1 });
+  const slice = await service.svc.trackSlice({ runId, sequenceIndex: row.index, explanationId: 'ep', startBp: 0, endBp: L, bpPerBin: 1 });
   return relevanceMassAccuracy(positionRelevance(Float32Array.from(slice.bases!.flat()), L), truth);
 }
 
@@ -79,18 +69,18 @@ describe('ground truth of a multitask model', () => {
       }
       expect(rma).toBeCloseTo((await rmaWith(run.id, row, own))!, 5);
       if (Math.abs(rma! - (await rmaWith(run.id, row, mask(row.name, () => true)))!) > 1e-6) differsFromAllSites++;
-      const drawn = await svc.groundTruth(run.id, row.index);
+      const drawn = await service.svc.groundTruth(run.id, row.index);
       expect(drawn!.every((r) => r.name.split(':')[0].toLowerCase() === LABELS[row.target])).toBe(true);
       expect(drawn!.length).toBe(sites.get(row.name)!.filter(([, , task]) => task === LABELS[row.target]).length);
     }
     // The demo plants several tasks' sites in some sequences: those scores must change.
     expect(differsFromAllSites).toBeGreaterThan(0);
     // The report says how RMA/RRA were scored.
-    expect(Buffer.from(await svc.report(run.id, 'html')).toString('utf8')).toContain('RMA and RRA score each explanation against the regions of the output it explains');
+    expect(Buffer.from(await service.svc.report(run.id, 'html')).toString('utf8')).toContain('RMA and RRA score each explanation against the regions of the output it explains');
   });
 
   it('keeps the output names it started with when the manifest goes (an upload folder that was cleaned up)', async () => {
-    const dir = join(t.dir, 'upload');
+    const dir = join(service.dir, 'upload');
     mkdirSync(dir);
     const model = join(dir, 'deep-multitask.onnx');
     copyFileSync(MODEL, model);
@@ -99,14 +89,14 @@ describe('ground truth of a multitask model', () => {
     rmSync(join(dir, 'deep-multitask.json'));
     // As a new process would: nothing remembered of the manifest.
     forgetOutputLabels(model);
-    const summary = (await svc.list()).find((r) => r.id === run.id)!;
+    const summary = (await service.svc.list()).find((r) => r.id === run.id)!;
     expect(summary.outputLabels).toEqual(LABELS);
     const row = run.rows.find((r) => (sites.get(r.name) ?? []).some(([, , task]) => task !== LABELS[r.target]))!;
-    expect((await svc.groundTruth(run.id, row.index))!.every((r) => r.name.split(':')[0].toLowerCase() === LABELS[row.target])).toBe(true);
+    expect((await service.svc.groundTruth(run.id, row.index))!.every((r) => r.name.split(':')[0].toLowerCase() === LABELS[row.target])).toBe(true);
   });
 
   it('scores every site for a model whose outputs are not named, and does not reuse the per-output results', async () => {
-    const unnamed = join(t.dir, 'unnamed.onnx');
+    const unnamed = join(service.dir, 'unnamed.onnx');
     copyFileSync(MODEL, unnamed);
     const run = await computed(unnamed);
     expect(run.notices.join('\n')).not.toContain('matched by');
@@ -116,7 +106,7 @@ describe('ground truth of a multitask model', () => {
       const rma = row.explanations.ep.metrics.rma ?? null;
       if (!all.includes(1)) expect(rma).toBeNull();
       else expect(rma).toBeCloseTo((await rmaWith(run.id, row, all))!, 5);
-      expect((await svc.groundTruth(run.id, row.index))!.length).toBe(sites.get(row.name)?.length ?? 0);
+      expect((await service.svc.groundTruth(run.id, row.index))!.length).toBe(sites.get(row.name)?.length ?? 0);
     }
   });
 });

@@ -4,6 +4,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
+import { LocalRunService, type RunServiceOptions } from '../../../src-main/services/run-service';
 
 export const MODEL = fileURLToPath(new URL('../../fixtures/lrp/cnn4.onnx', import.meta.url));
 export const FASTA = fileURLToPath(new URL('../../fixtures/lrp/cnn4.fa', import.meta.url));
@@ -29,4 +31,22 @@ export function writeRandomFasta(path: string, count: number, lengthBp: number |
     lines.push(`>r${i}`, s);
   }
   writeFileSync(path, `${lines.join('\n')}\n`);
+}
+
+/**
+ * A run service on its own cache in a temp folder, for the tests of one file: made before the
+ * first test, closed and removed after the last. Read `svc` and `dir` inside the tests.
+ */
+export function serviceInTempDir(options: Omit<RunServiceOptions, 'cachePath'> = {}): { readonly svc: LocalRunService; readonly dir: string } {
+  let t: ReturnType<typeof tempDir>;
+  let svc: LocalRunService;
+  beforeAll(() => {
+    t = tempDir();
+    svc = new LocalRunService({ cachePath: join(t.dir, 'cache.sqlite'), threads: 1, ...options });
+  });
+  afterAll(async () => {
+    await svc.close();
+    t.cleanup();
+  });
+  return { get svc() { return svc; }, get dir() { return t.dir; } };
 }
