@@ -153,15 +153,17 @@ export class OnnxPruning {
     } else if (lambda) {
       flips = b.node('Mul', [kept, b.scalarFloat(0)], kept.dims);
     } else {
+      // PLRP-M: a pruned entry's R̃ is exactly 0 (its masked activation is), so before · after < 0
+      // only holds for kept entries and needs no product with the mask.
       const flipped = b.node('Less', [b.node('Mul', [bf, af], bf.dims), b.scalarFloat(0)], bf.dims, {}, 'bool');
-      flips = this.ops.rowSum(b.node('Mul', [this.ops.cast(flipped, 'float32'), kf], bf.dims));
+      flips = this.ops.rowSum(this.ops.cast(flipped, 'float32'));
     }
     const sumBefore = lambda ? this.ops.cast(lambda.sumBefore, 'float32') : this.ops.rowSum(bf);
     // Σ|R̃|: PLRP-λ/total scales every kept entry by λ, so it is |λ| · the kept mass, with no pass
     // over the row (PLRP's speed is measured against the forward); the others sum it.
     const massAfter = lambda?.total
       ? b.node('Mul', [b.node('Abs', [this.ops.cast(lambda.total, 'float32')], kept.dims), b.node('Sub', [totalMass, prunedMass], kept.dims)], kept.dims)
-      : this.ops.rowSum(b.node('Abs', [af], af.dims));
+      : this.ops.rowL1(af);
     const columns = [pruned, kept, prunedMass, totalMass, flips, sumBefore, this.ops.rowSum(af), massAfter];
     if (columns.length !== PRUNE_STATS.length) throw new Error('prune stats columns out of sync');
     return b.node('Concat', columns, [-1, PRUNE_STATS.length], { axis: 1 });

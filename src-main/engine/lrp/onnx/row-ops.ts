@@ -36,6 +36,14 @@ export class RowOps {
       : this.b.node('ReduceSum', [x], dims, { axes: [1], keepdims: 1 }, x.dtype);
   }
 
+  /** Σ|x| over the last axis, keepdims, in one pass (ReduceL1 takes its axes as input from opset 18). */
+  rowL1(x: Sym): Sym {
+    const dims = [x.dims[0], 1];
+    return this.b.opset >= 18
+      ? this.b.node('ReduceL1', [x, this.b.constInt64([1])], dims, { keepdims: 1 }, x.dtype)
+      : this.b.node('ReduceL1', [x], dims, { axes: [1], keepdims: 1 }, x.dtype);
+  }
+
   /** Max over the last axis, keepdims ([N, M] → [N, 1]); ReduceMax takes `axes` as an attribute until opset 18. */
   rowMax(x: Sym): Sym {
     const dims = [x.dims[0], 1];
