@@ -3,11 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import { isAppError } from '../shared/errors';
 import { COMMANDS } from './commands';
-
-export const EXIT_OK = 0;
-export const EXIT_INTERNAL = 1;
-export const EXIT_BAD_INPUT = 2;
-export const EXIT_CANCELLED = 130;
+import { EXIT_BAD_INPUT, EXIT_CANCELLED, EXIT_INTERNAL, EXIT_OK } from './exit-codes';
 
 export async function main(argv: string[]): Promise<number> {
   const program = new Command('plrp')
@@ -17,6 +13,7 @@ export async function main(argv: string[]): Promise<number> {
     // as every other error of the command (subcommands inherit this when they are added).
     .configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: (s, write) => write(usageLine(s)) });
   for (const register of COMMANDS) register(program);
+  nameCommandInUsageErrors(program);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return EXIT_OK;
@@ -25,9 +22,19 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-/** A commander error message as one `plrp:` line ("(Did you mean explain?)" comes on a line of its own). */
-export function usageLine(commanderMessage: string): string {
-  return `plrp: ${commanderMessage.replace(/^error: /, '').trim().split(/\s*\n\s*/).join(' ')}\n`;
+/**
+ * A commander error message as one `plrp …:` line ("(Did you mean explain?)" comes on a line of its
+ * own). `command` names the subcommand it came from ("runs export"): "missing required argument
+ * 'id'" alone does not say whose.
+ */
+export function usageLine(commanderMessage: string, command = ''): string {
+  return `plrp${command ? ` ${command}` : ''}: ${commanderMessage.replace(/^error: /, '').trim().split(/\s*\n\s*/).join(' ')}\n`;
+}
+
+/** Gives every subcommand an error output that names it (each gets its own output settings: commander copies, not shares, on configureOutput). */
+function nameCommandInUsageErrors(command: Command, path = ''): void {
+  if (path) command.configureOutput({ outputError: (s, write) => write(usageLine(s, path)) });
+  for (const sub of command.commands) nameCommandInUsageErrors(sub, path ? `${path} ${sub.name()}` : sub.name());
 }
 
 function exitCodeFor(e: unknown): number {

@@ -1,16 +1,20 @@
 // Usage errors that commander finds (a missing option or argument, an unknown command or option)
-// print like every other `plrp` error: one `plrp: …` line on stderr, exit code 2; and --help
+// print like every other `plrp` error: one `plrp …:` line on stderr naming the command they are
+// about (`plrp runs export: missing required argument 'id'`), exit code 2; and --help
 // states the defaults a user would otherwise have to look up.
 import { describe, expect, it } from 'vitest';
 import { runCli } from './cli-helpers';
 
 describe('plrp usage errors', () => {
   const cases: [string[], string][] = [
-    [['predict', '--model', 'm.onnx', '--fasta', 'x.fa'], "plrp: required option '--out <preds.tsv>' not specified\n"],
-    [['explain', '--model', 'm.onnx', '--fasta', 'x.fa'], "plrp: required option '--out <out.json|out.npy>' not specified\n"],
-    [['runs', 'show'], "plrp: missing required argument 'id'\n"],
-    [['runs', 'list', '--cache'], "plrp: option '--cache <file>' argument missing\n"],
-    [['explain', '--model', 'm.onnx', '--fasta', 'x.fa', '--out', 'o.json', '--bogus'], "plrp: unknown option '--bogus'\n"],
+    [['predict', '--model', 'm.onnx', '--fasta', 'x.fa'], "plrp predict: required option '--out <preds.tsv>' not specified\n"],
+    [['explain', '--model', 'm.onnx', '--fasta', 'x.fa'], "plrp explain: required option '--out <out.json|out.npy>' not specified\n"],
+    [['runs', 'show'], "plrp runs show: missing required argument 'id'\n"],
+    [['runs', 'export', '--out', 'dir'], "plrp runs export: missing required argument 'id'\n"],
+    [['runs', 'resume'], "plrp runs resume: missing required argument 'id'\n"],
+    [['runs', 'list', '--cache'], "plrp runs list: option '--cache <file>' argument missing\n"],
+    [['explain', '--model', 'm.onnx', '--fasta', 'x.fa', '--out', 'o.json', '--bogus'], "plrp explain: unknown option '--bogus'\n"],
+    [['runs', 'frob'], "plrp runs: unknown command 'frob'\n"],
     [['explian'], "plrp: unknown command 'explian' (Did you mean explain?)\n"],
   ];
   for (const [args, message] of cases) {
