@@ -28,6 +28,8 @@ interface JobState<T, R> {
   inFlight: number;
   chain: Promise<void>;
   cancelled: boolean;
+  /** A task was stopped by the cancel flag, so its batch was not persisted. */
+  dropped: boolean;
   failure: AppError | null;
   settling: boolean;
   resolve: () => void;
@@ -61,7 +63,7 @@ export class BatchScheduler<T, R> {
     return new Promise<void>((resolve, reject) => {
       const s: JobState<T, R> = {
         job, ready: null, fetching: false, exhausted: false, inFlight: 0, chain: Promise.resolve(),
-        cancelled: false, failure: null, settling: false, resolve, reject,
+        cancelled: false, dropped: false, failure: null, settling: false, resolve, reject,
       };
       this.jobs.push(s);
       const onAbort = (): void => {
@@ -141,7 +143,10 @@ export class BatchScheduler<T, R> {
             this.dispatch(s, task, deaths + 1);
             return;
           }
-          if (isAppError(e) && e.code === 'CANCELLED' && this.stopped(s)) return;
+          if (isAppError(e) && e.code === 'CANCELLED' && this.stopped(s)) {
+            s.dropped = true;
+            return;
+          }
           this.fail(s, e, task);
         },
       )
@@ -164,6 +169,11 @@ export class BatchScheduler<T, R> {
     this.maybeSettle(s);
   }
 
+  /** Every batch was handed out and persisted (called once nothing is in flight). */
+  private completed(s: JobState<T, R>): boolean {
+    return s.exhausted && s.ready === null && !s.dropped;
+  }
+
   private maybeSettle(s: JobState<T, R>): void {
     if (s.settling || s.inFlight > 0 || s.fetching) return;
     if (!this.stopped(s) && !(s.exhausted && s.ready === null)) return;
@@ -173,7 +183,9 @@ export class BatchScheduler<T, R> {
       if (i >= 0) this.jobs.splice(i, 1);
       if (i >= 0 && i < this.cursor) this.cursor--;
       if (s.failure) s.reject(s.failure);
-      else if (s.cancelled) s.reject(new AppError('CANCELLED', 'the run was cancelled'));
+      // A cancel that came when every batch had been handed out, and all of them finished and
+      // were persisted anyway, stopped nothing: the job is complete, not cancelled.
+      else if (s.cancelled && !this.completed(s)) s.reject(new AppError('CANCELLED', 'the run was cancelled'));
       else s.resolve();
     });
   }

@@ -98,6 +98,49 @@ describe('BatchScheduler', () => {
     expect(Atomics.load(cancelFlag, 0)).toBe(1);
   });
 
+  describe('a cancel while the last batches are in flight', () => {
+    /** Two batches run by hand: `finish(i)` ends batch i as its worker would, `drop(i)` as a worker stopped by the cancel flag. */
+    function twoBatches() {
+      const controller = new AbortController();
+      const persisted: number[] = [];
+      const settle = new Map<number, { resolve: (r: ToyResult) => void; reject: (e: unknown) => void }>();
+      let next = 0;
+      const job: BatchJob<ToyTask, ToyResult> = {
+        next: async () => (next < 2 ? { id: next, values: [next++] } : null),
+        persist: (t) => void persisted.push(t.id),
+        signal: controller.signal,
+      };
+      const s = new BatchScheduler<ToyTask, ToyResult>((t) => new Promise((resolve, reject) => settle.set(t.id, { resolve, reject })), 2);
+      const submitted = s.submit(job);
+      const tick = () => new Promise((r) => setTimeout(r, 0));
+      return {
+        submitted, persisted, cancel: () => controller.abort(), tick,
+        finish: (i: number) => settle.get(i)!.resolve({ id: i, squares: Float32Array.of(i * i) }),
+        drop: (i: number) => settle.get(i)!.reject(new AppError('CANCELLED', 'cancelled')),
+      };
+    }
+
+    it('completes the job when every batch was persisted anyway (the cancel stopped nothing)', async () => {
+      const b = twoBatches();
+      await b.tick();
+      b.finish(0);
+      b.cancel();
+      b.finish(1);
+      await expect(b.submitted).resolves.toBeUndefined();
+      expect(b.persisted).toEqual([0, 1]);
+    });
+
+    it('rejects as CANCELLED when the cancel flag stopped a batch before it was stored', async () => {
+      const b = twoBatches();
+      await b.tick();
+      b.finish(0);
+      b.cancel();
+      b.drop(1);
+      await expect(b.submitted).rejects.toMatchObject({ code: 'CANCELLED' });
+      expect(b.persisted).toEqual([0]);
+    });
+  });
+
   it('shares the workers round-robin between two concurrent runs', async () => {
     const order: string[] = [];
     const a = toyJob(8);
