@@ -76,7 +76,10 @@ export interface RunServiceOptions {
   recoverInterrupted?: boolean;
   /** PDF renderer for report(): default headless Chromium; the Electron app may pass printToPDF. */
   reportRenderer?: () => Promise<ReportRenderer>;
-  /** Sequences per batch (default: batchSequencesFor the run and the pool); smaller batches mean finer progress and kill tests. */
+  /**
+   * Sequences per batch (default: the one stored with the run, else batchSequencesFor the run and
+   * the pool); smaller batches mean finer progress and kill tests. Stored with each run it launches.
+   */
   batchSequences?: number;
   /** Milliseconds between renewals of this process's claim on its running runs (default OWNER_RENEW_MS; ./run-owner). */
   ownerRenewMs?: number;
@@ -199,9 +202,16 @@ export class LocalRunService implements RunService {
     const windowBp = await this.modelWindowBp(run);
     const scheduler = this.schedulerFor();
     const progress = new RunProgressReporter(runId, this.cache.sequencesDone(runId), count, (p) => this.emit('progress', p), this.options.progressIntervalMs ?? PROGRESS_INTERVAL_MS);
+    // The batch size the run started with, so a resume (here, in the app or another process with
+    // another pool) batches the rest as an uninterrupted run would; this service's own size wins.
+    const batchSequences = this.options.batchSequences ?? run.request.batchSequences ?? batchSequencesFor(count, this.pool!.workers);
+    if (batchSequences !== run.request.batchSequences) {
+      run.request.batchSequences = batchSequences;
+      this.cache.updateRun(runId, { request: run.request });
+    }
     const job = createRunJob({
       cache: this.cache, run, explanations, sequenceCount: count, signal: controller.signal, motifs, knownHits, windowBp,
-      batchSequences: this.options.batchSequences ?? batchSequencesFor(count, this.pool!.workers),
+      batchSequences,
       inFlight: progress.inFlight,
       groundTruth: (name, lengthBp, place) => gt?.masks(name, lengthBp, place) ?? null,
       onBatchDone: (n, ms) => {

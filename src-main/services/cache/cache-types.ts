@@ -24,6 +24,13 @@ export interface StoredRequest {
   outputLabels?: string[] | null;
   /** How the BED's regions were scored (RunGroundTruth.scoring); absent without a BED and in older runs. */
   groundTruthScoring?: 'by-output' | 'all';
+  /**
+   * Sequences per batch the run computes with, stored at its first launch (absent in runs stored
+   * before, and in runs that were complete at once): a resume batches the rest the same way, so
+   * the results and what a kill can lose match an uninterrupted run. A service given its own
+   * batch size (`runs resume --batch-size`) uses and stores that one instead.
+   */
+  batchSequences?: number;
 }
 
 /** The run's output names: as stored at its start, else (older runs) from the manifest now. */

@@ -15,7 +15,7 @@ import { writeWarnings } from './warning-store';
 import { fillPredictions } from './fill-predictions';
 
 /** The columns of a run that change after it is stored. */
-type RunPatch = Partial<Pick<StoredRun, 'status' | 'startedAt' | 'finishedAt' | 'computeMs' | 'error' | 'notices' | 'ownerPid' | 'ownerSeenAt'>>;
+type RunPatch = Partial<Pick<StoredRun, 'status' | 'startedAt' | 'finishedAt' | 'computeMs' | 'error' | 'notices' | 'ownerPid' | 'ownerSeenAt' | 'request'>>;
 
 export class RunCache {
   readonly db: Database.Database;
@@ -159,6 +159,7 @@ export class RunCache {
       notices_json: patch.notices === undefined ? undefined : JSON.stringify(patch.notices),
       owner_pid: patch.ownerPid,
       owner_seen_at: patch.ownerSeenAt,
+      request_json: patch.request === undefined ? undefined : JSON.stringify(patch.request),
     };
     const set = Object.entries(columns).filter(([, v]) => v !== undefined);
     if (set.length === 0) return false;
