@@ -428,6 +428,19 @@ export class LocalRunService implements RunService {
     return runSummary(this.cache, run, this.cache.inputCount(run.inputSha));
   }
 
+  /**
+   * A forced quit (a second Ctrl-C on the command line): settles this process's running runs as
+   * cancelled and closes the cache now, without waiting for the batches in flight. Every stored
+   * batch stays; the process must exit right after (its workers are still computing).
+   */
+  quitNow(): void {
+    const error = toErrorPayload(new AppError('CANCELLED', 'quit without waiting for the batches in flight; every stored batch is kept'));
+    for (const runId of this.active.keys()) this.cache.settleOwnRun(runId, process.pid, { status: 'cancelled', finishedAt: Date.now(), error });
+    this.active.clear();
+    this.claims.stop();
+    this.cache.close();
+  }
+
   /** Cancels active runs and stops the workers. */
   async close(): Promise<void> {
     for (const c of this.active.values()) c.abort();

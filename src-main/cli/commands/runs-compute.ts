@@ -20,6 +20,8 @@ import { withRegionOptions, type RegionFlags } from '../explain/region-records';
 import { ProgressBar, WarningLog } from '../progress';
 import { readWarnings } from '../../services/cache/warning-store';
 import { parsePositiveInt } from '../options';
+import { onInterrupts } from '../interrupts';
+import { EXIT_CANCELLED } from '../exit-codes';
 
 interface ComputeOptions { cache?: string; threads?: string; batchSize?: string }
 
@@ -67,7 +69,26 @@ export function registerCompute(runs: Command): void {
     .option('--threads <N>', 'worker threads (default: cores − 1)')
     .option('--batch-size <N>', BATCH_SIZE_HELP)
     .option('--cache <file>', 'run cache database (default: PLRP_CACHE_DB or the app data folder)')
-    .action(async (id: string, o: ComputeOptions) => computeInService(o, (svc) => svc.resume(svc.resolveRunId(id)), { cacheMustExist: true }));
+    .action(async (given: string, o: ComputeOptions) => computeInService(o, async (svc) => {
+      const id = svc.resolveRunId(given);
+      const startedWith = svc.cache.getRun(id)?.request.batchSequences;
+      const resumed = await svc.resume(id);
+      const note = resumeBatchNote(startedWith, svc.cache.getRun(id)?.request.batchSequences, o.batchSize !== undefined);
+      if (note) process.stderr.write(`plrp: note: ${note}\n`);
+      return resumed;
+    }, { cacheMustExist: true }));
+}
+
+/**
+ * What `runs resume` says about its batch size: the run keeps the one it started with (so it ends
+ * as an uninterrupted run would) unless --batch-size gives another, which it then keeps.
+ */
+export function resumeBatchNote(startedWith: number | undefined, used: number | undefined, given: boolean): string | null {
+  if (used === undefined) return null;
+  const batches = `batches of ${countOf(used, 'sequence')}`;
+  if (!given) return startedWith === undefined ? null : `${batches}, as the run started (--batch-size changes it)`;
+  if (startedWith === undefined || startedWith === used) return null;
+  return `${batches} (--batch-size) instead of the ${startedWith.toLocaleString('en-US')} the run started with; later resumes keep ${used.toLocaleString('en-US')}`;
 }
 
 const BATCH_SIZE_HELP = 'sequences stored per batch (default: up to 1,024, fewer for small runs); a kill loses at most one batch';
@@ -123,36 +144,47 @@ async function computeInService(o: ComputeOptions, begin: (svc: LocalRunService)
     onCacheMessage: (m) => process.stderr.write(`plrp: ${m}\n`),
   });
   let bar: ProgressBar | null = null;
-  let runId: string | null = null;
-  let interrupts = 0;
-  const onSigint = () => {
-    if (++interrupts > 1) process.exit(130);
-    if (runId) void svc.cancel(runId).catch(() => undefined);
-  };
-  process.on('SIGINT', onSigint);
+  let run: RunSummary | null = null;
+  const interrupts = onInterrupts({
+    cancel: () => {
+      const line = 'plrp: cancelling: the batches being computed finish or stop, then every stored batch stays (Ctrl-C again to quit at once)';
+      if (bar) bar.log(line);
+      else process.stderr.write(`${line}\n`);
+      if (run) void svc.cancel(run.id).catch(() => undefined);
+    },
+    forceQuit: () => {
+      const line = run
+        ? `plrp: second Ctrl-C, quit without waiting for the batches in flight; ${storedCount(svc.cache.sequencesDone(run.id), run.sequenceCount)}, kept in the cache. Continue with: plrp runs resume ${run.id}${cacheFlag(o)}`
+        : 'plrp: second Ctrl-C, quit before the run started computing; nothing new was stored';
+      svc.quitNow();
+      bar?.done();
+      process.stderr.write(`${line}\n`);
+      process.exit(EXIT_CANCELLED);
+    },
+  });
   try {
     svc.on('progress', (p) => {
-      if (p.runId === runId) bar?.update(p.done + p.inFlight);
+      if (p.runId === run?.id) bar?.update(p.done + p.inFlight);
     });
     svc.on('notice', (n) => {
-      if (n.runId !== runId) return;
+      if (n.runId !== run?.id) return;
       const line = `plrp: ${n.level}: ${n.message}`;
       if (bar) bar.log(line);
       else process.stderr.write(`${line}\n`);
     });
     const started = await begin(svc);
-    runId = started.id;
+    run = started;
     process.stderr.write(`plrp: run ${started.id}: ${countOf(started.sequenceCount, 'sequence')}, ${started.explanations.map((e) => e.id).join(', ')}\n`);
     bar = new ProgressBar('run', started.sequenceCount, process.stderr, Date.now, started.sequencesDone);
     bar.update(started.sequencesDone);
     // Ctrl-C during the awaits above has no run to cancel yet: cancel it now.
-    if (interrupts > 0) await svc.cancel(started.id);
+    if (interrupts.interrupted()) await svc.cancel(started.id);
     const settled = await svc.whenSettled(started.id);
     bar.done();
     printWarnings(svc, settled);
-    reportSettled(settled, interrupts > 0, cacheFlag(o));
+    reportSettled(settled, interrupts.interrupted(), cacheFlag(o));
   } finally {
-    process.off('SIGINT', onSigint);
+    interrupts.stop();
     await svc.close();
   }
 }
@@ -173,10 +205,16 @@ function printWarnings(svc: LocalRunService, run: RunSummary): void {
   log.summary("the app's sequence table (⚠)");
 }
 
+/** "1,200 of 4,000 sequences stored". */
+function storedCount(done: number, count: number): string {
+  return `${done.toLocaleString('en-US')} of ${countOf(count, 'sequence')} stored`;
+}
+
 function reportSettled(run: RunSummary, interrupted: boolean, cache: string): void {
-  const stored = `${run.sequencesDone.toLocaleString('en-US')} of ${countOf(run.sequenceCount, 'sequence')} stored`;
+  const stored = storedCount(run.sequencesDone, run.sequenceCount);
   if (run.status === 'done') {
-    if (interrupted) process.stderr.write('plrp: Ctrl-C came after the run had finished\n');
+    // The scheduler finishes a run whose last batches were all stored despite the cancel.
+    if (interrupted) process.stderr.write('plrp: Ctrl-C came when every batch was computed or stored; the run is complete\n');
     process.stderr.write(`plrp: run ${run.id} done (${stored}); write its files with: plrp runs export ${run.id}${cache} --out DIR\n`);
     process.stdout.write(`${run.id}\n`);
     return;

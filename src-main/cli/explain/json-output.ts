@@ -4,6 +4,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import { AppError } from '../../shared/errors';
+import { discardOnForcedQuit } from '../cancellation';
 import type { ExplainedSequence } from '../../engine/pool/explain-task';
 import type { RecordInfo } from './fasta-job';
 import { nonFiniteRelevanceWarning, sequenceWarnings } from '../../engine/explain/sequence-warnings';
@@ -22,6 +23,8 @@ export class JsonOutput {
   private readonly tmp: string;
   private readonly stream: WriteStream;
   private count = 0;
+  /** Ends the temporary file's registration for removal on a forced quit (../cancellation). */
+  private readonly forget: () => void;
   /** First write error (ENOSPC, EIO…): the stream reports it asynchronously. */
   private failure: NodeJS.ErrnoException | null = null;
 
@@ -36,6 +39,7 @@ export class JsonOutput {
     this.receptiveFieldBp = typeof model?.receptive_field_bp === 'number' ? model.receptive_field_bp : 0;
     this.tmp = `${path}.${process.pid}.tmp`;
     this.stream = createWriteStream(this.tmp);
+    this.forget = discardOnForcedQuit(this.tmp);
     this.stream.on('error', (e) => { this.failure ??= e; });
     const head = JSON.stringify(header);
     this.stream.write(`${head.slice(0, -1)},"sequences":[\n`);
@@ -71,6 +75,7 @@ export class JsonOutput {
     await once(this.stream, 'finish').catch((e: NodeJS.ErrnoException) => { throw this.ioError(e); });
     try {
       await rename(this.tmp, this.path);
+      this.forget();
     } catch (e) {
       throw new AppError('IO_ERROR', `${this.path}: cannot write (${(e as Error).message})`);
     }
@@ -84,6 +89,7 @@ export class JsonOutput {
   async abort(): Promise<void> {
     this.stream.destroy();
     await rm(this.tmp, { force: true });
+    this.forget();
   }
 }
 

@@ -1,7 +1,8 @@
 // Ctrl-C on the command line, as a real process gets it (SIGINT). `plrp runs start` computes into
 // the run cache: a cancel keeps every stored batch, says how to continue, and `plrp runs resume`
 // finishes the run. `plrp explain` writes its output at the end: a cancel leaves no file behind and
-// says that nothing was kept and where partial work can be kept.
+// says that nothing was kept and where partial work can be kept. Both get the SIGINT twice, as from
+// `timeout -s INT` (the child, then its process group): that is one cancel, not a forced quit.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -49,7 +50,10 @@ describe('Ctrl-C on plrp runs start', () => {
     try {
       await until('a stored batch', async () => ((await watcher.get(id)).sequencesDone > 0 ? true : null));
       run.child.kill('SIGINT');
+      run.child.kill('SIGINT');
       expect(await run.exited, run.stderr()).toBe(130);
+      expect(run.stderr()).toContain('Ctrl-C again to quit at once');
+      expect(run.stderr()).not.toContain('second Ctrl-C');
       const cancelled = await watcher.get(id);
       expect(cancelled.status).toBe('cancelled');
       expect(cancelled.sequencesDone).toBeGreaterThan(0);
@@ -67,8 +71,11 @@ describe('Ctrl-C on plrp runs start', () => {
     expect(shown.stdout).toMatch(/… and [\d,]+ of these 1,000 sequences not computed yet \(run cancelled\)/);
     expect(shown.stdout).toContain('… 3,000 more sequences not listed');
     // An id prefix is enough, as for the other runs commands.
-    const resumed = await runCli(['runs', 'resume', id.slice(0, 8), '--cache', cache]);
+    // Without --batch-size the rest would go in the run's batches of 8 (resume-batch-size.test.ts);
+    // larger ones finish the test sooner, and the command says which size it uses.
+    const resumed = await runCli(['runs', 'resume', id.slice(0, 8), '--cache', cache, '--batch-size', '1024']);
     expect(resumed.code, resumed.stderr).toBe(0);
+    expect(resumed.stderr).toContain('plrp: note: batches of 1,024 sequences (--batch-size) instead of the 8 the run started with; later resumes keep 1,024');
     expect(resumed.stdout.trim()).toBe(id);
     const after = new LocalRunService({ cachePath: cache });
     try {
@@ -89,8 +96,10 @@ describe('Ctrl-C on plrp explain', () => {
     // The output's temporary file exists once the model was checked and the work has begun.
     await until('the temporary output', () => (readdirSync(dir).some((f) => f.startsWith('out.json.') && f.endsWith('.tmp')) ? true : null));
     run.child.kill('SIGINT');
+    run.child.kill('SIGINT');
     expect(await run.exited, run.stderr()).toBe(130);
-    expect(run.stderr()).toContain('nothing was written');
+    expect(run.stderr()).toContain('plrp: cancelled; nothing was written');
+    expect(run.stderr()).not.toContain('second Ctrl-C');
     expect(run.stderr()).toContain('plrp runs start');
     expect(existsSync(out)).toBe(false);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
