@@ -70,7 +70,7 @@ test('a model chosen together with its manifest names its outputs; another model
   await expect(page.getByTestId('target').locator('option')).toHaveText(['predicted output (argmax)', 'ctcf (output 0)', 'cebpb (output 1)', 'spi1 (output 2)', 'foxa1 (output 3)']);
   await page.screenshot({ path: 'test-results/screens/08c-model-with-manifest.png' });
   await dropFiles(page, '[data-testid="new-run-form"]', ['resources/models/cnn4-pair.json']);
-  await expect(page.getByTestId('manifest-note')).toContainText('cnn4-pair.json describes a model of 3389 bytes (cnn4-pair.onnx), but deep-multitask.onnx has 77405');
+  await expect(page.getByTestId('manifest-note')).toContainText('cnn4-pair.json describes a model of 3,389 bytes (cnn4-pair.onnx), but deep-multitask.onnx has 77,405 bytes');
   await expect(page.getByTestId('target').locator('option').nth(3)).toHaveText('spi1 (output 2)');
 });
 
