@@ -3,6 +3,7 @@
 // service's three uses: the cache identity of its results, the masks its workers score, and the
 // regions the Tracks view draws.
 import { existsSync, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { parseGroundTruthBed, sequenceIntervals, type GroundTruth } from '../engine/metrics/ground-truth-mask';
 import type { GenomePlace, GroundTruthRegion } from '../shared/run-api';
 import { countsFor, matchOutputs, outputMatchNotice, sequenceGroundTruth, type OutputMatch, type SequenceGroundTruth } from '../engine/metrics/ground-truth-outputs';
@@ -36,8 +37,9 @@ export class RunGroundTruth {
     return this.match ? 'by-output' : 'all';
   }
 
+  /** Names the BED by its file name: an uploaded BED's path is a temporary folder, noise to the reader. */
   notice(): string | null {
-    return outputMatchNotice(this.path, this.gt, this.labels, this.match);
+    return outputMatchNotice(basename(this.path), this.gt, this.labels, this.match);
   }
 
   masks(name: string, lengthBp: number, place?: GenomePlace | null): SequenceGroundTruth {

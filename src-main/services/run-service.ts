@@ -181,7 +181,10 @@ export class LocalRunService implements RunService {
     }
     const now = Date.now();
     if (this.cache.sequencesDone(runId) >= count && (!motifs || this.cache.scannedCount(runId) >= count)) {
-      this.cache.updateRun(runId, { status: 'done', startedAt: run.startedAt ?? now, finishedAt: now, error: null, ownerPid: null });
+      // All from the cache: the run still says how it scored against its BED, as a computed one does.
+      const gtNotice = RunGroundTruth.readIfPresent(run.request.groundTruthBedPath, runOutputLabels(run.request))?.notice();
+      const notices = gtNotice && !run.notices.includes(gtNotice) ? [...run.notices, gtNotice] : run.notices;
+      this.cache.updateRun(runId, { status: 'done', startedAt: run.startedAt ?? now, finishedAt: now, error: null, ownerPid: null, notices });
       const summary = this.summary(runId);
       queueMicrotask(() => this.emit('settled', summary));
       return summary;

@@ -80,6 +80,9 @@ describe('ground truth of a multitask model', () => {
     }
     // The demo plants several tasks' sites in some sequences: those scores must change.
     expect(differsFromAllSites).toBeGreaterThan(0);
+    // The same run again comes from the cache, and says so just as well (by the BED's file name).
+    const again = await computed(MODEL);
+    expect(again.notices.join('\n')).toMatch(/^[^/]*\.bed: RMA and RRA score each explanation against the regions of the output it explains/);
     // The report says how RMA/RRA were scored.
     expect(Buffer.from(await service.svc.report(run.id, 'html')).toString('utf8')).toContain('RMA and RRA score each explanation against the regions of the output it explains');
   });
