@@ -3,8 +3,9 @@
 // service's three uses: the cache identity of its results, the masks its workers score, and the
 // regions the Tracks view draws.
 import { existsSync, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { parseGroundTruthBed, sequenceIntervals, type GroundTruth } from '../engine/metrics/ground-truth-mask';
-import type { GenomePlace } from '../shared/run-api';
+import type { GenomePlace, GroundTruthRegion } from '../shared/run-api';
 import { countsFor, matchOutputs, outputMatchNotice, sequenceGroundTruth, type OutputMatch, type SequenceGroundTruth } from '../engine/metrics/ground-truth-outputs';
 
 export class RunGroundTruth {
@@ -36,18 +37,22 @@ export class RunGroundTruth {
     return this.match ? 'by-output' : 'all';
   }
 
+  /** Names the BED by its file name: an uploaded BED's path is a temporary folder, noise to the reader. */
   notice(): string | null {
-    return outputMatchNotice(this.path, this.gt, this.labels, this.match);
+    return outputMatchNotice(basename(this.path), this.gt, this.labels, this.match);
   }
 
   masks(name: string, lengthBp: number, place?: GenomePlace | null): SequenceGroundTruth {
     return sequenceGroundTruth(this.gt, name, lengthBp, this.path, this.match, place);
   }
 
-  /** The regions of a sequence (in its own coordinates) its explanations of output `target` are scored against. */
-  regions(s: { name: string; lengthBp: number; place?: GenomePlace | null }, target: number): { startBp: number; endBp: number; name: string }[] {
+  /**
+   * Every region of a sequence (in its own coordinates), each `scored` when its explanations of
+   * output `target` are scored against it: with per-output scoring, the regions of other outputs
+   * are listed too, so the view can say what else the sequence holds.
+   */
+  regions(s: { name: string; lengthBp: number; place?: GenomePlace | null }, target: number): GroundTruthRegion[] {
     return (sequenceIntervals(this.gt, s.name, s.lengthBp, s.place) ?? [])
-      .filter((iv) => countsFor(iv, this.match, target))
-      .map((iv) => ({ startBp: iv.start, endBp: iv.end, name: iv.label ?? s.name }));
+      .map((iv) => ({ startBp: iv.start, endBp: iv.end, name: iv.label ?? s.name, scored: countsFor(iv, this.match, target) }));
   }
 }

@@ -15,7 +15,7 @@ import { AppError, toErrorPayload } from '../shared/errors';
 import { canonicalConfig } from '../shared/explain-config';
 import type {
   CacheInfo, MotifHitRow, MotifRankRow, PruneRequest, PruningPointDiagnostics, SequenceDiagnostics, PruneResult, RunEventName, RunEvents, RunRequest, RunService, RunSummary,
-  SeqletRow, SequencePage, LayerRelevanceRequest, LayerRelevanceView, SequencePageRequest, TrackSlice, TrackSliceRequest,
+  GroundTruthRegion, SeqletRow, SequencePage, LayerRelevanceRequest, LayerRelevanceView, SequencePageRequest, TrackSlice, TrackSliceRequest,
 } from '../shared/run-api';
 import { MAX_SEQUENCE_PAGE } from '../shared/run-api';
 import { explanationKey } from './cache/cache-key';
@@ -41,6 +41,7 @@ import { motifHits, motifRanking, seqlets } from './run-annotations';
 import { earlierScanHits, recordRunMotifs, reuseAnnotations } from './cache/reuse-annotations';
 import { bundledJasparPath } from '../engine/motifs/bundled';
 import { openModel } from '../engine/explain/open-model';
+import { modelHead } from '../engine/explain/model-head';
 import { layerRelevanceView } from './layer-view';
 import { buildRunReport } from './report/run-report';
 import type { ReportRenderer } from './report/html-to-pdf';
@@ -127,7 +128,9 @@ export class LocalRunService implements RunService {
     const input = p.regions
       ? await ingestRegions(this.cache, await resolveRegions(p.fastaPath, await regionListFrom(p.regions.strings, p.regions.bedPath)), basename(p.fastaPath))
       : await ingestFasta(this.cache, p.fastaPath, basename(p.fastaPath));
-    this.cache.upsertModel(modelSha, basename(p.modelPath), { path: p.modelPath });
+    // The head tells the app which outputs the model predicts present (RunSummary.modelHead).
+    const head = await modelHead(p.modelPath).catch(() => null);
+    this.cache.upsertModel(modelSha, basename(p.modelPath), { path: p.modelPath, ...(head ? { head } : {}) });
     const run: StoredRun = {
       id: randomUUID(), label: p.label, status: 'queued', modelSha, inputSha: input.sha256, modelName: basename(p.modelPath),
       fastaName: basename(p.fastaPath),
@@ -181,7 +184,10 @@ export class LocalRunService implements RunService {
     }
     const now = Date.now();
     if (this.cache.sequencesDone(runId) >= count && (!motifs || this.cache.scannedCount(runId) >= count)) {
-      this.cache.updateRun(runId, { status: 'done', startedAt: run.startedAt ?? now, finishedAt: now, error: null, ownerPid: null });
+      // All from the cache: the run still says how it scored against its BED, as a computed one does.
+      const gtNotice = RunGroundTruth.readIfPresent(run.request.groundTruthBedPath, runOutputLabels(run.request))?.notice();
+      const notices = gtNotice && !run.notices.includes(gtNotice) ? [...run.notices, gtNotice] : run.notices;
+      this.cache.updateRun(runId, { status: 'done', startedAt: run.startedAt ?? now, finishedAt: now, error: null, ownerPid: null, notices });
       const summary = this.summary(runId);
       queueMicrotask(() => this.emit('settled', summary));
       return summary;
@@ -243,14 +249,16 @@ export class LocalRunService implements RunService {
     const info = text ? (JSON.parse(text) as { path?: string; lengthBp?: number }) : {};
     if (typeof info.lengthBp === 'number') return info.lengthBp;
     let lengthBp = 0;
+    let head: string;
     try {
       const model = await openModel(run.request.modelPath);
       lengthBp = Math.max(0, model.info.lengthBp);
+      head = model.info.head;
       await model.close();
     } catch {
       return 0;
     }
-    this.cache.upsertModel(run.modelSha, run.modelName, { ...info, lengthBp });
+    this.cache.upsertModel(run.modelSha, run.modelName, { ...info, lengthBp, head });
     return lengthBp;
   }
 
@@ -379,7 +387,7 @@ export class LocalRunService implements RunService {
     return layerRelevanceView(this.cache, e.explKey, e.config.method, request);
   }
 
-  async groundTruth(runId: string, sequenceIndex: number): Promise<{ startBp: number; endBp: number; name: string }[] | null> {
+  async groundTruth(runId: string, sequenceIndex: number): Promise<GroundTruthRegion[] | null> {
     const run = this.mustGet(runId);
     const gt = RunGroundTruth.readIfPresent(run.request.groundTruthBedPath, runOutputLabels(run.request));
     if (!gt) return null;

@@ -5,6 +5,7 @@ import { runOutputLabels, type ResultNumbers, type RunExplanation, type StoredRu
 import type { RunCache } from './cache/run-cache';
 import { readWarnings } from './cache/warning-store';
 import { ownerElsewhere } from './run-owner';
+import type { Head } from '../shared/model-info';
 
 export function runSummary(cache: RunCache, run: StoredRun, sequenceCount: number): RunSummary {
   const explanations = cache.runExplanations(run.id);
@@ -36,7 +37,17 @@ export function runSummary(cache: RunCache, run: StoredRun, sequenceCount: numbe
     notices: run.notices,
     groundTruthScoring: run.request.groundTruthScoring ?? null,
     computedElsewhereBy: ownerElsewhere(run),
+    modelHead: modelHeadOf(cache, run.modelSha),
   };
+}
+
+const HEADS: readonly Head[] = ['sigmoid', 'softmax', 'log-softmax', 'none'];
+
+/** The head recorded with the model when a run started or opened it; null when none was (older caches, imports). */
+function modelHeadOf(cache: RunCache, modelSha: string): Head | null {
+  const row = cache.statement('SELECT info_json FROM models WHERE sha256 = ?').get(modelSha) as { info_json: string } | undefined;
+  const head = row ? (JSON.parse(row.info_json) as { head?: unknown }).head : undefined;
+  return HEADS.find((h) => h === head) ?? null;
 }
 
 function canonicalOf(e: RunExplanation): string {

@@ -12,6 +12,7 @@ import {
   type CacheInfo,
   type MotifHitRow,
   type MotifRankRow,
+  type GroundTruthRegion,
   type SequenceDiagnostics,
   type LayerRelevanceView,
   type PruneResult,
@@ -114,7 +115,7 @@ export const INVOKE_CHANNELS = {
   'runs:layerRelevance': ch<LayerRelevanceView>()(
     z.object({ runId, sequenceIndex: seqIndex, explanationId: z.string().min(1).max(64), window: windowIndex.optional(), point: z.string().min(1).max(512).optional() }).strict(),
   ),
-  'runs:groundTruth': ch<BedRegion[] | null>()(z.object({ runId, sequenceIndex: seqIndex }).strict()),
+  'runs:groundTruth': ch<GroundTruthRegion[] | null>()(z.object({ runId, sequenceIndex: seqIndex }).strict()),
   /** Electron: main shows a save dialog. Browser mode downloads from /api/export instead. */
   'runs:export': ch<{ saved: boolean; name: string }>()(z.object({ runId, format: z.enum(EXPORT_FORMATS) }).strict()),
   'cache:info': ch<CacheInfo>()(empty),

@@ -3,7 +3,7 @@
 // plain JSON-able objects because they cross IPC and WebSocket boundaries.
 import type { ExplainConfigInput } from './explain-config';
 import type { ErrorPayload } from './errors';
-import type { PruningDiagnostics } from './model-info';
+import type { Head, PruningDiagnostics } from './model-info';
 
 /**
  * A file the run reads. The renderer never sends paths (architecture.md, "Electron security"): it
@@ -111,6 +111,12 @@ export interface RunSummary {
    * progress shows there, and it is cancelled there. Null when no other process has it.
    */
   computedElsewhereBy: number | null;
+  /**
+   * The model's output head, recorded when a run starts: with 'sigmoid' each output is a task the
+   * model calls present above 0.5 (logit > 0), so a sequence can have none. Null when not recorded
+   * (runs stored before, imported runs).
+   */
+  modelHead: Head | null;
 }
 
 /**
@@ -148,6 +154,15 @@ export interface ExplanationNumbers {
   max: number;
   /** Requested metrics (metrics.md), by name; absent when not computed. */
   metrics: Partial<Record<MetricName, number>>;
+}
+
+/** One ground-truth region of a sequence (0-based, half-open), and whether RMA/RRA score against it. */
+export interface GroundTruthRegion {
+  startBp: number;
+  endBp: number;
+  name: string;
+  /** False for a region of another output than the one explained (per-output scoring). */
+  scored: boolean;
 }
 
 export interface SequenceRow {
@@ -372,9 +387,10 @@ export interface RunService {
   layerRelevance(request: LayerRelevanceRequest): Promise<LayerRelevanceView>;
   /**
    * Ground-truth regions of one sequence from the run's BED (`name`: its name column, else the
-   * sequence name), those its explanations are scored against; null when the run has no BED.
+   * sequence name), each `scored` when its explanations are scored against it (all of them, unless
+   * the run scores by output: groundTruthScoring 'by-output'); null when the run has no BED.
    */
-  groundTruth(runId: string, sequenceIndex: number): Promise<{ startBp: number; endBp: number; name: string }[] | null>;
+  groundTruth(runId: string, sequenceIndex: number): Promise<GroundTruthRegion[] | null>;
   /** The run's self-contained report (as `plrp report RUN`): HTML text or PDF bytes. */
   report(runId: string, format: 'html' | 'pdf'): Promise<Uint8Array>;
   delete(runId: string): Promise<void>;

@@ -55,6 +55,9 @@ test('the demo runs end to end and every view shows its results', async ({ page 
   // Another sequence picked here is the one the Layers view opens on (checked there).
   await page.getByTestId('sequence-row').filter({ hasText: 'test_00005' }).click();
   await expect(page.getByTestId('sequence-row').filter({ hasText: 'test_00005' })).toHaveAttribute('aria-selected', 'true');
+  // The error was about the other sequence: it goes with it.
+  await expect(page.getByTestId('jump-message')).toHaveText('');
+  const tracksTop = (await page.getByTestId('track-relevance').first().boundingBox())!.y;
   // A motif jump highlights the hit it went to, centred in the view, and names it beside the field;
   // Jump again moves the highlight to the motif's next hit (test_00005 has two SCRT2 hits).
   const mark = page.getByTestId('jump-mark');
@@ -62,6 +65,8 @@ test('the demo runs end to end and every view shows its results', async ({ page 
   await page.getByRole('button', { name: 'Jump' }).click();
   await expect(page.getByTestId('jump-message')).toHaveText(/^SCRT2 \(MA[\d.]+\) 76–85 \+, hit 1 of 2; Jump again for the next$/);
   await expect(mark).toHaveAttribute('data-start-bp', '75');
+  // The hit's name sits on the controls' line: the tracks stay where they were.
+  expect((await page.getByTestId('track-relevance').first().boundingBox())!.y).toBe(tracksTop);
   const tracksBox = (await page.getByTestId('track-relevance').first().locator('canvas').boundingBox())!;
   const markBox = (await mark.boundingBox())!;
   expect(Math.abs(markBox.x + markBox.width / 2 - (tracksBox.x + tracksBox.width / 2))).toBeLessThan(4);
@@ -88,6 +93,12 @@ test('the demo runs end to end and every view shows its results', async ({ page 
   await page.getByTestId('nav-dashboard').click();
   await expect(page.getByTestId('metrics-table')).toBeVisible();
   await expect(page.getByTestId('metrics-table').locator('tbody tr')).toHaveCount(7);
+  // Methods in the tracks' order (LRP, then each PLRP method by p), each summary with its n.
+  await page.getByTestId('nav-run').click();
+  const trackOrder = await page.getByTestId('track-relevance').evaluateAll((ts) => ts.map((t) => t.getAttribute('data-explanation')));
+  await page.getByTestId('nav-dashboard').click();
+  expect(await page.getByTestId('metrics-row').evaluateAll((rs) => rs.map((r) => r.getAttribute('data-explanation')))).toEqual(trackOrder);
+  await expect(page.getByTestId('metrics-row').first().locator('[data-metric="gini"] [data-testid="metric-n"]')).toHaveText('n = 40 of 40');
   await expect(page.getByTestId('sweep-chart')).toBeVisible();
   await expect(page.getByTestId('sweep-knee')).toContainText(/Recommended p = 0\.\d/);
   await expect(page.getByTestId('dashboard-coverage')).toHaveText('40 sequences');

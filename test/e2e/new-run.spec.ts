@@ -70,7 +70,7 @@ test('a model chosen together with its manifest names its outputs; another model
   await expect(page.getByTestId('target').locator('option')).toHaveText(['predicted output (argmax)', 'ctcf (output 0)', 'cebpb (output 1)', 'spi1 (output 2)', 'foxa1 (output 3)']);
   await page.screenshot({ path: 'test-results/screens/08c-model-with-manifest.png' });
   await dropFiles(page, '[data-testid="new-run-form"]', ['resources/models/cnn4-pair.json']);
-  await expect(page.getByTestId('manifest-note')).toContainText('cnn4-pair.json describes a model of 3389 bytes (cnn4-pair.onnx), but deep-multitask.onnx has 77405');
+  await expect(page.getByTestId('manifest-note')).toContainText('cnn4-pair.json describes a model of 3,389 bytes (cnn4-pair.onnx), but deep-multitask.onnx has 77,405 bytes');
   await expect(page.getByTestId('target').locator('option').nth(3)).toHaveText('spi1 (output 2)');
 });
 
@@ -111,4 +111,49 @@ test('regions of a genome FASTA are checked as typed, explained as the run\'s se
   // The Start list says which regions of genome.fa the run explains.
   await page.getByRole('button', { name: 'Start', exact: true }).click();
   await expect(page.getByTestId('recent-run-input').first()).toContainText('2 regions (chr1:101-300, chr2:10,001-10,200)');
+});
+
+test('a multitask run says how it scores its BED, which sites a sequence has, and where the model predicts no task; New run keeps the form', async ({ page }) => {
+  await page.goto(server.url);
+  await page.getByTestId('new-run').click();
+  await page.getByTestId('input-model').setInputFiles(['resources/models/deep-multitask.onnx', 'resources/models/deep-multitask.json']);
+  await page.getByTestId('input-fasta').setInputFiles(['resources/demo/multitask.fa']);
+  await page.getByTestId('input-bed').setInputFiles(['resources/demo/multitask.bed']);
+  await expect(page.getByTestId('manifest-note')).toContainText('outputs named ctcf, cebpb, spi1, foxa1');
+  await page.getByTestId('method-plrp-m').uncheck();
+  // Hidden file inputs lengthen no page: the window does not scroll, only the view inside it.
+  expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBe(await page.evaluate(() => window.innerHeight));
+  await page.getByTestId('start-run').click();
+  await page.getByTestId('run-open').click({ timeout: 60_000 });
+  await expect(page.getByTestId('run-notice').filter({ hasText: "multitask.bed: RMA and RRA score each explanation against the regions of the output it explains, matched by the BED's name column" })).toBeVisible();
+  // test_00005 is explained as ctcf and holds Spi1 and FOXA1 sites, none of CTCF: nothing to score RMA against.
+  await page.getByTestId('sequence-filter').fill('test_00005');
+  await page.getByTestId('sequence-row').first().click();
+  await expect(page.getByTestId('sequence-target')).toHaveText('ctcf');
+  await expect(page.getByTestId('ground-truth')).toHaveAttribute('data-note', 'no ctcf site in this sequence (it has Spi1, FOXA1 sites)');
+  await expect(page.getByTestId('sequence-row').locator('td[data-metric="rma"]')).toHaveAttribute('title', '— : this sequence has no ground-truth regions of ctcf to score against');
+  // test_00013: every sigmoid output is below 0.5, and argmax still picked one to explain.
+  await page.getByTestId('sequence-filter').fill('test_00013');
+  await page.getByTestId('sequence-row').first().click();
+  await expect(page.getByTestId('no-prediction')).toHaveText('— below 0.5 for every output: the model predicts no task here');
+  await expect(page.getByTestId('sequence-unpredicted')).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/08e-multitask-no-prediction.png' });
+  await page.getByTestId('sequence-filter').fill('');
+  await page.getByTestId('hide-unpredicted').check();
+  await expect(page.getByTestId('sequence-scroll')).toHaveAttribute('aria-rowcount', '36');
+
+  await page.getByTestId('nav-dashboard').click();
+  await expect(page.getByTestId('no-prediction-summary')).toContainText("5 of 40 sequences have no output above the model's decision threshold");
+  await expect(page.getByTestId('run-notice').filter({ hasText: 'RMA and RRA score each explanation against the regions of the output it explains' })).toBeVisible();
+  // RMA has a value where the explained output has a site here (and some relevance is positive).
+  await expect(page.locator('[data-testid="metrics-row"][data-explanation="lrp"] [data-metric="rma"] [data-testid="metric-n"]')).toHaveText('n = 35 of 40');
+  await page.screenshot({ path: 'test-results/screens/08f-multitask-dashboard.png', fullPage: true });
+
+  // Back in New run, after opening the run: the same files and choices, ready for a second run.
+  await page.getByTestId('nav-new-run').click();
+  await expect(page.getByTestId('slot-model-name')).toHaveText('deep-multitask.onnx');
+  await expect(page.getByTestId('slot-fasta-name')).toHaveText('multitask.fa');
+  await expect(page.getByTestId('slot-bed-name')).toHaveText('multitask.bed');
+  await expect(page.getByTestId('method-plrp-m')).not.toBeChecked();
+  await expect(page.getByTestId('start-run')).toBeEnabled();
 });

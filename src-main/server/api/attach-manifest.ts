@@ -19,6 +19,8 @@ import { sha256File } from '../../services/file-hash';
 /** The shipped manifests are 2–3 kB; anything near this is not a manifest. */
 export const MAX_MANIFEST_BYTES = 1024 ** 2;
 
+/** Exact byte counts with separators ("77,405 bytes"): the user compares them to a file listing. */
+const bytesText = (n: number) => `${n.toLocaleString('en-US')} bytes`;
 const stem = (name: string) => name.replace(/\.(onnx|json)$/i, '').toLowerCase();
 
 /**
@@ -30,7 +32,7 @@ export function manifestMismatch(manifest: Manifest, manifestName: string, model
   const of = typeof manifest.file === 'string' ? ` (${manifest.file})` : '';
   const notUsed = `it is another model's manifest, so it was not used`;
   if (typeof manifest.bytes === 'number' && manifest.bytes !== model.sizeBytes) {
-    return `${manifestName} describes a model of ${manifest.bytes} bytes${of}, but ${model.name} has ${model.sizeBytes}: ${notUsed}`;
+    return `${manifestName} describes a model of ${bytesText(manifest.bytes)}${of}, but ${model.name} has ${bytesText(model.sizeBytes)}: ${notUsed}`;
   }
   if (typeof manifest.sha256 === 'string' && modelSha256 !== null && manifest.sha256.toLowerCase() !== modelSha256) {
     return `${manifestName} describes a model with sha256 ${manifest.sha256.slice(0, 12)}…${of}, but ${model.name} has ${modelSha256.slice(0, 12)}…: ${notUsed}`;

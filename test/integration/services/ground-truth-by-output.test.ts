@@ -41,11 +41,11 @@ const request = (model: string): RunRequest => ({
   metrics: ['rma', 'rra'],
 });
 
-async function computed(model: string): Promise<{ id: string; notices: string[]; scoring: string | null; rows: SequenceRow[] }> {
+async function computed(model: string): Promise<{ id: string; notices: string[]; scoring: string | null; head: string | null; rows: SequenceRow[] }> {
   const started = await service.svc.start(request(model));
   const done = await service.svc.whenSettled(started.id);
   expect(done.status).toBe('done');
-  return { id: done.id, notices: done.notices, scoring: done.groundTruthScoring, rows: (await service.svc.sequences({ runId: done.id, limit: 100 })).rows };
+  return { id: done.id, notices: done.notices, scoring: done.groundTruthScoring, head: done.modelHead, rows: (await service.svc.sequences({ runId: done.id, limit: 100 })).rows };
 }
 
 async function rmaWith(runId: string, row: SequenceRow, truth: Uint8Array): Promise<number | null> {
@@ -58,6 +58,8 @@ describe('ground truth of a multitask model', () => {
     const run = await computed(MODEL);
     expect(run.notices.join('\n')).toContain("matched by the BED's name column");
     expect(run.scoring).toBe('by-output');
+    // Recorded when the run starts: the app tells from it which sequences the model calls empty.
+    expect(run.head).toBe('sigmoid');
     let differsFromAllSites = 0;
     for (const row of run.rows) {
       const own = mask(row.name, (task) => task === LABELS[row.target]);
@@ -69,12 +71,18 @@ describe('ground truth of a multitask model', () => {
       }
       expect(rma).toBeCloseTo((await rmaWith(run.id, row, own))!, 5);
       if (Math.abs(rma! - (await rmaWith(run.id, row, mask(row.name, () => true)))!) > 1e-6) differsFromAllSites++;
+      // The track draws every site and marks those of the explained output as the scored ones.
       const drawn = await service.svc.groundTruth(run.id, row.index);
-      expect(drawn!.every((r) => r.name.split(':')[0].toLowerCase() === LABELS[row.target])).toBe(true);
-      expect(drawn!.length).toBe(sites.get(row.name)!.filter(([, , task]) => task === LABELS[row.target]).length);
+      expect(drawn!.length).toBe(sites.get(row.name)!.length);
+      const scored = drawn!.filter((r) => r.scored);
+      expect(scored.every((r) => r.name.split(':')[0].toLowerCase() === LABELS[row.target])).toBe(true);
+      expect(scored.length).toBe(sites.get(row.name)!.filter(([, , task]) => task === LABELS[row.target]).length);
     }
     // The demo plants several tasks' sites in some sequences: those scores must change.
     expect(differsFromAllSites).toBeGreaterThan(0);
+    // The same run again comes from the cache, and says so just as well (by the BED's file name).
+    const again = await computed(MODEL);
+    expect(again.notices.join('\n')).toMatch(/^[^/]*\.bed: RMA and RRA score each explanation against the regions of the output it explains/);
     // The report says how RMA/RRA were scored.
     expect(Buffer.from(await service.svc.report(run.id, 'html')).toString('utf8')).toContain('RMA and RRA score each explanation against the regions of the output it explains');
   });
@@ -92,7 +100,8 @@ describe('ground truth of a multitask model', () => {
     const summary = (await service.svc.list()).find((r) => r.id === run.id)!;
     expect(summary.outputLabels).toEqual(LABELS);
     const row = run.rows.find((r) => (sites.get(r.name) ?? []).some(([, , task]) => task !== LABELS[r.target]))!;
-    expect((await service.svc.groundTruth(run.id, row.index))!.every((r) => r.name.split(':')[0].toLowerCase() === LABELS[row.target])).toBe(true);
+    const drawn = (await service.svc.groundTruth(run.id, row.index))!;
+    expect(drawn.every((r) => r.scored === (r.name.split(':')[0].toLowerCase() === LABELS[row.target]))).toBe(true);
   });
 
   it('scores every site for a model whose outputs are not named, and does not reuse the per-output results', async () => {
@@ -106,7 +115,9 @@ describe('ground truth of a multitask model', () => {
       const rma = row.explanations.ep.metrics.rma ?? null;
       if (!all.includes(1)) expect(rma).toBeNull();
       else expect(rma).toBeCloseTo((await rmaWith(run.id, row, all))!, 5);
-      expect((await service.svc.groundTruth(run.id, row.index))!.length).toBe(sites.get(row.name)?.length ?? 0);
+      const drawn = (await service.svc.groundTruth(run.id, row.index))!;
+      expect(drawn.length).toBe(sites.get(row.name)?.length ?? 0);
+      expect(drawn.every((r) => r.scored)).toBe(true);
     }
   });
 });

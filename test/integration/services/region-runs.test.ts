@@ -100,8 +100,8 @@ describe('a region run', () => {
     const run = await svc.start(request({ regions: ['r1:101-500'], regionsBed: { kind: 'path', path: bedPath }, groundTruthBed: { kind: 'path', path: truth }, metrics: ['rma'] }));
     await svc.whenSettled(run.id);
     const { rows } = await svc.sequences({ runId: run.id });
-    expect(await svc.groundTruth(run.id, 0)).toEqual([{ startBp: 50, endBp: 60, name: 'site1' }]);
-    expect(await svc.groundTruth(run.id, 1)).toEqual([{ startBp: 10, endBp: 20, name: 'site2' }]);
+    expect(await svc.groundTruth(run.id, 0)).toEqual([{ startBp: 50, endBp: 60, name: 'site1', scored: true }]);
+    expect(await svc.groundTruth(run.id, 1)).toEqual([{ startBp: 10, endBp: 20, name: 'site2', scored: true }]);
     expect(await svc.groundTruth(run.id, 2)).toEqual([]);
     expect(rows.map((r) => typeof r.explanations.ep.metrics.rma)).toEqual(['number', 'number', 'undefined']);
   });

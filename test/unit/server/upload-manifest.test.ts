@@ -112,7 +112,7 @@ describe('a manifest that is not the model’s', () => {
     const r = await attach(model, await upload('cnn4-pair.json', resource('cnn4-pair.json')));
     expect(r.ok).toBe(false);
     expect(r.error!.code).toBe('BAD_CONFIG');
-    expect(r.error!.message).toContain('cnn4-pair.json describes a model of 3389 bytes (cnn4-pair.onnx), but deep-multitask.onnx has 77405');
+    expect(r.error!.message).toContain('cnn4-pair.json describes a model of 3,389 bytes (cnn4-pair.onnx), but deep-multitask.onnx has 77,405 bytes');
     expect(r.error!.message).not.toContain(dir);
     expect(existsSync(join(dirname(files.resolve(model)), 'deep-multitask.json'))).toBe(false);
     expect((await card(model)).outputLabels).toBeNull();

@@ -63,8 +63,12 @@ export class NewRunState {
     return this.pProblem;
   }
 
+  /** Set once the bundled motif database was offered: a user who removed it does not get it back on return. */
+  private offeredDefaultMotifs = false;
+
   async useDefaultMotifs(): Promise<void> {
-    if (this.motifs) return;
+    if (this.motifs || this.offeredDefaultMotifs) return;
+    this.offeredDefaultMotifs = true;
     try {
       const demo = await this.api.invoke('demo:bundle', {});
       if (demo.motifs) this.motifs = demo.motifs;

@@ -1,8 +1,7 @@
 // The Run view: the run, its sequence table (sorted/filtered), the selected sequence's tracks on
 // the shared viewport, and its motif hits, seqlets and ground truth. Slices are fetched for what is
 // visible only; a newer request supersedes an older one (generation counter, no timers).
-import type { MotifHitRow, RunSummary, SeqletRow, SequenceRow, TrackSlice } from '../../../../src-main/shared/run-api';
-import type { BedRegion } from '../../../../src-main/shared/studio-types';
+import type { GroundTruthRegion, MotifHitRow, RunSummary, SeqletRow, SequenceRow, TrackSlice } from '../../../../src-main/shared/run-api';
 import type { ApiClient } from '../api/client';
 import { filterAndSort, type SortSpec } from '../util/sequence-table';
 import { Viewport } from './viewport.svelte';
@@ -12,6 +11,7 @@ import { errorMessage } from '../../../../src-main/shared/errors';
 import { runSequenceRows } from '../api/sequence-rows';
 import { sequenceFocus, type SequenceFocus } from './sequence-focus.svelte';
 import { openingSequence } from '../util/sequence-choice';
+import { predictsNoOutput } from '../util/prediction-threshold';
 
 export class RunViewState {
   run = $state<RunSummary | null>(null);
@@ -26,7 +26,8 @@ export class RunViewState {
   selected = $state<number | null>(null);
   hits = $state<MotifHitRow[]>([]);
   seqlets = $state<SeqletRow[]>([]);
-  truth = $state<BedRegion[]>([]);
+  /** The sequence's ground-truth regions, scored or not (RunService.groundTruth). */
+  truth = $state<GroundTruthRegion[]>([]);
   slices = $state<Record<string, TrackSlice | null>>({});
   sliceError = $state<string | null>(null);
   /** Whether the run has a ground-truth BED (the service reads it; no file token needed). */
@@ -38,7 +39,11 @@ export class RunViewState {
   /** Counts load() calls: a slower earlier load must not overwrite a later one. */
   private loads = 0;
 
-  readonly visibleRows = $derived(filterAndSort(this.rows, this.filter, this.sort));
+  /** Hide the rows whose every output is below the model's decision threshold (prediction-threshold.ts). */
+  hideUnpredicted = $state(false);
+  /** Rows explaining a task the model calls absent (a sigmoid model with no output above 0.5). */
+  readonly unpredicted = $derived(this.rows.filter((r) => predictsNoOutput(r, this.run?.modelHead ?? null)).length);
+  readonly visibleRows = $derived(filterAndSort(this.hideUnpredicted ? this.rows.filter((r) => !predictsNoOutput(r, this.run?.modelHead ?? null)) : this.rows, this.filter, this.sort));
   readonly selectedRow = $derived(this.rows.find((r) => r.index === this.selected) ?? null);
   /** In track order: LRP, then each PLRP method by increasing p. */
   readonly explanationIds = $derived(trackOrder(this.run?.explanations ?? []));
@@ -135,7 +140,7 @@ export class RunViewState {
     for (const row of rows.slice(0, 20)) {
       const truth = await this.api.invoke('runs:groundTruth', { runId, sequenceIndex: row.index }).catch(() => null);
       if (truth === null) break;
-      if (truth.length > 0) return row.index;
+      if (truth.some((r) => r.scored)) return row.index;
     }
     return rows[0].index;
   }

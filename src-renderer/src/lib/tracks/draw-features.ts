@@ -38,8 +38,12 @@ export function layoutFeatures<F extends Feature>(frame: TrackFrame, features: F
   return out;
 }
 
-/** `isMarked` picks the feature a jump went to: outlined so it stands out from those around it. */
-export function drawFeatures<F extends Feature>(ctx: Ctx2D, frame: TrackFrame, placed: PlacedFeature<F>[], emptyText = '', isMarked: ((f: F) => boolean) | null = null): void {
+/**
+ * `isMarked` picks the feature a jump went to: outlined so it stands out from those around it.
+ * `emptyText` is written when nothing is drawn, or over the features too with `textOverFeatures`
+ * (the ground-truth track's note over faint regions that are not scored).
+ */
+export function drawFeatures<F extends Feature>(ctx: Ctx2D, frame: TrackFrame, placed: PlacedFeature<F>[], emptyText = '', isMarked: ((f: F) => boolean) | null = null, textOverFeatures = false): void {
   const { colors, heightPx, widthPx } = frame;
   ctx.fillStyle = colors.background;
   ctx.fillRect(0, 0, widthPx, heightPx);
@@ -47,6 +51,12 @@ export function drawFeatures<F extends Feature>(ctx: Ctx2D, frame: TrackFrame, p
   ctx.textAlign = 'left';
   ctx.textBaseline = 'middle';
   if (placed.length === 0 && emptyText) {
+    ctx.fillStyle = colors.muted;
+    ctx.fillText(emptyText, 4, heightPx / 2);
+    return;
+  }
+  if (textOverFeatures && emptyText) {
+    for (const p of placed) drawFeature(ctx, p);
     ctx.fillStyle = colors.muted;
     ctx.fillText(emptyText, 4, heightPx / 2);
     return;
@@ -69,7 +79,7 @@ function drawFeature(ctx: Ctx2D, p: PlacedFeature): void {
   ctx.fillRect(p.x, p.y, p.w, p.h);
   ctx.globalAlpha = 1;
   // A label only where it fits, so the track never turns into overprinted text.
-  if (p.w > 7 * p.feature.label.length + 6) {
+  if (p.feature.label && p.w > 7 * p.feature.label.length + 6) {
     ctx.fillStyle = '#ffffff';
     ctx.fillText(p.feature.label, p.x + 3, p.y + p.h / 2);
   }

@@ -1,7 +1,8 @@
 // What each column of the sequence table means, for its header's tooltip: the table is read by
 // biologists, and "gini", "rma" or "Σ R" say nothing by themselves. Directions and ranges follow
 // ../shared/spec/metrics.md.
-import type { MetricName } from '../../../../src-main/shared/run-api';
+import type { ExplanationNumbers, MetricName, RunSummary } from '../../../../src-main/shared/run-api';
+import { formatValue } from './format';
 
 export const COLUMN_HELP = {
   index: 'Position of the sequence in the FASTA file',
@@ -15,8 +16,30 @@ export const COLUMN_HELP = {
 export const METRIC_HELP: Record<MetricName, string> = {
   gini: 'Gini index: how concentrated the relevance is on few bases (0 = spread evenly, near 1 = on one base). Higher is sparser',
   entropy: 'Entropy of the relevance over the bases. Lower is more concentrated',
-  rma: 'Relevance mass accuracy: the share of positive relevance inside the ground-truth regions (0–1). Higher is better; — without a ground truth for the sequence. When the BED names the model\'s outputs (a multitask model), only the regions of the output explained count',
-  rra: 'Relevance rank accuracy: the share of the K most relevant bases that lie in the ground truth (K = its size). Higher is better',
+  rma: 'Relevance mass accuracy: the share of positive relevance inside the ground-truth regions (0–1). Higher is better. When the BED names the model\'s outputs (a multitask model), only the regions of the output explained count. — when the sequence has no such region, or when the explanation has no positive relevance at all (RRA is still given then); the cell\'s tooltip says which',
+  rra: 'Relevance rank accuracy: the share of the K most relevant bases that lie in the ground truth (K = its size). Higher is better. — when the sequence has no ground-truth region (of the output explained, for a multitask model)',
   lipschitz: 'Local Lipschitz estimate: how much the explanation changes when a few bases change. Lower is more robust',
   faithfulness: 'Faithfulness: how much more the prediction drops when the most relevant bases are removed first than when the least relevant are (MoRF − LeRF area). Higher is more faithful',
 };
+
+/**
+ * A metric cell's own tooltip where its value (or "—") needs a reason: RMA's "—" means either no
+ * ground-truth region for the explained output, or no positive relevance at all, which the numbers
+ * tell apart (RRA is still computed then). `output` names the output the row explains.
+ */
+export function metricCellTitle(metric: MetricName, numbers: ExplanationNumbers | undefined, run: Pick<RunSummary, 'groundTruthScoring' | 'metrics'>, output: string): string | undefined {
+  if ((metric !== 'rma' && metric !== 'rra') || numbers === undefined) return undefined;
+  if (run.groundTruthScoring === null) return 'The run has no ground-truth BED: RMA and RRA need one';
+  const regionsOf = run.groundTruthScoring === 'by-output' ? `ground-truth regions of ${output}` : 'ground-truth regions';
+  const noRegion = `— : this sequence has no ${regionsOf} to score against`;
+  const { rma, rra } = numbers.metrics;
+  if (metric === 'rra') {
+    if (rra === undefined) return noRegion;
+    return rma === undefined
+      ? `${formatValue(rra)}: the explanation has no positive relevance at all, so its “most relevant” bases are the least negative ones`
+      : `${formatValue(rra)}: the share of the most relevant bases that lie in the ${regionsOf}`;
+  }
+  if (rma !== undefined) return `${formatValue(rma)}: the share of the positive relevance that lies in the ${regionsOf}`;
+  if (rra !== undefined) return `— : the explanation has no positive relevance anywhere in this sequence (every base has zero or negative relevance for ${output}), so there is no mass to place; the ${regionsOf} are there (RRA ${formatValue(rra)})`;
+  return run.metrics.includes('rra') ? noRegion : `— : no ${regionsOf} in this sequence, or no positive relevance at all`;
+}

@@ -35,3 +35,13 @@ export function formatValue(x: number | undefined | null): string {
 }
 
 export { countOf } from '../../../../src-main/shared/count-of';
+
+/**
+ * A number with `digits` significant digits and thousands separators ("1,159", "83.35",
+ * "0.1234"), so a column of very different magnitudes reads alike; exponent form when tiny.
+ */
+export function formatSignificant(x: number | undefined | null, digits = 4): string {
+  if (x === undefined || x === null || !Number.isFinite(x)) return '—';
+  if (x !== 0 && Math.abs(x) < 1e-3) return x.toExponential(digits - 1);
+  return x.toLocaleString('en-US', { minimumSignificantDigits: digits, maximumSignificantDigits: digits });
+}
