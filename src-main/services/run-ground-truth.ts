@@ -3,6 +3,7 @@
 // service's three uses: the cache identity of its results, the masks its workers score, and the
 // regions the Tracks view draws.
 import { existsSync, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { parseGroundTruthBed, sequenceIntervals, type GroundTruth } from '../engine/metrics/ground-truth-mask';
 import type { GenomePlace } from '../shared/run-api';
 import { countsFor, matchOutputs, outputMatchNotice, sequenceGroundTruth, type OutputMatch, type SequenceGroundTruth } from '../engine/metrics/ground-truth-outputs';
@@ -36,8 +37,13 @@ export class RunGroundTruth {
     return this.match ? 'by-output' : 'all';
   }
 
+  /**
+   * How the run scores the BED, for RunSummary.notices: the BED named by its file name, since the
+   * app's uploads live under a temporary folder whose path means nothing to the person who dropped
+   * the file (as FileRegistry.nameUploads names them in error messages).
+   */
   notice(): string | null {
-    return outputMatchNotice(this.path, this.gt, this.labels, this.match);
+    return outputMatchNotice(basename(this.path), this.gt, this.labels, this.match);
   }
 
   masks(name: string, lengthBp: number, place?: GenomePlace | null): SequenceGroundTruth {
