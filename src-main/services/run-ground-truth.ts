@@ -37,7 +37,11 @@ export class RunGroundTruth {
     return this.match ? 'by-output' : 'all';
   }
 
-  /** Names the BED by its file name: an uploaded BED's path is a temporary folder, noise to the reader. */
+  /**
+   * How the run scores the BED, for RunSummary.notices: the BED named by its file name, since the
+   * app's uploads live under a temporary folder whose path means nothing to the person who dropped
+   * the file (as FileRegistry.nameUploads names them in error messages).
+   */
   notice(): string | null {
     return outputMatchNotice(basename(this.path), this.gt, this.labels, this.match);
   }

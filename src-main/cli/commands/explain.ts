@@ -184,6 +184,9 @@ function header(o: ExplainCliOptions, info: ModelInfo, configs: { id: string }[]
     engine: { name: 'plrp-studio', version: ENGINE_VERSION },
     model: { path: o.model, sha256: info.sha256, layout: info.layout, input: info.inputName, length: info.lengthBp, outputs: info.outputSize, head: info.head, receptive_field_bp: info.receptiveFieldBp ?? null },
     fasta: o.fasta,
+    // A region run says which regions it explained (each sequence's description is its locus), so
+    // that `plrp runs import` stores it as a region run and `plrp report --from` reads their letters.
+    ...(o.region.length || o.regions ? { regions: { strings: o.region, bed: o.regions ?? null } } : {}),
     ground_truth: o.groundTruth ?? null,
     metrics,
     explanations: configs.map((c) => ({ id: c.id, config: c })),

@@ -34,7 +34,7 @@ export function register(program: Command): void {
       const input = o.from
         ? await collectReportInput(await readOutJson(o.from), { ...collect, source: { outJson: o.from } })
         : await fromCache(run!, o.cache, (svc, id) => runToOutJson(svc, id, { detailNames: sequences })
-          .then((doc) => collectReportInput(doc, { ...collect, source: { runId: run! }, run: cachedRunInput(svc.cache, id) })));
+          .then((doc) => collectReportInput(doc, { ...collect, runLabel: svc.cache.getRun(id)?.label ?? null, source: { runId: run! }, run: cachedRunInput(svc.cache, id) })));
       const report = buildReportHtml(input);
       const renderer = asPdf || o.figures ? await chromiumRenderer() : null;
       try {

@@ -11,6 +11,8 @@ import { registerCompute } from './runs-compute';
 import { withCancellation } from '../cancellation';
 import { ProgressBar } from '../progress';
 import { runLine } from '../run-line';
+import { runDetailLines, sequenceLine } from '../run-details';
+import { runMetricSummary } from '../../services/run-metric-summary';
 
 const ID_HELP = 'run id, or a unique prefix of it (at least 4 characters)';
 
@@ -44,7 +46,7 @@ export function register(program: Command): void {
       if (list.length === 0 && !opts.json) process.stderr.write(`plrp: no runs in ${svc.cache.path}\n`);
     }));
 
-  cacheOpt(runs.command('show').argument('<id>', ID_HELP).description('one run: options, timings, per-sequence numbers').option('--json', 'print JSON'))
+  cacheOpt(runs.command('show').argument('<id>', ID_HELP).description('one run: options, target and output names, ground truth, metrics, timings, per-sequence numbers').option('--json', 'print JSON'))
     .action(async (given: string, opts: CacheOption) => withService(opts, async (svc) => {
       const id = svc.resolveRunId(given);
       const run = await svc.get(id);
@@ -56,14 +58,12 @@ export function register(program: Command): void {
       process.stdout.write(`${runLine(run)}\n`);
       if (run.regions) process.stdout.write(`  regions of ${run.fastaName}: ${[...run.regions.strings, ...(run.regions.bedName ? [`BED ${run.regions.bedName}`] : [])].join(', ')}\n`);
       for (const e of run.explanations) process.stdout.write(`  ${e.id}: ${e.canonical}\n`);
+      for (const line of runDetailLines(run, svc.cache.getRun(id)?.request.groundTruthBedPath ?? null, runMetricSummary(svc.cache, id))) process.stdout.write(`  ${line}\n`);
       if (run.error) process.stdout.write(`  error: ${run.error.code}: ${run.error.message}\n`);
       process.stdout.write(`  compute ${(run.timings.computeMs / 1000).toFixed(2)} s; cached: ${run.timings.cachedExplanations.join(',') || '-'}\n`);
       // A cancelled or running run lists sequences it has not computed: counted, not shown.
       const computed = page.rows.filter((r) => isSequenceComputed(r, run));
-      for (const r of computed) {
-        const sums = run.explanations.map((e) => `${e.id}=${r.explanations[e.id]?.sum.toPrecision(4) ?? 'NA'}`).join(' ');
-        process.stdout.write(`  ${r.index}\t${r.name}\t${r.lengthBp} bp\ttarget ${r.target}\tlogit ${r.logit.toPrecision(4)}\t${sums}\n`);
-      }
+      for (const r of computed) process.stdout.write(`  ${sequenceLine(run, r)}\n`);
       const notComputed = page.rows.length - computed.length;
       if (notComputed > 0) process.stdout.write(`  … and ${notComputed.toLocaleString('en-US')} of these ${page.rows.length.toLocaleString('en-US')} sequences not computed yet (run ${run.status})\n`);
       if (page.total > page.rows.length) {

@@ -8,9 +8,11 @@ import type { OutJson } from './out-json';
 
 /** SHA-256 of the document's content with sorted keys, so a re-serialised copy hashes equally. */
 export function outJsonDigest(doc: OutJson): string {
-  const { sequences, fasta: _fasta, model, ...rest } = doc;
+  const { sequences, fasta: _fasta, model, regions, ...rest } = doc;
   const { path: _path, ...modelContent } = model;
-  const h = createHash('sha256').update(canonicalJson({ ...rest, model: modelContent }));
+  // A region document's BED is a place too; the regions it gave are in the sequences' loci.
+  const regionContent = regions ? { regions: { strings: regions.strings } } : {};
+  const h = createHash('sha256').update(canonicalJson({ ...rest, ...regionContent, model: modelContent }));
   // One sequence at a time: a whole run's document as one string can be gigabytes. Relevance rows
   // are arrays of numbers, whose JSON is canonical already (and canonicalJson on them is slow).
   for (const { relevance, ...s } of sequences) {

@@ -35,6 +35,11 @@ const outJsonSchema = z.looseObject({
     head: z.string().optional(),
   }),
   fasta: z.string(),
+  /**
+   * Set by `plrp explain --region/--regions` (and a region run's report document): the regions as
+   * asked for (`strings`, the BED file's path `bed`); each sequence's description is its locus.
+   */
+  regions: z.looseObject({ strings: z.array(z.string()).default([]), bed: z.string().nullable().default(null) }).optional(),
   ground_truth: z.string().nullable().default(null),
   metrics: z.array(z.string()).default([]),
   explanations: z.array(z.looseObject({ id: z.string(), config: explainConfigSchema })).min(1),

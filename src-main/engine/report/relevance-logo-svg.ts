@@ -1,24 +1,33 @@
 // One sequence's relevance as vector graphics: a letter logo of the observed-base relevance
 // (Σ_c R[i,c]·X[i,c]; letter height ∝ |relevance|, above the axis when positive, below when
-// negative), with motif hits and seqlets drawn on tracks aligned to the same bp axis. Below
-// ~4 px per base letters are unreadable, so bars are drawn instead.
+// negative), with the ground truth, motif hits and seqlets drawn on tracks aligned to the same bp
+// axis. Below ~4 px per base letters are unreadable, so bars are drawn instead. A region of a
+// genome is labelled with its genome positions, as the app's tracks label it.
 import { escapeHtml as esc } from './html-escape';
 
 export interface LogoHit { start: number; end: number; label: string; strand: string }
 export interface LogoSeqlet { start: number; end: number; sign: '+' | '-' }
+/** A ground-truth region in the sequence's own coordinates (0-based, half-open). */
+export interface LogoTruth { start: number; end: number; label: string }
 
 export interface LogoInput {
   title: string;
   letters: string;
   /** Observed-base relevance per position. */
   relevance: ArrayLike<number>;
-  hits: readonly LogoHit[];
+  /** null: the run scanned no motifs, and the figure has no motif track. */
+  hits: readonly LogoHit[] | null;
   seqlets: readonly LogoSeqlet[];
+  /** The regions the explanation is scored against; null (or absent): the run has no ground truth, and no track. */
+  truth?: readonly LogoTruth[] | null;
+  /** Where position 0 lies on its chromosome (a region run): the axis then reads genome positions. */
+  origin?: { chrom: string; startBp: number } | null;
 }
 
 const COLORS: Record<string, string> = { A: '#109648', C: '#255c99', G: '#f7b32b', T: '#d62839' };
 const SEQLET_COLORS: Record<LogoSeqlet['sign'], string> = { '+': '#d62839', '-': '#255c99' };
 const HIT_COLOR = '#6c5b7b';
+const TRUTH_COLOR = '#2a9d8f';
 const WIDTH = 980;
 const LEFT = 50;
 const HALF = 70;
@@ -39,9 +48,11 @@ export function relevanceLogoSvg(input: LogoInput): string {
   for (let i = 0; i < L; i++) max = Math.max(max, Math.abs(input.relevance[i]));
   const scale = max > 0 ? HALF / max : 0;
   const axisY = 30 + HALF;
-  const hitRows = input.hits.length ? 1 + Math.min(3, input.hits.length - 1) : 0;
-  const tracksTop = axisY + HALF + 24;
-  const seqletY = tracksTop + TRACK * Math.max(hitRows, 1) + 4;
+  const hits = input.hits ?? [];
+  const hitRows = hits.length ? 1 + Math.min(3, hits.length - 1) : 0;
+  const truthY = axisY + HALF + (input.origin ? 34 : 24);
+  const tracksTop = truthY + (input.truth ? TRACK + 4 : 0);
+  const seqletY = tracksTop + (input.hits ? TRACK * Math.max(hitRows, 1) + 4 : 0);
   const legendY = seqletY + TRACK + 12;
   const height = legendY + 10;
   const parts: string[] = [];
@@ -66,33 +77,66 @@ export function relevanceLogoSvg(input: LogoInput): string {
     }
   }
   parts.push(`<line x1="${LEFT}" y1="${axisY}" x2="${LEFT + L * bp}" y2="${axisY}" stroke="#333" stroke-width="0.6"/>`);
-  const step = niceStep(L);
-  for (let p = 0; p <= L; p += step) {
-    const x = LEFT + p * bp;
-    parts.push(`<line x1="${x}" y1="${axisY + HALF + 2}" x2="${x}" y2="${axisY + HALF + 6}" stroke="#333"/><text x="${x}" y="${axisY + HALF + 16}" font-size="9" text-anchor="middle">${p}</text>`);
+  parts.push(axisTicks(L, bp, axisY + HALF, input.origin ?? null));
+  if (input.truth) {
+    parts.push(`<text x="4" y="${truthY + 11}" font-size="9">truth</text>`);
+    if (input.truth.length === 0) parts.push(`<text x="${LEFT}" y="${truthY + 10}" font-size="9" fill="#777">no ground-truth region in this sequence</text>`);
+    for (const t of input.truth) {
+      const x = LEFT + t.start * bp;
+      parts.push(`<rect x="${x.toFixed(2)}" y="${truthY}" width="${Math.max((t.end - t.start) * bp, 1).toFixed(2)}" height="${TRACK - 3}" fill="${TRUTH_COLOR}" fill-opacity="0.6"><title>ground truth ${esc(t.label)} ${t.start}–${t.end}</title></rect>`);
+    }
   }
-  parts.push(`<text x="4" y="${tracksTop + 11}" font-size="9">motifs</text>`);
-  input.hits.forEach((hit, k) => {
-    const y = tracksTop + (k % Math.max(hitRows, 1)) * TRACK;
-    const x = LEFT + hit.start * bp;
-    const w = Math.max((hit.end - hit.start) * bp, 1);
-    parts.push(`<g><title>${esc(hit.label)} (${esc(hit.strand)}) ${hit.start}–${hit.end}</title><rect x="${x.toFixed(2)}" y="${y}" width="${w.toFixed(2)}" height="${TRACK - 3}" fill="${HIT_COLOR}" fill-opacity="0.75"/>`
-      + `<text x="${(x + 2).toFixed(2)}" y="${y + 10}" font-size="9" fill="#fff">${esc(hit.label)}</text></g>`);
-  });
+  if (input.hits) {
+    parts.push(`<text x="4" y="${tracksTop + 11}" font-size="9">motifs</text>`);
+    hits.forEach((hit, k) => {
+      const y = tracksTop + (k % Math.max(hitRows, 1)) * TRACK;
+      const x = LEFT + hit.start * bp;
+      const w = Math.max((hit.end - hit.start) * bp, 1);
+      parts.push(`<g><title>${esc(hit.label)} (${esc(hit.strand)}) ${hit.start}–${hit.end}</title><rect x="${x.toFixed(2)}" y="${y}" width="${w.toFixed(2)}" height="${TRACK - 3}" fill="${HIT_COLOR}" fill-opacity="0.75"/>`
+        + `<text x="${(x + 2).toFixed(2)}" y="${y + 10}" font-size="9" fill="#fff">${esc(hit.label)}</text></g>`);
+    });
+  }
   parts.push(`<text x="4" y="${seqletY + 11}" font-size="9">seqlets</text>`);
   for (const s of input.seqlets) {
     const x = LEFT + s.start * bp;
     parts.push(`<rect x="${x.toFixed(2)}" y="${seqletY}" width="${Math.max((s.end - s.start) * bp, 1).toFixed(2)}" height="${TRACK - 3}" fill="${SEQLET_COLORS[s.sign]}" fill-opacity="0.7"><title>seqlet ${s.sign} ${s.start}–${s.end}</title></rect>`);
   }
-  parts.push(legend(legendY));
+  parts.push(legend(legendY, input.truth != null, input.hits !== null));
   parts.push('</svg>');
   return parts.join('');
 }
 
-/** The key to the tracks' colours, on one line under them (the figure is also exported alone). */
-function legend(y: number): string {
+/**
+ * The axis under the logo. A sequence of its own reads 0…L (base boundaries); a region reads its
+ * genome positions (1-based, as the app's ruler: chr2:2,001-2,200 reads 2,001 at its first base),
+ * ticks on round positions at the centre of their base, the first base's position too, and the
+ * chromosome at the left.
+ */
+function axisTicks(L: number, bp: number, y: number, origin: { chrom: string; startBp: number } | null): string {
+  const tick = (x: number, label: string): string => `<line x1="${x.toFixed(2)}" y1="${y + 2}" x2="${x.toFixed(2)}" y2="${y + 6}" stroke="#333"/><text x="${x.toFixed(2)}" y="${y + 16}" font-size="9" text-anchor="middle">${label}</text>`;
+  const step = niceStep(L);
+  const out: string[] = [];
+  if (!origin) {
+    for (let p = 0; p <= L; p += step) out.push(tick(LEFT + p * bp, String(p)));
+    return out.join('');
+  }
+  const first = origin.startBp + 1;
+  const last = origin.startBp + L;
+  // Genome position g is base g − first of the region, centred half a base in.
+  const at = (g: number): number => LEFT + (g - first + 0.5) * bp;
+  const round = Math.ceil(first / step) * step;
+  if (round - first >= step / 2 || round > last) out.push(tick(at(first), first.toLocaleString('en-US')));
+  for (let g = round; g <= last; g += step) out.push(tick(at(g), g.toLocaleString('en-US')));
+  out.push(`<text x="4" y="${y + 16}" font-size="9">${esc(origin.chrom)}</text><text x="${LEFT + (L * bp) / 2}" y="${y + 28}" font-size="9" text-anchor="middle" fill="#555">position on ${esc(origin.chrom)} (1-based)</text>`);
+  return out.join('');
+}
+
+/** The key to the tracks' colours, on one line under them (the figure is also exported alone); only tracks the figure has. */
+function legend(y: number, truth: boolean, motifs: boolean): string {
   const items: [string, number, string][] = [
-    [SEQLET_COLORS['+'], 0.7, 'seqlet, positive relevance'], [SEQLET_COLORS['-'], 0.7, 'seqlet, negative relevance'], [HIT_COLOR, 0.75, 'motif hit'],
+    ...(truth ? [[TRUTH_COLOR, 0.6, 'ground truth'] as [string, number, string]] : []),
+    [SEQLET_COLORS['+'], 0.7, 'seqlet, positive relevance'], [SEQLET_COLORS['-'], 0.7, 'seqlet, negative relevance'],
+    ...(motifs ? [[HIT_COLOR, 0.75, 'motif hit'] as [string, number, string]] : []),
   ];
   return `<g data-legend="tracks" font-size="9">${items.map(([color, opacity, label], k) => {
     const x = LEFT + k * 150;

@@ -5,12 +5,17 @@ import { countOf } from '../../shared/count-of';
 import { escapeHtml as esc, fmt } from './html-escape';
 import type { OutJson } from './out-json';
 import { htmlTable, nameCell, numberList, type Column } from './report-table';
+import { outputName } from './output-name';
 
 /** Rows the Predictions table lists: about four A4 pages, and all of a typical small run. */
 export const MAX_PREDICTION_ROWS = 200;
 
-/** What the report was made from, to say where the sequences it does not list can be had. */
-export type ReportSource = { runId: string } | { outJson: string };
+/**
+ * What the report was made from, so that its hints name what the reader can use: a cached run
+ * reported by `plrp report RUN` (CLI options), by the app's Report button (`app`: the app's own
+ * controls), or an out.json reported by `plrp report --from`.
+ */
+export type ReportSource = { runId: string; app?: boolean } | { outJson: string };
 
 const OUTPUTS_SHOWN = 6;
 /**
@@ -21,18 +26,19 @@ const OUTPUTS_SHOWN = 6;
 export const SUM_COLUMNS_PER_TABLE = 7;
 const NORMAL_SIZE_SUM_COLUMNS = 5;
 
-export function predictionsSection(d: OutJson, source: ReportSource | null): string {
+/** `labels`: the model's output names (the target column reads "spi1 (output 2)"), or null. */
+export function predictionsSection(d: OutJson, source: ReportSource | null, labels: readonly string[] | null = null): string {
   const ids = d.explanations.map((e) => e.id);
   const listed = d.sequences.slice(0, MAX_PREDICTION_ROWS);
   // Two outputs (a binary model's pair) fit on one line; longer lists wrap between numbers.
   const outputKind = listed.every((s) => s.output.length <= 2) ? 'number' : 'numbers';
   const lead: Column[] = [
-    { label: 'name', kind: 'name' }, { label: 'description' }, { label: 'bp', kind: 'number' }, { label: 'target', kind: 'number' },
+    { label: 'name', kind: 'name' }, { label: 'description' }, { label: 'bp', kind: 'number' }, { label: 'target', kind: labels ? 'text' : 'number' },
     { label: 'logit', kind: 'number' }, { label: 'output', kind: outputKind },
   ];
   const leadRows = listed.map((s) => {
     const out = numberList(s.output.slice(0, OUTPUTS_SHOWN).map((v) => fmt(v))) + (s.output.length > OUTPUTS_SHOWN ? ', …' : '');
-    return [nameCell(s.name), esc(s.description), esc(s.length), esc(s.target), fmt(s.logit), out];
+    return [nameCell(s.name), esc(s.description), esc(s.length), esc(outputName(s.target, labels)), fmt(s.logit), out];
   });
   const sums = listed.map((s) => ids.map((id) => {
     let sum = 0;
@@ -59,7 +65,9 @@ export function leftOutNote(total: number, source: ReportSource | null): string 
   const left = total - MAX_PREDICTION_ROWS;
   if (left <= 0) return '';
   const head = `The table lists the first ${MAX_PREDICTION_ROWS.toLocaleString('en-US')} of ${countOf(total, 'sequence')}: ${countOf(left, 'more sequence')} ${left === 1 ? 'is' : 'are'} not listed.`;
-  const where = source && 'runId' in source
+  const where = source && 'runId' in source && source.app
+    ? ' Every sequence\'s numbers are in the run\'s sequence table, which the Run view exports with Export → Table (TSV).'
+    : source && 'runId' in source
     ? ` Every sequence's numbers are in the run's sequence table: <code>plrp runs export ${esc(source.runId)} --out DIR</code> writes it as sequences.tsv, and the app's Run view exports it with Export → Table (TSV).`
     : source
       ? ` Every sequence's numbers are in ${esc(source.outJson)}; as a table: <code>plrp runs import ${esc(source.outJson)}</code>, then <code>plrp runs export RUN-ID --out DIR</code> writes sequences.tsv.`

@@ -5,6 +5,7 @@
 import type { RunCache } from '../cache/run-cache';
 import { AppError } from '../../shared/errors';
 import type { CachedRunInput } from './collect-report-input';
+import { runOutputLabels } from '../cache/cache-types';
 
 export function cachedRunInput(cache: RunCache, runId: string): CachedRunInput {
   const run = cache.getRun(runId);
@@ -12,6 +13,7 @@ export function cachedRunInput(cache: RunCache, runId: string): CachedRunInput {
   return {
     inputSha256: run.inputSha,
     notices: run.notices,
+    outputLabels: runOutputLabels(run.request),
     regionPlaces: () => {
       if (!run.request.regions) return null;
       const stored = cache.sequenceNames(run.inputSha, 0, cache.inputCount(run.inputSha));

@@ -16,8 +16,11 @@ import { explanationKey } from '../cache/cache-key';
 import type { ResultRow, StoredRun } from '../cache/cache-types';
 import type { RunCache } from '../cache/run-cache';
 import { commitImportedRun, findRunWithKeys } from '../cache/imported-run';
-import { ingestFasta } from '../ingest-fasta';
+import { ingestFasta, ingestRegions } from '../ingest-fasta';
+import { outJsonRegionInput } from './out-json-region-input';
 import { relevanceStats } from '../../engine/explain/relevance-stats';
+import { outputLabels } from '../../engine/explain/model-manifest';
+import { RunGroundTruth } from '../run-ground-truth';
 
 const BATCH = 256;
 
@@ -41,7 +44,13 @@ export async function importOutJson(cache: RunCache, doc: OutJson, o: ImportOpti
   if (!existsSync(fastaPath)) throw new AppError('FILE_NOT_FOUND', `${o.source}: its FASTA ${fastaPath} is not there; pass --fasta`);
   // Read (and checked) before anything is stored.
   const annotations = footerAnnotations(doc, o.source);
-  const input = await ingestFasta(cache, fastaPath, basename(fastaPath));
+  // A region document (`plrp explain --region/--regions`) becomes a region run: its regions cut
+  // again from the FASTA and stored with their places, as `plrp runs start --regions` stores them,
+  // so the run's exports, tracks and report place them on the genome.
+  const regions = await outJsonRegionInput(doc, fastaPath, o.source);
+  const input = regions
+    ? await ingestRegions(cache, regions.resolved, basename(fastaPath))
+    : await ingestFasta(cache, fastaPath, basename(fastaPath));
   const stored = cache.sequenceNames(input.sha256, 0, input.count);
   if (stored.length !== doc.sequences.length) {
     throw new AppError('USAGE', `${o.source}: ${doc.sequences.length} sequences, but ${fastaPath} has ${stored.length}; import the merged run of all shards`);
@@ -66,11 +75,19 @@ export async function importOutJson(cache: RunCache, doc: OutJson, o: ImportOpti
   // What the cache already knows of the model and its predictions (a run computed here) stays:
   // the document knows less (another machine's path; with a head, the target's logit only).
   cache.addModel(doc.model.sha256, basename(doc.model.path), { path: doc.model.path, imported: true });
+  const labels = outputLabels(doc.model.path);
+  const gtScoring = scoringOf(doc.ground_truth, labels);
   const now = Date.now();
   const run: StoredRun = {
     id: randomUUID(), label: o.label ?? `imported ${basename(o.source)}`, status: 'done', modelSha: doc.model.sha256, inputSha: input.sha256,
     modelName: basename(doc.model.path), fastaName: basename(fastaPath),
-    request: { modelPath: resolve(doc.model.path), fastaPath, groundTruthBedPath: doc.ground_truth, motifsPath: doc.motifs?.file ?? null, metrics: doc.metrics },
+    request: {
+      modelPath: resolve(doc.model.path), fastaPath, groundTruthBedPath: doc.ground_truth, motifsPath: doc.motifs?.file ?? null, metrics: doc.metrics,
+      ...(regions ? { regions: { strings: regions.found.strings, bedPath: regions.found.bed ? resolve(regions.found.bed) : null } } : {}),
+      outputLabels: labels,
+      // How explain scored the BED (per output for a multitask model whose outputs it names), as a run records it.
+      ...(gtScoring ? { groundTruthScoring: gtScoring } : {}),
+    },
     target, engineVersion: doc.engine.version, createdAt: now, startedAt: now, finishedAt: now, computeMs: 0, error: null,
     notices: [`imported from ${o.source}`],
     ownerPid: null,
@@ -102,6 +119,15 @@ export async function importOutJson(cache: RunCache, doc: OutJson, o: ImportOpti
     });
   }
   return commitImportedRun(cache, run, keyed, doc.sequences.length, annotations);
+}
+
+/** How the BED scores (as explain scored it, when it still reads the same); undefined when it cannot be read now. */
+function scoringOf(bedPath: string | null, labels: string[] | null): 'by-output' | 'all' | undefined {
+  try {
+    return RunGroundTruth.readIfPresent(bedPath, labels)?.scoring;
+  } catch {
+    return undefined;
+  }
 }
 
 function nan(v: number | null): number {

@@ -14,7 +14,8 @@ export type ReportFormat = 'html' | 'pdf';
 export async function buildRunReport(svc: LocalRunService, runId: string, format: ReportFormat, renderer?: () => Promise<ReportRenderer>): Promise<Buffer> {
   const run = await svc.get(runId);
   const doc = await runToOutJson(svc, runId);
-  const input = await collectReportInput(doc, { title: `PLRP report: ${run.label ?? run.modelName} on ${run.fastaName}`, source: { runId }, run: cachedRunInput(svc.cache, runId) });
+  // The app's Report button: the report's hints name what the app offers, not CLI options.
+  const input = await collectReportInput(doc, { runLabel: run.label, source: { runId, app: true }, run: cachedRunInput(svc.cache, runId) });
   const { html } = buildReportHtml(input);
   if (format === 'html') return Buffer.from(html, 'utf8');
   const r = await (renderer ?? chromiumRenderer)();

@@ -69,11 +69,14 @@ export async function runToOutJson(svc: LocalRunService, runId: string, o: RunDo
   for (const r of motifRanking(cache, runId)) {
     (ranking[r.explanationId] ??= []).push({ motifId: r.motifId, motifAltId: r.motifName, hitCount: r.hitCount, coveredBp: r.coveredBp, captured: r.captured, fraction: r.fraction });
   }
-  const scanned = hits.length > 0 || Object.keys(ranking).length > 0;
+  // A run that scanned motifs has a motif file; one that found no hit in the drawn sequences still scanned.
+  const scanned = run.request.motifsPath !== null || hits.length > 0 || Object.keys(ranking).length > 0;
   return {
     engine: { name: 'plrp-studio', version: run.engineVersion },
     model: { path: run.request.modelPath, sha256: run.modelSha },
     fasta: run.request.fastaPath,
+    // As `plrp explain --regions` records them: the report names a region run's regions.
+    ...(run.request.regions ? { regions: { strings: run.request.regions.strings, bed: run.request.regions.bedPath } } : {}),
     ground_truth: run.request.groundTruthBedPath,
     metrics: run.request.metrics,
     explanations: expl.map((e) => ({ id: e.explId, config: e.config })),

@@ -70,9 +70,21 @@ describe('a region run', () => {
     expect((await runToOutJson(svc, runId)).sequences.map((s) => s.description)).toEqual(['r1:101-500', 'r0:11-260', 'r1:301-500']);
   });
 
+  it('has its report name its regions and their BED, and label the figures with genome positions', async () => {
+    const html = Buffer.from(await svc.report(runId, 'html')).toString('utf8');
+    expect(/<h1>(.*?)<\/h1>/.exec(html)![1]).toBe('PLRP report: cnn4.onnx on genome.fa · 3 regions (r1:101-500, peaks.bed)');
+    expect(html).toMatch(new RegExp(`<tr><td>regions BED</td><td class="long">${bedPath}</td>`));
+    // peak1 is r0:11-260: its figure's axis starts at genome position 11 on r0, not at 0.
+    const peak = /<figure data-figure="relevance-peak1-ep">.*?<\/figure>/s.exec(html)![0];
+    expect([...peak.matchAll(/text-anchor="middle">([\d,]+)<\/text>/g)].map((m) => m[1]).slice(0, 2)).toEqual(['11', '50']);
+    expect(peak.includes('position on r0 (1-based)')).toBe(true);
+  });
+
   it('has its report check the letters at its regions, not the whole FASTA, against the run', async () => {
     const reportText = async () => Buffer.from(await svc.report(runId, 'html')).toString('utf8');
-    expect(await reportText()).toContain('matches the run (the same letters at its 3 regions)');
+    const fastaRow = (html: string): string => /<tr><td>FASTA<\/td>.*?<\/tr>/s.exec(html)![0];
+    // The sha256 shown is the whole file's now, which edits outside the regions change: said beside it.
+    expect(fastaRow(await reportText())).toMatch(/file now: this sha256 is of the whole file as it is today \(edits outside the regions change it\), not the run&#39;s input checksum; the letters the run explained at its 3 regions still match \(run input checksum [0-9a-f]{64}/);
     const original = readFileSync(genomePath, 'utf8');
     try {
       // A base outside every region (r0 position 5): the regions are unchanged.
@@ -83,7 +95,7 @@ describe('a region run', () => {
         writeFileSync(genomePath, lines.join('\n'));
       };
       flip(1, 5);
-      expect(await reportText()).toContain('matches the run (the same letters at its 3 regions)');
+      expect(await reportText()).toContain('the letters the run explained at its 3 regions still match');
       // A base inside peak1 (r0 position 20): the report says the FASTA changed.
       flip(1, 20);
       expect(await reportText()).toContain('CHANGED since the run: its names or letters differ');

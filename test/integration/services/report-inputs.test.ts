@@ -38,12 +38,13 @@ afterAll(async () => {
 describe('the FASTA of a report', () => {
   it('matches the run while unchanged, and after its lines were re-wrapped (the same names and letters)', async () => {
     const html = (await buildRunReport(svc, runId, 'html')).toString('utf8');
-    expect(fastaNote(html)).toContain('matches the run');
+    // Beside the file's sha256 now, said to be no checksum of the run's input, which is named too.
+    expect(fastaNote(html)).toContain(`file now: this sha256 is of the whole file as it is today, not the run&#39;s input checksum; the names and letters the run explained still match (run input checksum ${(await svc.get(runId)).inputSha256}`);
     expect(html).not.toContain('class="notice"');
     const original = readFileSync(fasta, 'utf8');
     try {
       writeFileSync(fasta, original.replace(/^[ACGT]+$/gm, (s) => s.replace(/.{60}/g, '$&\n').trimEnd()));
-      expect(fastaNote((await buildRunReport(svc, runId, 'html')).toString('utf8'))).toContain('matches the run');
+      expect(fastaNote((await buildRunReport(svc, runId, 'html')).toString('utf8'))).toContain('the names and letters the run explained still match');
     } finally {
       writeFileSync(fasta, original);
     }

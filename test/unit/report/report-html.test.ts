@@ -97,8 +97,14 @@ describe('buildReportHtml', () => {
     expect(html).toContain('PLRP Studio run report · 6 sequences · 2 explanations · generated');
     expect(html).toContain('arXiv:2404.14271');
     expect(html).toContain('Yanez Sarmiento');
-    expect(html).toContain('JASPAR 2024');
-    expect(html).toContain('doi:10.1093/nar/gkad1059');
+    // The run scanned a motif file of its own: its source is to be cited, not the bundled JASPAR.
+    expect(html).toContain('Motif hits from m.meme: please cite that collection\'s source.');
+    expect(html).not.toContain('JASPAR 2024');
+    const bundled = doc();
+    bundled.motifs!.file = '/opt/plrp/resources/jaspar/JASPAR2024_CORE_vertebrates_non-redundant_pfms_transfac.txt';
+    const withJaspar = buildReportHtml(input({ doc: bundled })).html;
+    expect(withJaspar).toContain('JASPAR 2024');
+    expect(withJaspar).toContain('doi:10.1093/nar/gkad1059');
     expect(html).toContain('cdcdcd');
     expect(html).toMatch(/fc_in<\/span><\/td><td class="number">0\.3<\/td><td class="number">0\.25<\/td><td class="number">1\.1<\/td>/);
   });
@@ -213,6 +219,23 @@ describe('relevanceLogoSvg', () => {
     expect(c.bottom).toBeGreaterThan(axis);
   });
 
+  it('labels a region\'s axis with genome positions, as the app\'s ruler does (chr2:2,001-2,200 reads 2,001 at its first base)', () => {
+    const svg = relevanceLogoSvg({ title: 't', letters: 'A'.repeat(200), relevance: new Float32Array(200).fill(0.1), hits: null, seqlets: [], origin: { chrom: 'chr2', startBp: 2000 } });
+    const ticks = [...svg.matchAll(/text-anchor="middle">([\d,]+)<\/text>/g)].map((m) => m[1]);
+    expect(ticks[0]).toBe('2,001');
+    expect(ticks.at(-1)).toBe('2,200');
+    expect(ticks).not.toContain('0');
+    expect(svg).toContain('position on chr2 (1-based)');
+  });
+
+  it('draws a ground-truth track with its colour key when the run has a ground truth, and none without', () => {
+    const base = { title: 't', letters: 'ACGT', relevance: [1, 0, 0, 0], hits: null, seqlets: [] };
+    const withTruth = relevanceLogoSvg({ ...base, truth: [{ start: 1, end: 3, label: 'site' }] });
+    expect(withTruth).toContain('<title>ground truth site 1–3</title>');
+    expect(withTruth).toContain('>ground truth</text>');
+    expect(relevanceLogoSvg(base)).not.toContain('ground truth');
+  });
+
   it('is well-formed SVG that names the sequence escaped', () => {
     const svg = relevanceLogoSvg({ title: EVIL, letters: 'AC', relevance: [1, 1], hits: [{ start: 0, end: 1, label: EVIL, strand: '+' }], seqlets: [] });
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
@@ -250,10 +273,52 @@ describe('the Relevance per sequence section', () => {
     expect(noteOf(buildReportHtml(input()).html)).toBe('Figures for the first 5 of 6 sequences (choose others with plrp report --sequences name1,name2).');
   });
 
+  it('in the app\'s report, points to the Run view instead of a CLI option its reader cannot use', () => {
+    expect(noteOf(buildReportHtml(input({ source: { runId: 'r1', app: true } })).html)).toBe('Figures for the first 5 of 6 sequences (the Run view shows every sequence&#39;s relevance in its tracks).');
+  });
+
+  it('draws each position\'s total relevance when the letters are not available, and says so, instead of an empty plot', () => {
+    const { html, figures } = buildReportHtml(input({ letters: null }));
+    expect(html).toContain('are not available');
+    expect(html).toContain('total relevance (summed over A, C, G and T) as grey bars');
+    const svg = figures.get('relevance-s1-lrp')!;
+    // s1 has 0.5 at position 1 and −0.25 at position 2: the scale is ±0.5, not 0.
+    expect(svg).toContain('>0.500</text>');
+    expect(svg).toMatch(/fill="#888">N<\/text>/);
+  });
+
   it('says how many were chosen when they are not the first ones, and nothing when every sequence is drawn', () => {
     expect(noteOf(buildReportHtml(input({ figureSequences: ['s3', 's5'] })).html)).toBe('Figures for 2 chosen sequences of 6.');
     const all = buildReportHtml(input({ figureSequences: doc().sequences.map((s) => s.name) })).html;
     expect(noteOf(all)).toBeUndefined();
+  });
+});
+
+describe('hints for a run without metrics or motifs', () => {
+  const bare = (): OutJson => {
+    const d = doc();
+    delete d.summary;
+    delete d.motifs;
+    return d;
+  };
+  const textOf = (source: ReportInput['source']): string => buildReportHtml(input({ doc: bare(), source })).html;
+
+  it('name the option or control of where the report came from: plrp explain, plrp runs start, or the app', () => {
+    expect(textOf({ outJson: 'out.json' })).toContain('No metrics were computed for this run (plrp explain --metrics).');
+    expect(textOf({ runId: 'r1' })).toContain('No metrics were computed for this run (plrp runs start --metrics).');
+    const app = textOf({ runId: 'r1', app: true });
+    expect(app).toContain('No metrics were computed for this run (a run started from New run computes Gini, entropy and faithfulness');
+    expect(app).not.toMatch(/plrp (explain|runs start)/);
+  });
+
+  it('leave the motif track, its colour key and the JASPAR citation out when nothing was scanned', () => {
+    const { html, figures } = buildReportHtml(input({ doc: bare() }));
+    for (const svg of figures.values()) {
+      expect(svg.includes('motif hit')).toBe(false);
+      expect(svg.includes('>motifs</text>')).toBe(false);
+    }
+    expect(html).not.toContain('JASPAR');
+    expect(html).toContain('motifs: none (not scanned)');
   });
 });
 

@@ -2,16 +2,13 @@
 // ("cnn32-pair.onnx · gata-tal-pair.fa", or for a region run "cnn32-pair.onnx · genome.fa · 320
 // regions (peaks.bed)"). The id prefix only tells otherwise-equal runs apart.
 import type { RunSummary } from '../../../../src-main/shared/run-api';
-import { countOf } from '../../../../src-main/shared/count-of';
+import { regionsName as sharedRegionsName } from '../../../../src-main/shared/regions-name';
 
 type Named = Pick<RunSummary, 'label' | 'modelName' | 'fastaName'> & Partial<Pick<RunSummary, 'regions' | 'sequenceCount'>>;
 
 export function runName(r: Named): string {
   return r.label?.trim() ? r.label : `${r.modelName} · ${inputName(r)}`;
 }
-
-/** Typed regions named in a run's input; the rest go by the count (`plrp runs show` lists them all). */
-const SHOWN_REGIONS = 2;
 
 /**
  * What a run explains: its FASTA, or regions of it with where they came from ("genome.fa · 320
@@ -22,14 +19,12 @@ export function inputName(r: Pick<Named, 'fastaName' | 'regions' | 'sequenceCoun
   return regions ? `${r.fastaName} · ${regions}` : r.fastaName;
 }
 
-/** The regions a region run explains ("320 regions (peaks.bed)"); null for a run of a FASTA's records. */
+/**
+ * The regions a region run explains ("320 regions (peaks.bed)"); null for a run of a FASTA's
+ * records. Typed regions beyond the first two go by "…" (`plrp runs show` lists them all).
+ */
 export function regionsName(r: Pick<Named, 'regions' | 'sequenceCount'>): string | null {
-  if (!r.regions) return null;
-  const { strings, bedName } = r.regions;
-  const typed = strings.length > SHOWN_REGIONS ? [...strings.slice(0, SHOWN_REGIONS), '…'] : strings;
-  const from = [...typed, ...(bedName ? [bedName] : [])].join(', ');
-  const count = r.sequenceCount === undefined ? 'regions' : countOf(r.sequenceCount, 'region');
-  return `${count}${from ? ` (${from})` : ''}`;
+  return r.regions ? sharedRegionsName(r.regions, r.sequenceCount) : null;
 }
 
 /** First 8 characters of the id: secondary text beside the name, as a short commit hash is. */
