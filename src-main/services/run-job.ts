@@ -17,11 +17,13 @@ import { nonFiniteRelevanceMessage, sequenceWarnings } from '../engine/explain/s
 import { magnifiedRelevanceWarning } from '../engine/explain/pruning-warnings';
 import { MAX_BATCH_SEQUENCES, type GenomePlace } from '../shared/run-api';
 import type { SequenceGroundTruth } from '../engine/metrics/ground-truth-outputs';
+import { RunSeqletSample } from './run-seqlet-sample';
 
-/** A batch closes at this many sequences or bases, whichever comes first. The seqlet null is built
- * per batch, so short sequences are batched by the thousand: the null then costs little per sequence. */
+/** A batch closes at this many sequences or bases, whichever comes first (the seqlet null's sample has the same bounds, null-sample.ts). */
 export const BATCH_SEQUENCES = MAX_BATCH_SEQUENCES;
 export const BATCH_BASES = 256_000;
+/** How often a batch past the seqlet sample checks whether the sample's batches are stored. */
+const SAMPLE_POLL_MS = 20;
 /** Sequences read from the cache per query while batches fill. */
 const READ_AHEAD = 512;
 /** Fewest sequences per batch when a small input is split across workers. */
@@ -56,6 +58,8 @@ export interface RunJobOptions {
   windowBp: number;
   /** Sequences per batch (see batchSequencesFor). */
   batchSequences: number;
+  /** Most sequences in the seqlet null's sample (default NULL_SAMPLE_SEQUENCES; tests use fewer). */
+  seqletSampleSequences?: number;
   /** Where the tasks in flight report how far they are. */
   inFlight?: InFlightProgress;
 }
@@ -73,6 +77,15 @@ export function createRunJob(o: RunJobOptions): BatchJob<ExplainTask, ExplainTas
   const names = new Map<number, string>();
 
   const missingFor = (idx: number): RunExplanation[] => o.explanations.filter((e) => !done.get(e.explId)!.has(idx));
+  const sample = new RunSeqletSample(o.cache, o.run.inputSha, o.explanations, missingFor, (e) => done.get(e.explId)!.size < o.sequenceCount, o.seqletSampleSequences);
+  /** Resolves true once the sample's batches are stored (the nulls known), false when the run stops first. */
+  const sampleStored = async (): Promise<boolean> => {
+    while (!sample.ready) {
+      if (Atomics.load(cancelFlag, 0) !== 0 || o.signal.aborted) return false;
+      await new Promise((resolve) => setTimeout(resolve, SAMPLE_POLL_MS));
+    }
+    return true;
+  };
 
   const job: BatchJob<ExplainTask, ExplainTaskResult> = {
     signal: o.signal,
@@ -80,6 +93,8 @@ export function createRunJob(o: RunJobOptions): BatchJob<ExplainTask, ExplainTas
     notice: o.onNotice,
     describe: (t) => `sequences ${t.sequences[0].idx + 1}–${t.sequences[t.sequences.length - 1].idx + 1}`,
     next: async () => {
+      // Past the sample, batches need its nulls: wait for its batches to be stored.
+      if (!sample.ready && sample.allHandedOut && !(await sampleStored())) return null;
       const seqs: ExplainTask['sequences'] = [];
       const configIds = new Set<string>();
       let bases = 0;
@@ -100,11 +115,17 @@ export function createRunJob(o: RunJobOptions): BatchJob<ExplainTask, ExplainTas
           if (!scanOnly && needsScan(s.idx)) deferred.push(s);
           if (!scanOnly || !needsScan(s.idx)) continue;
         }
+        // A batch of the sample holds sample sequences only (the others wait for its nulls).
+        if (!sample.ready && s.idx >= sample.end) {
+          buffer.unshift(s);
+          break;
+        }
         for (const e of missing) configIds.add(e.explId);
         seqs.push({ idx: s.idx, letters: s.letters, groundTruth: o.groundTruth(s.name, s.lengthBp, s.place) });
         names.set(s.idx, s.name);
         bases += s.lengthBp;
       }
+      if (seqs.length === 0 && !sample.ready && buffer.length > 0) return (await sampleStored()) ? job.next() : null;
       if (seqs.length === 0) return !scanOnly && deferred.length > 0 ? job.next() : null;
       // Hits are weighted by every run explanation: send the cached ones the worker will not compute.
       for (const s of seqs) {
@@ -116,7 +137,9 @@ export function createRunJob(o: RunJobOptions): BatchJob<ExplainTask, ExplainTas
       const configs = o.explanations.filter((e) => configIds.has(e.explId)).map((e) => e.config);
       // Layer relevance only for the bounded subset the cache keeps (layer-store.ts).
       const layerSequences = configs.some((c) => c.method !== 'lrp') ? seqs.filter((s) => wantsLayers(s.idx)).map((s) => s.idx) : [];
-      return {
+      // The sample's batches are explained without seqlets: RunSeqletSample calls them once the sample is complete.
+      const ofSample = !sample.ready && configs.length > 0;
+      const task: ExplainTask = {
         modelPath: o.run.request.modelPath,
         modelSha256: o.run.modelSha,
         sequences: seqs,
@@ -124,14 +147,26 @@ export function createRunJob(o: RunJobOptions): BatchJob<ExplainTask, ExplainTas
         layerRelevance: layerSequences.length > 0 ? { sequences: layerSequences, windowsPerSequence: LAYER_WINDOWS } : undefined,
         target: o.run.target,
         metrics: o.run.request.metrics as MetricName[],
-        annotate: { motifsPath: o.motifs?.path ?? null, motifsSha256: o.motifs?.sha256 ?? null, seqlets: true },
+        annotate: {
+          motifsPath: o.motifs?.path ?? null, motifsSha256: o.motifs?.sha256 ?? null,
+          seqlets: !ofSample, seqletNulls: ofSample ? undefined : sample.nullsFor(configIds),
+        },
         cancelFlag,
         storeForCache: true,
         // Scan-only batches add no finished sequences, so their progress counts none either.
         progress: o.inFlight?.track(configs.length === 0 ? 0 : seqs.length),
       };
+      if (ofSample) sample.handOut(task);
+      return task;
     },
     persist: (task, result) => {
+      if (!sample.isSampleTask(task)) return store(task, result);
+      for (const held of sample.hold(task, result)) store(held.task, held.result);
+    },
+  };
+
+  /** Writes one batch in one transaction. */
+  const store = (task: ExplainTask, result: ExplainTaskResult): void => {
       const results: { explKey: string; row: ResultWrite }[] = [];
       const layers: LayerWrite[] = [];
       const warnings: { explKey: string; idx: number; message: string }[] = [];
@@ -185,7 +220,6 @@ export function createRunJob(o: RunJobOptions): BatchJob<ExplainTask, ExplainTas
       o.inFlight?.release(task.progress);
       // Scan-only batches add no finished sequences to the progress count.
       o.onBatchDone(task.configs.length === 0 ? 0 : result.sequences.length, result.computeMs);
-    },
   };
   return job;
 }

@@ -78,6 +78,11 @@ export interface RunServiceOptions {
   reportRenderer?: () => Promise<ReportRenderer>;
   /** Sequences per batch (default: batchSequencesFor the run and the pool); smaller batches mean finer progress and kill tests. */
   batchSequences?: number;
+  /**
+   * Most sequences in the seqlet null's sample (default: NULL_SAMPLE_SEQUENCES, as `plrp explain`).
+   * Tests of cancel and resume use fewer, since a run stores nothing until its sample is explained.
+   */
+  seqletSampleSequences?: number;
   /** Milliseconds between renewals of this process's claim on its running runs (default OWNER_RENEW_MS; ./run-owner). */
   ownerRenewMs?: number;
   /** Milliseconds between progress events while batches compute (default PROGRESS_INTERVAL_MS). */
@@ -202,6 +207,7 @@ export class LocalRunService implements RunService {
     const job = createRunJob({
       cache: this.cache, run, explanations, sequenceCount: count, signal: controller.signal, motifs, knownHits, windowBp,
       batchSequences: this.options.batchSequences ?? batchSequencesFor(count, this.pool!.workers),
+      seqletSampleSequences: this.options.seqletSampleSequences,
       inFlight: progress.inFlight,
       groundTruth: (name, lengthBp, place) => gt?.masks(name, lengthBp, place) ?? null,
       onBatchDone: (n, ms) => {

@@ -8,7 +8,14 @@ import type { MetricName } from '../metrics/metric-names';
 import type { MotifHitSet } from '../export/motif-hit-sets';
 import type { RankShares } from './rank-shares';
 import type { SeqletSet } from '../export/seqlet-sets';
+import type { SeqletNulls } from '../seqlets/null-sample';
 import type { SequenceGroundTruth } from '../metrics/ground-truth-outputs';
+
+/** An explanation's seqlet null histograms; `key` names them for the worker to keep (the explanation's cache key). */
+export interface SeqletNullsOf {
+  key: string;
+  nulls: SeqletNulls;
+}
 
 /** A stored motif hit without its relevance: what a scan finds, which no explanation changes. */
 export type KnownHit = Omit<MotifHitRow, 'sequenceIndex' | 'relevance'>;
@@ -46,8 +53,11 @@ export interface ExplainTask {
   unknown?: UnknownEncoding;
   /** The run's metrics seed; each sequence uses deriveSeed(seed, idx) (default DEFAULT_METRICS_SEED). */
   metricsSeed?: number;
-  /** Also scan, weight hits and call seqlets (plain data back; the service stores them). */
-  annotate?: { motifsPath: string | null; motifsSha256: string | null; seqlets: boolean };
+  /**
+   * Also scan, weight hits and call seqlets (plain data back; the service stores them). Seqlets
+   * are called against `seqletNulls`, by config id: the null of the run's sample (null-sample.ts).
+   */
+  annotate?: { motifsPath: string | null; motifsSha256: string | null; seqlets: boolean; seqletNulls?: Record<string, SeqletNullsOf> };
   /**
    * For the run cache: also return each explanation's relevance in the cache's blob form with its
    * summary numbers, so the main thread, which stores every worker's batches, does no per-base work.

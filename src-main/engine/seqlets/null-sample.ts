@@ -13,11 +13,11 @@ export const NULL_SAMPLE_SEQUENCES = 1024;
 export const NULL_SAMPLE_BASES = 256_000;
 
 /** How many leading sequences (of these lengths, in input order) form the null sample. */
-export function nullSampleSize(lengths: readonly number[]): number {
+export function nullSampleSize(lengths: readonly number[], maxSequences = NULL_SAMPLE_SEQUENCES): number {
   let bases = 0;
   let n = 0;
   for (const l of lengths) {
-    if (n >= NULL_SAMPLE_SEQUENCES || (n > 0 && bases + l > NULL_SAMPLE_BASES)) break;
+    if (n >= maxSequences || (n > 0 && bases + l > NULL_SAMPLE_BASES)) break;
     bases += l;
     n++;
   }
