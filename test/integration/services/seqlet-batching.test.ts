@@ -20,7 +20,7 @@ beforeAll(() => {
 afterAll(() => t.cleanup());
 
 const request = (): RunRequest => ({
-  model: { kind: 'path', path: MODEL }, fasta: { kind: 'path', path: fasta }, metrics: [], motifs: false,
+  model: { kind: 'path', path: MODEL }, fasta: { kind: 'path', path: fasta }, metrics: [], scanMotifs: false,
   explanations: [{ id: 'ep', composite: 'epsilon-plus' }],
 });
 
