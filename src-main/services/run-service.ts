@@ -79,8 +79,8 @@ export interface RunServiceOptions {
   /** Sequences per batch (default: batchSequencesFor the run and the pool); smaller batches mean finer progress and kill tests. */
   batchSequences?: number;
   /**
-   * Most sequences in the seqlet null's sample (default: NULL_SAMPLE_SEQUENCES, as `plrp explain`).
-   * Tests of cancel and resume use fewer, since a run stores nothing until its sample is explained.
+   * Most sequences in the seqlet null's sample (default: NULL_SAMPLE_SEQUENCES, as `plrp explain`),
+   * for tests of a sample that ends inside a batch.
    */
   seqletSampleSequences?: number;
   /** Milliseconds between renewals of this process's claim on its running runs (default OWNER_RENEW_MS; ./run-owner). */
@@ -182,7 +182,8 @@ export class LocalRunService implements RunService {
       if (this.cache.doneIndices(e.explKey).size >= count) this.cache.markExplanationCached(runId, e.explId);
     }
     const now = Date.now();
-    if (this.cache.sequencesDone(runId) >= count && (!motifs || this.cache.scannedCount(runId) >= count)) {
+    // Done when every sequence is stored and annotated: scanned (with motifs), and its seqlets called.
+    if (this.cache.sequencesDone(runId) >= count && (!motifs || this.cache.scannedCount(runId) >= count) && this.cache.seqletsComplete(runId, count)) {
       this.cache.updateRun(runId, { status: 'done', startedAt: run.startedAt ?? now, finishedAt: now, error: null, ownerPid: null });
       const summary = this.summary(runId);
       queueMicrotask(() => this.emit('settled', summary));

@@ -94,7 +94,10 @@ function spanNullsFor(n: SeqletNullsOf): SpanNulls {
   return s;
 }
 
-/** Motif hits weighted by every run explanation, their ranking shares, and seqlets (against the null the task sends per explanation). */
+/**
+ * Motif hits weighted by every run explanation, their ranking shares, and the seqlets of each
+ * explanation the task sends a null for, on every sequence with its relevance (computed or cached).
+ */
 export function annotateBatch(task: ExplainTask, sequences: ExplainedSequence[], motifs: Motif[], progress: TaskProgress): BatchAnnotations {
   const a = task.annotate!;
   const input = new Map(task.sequences.map((s) => [s.idx, s]));
@@ -122,16 +125,16 @@ export function annotateBatch(task: ExplainTask, sequences: ExplainedSequence[],
     out.ranks = rankShares(shares);
     out.scanned = sequences.map((s) => s.idx);
   }
-  if (a.seqlets) {
+  if (a.seqletNulls) {
     progress.begin('seqlets');
-    for (const c of task.configs) {
+    for (const [id, nulls] of Object.entries(a.seqletNulls)) {
       checkCancelled(task);
-      const nulls = a.seqletNulls?.[c.id];
-      if (!nulls) throw new Error(`no seqlet null for explanation ${c.id}`);
-      const called = callSeqlets(perSequence.map((r) => r[c.id]), [], {}, spanNullsFor(nulls)).map((sq) => ({
-        idx: sequences[sq.sequenceIndex].idx, startBp: sq.start, endBp: sq.end, sign: sq.sign === 'positive' ? '+' as const : '-' as const, sum: sq.attribution, pValue: sq.pValue,
+      // The sequences with this explanation's relevance: computed here, or sent from the cache.
+      const at = sequences.flatMap((_, i) => (perSequence[i][id] ? [i] : []));
+      const called = callSeqlets(at.map((i) => perSequence[i][id]), [], {}, spanNullsFor(nulls)).map((sq) => ({
+        idx: sequences[at[sq.sequenceIndex]].idx, startBp: sq.start, endBp: sq.end, sign: sq.sign === 'positive' ? '+' as const : '-' as const, sum: sq.attribution, pValue: sq.pValue,
       }));
-      out.seqlets.push(...seqletSets(c.id, called));
+      out.seqlets.push(...seqletSets(id, called, at.map((i) => sequences[i].idx)));
       progress.step();
     }
   }

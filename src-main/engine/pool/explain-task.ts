@@ -31,7 +31,7 @@ export interface ExplainTask {
     /** One mask, or one per output when the BED names the model's outputs (../metrics/ground-truth-outputs). */
     groundTruth: SequenceGroundTruth;
     target?: number;
-    /** Run explanations already cached for this sequence: id → [lengthBp, 4], to weight its motif hits. */
+    /** Run explanations already cached for this sequence: id → [lengthBp, 4], to weight its motif hits or call its seqlets. */
     cachedRelevance?: Record<string, Float32Array>;
     /**
      * This sequence's hits from an earlier scan of the same input with the same motif file: the
@@ -55,9 +55,10 @@ export interface ExplainTask {
   metricsSeed?: number;
   /**
    * Also scan, weight hits and call seqlets (plain data back; the service stores them). Seqlets
-   * are called against `seqletNulls`, by config id: the null of the run's sample (null-sample.ts).
+   * are called for each config id of `seqletNulls`, against its null (the run's sample,
+   * null-sample.ts), on every sequence with that explanation's relevance, computed or cached.
    */
-  annotate?: { motifsPath: string | null; motifsSha256: string | null; seqlets: boolean; seqletNulls?: Record<string, SeqletNullsOf> };
+  annotate?: { motifsPath: string | null; motifsSha256: string | null; seqletNulls?: Record<string, SeqletNullsOf> };
   /**
    * For the run cache: also return each explanation's relevance in the cache's blob form with its
    * summary numbers, so the main thread, which stores every worker's batches, does no per-base work.

@@ -167,8 +167,7 @@ describe('a region run', () => {
 describe('a cancelled region run', () => {
   it('resumes the regions it started with, though the FASTA and BED changed since', async () => {
     const batch = 64;
-    // The run stores nothing until its seqlet sample is explained: a sample of one batch.
-    const small = new LocalRunService({ cachePath: join(t.dir, 'cancel.sqlite'), threads: 1, batchSequences: batch, seqletSampleSequences: batch });
+    const small = new LocalRunService({ cachePath: join(t.dir, 'cancel.sqlite'), threads: 1, batchSequences: batch });
     const chrom = join(t.dir, 'chrom.fa');
     writeRandomFasta(chrom, 1, 20_000, 3);
     const [{ sequence: before }] = await readFastaAll(chrom);

@@ -101,8 +101,7 @@ describe('LocalRunService on the cnn4 fixture', () => {
   it('lands a cancel within a batch, then resumes computing only the rest', async () => {
     // Small batches keep this quick: the request's default metrics make each sequence costly.
     const batch = 64;
-    // The run stores nothing until its seqlet sample is explained: a sample of one batch.
-    const small = new LocalRunService({ cachePath: join(service.dir, 'cancel.sqlite'), threads: 1, batchSequences: batch, seqletSampleSequences: batch });
+    const small = new LocalRunService({ cachePath: join(service.dir, 'cancel.sqlite'), threads: 1, batchSequences: batch });
     const fasta = join(service.dir, 'many.fa');
     const total = 5 * batch;
     writeRandomFasta(fasta, total, 200);

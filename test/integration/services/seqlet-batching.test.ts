@@ -10,25 +10,30 @@ import { analyzeRelevance } from '../../../src-main/engine/motifs/relevance-anal
 import { MODEL, tempDir, writeRandomFasta } from './service-fixtures';
 
 const COUNT = 60;
+/** More than the default null sample (1,024 sequences of 200 bp): a run past it. */
+const PAST_SAMPLE = 1024 + 64;
 let t: ReturnType<typeof tempDir>;
 let fasta = '';
+let large = '';
 beforeAll(() => {
   t = tempDir();
   fasta = join(t.dir, 'seqs.fa');
   writeRandomFasta(fasta, COUNT, 200, 11);
+  large = join(t.dir, 'large.fa');
+  writeRandomFasta(large, PAST_SAMPLE, 200, 12);
 });
 afterAll(() => t.cleanup());
 
-const request = (): RunRequest => ({
-  model: { kind: 'path', path: MODEL }, fasta: { kind: 'path', path: fasta }, metrics: [], scanMotifs: false,
+const request = (path = fasta): RunRequest => ({
+  model: { kind: 'path', path: MODEL }, fasta: { kind: 'path', path }, metrics: [], scanMotifs: false,
   explanations: [{ id: 'ep', composite: 'epsilon-plus' }],
 });
 
 /** The run's seqlets, after a run on its own cache with these options. */
-async function seqletsOfRun(name: string, options: { batchSequences: number; seqletSampleSequences?: number }): Promise<{ seqlets: SeqletRow[]; svc: LocalRunService; runId: string }> {
+async function seqletsOfRun(name: string, options: { batchSequences?: number; seqletSampleSequences?: number }, path = fasta, count = COUNT): Promise<{ seqlets: SeqletRow[]; svc: LocalRunService; runId: string }> {
   const svc = new LocalRunService({ cachePath: join(t.dir, `${name}.sqlite`), threads: 1, ...options });
-  const run = await svc.start(request());
-  expect(await svc.whenSettled(run.id)).toMatchObject({ status: 'done', sequencesDone: COUNT });
+  const run = await svc.start(request(path));
+  expect(await svc.whenSettled(run.id)).toMatchObject({ status: 'done', sequencesDone: count });
   return { seqlets: await svc.seqlets(run.id), svc, runId: run.id };
 }
 
@@ -60,5 +65,31 @@ describe('seqlets and batching', () => {
       sequenceIndex: s.sequenceIndex, explanationId: 'ep', startBp: s.start, endBp: s.end, sign: s.sign === 'positive' ? '+' : '-', sum: s.attribution, pValue: s.pValue,
     })))).toEqual(bySequence(run.seqlets));
     await run.svc.close();
+  });
+
+  it('keep every stored batch of the null sample when a run is cancelled, and are the same after its resume', async () => {
+    const whole = await seqletsOfRun('whole', {}, large, PAST_SAMPLE);
+    const batch = 32;
+    const svc = new LocalRunService({ cachePath: join(t.dir, 'cancelled.sqlite'), threads: 1, batchSequences: batch });
+    let cancelled = false;
+    const off = svc.on('progress', (p) => {
+      if (!cancelled && p.done > 0) {
+        cancelled = true;
+        void svc.cancel(p.runId);
+      }
+    });
+    const run = await svc.start(request(large));
+    const stopped = await svc.whenSettled(run.id);
+    off();
+    // Cancelled inside the sample (1,024 sequences): its stored batches stay, not only those past it.
+    expect(stopped).toMatchObject({ status: 'cancelled' });
+    expect(stopped.sequencesDone).toBeGreaterThanOrEqual(batch);
+    expect(stopped.sequencesDone).toBeLessThan(1024);
+    await svc.resume(run.id);
+    expect(await svc.whenSettled(run.id)).toMatchObject({ status: 'done', sequencesDone: PAST_SAMPLE });
+    const resumed = await svc.seqlets(run.id);
+    expect(new Set(resumed.map((s) => s.sequenceIndex)).size).toBeGreaterThan(PAST_SAMPLE / 2);
+    expect(bySequence(resumed)).toEqual(bySequence(whole.seqlets));
+    await Promise.all([svc.close(), whole.svc.close()]);
   });
 });

@@ -5,7 +5,7 @@ import { LocalRunService } from '../../../src-main/services/run-service';
 
 const [cachePath, modelPath, fastaPath, motifsPath] = process.argv.slice(2);
 // Batches of 32: a run spans many batches, so kills land between stored batches.
-const service = new LocalRunService({ cachePath, threads: 1, intraOpThreads: 1, recoverInterrupted: true, batchSequences: 32, seqletSampleSequences: 32 });
+const service = new LocalRunService({ cachePath, threads: 1, intraOpThreads: 1, recoverInterrupted: true, batchSequences: 32 });
 service.on('progress', (p) => process.stdout.write(`progress ${p.done}\n`));
 const existing = await service.list();
 const summary = existing.length === 0
