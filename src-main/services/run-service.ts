@@ -82,6 +82,11 @@ export interface RunServiceOptions {
    * the pool); smaller batches mean finer progress and kill tests. Stored with each run it launches.
    */
   batchSequences?: number;
+  /**
+   * Most sequences in the seqlet null's sample (default: NULL_SAMPLE_SEQUENCES, as `plrp explain`),
+   * for tests of a sample that ends inside a batch.
+   */
+  seqletSampleSequences?: number;
   /** Milliseconds between renewals of this process's claim on its running runs (default OWNER_RENEW_MS; ./run-owner). */
   ownerRenewMs?: number;
   /** Milliseconds between progress events while batches compute (default PROGRESS_INTERVAL_MS). */
@@ -183,7 +188,8 @@ export class LocalRunService implements RunService {
       if (this.cache.doneIndices(e.explKey).size >= count) this.cache.markExplanationCached(runId, e.explId);
     }
     const now = Date.now();
-    if (this.cache.sequencesDone(runId) >= count && (!motifs || this.cache.scannedCount(runId) >= count)) {
+    // Done when every sequence is stored and annotated: scanned (with motifs), and its seqlets called.
+    if (this.cache.sequencesDone(runId) >= count && (!motifs || this.cache.scannedCount(runId) >= count) && this.cache.seqletsComplete(runId, count)) {
       // All from the cache: the run still says how it scored against its BED, as a computed one does.
       const gtNotice = RunGroundTruth.readIfPresent(run.request.groundTruthBedPath, runOutputLabels(run.request))?.notice();
       const notices = gtNotice && !run.notices.includes(gtNotice) ? [...run.notices, gtNotice] : run.notices;
@@ -218,6 +224,7 @@ export class LocalRunService implements RunService {
     const job = createRunJob({
       cache: this.cache, run, explanations, sequenceCount: count, signal: controller.signal, motifs, knownHits, windowBp,
       batchSequences,
+      seqletSampleSequences: this.options.seqletSampleSequences,
       inFlight: progress.inFlight,
       groundTruth: (name, lengthBp, place) => gt?.masks(name, lengthBp, place) ?? null,
       onBatchDone: (n, ms) => {

@@ -17,12 +17,19 @@ export interface SeqletSet {
 
 type SeqletTuple = [number, number, '+' | '-', number, number];
 
-/** One record per sequence that has seqlets, in order of first appearance; each keeps its seqlets' order. */
-export function seqletSets(configId: string, seqlets: readonly (StoredSeqlet & { idx: number })[]): SeqletSet[] {
-  return [...groupInOrder(seqlets, (s) => s.idx)].map(([idx, list]) => ({
+/**
+ * One record per sequence that has seqlets, in order of first appearance; each keeps its seqlets'
+ * order. Then an empty record for each sequence of `calledOn` without any: the run cache stores a
+ * record for every sequence whose seqlets were called, so one without a record is still to call.
+ */
+export function seqletSets(configId: string, seqlets: readonly (StoredSeqlet & { idx: number })[], calledOn: Iterable<number> = []): SeqletSet[] {
+  const sets = [...groupInOrder(seqlets, (s) => s.idx)].map(([idx, list]) => ({
     idx, configId, count: list.length,
     seqletsJson: JSON.stringify(list.map((s): SeqletTuple => [s.startBp, s.endBp, s.sign, s.sum, s.pValue])),
   }));
+  const withSeqlets = new Set(sets.map((s) => s.idx));
+  for (const idx of calledOn) if (!withSeqlets.has(idx)) sets.push({ idx, configId, count: 0, seqletsJson: '[]' });
+  return sets;
 }
 
 export function decodeSeqlets(seqletsJson: string): StoredSeqlet[] {

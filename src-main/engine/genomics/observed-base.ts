@@ -11,3 +11,13 @@ export function observedBaseRelevance(relevance: Float32Array, oneHot: Float32Ar
   }
   return out;
 }
+
+/**
+ * Observed-base relevance [L] of an [L, 4] map of a one-hot input, where only the present base
+ * carries relevance: the channel sum (what the run's worker and the run's seqlet null use).
+ */
+export function observedFromChannels(r: Float32Array): Float32Array {
+  const out = new Float32Array(r.length / 4);
+  for (let i = 0; i < out.length; i++) out[i] = r[4 * i] + r[4 * i + 1] + r[4 * i + 2] + r[4 * i + 3];
+  return out;
+}

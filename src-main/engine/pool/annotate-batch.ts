@@ -7,8 +7,9 @@ import type { Motif } from '../motifs/motif';
 import { benjaminiHochberg } from '../motifs/q-values';
 import { readMotifFile } from '../motifs/read-motifs';
 import { byFimoOrder, findMotifHits } from '../motifs/scan';
-import { callSeqlets } from '../seqlets/seqlets';
-import type { BatchAnnotations, ExplainedSequence, ExplainTask } from './explain-task';
+import { observedFromChannels as observed } from '../genomics/observed-base';
+import { callSeqlets, spanNullsOf, type SpanNulls } from '../seqlets/seqlets';
+import type { BatchAnnotations, ExplainedSequence, ExplainTask, SeqletNullsOf } from './explain-task';
 import { motifHitSets } from '../export/motif-hit-sets';
 import { seqletSets } from '../export/seqlet-sets';
 import { rankShares, type RankShare } from './rank-shares';
@@ -27,12 +28,6 @@ export function motifSet(path: string, key: string): Promise<Motif[]> {
   return m;
 }
 
-/** Observed-base relevance [L] from [L, 4] (one-hot input: only the present base carries relevance). */
-function observed(r: Float32Array): Float32Array {
-  const out = new Float32Array(r.length / 4);
-  for (let i = 0; i < out.length; i++) out[i] = r[4 * i] + r[4 * i + 1] + r[4 * i + 2] + r[4 * i + 3];
-  return out;
-}
 
 /**
  * The batch's motif hits, grouped by sequence (`sequenceIndex` = position in the batch), each with
@@ -82,7 +77,27 @@ function batchHits(task: ExplainTask, input: Map<number, ExplainTask['sequences'
   return bySequence.flat();
 }
 
-/** Motif hits weighted by every run explanation, their ranking shares, and seqlets (the batch's relevance is their null). */
+/**
+ * The span nulls of a run explanation's sample, kept between a job's batches: building them costs
+ * about 80 ms (both signs), as much as calling the seqlets of a thousand sequences.
+ */
+const keptSpanNulls = new Map<string, SpanNulls>();
+const KEPT_SPAN_NULLS = 8;
+
+function spanNullsFor(n: SeqletNullsOf): SpanNulls {
+  let s = keptSpanNulls.get(n.key);
+  if (!s) {
+    s = spanNullsOf(n.nulls);
+    if (keptSpanNulls.size >= KEPT_SPAN_NULLS) keptSpanNulls.delete(keptSpanNulls.keys().next().value!);
+    keptSpanNulls.set(n.key, s);
+  }
+  return s;
+}
+
+/**
+ * Motif hits weighted by every run explanation, their ranking shares, and the seqlets of each
+ * explanation the task sends a null for, on every sequence with its relevance (computed or cached).
+ */
 export function annotateBatch(task: ExplainTask, sequences: ExplainedSequence[], motifs: Motif[], progress: TaskProgress): BatchAnnotations {
   const a = task.annotate!;
   const input = new Map(task.sequences.map((s) => [s.idx, s]));
@@ -110,14 +125,16 @@ export function annotateBatch(task: ExplainTask, sequences: ExplainedSequence[],
     out.ranks = rankShares(shares);
     out.scanned = sequences.map((s) => s.idx);
   }
-  if (a.seqlets) {
+  if (a.seqletNulls) {
     progress.begin('seqlets');
-    for (const c of task.configs) {
+    for (const [id, nulls] of Object.entries(a.seqletNulls)) {
       checkCancelled(task);
-      const called = callSeqlets(perSequence.map((r) => r[c.id])).map((sq) => ({
-        idx: sequences[sq.sequenceIndex].idx, startBp: sq.start, endBp: sq.end, sign: sq.sign === 'positive' ? '+' as const : '-' as const, sum: sq.attribution, pValue: sq.pValue,
+      // The sequences with this explanation's relevance: computed here, or sent from the cache.
+      const at = sequences.flatMap((_, i) => (perSequence[i][id] ? [i] : []));
+      const called = callSeqlets(at.map((i) => perSequence[i][id]), [], {}, spanNullsFor(nulls)).map((sq) => ({
+        idx: sequences[at[sq.sequenceIndex]].idx, startBp: sq.start, endBp: sq.end, sign: sq.sign === 'positive' ? '+' as const : '-' as const, sum: sq.attribution, pValue: sq.pValue,
       }));
-      out.seqlets.push(...seqletSets(c.id, called));
+      out.seqlets.push(...seqletSets(id, called, at.map((i) => sequences[i].idx)));
       progress.step();
     }
   }

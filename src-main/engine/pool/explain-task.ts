@@ -8,7 +8,14 @@ import type { MetricName } from '../metrics/metric-names';
 import type { MotifHitSet } from '../export/motif-hit-sets';
 import type { RankShares } from './rank-shares';
 import type { SeqletSet } from '../export/seqlet-sets';
+import type { SeqletNulls } from '../seqlets/null-sample';
 import type { SequenceGroundTruth } from '../metrics/ground-truth-outputs';
+
+/** An explanation's seqlet null histograms; `key` names them for the worker to keep (the explanation's cache key). */
+export interface SeqletNullsOf {
+  key: string;
+  nulls: SeqletNulls;
+}
 
 /** A stored motif hit without its relevance: what a scan finds, which no explanation changes. */
 export type KnownHit = Omit<MotifHitRow, 'sequenceIndex' | 'relevance'>;
@@ -24,7 +31,7 @@ export interface ExplainTask {
     /** One mask, or one per output when the BED names the model's outputs (../metrics/ground-truth-outputs). */
     groundTruth: SequenceGroundTruth;
     target?: number;
-    /** Run explanations already cached for this sequence: id → [lengthBp, 4], to weight its motif hits. */
+    /** Run explanations already cached for this sequence: id → [lengthBp, 4], to weight its motif hits or call its seqlets. */
     cachedRelevance?: Record<string, Float32Array>;
     /**
      * This sequence's hits from an earlier scan of the same input with the same motif file: the
@@ -46,8 +53,12 @@ export interface ExplainTask {
   unknown?: UnknownEncoding;
   /** The run's metrics seed; each sequence uses deriveSeed(seed, idx) (default DEFAULT_METRICS_SEED). */
   metricsSeed?: number;
-  /** Also scan, weight hits and call seqlets (plain data back; the service stores them). */
-  annotate?: { motifsPath: string | null; motifsSha256: string | null; seqlets: boolean };
+  /**
+   * Also scan, weight hits and call seqlets (plain data back; the service stores them). Seqlets
+   * are called for each config id of `seqletNulls`, against its null (the run's sample,
+   * null-sample.ts), on every sequence with that explanation's relevance, computed or cached.
+   */
+  annotate?: { motifsPath: string | null; motifsSha256: string | null; seqletNulls?: Record<string, SeqletNullsOf> };
   /**
    * For the run cache: also return each explanation's relevance in the cache's blob form with its
    * summary numbers, so the main thread, which stores every worker's batches, does no per-base work.

@@ -54,7 +54,7 @@ export default async function explainTask(task: ExplainTask): Promise<unknown> {
         explain: m && windows ? ortCalls(m, windows) : 0,
         metrics: task.metrics.length > 0 ? task.sequences.length * task.configs.length : 0,
         scan: task.sequences.some((s) => !s.knownHits) ? motifs.length : 0,
-        seqlets: a?.seqlets ? task.configs.length : 0,
+        seqlets: a?.seqletNulls ? Object.keys(a.seqletNulls).length : 0,
       });
       const sequences = m && windows
         ? await explainSequences(m, task, windows, progress, controller.signal)

@@ -4,8 +4,11 @@
 // for positive seqlets and on −relevance for negative ones (../shared/spec/genomics.md "Seqlets").
 // Two deliberate differences from tangermeme's numba code: a seqlet may end at the last base (the
 // original clips ends to L−1), and candidates are visited in sorted order instead of by repeated
-// argmin (same order, ties to the lower start, without the O(L) scan per seqlet).
-import { buildSpanNull, spanPValue, type SpanNull } from './span-null';
+// argmin (same order, ties to the lower start, without the O(L) scan per seqlet). Two more, in the
+// p-values (./span-null): a span is binned as the sum of its bases' bins, as the null is, and a
+// span whose relevance is not above zero is never significant.
+import { cumulativeBins, nullHistogram, spanNullOf, spanPValue, type NullHistogram, type SpanNull } from './span-null';
+import { nullSampleSize } from './null-sample';
 import { sortByP } from './sort-by-p';
 
 export interface SeqletOptions {
@@ -87,6 +90,7 @@ function callInSequence(x: Float32Array, seqIndex: number, nul: SpanNull, o: Seq
   const threshold = o.threshold;
   const csum = new Float64Array(l + 1);
   for (let i = 0; i < l; i++) csum[i + 1] = csum[i] + x[i];
+  const bsum = cumulativeBins(nul, x);
   // passes[len·l + k] = 1 when span (k, len) and all its prefixes pass; rows below minLength pass.
   const passes = passesTable((o.maxLength + 1) * l);
   passes.fill(1, 0, o.minLength * l);
@@ -106,7 +110,7 @@ function callInSequence(x: Float32Array, seqIndex: number, nul: SpanNull, o: Seq
     for (let i = 0; i < tried; i++) {
       const k = triedStarts ? triedStarts[i] : i;
       if (k + len > l) break; // ascending starts: the rest run past the end too
-      const pv = spanPValue(nul, len, csum[k + len] - csum[k]);
+      const pv = spanPValue(nul, len, bsum[k + len] - bsum[k], csum[k + len] - csum[k]);
       const before = triedP ? triedP[i] : 0;
       const p = pv > before ? pv : before;
       if (!(p < threshold)) continue;
@@ -149,11 +153,21 @@ function callInSequence(x: Float32Array, seqIndex: number, nul: SpanNull, o: Seq
   }
 }
 
-/** Calls seqlets on `tracks` (one per sequence, higher = more relevant), p-value order. */
-export function recursiveSeqlets(tracks: readonly Float32Array[], options: Partial<SeqletOptions> = {}): RawSeqlet[] {
+/**
+ * Calls seqlets on `tracks` (one per sequence, higher = more relevant), p-value order, against the
+ * null of `histogram` (./null-sample), by default that of the tracks' leading sample (the tracks
+ * are then the input's sequences in input order). A null histogram: nothing to call.
+ */
+export function recursiveSeqlets(tracks: readonly Float32Array[], options: Partial<SeqletOptions> = {}, histogram?: NullHistogram | null): RawSeqlet[] {
   const o = { ...DEFAULT_SEQLET_OPTIONS, ...options };
-  const nul = buildSpanNull(tracks, o.maxLength, o.bins, o.minLength);
-  if (nul === null) return [];
+  const h = histogram === undefined ? nullHistogram(tracks.slice(0, nullSampleSize(tracks.map((t) => t.length))), o.bins) : histogram;
+  if (h === null) return [];
+  return recursiveSeqletsWith(tracks, spanNullOf(h, o.maxLength, o.minLength), o);
+}
+
+/** As recursiveSeqlets, with the span null already built (a worker keeps it between batches). */
+export function recursiveSeqletsWith(tracks: readonly Float32Array[], nul: SpanNull, options: Partial<SeqletOptions> = {}): RawSeqlet[] {
+  const o = { ...DEFAULT_SEQLET_OPTIONS, ...options };
   const out: RawSeqlet[] = [];
   tracks.forEach((t, i) => callInSequence(t, i, nul, o, out));
   return out.sort((a, b) => a.pValue - b.pValue || a.sequenceIndex - b.sequenceIndex || a.start - b.start);

@@ -1,7 +1,9 @@
 // Positive and negative seqlets of an explanation, each annotated with the best (lowest p-value)
 // motif hit it overlaps — the "found without motifs" counterpart of relevance-weighted hits.
 import type { MotifHit } from '../motifs/hit';
-import { recursiveSeqlets, type SeqletOptions } from './recursive-seqlets';
+import { DEFAULT_SEQLET_OPTIONS, recursiveSeqletsWith, type SeqletOptions } from './recursive-seqlets';
+import { seqletNullsOfLeading, type SeqletNulls } from './null-sample';
+import { spanNullOf, type SpanNull } from './span-null';
 
 export interface Seqlet {
   sequenceIndex: number;
@@ -14,10 +16,30 @@ export interface Seqlet {
   bestHit: MotifHit | null;
 }
 
-export function callSeqlets(tracks: readonly Float32Array[], hits: readonly MotifHit[] = [], options: Partial<SeqletOptions> = {}): Seqlet[] {
-  const positive = recursiveSeqlets(tracks, options).map((s) => ({ ...s, sign: 'positive' as const }));
+/** The span nulls of both signs (null: nothing to call of that sign). */
+export interface SpanNulls {
+  positive: SpanNull | null;
+  negative: SpanNull | null;
+}
+
+/** Builds the span nulls of a sample's histograms: about 40 ms per sign (FFT convolutions), so a worker keeps them. */
+export function spanNullsOf(nulls: SeqletNulls, options: Partial<SeqletOptions> = {}): SpanNulls {
+  const o = { ...DEFAULT_SEQLET_OPTIONS, ...options };
+  const of = (h: SeqletNulls['positive']): SpanNull | null => h && spanNullOf(h, o.maxLength, o.minLength);
+  return { positive: of(nulls.positive), negative: of(nulls.negative) };
+}
+
+/**
+ * Seqlets of both signs against `nulls` (./null-sample); by default those of the tracks' leading
+ * sample, the tracks being the input's sequences in input order (`plrp explain`, merge, import).
+ */
+export function callSeqlets(tracks: readonly Float32Array[], hits: readonly MotifHit[] = [], options: Partial<SeqletOptions> = {}, nulls?: SpanNulls): Seqlet[] {
+  const n = nulls ?? spanNullsOf(seqletNullsOfLeading(tracks, options.bins ?? DEFAULT_SEQLET_OPTIONS.bins), options);
+  const positive = n.positive ? recursiveSeqletsWith(tracks, n.positive, options).map((s) => ({ ...s, sign: 'positive' as const })) : [];
   const negated = tracks.map((t) => t.map((v) => -v));
-  const negative = recursiveSeqlets(negated, options).map((s) => ({ ...s, attribution: -s.attribution, sign: 'negative' as const }));
+  const negative = n.negative
+    ? recursiveSeqletsWith(negated, n.negative, options).map((s) => ({ ...s, attribution: -s.attribution, sign: 'negative' as const }))
+    : [];
   const annotate = overlapIndex(hits);
   return [...positive, ...negative]
     .sort((a, b) => a.pValue - b.pValue || a.sequenceIndex - b.sequenceIndex || a.start - b.start)

@@ -1,8 +1,20 @@
 // Null distributions of span sums for recursive seqlet calling (tangermeme `recursive_seqlets`,
-// Schreiber 2024, ../shared/spec/genomics.md "Seqlets"): per-base relevance values of all sequences
-// are binned into an n-bin histogram; the distribution of the binned sum of a span of length L is
-// the L-fold convolution of that histogram; p(span) = P(null sum bin > observed bin).
+// Schreiber 2024, ../shared/spec/genomics.md "Seqlets"): the per-base relevance values of a sample
+// of sequences (./null-sample) are binned into an n-bin histogram; the distribution of the sum of L
+// binned values is the L-fold convolution of that histogram; p(span) = P(null sum > observed sum).
+// The observed span is binned the same way: the sum of its bases' bins. tangermeme bins the span's
+// summed relevance once instead (⌊(Σx − L·xMin)/w⌋), which lies up to L bins above the sum of the
+// bases' bins (each base rounds down on its own): a run of exact zeros, as PLRP gives outside its
+// peaks, then sat ⌊L·frac⌋ bins above the null's L zeros and came out significant.
 import { fft, nextPowerOfTwo } from './fft';
+
+/** Per-base relevance binned into `bins` equal bins over [xMin, xMax]; `f` sums to 1. */
+export interface NullHistogram {
+  xMin: number;
+  binWidth: number;
+  bins: number;
+  f: Float64Array;
+}
 
 export interface SpanNull {
   xMin: number;
@@ -45,11 +57,14 @@ function power(f: Spectrum, len: number): Spectrum {
   return result === f ? { re: Float64Array.from(f.re), im: Float64Array.from(f.im) } : result!;
 }
 
-/**
- * Returns null when every value is equal (no spread to rank spans by). Spans shorter than
- * `fromLength` get no distribution (the caller never asks for them).
- */
-export function buildSpanNull(tracks: readonly Float32Array[], maxLength: number, bins = 1000, fromLength = 1): SpanNull | null {
+/** The bin of one value; values outside the sample's range (other sequences') go to the end bins. */
+export function binOf(h: { xMin: number; binWidth: number; bins: number }, v: number): number {
+  const b = Math.floor((v - h.xMin) / h.binWidth);
+  return b < 0 ? 0 : b >= h.bins ? h.bins - 1 : b;
+}
+
+/** Null when every value is equal (no spread to rank spans by). */
+export function nullHistogram(tracks: readonly Float32Array[], bins = 1000): NullHistogram | null {
   let xMin = Infinity;
   let xMax = -Infinity;
   let count = 0;
@@ -60,9 +75,20 @@ export function buildSpanNull(tracks: readonly Float32Array[], maxLength: number
     count++;
   }
   if (count === 0 || !(xMax > xMin)) return null;
-  const binWidth = (xMax - xMin) / (bins - 1);
-  const f = new Float64Array(bins);
-  for (const t of tracks) for (let i = 0; i < t.length; i++) f[Math.min(bins - 1, Math.floor((t[i] - xMin) / binWidth))] += 1 / count;
+  const h: NullHistogram = { xMin, binWidth: (xMax - xMin) / (bins - 1), bins, f: new Float64Array(bins) };
+  for (const t of tracks) for (let i = 0; i < t.length; i++) h.f[binOf(h, t[i])] += 1 / count;
+  return h;
+}
+
+/** Returns null when every value is equal. Spans shorter than `fromLength` get no distribution (the caller never asks for them). */
+export function buildSpanNull(tracks: readonly Float32Array[], maxLength: number, bins = 1000, fromLength = 1): SpanNull | null {
+  const h = nullHistogram(tracks, bins);
+  return h && spanNullOf(h, maxLength, fromLength);
+}
+
+/** The span-sum distributions of a histogram, for lengths `fromLength`..`maxLength`. */
+export function spanNullOf(h: NullHistogram, maxLength: number, fromLength = 1): SpanNull {
+  const { xMin, binWidth, bins, f } = h;
   // pdf of a length-L sum = L-th convolution power of f, computed as F^L in the Fourier domain at
   // the smallest power-of-two size that holds its support. The pdfs are real, so two lengths share
   // one inverse transform: IFFT(F^a + i·F^b) = pdf_a + i·pdf_b. Rounding leaves |errors| ~1e-15
@@ -134,11 +160,21 @@ function reverseCdf(pdf: Float64Array, support: number): Float64Array {
   return r;
 }
 
-/** p-value of a span of `length` whose relevance sums to `sum`. */
-export function spanPValue(nul: SpanNull, length: number, sum: number): number {
+/** Cumulative bin sums of a track: the span [k, k+L) has binned sum out[k+L] − out[k]. */
+export function cumulativeBins(nul: SpanNull, track: Float32Array): Int32Array {
+  const out = new Int32Array(track.length + 1);
+  for (let i = 0; i < track.length; i++) out[i + 1] = out[i] + binOf(nul, track[i]);
+  return out;
+}
+
+/**
+ * p-value of a span of `length` whose bases' bins sum to `binSum` and whose relevance sums to `sum`.
+ * A span whose relevance is not above zero is never significant: a seqlet is a span of positive
+ * relevance (negative ones are called on −relevance), and where most values are below zero, or
+ * the sample's zeros are its maximum, a run of zeros still lies above almost every null sum.
+ */
+export function spanPValue(nul: SpanNull, length: number, binSum: number, sum: number): number {
+  if (!(sum > 0)) return 1;
   const r = nul.rcdf[length];
-  const last = r.length - 1;
-  // ⌊q⌋ clamped to [0, last]; q is bounded by the bin count, so |0 truncation is ⌊q⌋ for q ≥ 0.
-  const q = (sum - nul.xMin * length) / nul.binWidth;
-  return r[q < 0 ? 0 : q >= last ? last : q | 0];
+  return r[binSum >= r.length ? r.length - 1 : binSum];
 }

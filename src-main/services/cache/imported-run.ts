@@ -51,10 +51,10 @@ export function commitImportedRun(cache: RunCache, run: StoredRun, keyed: readon
     cache.insertRun(run, [...keyed]);
     for (const e of keyed) cache.markExplanationCached(run.id, e.explId);
     for (const set of motifHitSets(a.hits)) insertHits.run(run.id, set.idx, set.count, set.findingsJson, set.relevanceJson);
-    for (const [id, list] of Object.entries(a.seqlets)) {
-      const key = keys.get(id);
-      if (!key) continue;
-      for (const set of seqletSets(id, list)) insertSeqlets.run(key, set.idx, set.count, set.seqletsJson);
+    // A record for every sequence, empty without seqlets: the run cache's mark of seqlets called (run-job.ts).
+    const everySequence = Array.from({ length: sequenceCount }, (_, idx) => idx);
+    for (const e of keyed) {
+      for (const set of seqletSets(e.explId, a.seqlets[e.explId] ?? [], everySequence)) insertSeqlets.run(e.explKey, set.idx, set.count, set.seqletsJson);
     }
     for (const r of a.ranks) {
       if (keys.has(r.explanationId)) insertRank.run(run.id, r.explanationId, r.motifId, r.motifName, r.sequences, r.hitCount, r.coveredBp, r.captured);

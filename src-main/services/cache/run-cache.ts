@@ -214,6 +214,22 @@ export class RunCache {
     return new Set(rows);
   }
 
+  /**
+   * Sequences whose seqlets of this explanation are called: a batch stores a record for each, empty
+   * without seqlets. A result without one (a run's null sample is stored before its seqlets are
+   * called, run-seqlet-sample.ts) still needs them.
+   */
+  seqletIndices(explKey: string): Set<number> {
+    return new Set(this.db.prepare('SELECT idx FROM seqlet_sets WHERE expl_key = ?').pluck().all(explKey) as number[]);
+  }
+
+  /** Whether every explanation of the run has its seqlets called on `count` sequences. */
+  seqletsComplete(runId: string, count: number): boolean {
+    const fewest = this.db.prepare(`SELECT MIN((SELECT count(*) FROM seqlet_sets s WHERE s.expl_key = re.expl_key))
+      FROM run_explanations re WHERE re.run_id = ?`).pluck().get(runId) as number | null;
+    return (fewest ?? 0) >= count;
+  }
+
   /** Sequences with results for every explanation of the run. */
   sequencesDone(runId: string): number {
     const row = this.db

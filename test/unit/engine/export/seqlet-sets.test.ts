@@ -13,7 +13,10 @@ describe('seqletSets', () => {
     expect(sets.flatMap((s) => decodeSeqlets(s.seqletsJson).map((q) => ({ idx: s.idx, ...q })))).toEqual([called[0], called[2], called[1]]);
   });
 
-  it('has no record for sequences without seqlets', () => {
+  it('has no record for sequences without seqlets, unless they were called on', () => {
     expect(seqletSets('lrp', [])).toEqual([]);
+    // The run cache tells a sequence whose seqlets were called (none found) from one still to call.
+    const sets = seqletSets('lrp', [{ idx: 2, startBp: 1, endBp: 6, sign: '+', sum: 1, pValue: 0.001 }], [1, 2, 3]);
+    expect(sets.map((s) => [s.idx, s.count, decodeSeqlets(s.seqletsJson).length])).toEqual([[2, 1, 1], [1, 0, 0], [3, 0, 0]]);
   });
 });

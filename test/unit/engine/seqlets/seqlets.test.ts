@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSpanNull, spanPValue } from '../../../../src-main/engine/seqlets/span-null';
+import { binOf, buildSpanNull, spanPValue } from '../../../../src-main/engine/seqlets/span-null';
 import { recursiveSeqlets } from '../../../../src-main/engine/seqlets/recursive-seqlets';
 import { callSeqlets } from '../../../../src-main/engine/seqlets/seqlets';
 import type { MotifHit } from '../../../../src-main/engine/motifs/hit';
@@ -16,8 +16,8 @@ describe('span null distribution', () => {
     // the reverse CDF (tangermeme's recurrence r[b] = r[b−1] − pdf[b], r[0] = 1) is [1, 0.5, 0.25].
     const nul = buildSpanNull([Float32Array.from([0, 1, 0, 1])], 2, 2)!;
     Array.from(nul.rcdf[2]).forEach((v, i) => expect(v).toBeCloseTo([1, 0.5, 0.25][i], 14));
-    expect(spanPValue(nul, 2, 2)).toBeCloseTo(0.25, 14);
-    expect(spanPValue(nul, 2, 1)).toBeCloseTo(0.5, 14);
+    expect(spanPValue(nul, 2, 2, 2)).toBeCloseTo(0.25, 14);
+    expect(spanPValue(nul, 2, 1, 1)).toBeCloseTo(0.5, 14);
   });
 
   it('matches direct repeated convolution of the histogram for every span length', () => {
@@ -81,8 +81,12 @@ describe('recursive seqlets', () => {
       expect(s.end - s.start).toBeLessThanOrEqual(25);
       for (let a = s.start; a < s.end; a++) for (let b = a + 4; b <= s.end; b++) {
         let sum = 0;
-        for (let k = a; k < b; k++) sum += track[k];
-        expect(spanPValue(nul, b - a, sum)).toBeLessThan(0.01);
+        let binSum = 0;
+        for (let k = a; k < b; k++) {
+          sum += track[k];
+          binSum += binOf(nul, track[k]);
+        }
+        expect(spanPValue(nul, b - a, binSum, sum)).toBeLessThan(0.01);
       }
     }
   });
@@ -98,9 +102,10 @@ describe('recursive seqlets', () => {
       const out: { sequenceIndex: number; start: number; end: number; attribution: number; pValue: number }[] = [];
       tracks.forEach((t, si) => {
         const sum = (a: number, b: number) => { let x = 0; for (let k = a; k < b; k++) x += t[k]; return x; };
+        const binSum = (a: number, b: number) => { let x = 0; for (let k = a; k < b; k++) x += binOf(nul, t[k]); return x; };
         const folded = (k: number, len: number) => {
           let p = 0;
-          for (let m = o.minLength; m <= len; m++) p = Math.max(p, spanPValue(nul, m, sum(k, k + m)));
+          for (let m = o.minLength; m <= len; m++) p = Math.max(p, spanPValue(nul, m, binSum(k, k + m), sum(k, k + m)));
           return p;
         };
         const taken = new Uint8Array(t.length);
@@ -159,5 +164,42 @@ describe('recursive seqlets', () => {
     expect(seqlet.bestHit?.motifId).toBe('strong');
     const negative = callSeqlets([track], hits).find((s) => s.sign === 'negative')!;
     expect(negative.bestHit).toBeNull();
+  });
+});
+
+describe('seqlets on relevance that is exactly zero outside its peaks (PLRP)', () => {
+  // 40 tracks of 200 bp, each zero but for a one-base positive peak and, on every other track, a
+  // weaker negative one: 99.3 % of the values are exactly 0. Binning the observed span once
+  // (tangermeme) put a run of zeros several bins above the null's, and both signs' seqlets tiled
+  // the whole track.
+  const peak = (i: number): number => 20 + 4 * i;
+  const tracks = Array.from({ length: 40 }, (_, i) => {
+    const t = new Float32Array(200);
+    t[peak(i)] = 1 + (i % 5) * 0.1;
+    if (i % 2 === 0) t[190] = -0.4 - (i % 3) * 0.1;
+    return t;
+  });
+
+  it('calls seqlets only over a peak, of either sign, never over a run of zeros', () => {
+    for (const [input, flipped] of [[tracks, false], [tracks.map((t) => t.map((v) => -v)), true]] as const) {
+      const seqlets = callSeqlets(input);
+      expect(seqlets.length).toBeGreaterThan(0);
+      for (const s of seqlets) {
+        const up = (s.sign === 'positive') !== flipped;
+        const at = up ? peak(s.sequenceIndex) : 190;
+        expect(s.start <= at && at < s.end, `${s.sign} seqlet ${s.start}–${s.end} of track ${s.sequenceIndex}`).toBe(true);
+      }
+      // The three strongest of the five peak heights are found on every track, with their sign.
+      tracks.forEach((_, i) => {
+        if (i % 5 >= 2) expect(seqlets.some((s) => s.sequenceIndex === i && (s.sign === 'positive') !== flipped)).toBe(true);
+      });
+    }
+  });
+
+  it('gives a span of zeros p = 1 in both directions', () => {
+    for (const input of [tracks, tracks.map((t) => t.map((v) => -v))]) {
+      const nul = buildSpanNull(input, 25, 1000, 4)!;
+      for (const len of [4, 10, 25]) expect(spanPValue(nul, len, len * binOf(nul, 0), 0)).toBe(1);
+    }
   });
 });
