@@ -97,7 +97,8 @@ async function runExplain(o: ExplainCliOptions, signal: AbortSignal): Promise<vo
   if (target.kind === 'index' && target.index >= info.outputSize) {
     throw new AppError('BAD_TARGET', `target index ${target.index} is out of range: the model has ${info.outputSize} output${info.outputSize === 1 ? '' : 's'} (0..${info.outputSize - 1})`);
   }
-  const regions = o.region.length || o.regions ? await regionRecords(o.fasta, o.region, o.regions) : null;
+  const regionSet = o.region.length || o.regions ? await regionRecords(o.fasta, o.region, o.regions) : null;
+  const regions = regionSet?.records ?? null;
   const total = regions ? regions.length : await countFastaRecords(o.fasta);
   const bar = new ProgressBar('explain', total);
   const pool = new EnginePool({ handlerUrl: EXPLAIN_WORKER_URL, threads: o.threads ? parsePositiveInt('threads', o.threads) : undefined });
@@ -107,6 +108,7 @@ async function runExplain(o: ExplainCliOptions, signal: AbortSignal): Promise<vo
   const warnings: string[] = [];
   const annotations = await RelevanceAnnotations.create(o.motifs ?? (o.export ? 'bundled' : undefined), Boolean(o.export), warnings);
   for (const w of warnings) log.warn(w);
+  for (const note of regionSet?.notes ?? []) bar.log(`plrp: note: ${note}`);
   if (localisationNote) log.warn(localisationNote);
   const byOutput = groundTruth ? groundTruthOutputs(groundTruth, o.model) : null;
   const scoringNote = groundTruth ? groundTruthScoringNote(o.groundTruth!, groundTruth, o.model) : null;

@@ -159,7 +159,9 @@ describe('a region run', () => {
     await expect(svc.start(request({ regions: ['r0:800-901'] }))).rejects.toThrow("r0:800-901: extends past the end of 'r0' (length 900 bp)");
     const twice = join(t.dir, 'twice.bed');
     writeFileSync(twice, 'r0\t0\t10\tsame\nr1\t0\t10\tsame\n');
-    await expect(svc.start(request({ regionsBed: { kind: 'path', path: twice } }))).rejects.toThrow('duplicate sequence name "same"');
+    await expect(svc.start(request({ regionsBed: { kind: 'path', path: twice } }))).rejects.toThrow(`${twice}:2: region name "same" is given twice (also ${twice}:1)`);
+    // The same --region twice is not a BED naming problem: the hint says what to do instead.
+    await expect(svc.start(request({ regions: ['r0:1-10', 'r0:1-10'] }))).rejects.toThrow('results are looked up by name: the same region is given twice; give it once');
     expect((await svc.list()).length).toBe(before);
   });
 });
