@@ -144,7 +144,7 @@ async function runExplain(o: ExplainCliOptions, signal: AbortSignal): Promise<vo
         await sink.add(rec, seq);
       },
     }));
-    if (groundTruth && sequencesWithGroundTruth === 0) log.warn(unmatchedGroundTruth(o.groundTruth!, groundTruth));
+    if (groundTruth && sequencesWithGroundTruth === 0) log.warn(unmatchedGroundTruth(o.groundTruth!, groundTruth, regions !== null));
     // What follows the relevance runs on this thread and may take a while (the motif scan of a
     // large file, the output): the bar says which step runs, and Ctrl-C lands between steps.
     await nextStep(signal);

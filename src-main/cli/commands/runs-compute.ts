@@ -56,7 +56,7 @@ export function registerCompute(runs: Command): void {
         if (groundTruth && o.groundTruth) {
           // A region run's BED may name chromosomes (genome coordinates) instead of the regions.
           const names = svc.cache.sequenceNames(started.inputSha256, 0, started.sequenceCount).flatMap((s) => (s.place ? [s.name, s.place.chrom] : [s.name]));
-          const warning = groundTruthMatchWarning(o.groundTruth, groundTruth, names);
+          const warning = groundTruthMatchWarning(o.groundTruth, groundTruth, names, started.regions !== null);
           if (warning) process.stderr.write(`plrp: warning: ${warning}\n`);
         }
         return started;
