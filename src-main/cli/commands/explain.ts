@@ -22,6 +22,7 @@ import { createFastaJob } from '../explain/fasta-job';
 import { JsonOutput } from '../explain/json-output';
 import { NpyOutput } from '../explain/npy-output';
 import { RelevanceAnnotations } from '../explain/relevance-annotations';
+import { countOverlaps, overlapNote } from '../../engine/export/overlap-average';
 import { iterate, regionRecords, withRegionOptions, type RegionFlags } from '../explain/region-records';
 import { PROGRESS_INTERVAL_MS, ProgressBar, WarningLog } from '../progress';
 import { InFlightProgress } from '../../engine/pool/in-flight-progress';
@@ -155,6 +156,8 @@ async function runExplain(o: ExplainCliOptions, signal: AbortSignal): Promise<vo
     await nextStep(signal);
     if (o.export) {
       bar.phase(`writing ${o.export}`);
+      const overlaps = regions ? countOverlaps(regions.map((r) => ({ chrom: r.chrom!, offset: r.offsetBp ?? 0, lengthBp: r.sequence.length }))) : 0;
+      if (overlaps > 0) log.warn(`${o.export}: relevance bedGraph: ${overlapNote(overlaps)}; each region's own values are in ${o.out}`);
       await annotations.export(o.export, analysis, {
         engineVersion: ENGINE_VERSION, modelPath: o.model,
         inputs: [{ role: 'fasta', path: o.fasta }, ...(o.groundTruth ? [{ role: 'ground-truth', path: o.groundTruth }] : []), ...(annotations.motifFile ? [{ role: 'motifs', path: annotations.motifFile }] : [])],
