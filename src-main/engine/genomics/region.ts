@@ -45,7 +45,7 @@ export function locus(r: Pick<Region, 'chrom' | 'start' | 'end'>): string {
 
 function checkBounds(r: Region, entry: FaiEntry, what: string): Region {
   if (r.end > entry.lengthBp) {
-    throw new AppError('USAGE', `${what}: extends past the end of '${entry.name}' (length ${entry.lengthBp} bp)`);
+    throw new AppError('USAGE', `${what}: extends past the end of '${entry.name}' (length ${entry.lengthBp.toLocaleString('en-US')} bp)`);
   }
   return r;
 }

@@ -55,7 +55,7 @@ describe('the regions check of New run', () => {
   });
   it('says what the run service would say: unknown chromosome, past the end, names twice', async () => {
     await expect(regionsSummary(['chr3:1-10'])).rejects.toThrow("region 'chr3:1-10': no sequence named 'chr3' in the FASTA index");
-    await expect(regionsSummary(['chr1:900-1001'])).rejects.toThrow("chr1:900-1001: extends past the end of 'chr1' (length 1000 bp)");
+    await expect(regionsSummary(['chr1:900-1001'])).rejects.toThrow("chr1:900-1001: extends past the end of 'chr1' (length 1,000 bp)");
     // A BED line without a name is named chr:start-end, as a typed region is: the same region twice.
     const unnamed = join(dir, 'peaks-unnamed.bed');
     writeFileSync(unnamed, 'chr1\t0\t50\n');
@@ -66,7 +66,7 @@ describe('the regions check of New run', () => {
     const e = await regionsSummary(typed, bed).catch((x: Error) => x);
     expect((e as Error).message.split('\n')).toEqual([
       "region 'chr3:1-10': no sequence named 'chr3' in the FASTA index",
-      "chr1:900-1001: extends past the end of 'chr1' (length 1000 bp)",
+      "chr1:900-1001: extends past the end of 'chr1' (length 1,000 bp)",
       "region 'chr9:1-2': no sequence named 'chr9' in the FASTA index",
       "region 'chr8:1-2': no sequence named 'chr8' in the FASTA index",
       "region 'chr7:1-2': no sequence named 'chr7' in the FASTA index",
