@@ -4,7 +4,8 @@
 // RunService, so every host exports identically. Streams sequence by sequence: memory stays flat.
 // A run that is not done (cancelled, failed, still running) exports only the sequences it computed,
 // and the manifest says so: its other rows would read as numbers (target -1, logit nan).
-// A region run's files are in genome coordinates, as `plrp explain --export` writes them.
+// A region run's files are in genome coordinates, as `plrp explain --export` writes them; its
+// bedGraphs average overlapping regions per base (services/region-bedgraph.ts).
 import { createWriteStream, statSync, type WriteStream } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -12,6 +13,8 @@ import { formatG } from '../engine/export/format-number';
 import { isSequenceComputed, type RunService, type RunSummary } from '../shared/run-api';
 import { AppError } from '../shared/errors';
 import { genomeSpot, regionColumns, REGION_COLUMNS } from '../engine/export/genome-spot';
+import { overlapNote } from '../engine/export/overlap-average';
+import { regionBedGraphLines, regionPlaces, regionTrackDescription } from './region-bedgraph';
 
 const PAGE = 200;
 
@@ -20,6 +23,8 @@ export interface ExportRunOptions {
   onProgress?: (done: number, total: number) => void;
   /** Stops between sequences; nothing is left under a final name, and the partial files go. */
   signal?: AbortSignal;
+  /** What the files do differently from what one might assume (overlapping regions averaged). */
+  onNote?: (note: string) => void;
 }
 
 interface OpenFile { path: string; stream: WriteStream }
@@ -61,13 +66,24 @@ export async function exportRun(service: RunService, runId: string, outDir: stri
   };
   const tsv = open(join(outDir, 'sequences.tsv'),
     ['index', 'name', ...(run.regions ? REGION_COLUMNS : []), 'length_bp', 'target', 'logit', ...run.explanations.flatMap((e) => [`${e.id}_sum`, ...run.metrics.map((m) => `${e.id}_${m}`)])].join('\t') + '\n');
+  // A region run's tracks: one per explanation over the regions in position order, overlaps averaged.
+  const placed = run.regions ? await regionPlaces(service, run) : null;
+  if (placed && placed.overlaps > 0) o.onNote?.(`bedGraph: ${overlapNote(placed.overlaps)}; each region's own values stay in the run (the app's tracks, \`plrp report\`'s out.json)`);
   const graphs = run.explanations.map((e) => ({
-    id: e.id, ...open(join(outDir, `${e.id}.bedGraph`), `track type=bedGraph name="${e.id}" description="PLRP Studio ${e.composite} ${e.method} relevance"\n`),
+    id: e.id, ...open(join(outDir, `${e.id}.bedGraph`), `track type=bedGraph name="${e.id}" description="${regionTrackDescription(`PLRP Studio ${e.composite} ${e.method} relevance`, placed?.overlaps ?? 0)}"\n`),
   }));
   const files = [...graphs, tsv];
   let exported = 0;
   try {
-    exported = await writeSequences(service, run, tsv, graphs, o);
+    exported = await writeSequences(service, run, tsv, placed ? [] : graphs, o);
+    if (placed) {
+      for (const g of graphs) {
+        for await (const text of regionBedGraphLines(service, run.id, g.id, placed.regions, (v) => formatG(v))) {
+          if (o.signal?.aborted) throw new AppError('CANCELLED', 'the export was cancelled');
+          if (!g.stream.write(text)) await new Promise<void>((res) => g.stream.once('drain', () => res()));
+        }
+      }
+    }
   } catch (e) {
     for (const f of files) {
       // Ended, not destroyed: writes still queued would fail on a destroyed stream, unhandled.

@@ -86,8 +86,10 @@ export async function ingestRegions(cache: RunCache, regions: ResolvedRegions, d
         yield { name: r.name, sequence: r.sequence, where: `${regions.fastaPath}, region ${locus(r)}`, place: { chrom: r.chrom, startBp: r.start } };
       }
     },
-    empty: `no regions to explain in ${regions.fastaPath} (the BED file lists none)`,
-    duplicateHint: '; give every region its own name in the BED file\'s 4th column, or leave that column out to name them chr:start-end',
+    // resolveRegions refused an empty set and repeated names already, saying how they were given
+    // (engine/genomics/region.ts regionSetProblems); these are the last line of defence.
+    empty: `no regions to explain in ${regions.fastaPath}`,
+    duplicateHint: '; give each region its own name',
   });
 }
 

@@ -130,8 +130,9 @@ export class LocalRunService implements RunService {
     const modelSha = await sha256File(p.modelPath);
     // A region run stores the regions, named and placed as `plrp explain` reads them: a resume
     // computes these very regions from the cache, whatever happens to the FASTA or BED since.
-    const input = p.regions
-      ? await ingestRegions(this.cache, await resolveRegions(p.fastaPath, await regionListFrom(p.regions.strings, p.regions.bedPath)), basename(p.fastaPath))
+    const regions = p.regions ? await resolveRegions(p.fastaPath, await regionListFrom(p.regions.strings, p.regions.bedPath)) : null;
+    const input = regions
+      ? await ingestRegions(this.cache, regions, basename(p.fastaPath))
       : await ingestFasta(this.cache, p.fastaPath, basename(p.fastaPath));
     // The head tells the app which outputs the model predicts present (RunSummary.modelHead).
     const head = await modelHead(p.modelPath).catch(() => null);
@@ -141,7 +142,9 @@ export class LocalRunService implements RunService {
       fastaName: basename(p.fastaPath),
       request: { modelPath: p.modelPath, fastaPath: p.fastaPath, groundTruthBedPath: p.groundTruthBedPath, motifsPath: request.scanMotifs === false ? null : (p.motifsPath ?? defaultMotifs()), metrics: p.metrics,
         outputLabels: outputLabels(p.modelPath), ...(p.regions ? { regions: p.regions } : {}) },
-      target: p.target, engineVersion: ENGINE_VERSION, createdAt: Date.now(), startedAt: null, finishedAt: null, computeMs: 0, error: null, notices: [],
+      target: p.target, engineVersion: ENGINE_VERSION, createdAt: Date.now(), startedAt: null, finishedAt: null, computeMs: 0, error: null,
+      // E.g. that a stale .fai was rebuilt: the run's letters were read through a fresh index.
+      notices: regions?.notes ?? [],
       ownerPid: process.pid, ownerSeenAt: Date.now(),
     };
     // Metrics (and the ground truth they use) are stored with the results, so they are part of

@@ -85,8 +85,12 @@ test('regions of a genome FASTA are checked as typed, explained as the run\'s se
   await regions.fill('chr1:0-200');
   await expect(page.getByTestId('regions-problems')).toContainText('positions start at 1');
   await expect(page.getByTestId('start-run')).toBeDisabled();
-  await regions.fill('chr3:1-200');
-  await expect(page.getByTestId('regions-error')).toContainText("no sequence named 'chr3'");
+  await regions.fill('chr3:1-200\nchr1:901-1,001');
+  // Every problem at once, right under the field they are about.
+  await expect(page.getByTestId('regions-error').locator('li')).toHaveText(["region 'chr3:1-200': no sequence named 'chr3' in the FASTA index", "chr1:901-1,001: extends past the end of 'chr1' (length 1,000 bp)"]);
+  await page.screenshot({ path: 'test-results/screens/08d-new-run-region-errors.png', fullPage: true });
+  await regions.fill('chr2:1,001-1,200 chr2:1001-1200');
+  await expect(page.getByTestId('regions-problems')).toContainText('chr2:1001-1200 is the same region as chr2:1,001-1,200');
   await expect(page.getByTestId('start-run')).toBeDisabled();
   await regions.fill('chr1:101-300\nchr2:10,001-10,200');
   await expect(page.getByTestId('fasta-regions')).toContainText('The run explains 2 regions of it, not its records: 200 bp each');

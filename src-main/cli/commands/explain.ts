@@ -22,6 +22,7 @@ import { createFastaJob } from '../explain/fasta-job';
 import { JsonOutput } from '../explain/json-output';
 import { NpyOutput } from '../explain/npy-output';
 import { RelevanceAnnotations } from '../explain/relevance-annotations';
+import { countOverlaps, overlapNote } from '../../engine/export/overlap-average';
 import { iterate, regionRecords, withRegionOptions, type RegionFlags } from '../explain/region-records';
 import { PROGRESS_INTERVAL_MS, ProgressBar, WarningLog } from '../progress';
 import { InFlightProgress } from '../../engine/pool/in-flight-progress';
@@ -97,7 +98,8 @@ async function runExplain(o: ExplainCliOptions, signal: AbortSignal): Promise<vo
   if (target.kind === 'index' && target.index >= info.outputSize) {
     throw new AppError('BAD_TARGET', `target index ${target.index} is out of range: the model has ${info.outputSize} output${info.outputSize === 1 ? '' : 's'} (0..${info.outputSize - 1})`);
   }
-  const regions = o.region.length || o.regions ? await regionRecords(o.fasta, o.region, o.regions) : null;
+  const regionSet = o.region.length || o.regions ? await regionRecords(o.fasta, o.region, o.regions) : null;
+  const regions = regionSet?.records ?? null;
   const total = regions ? regions.length : await countFastaRecords(o.fasta);
   const bar = new ProgressBar('explain', total);
   const pool = new EnginePool({ handlerUrl: EXPLAIN_WORKER_URL, threads: o.threads ? parsePositiveInt('threads', o.threads) : undefined });
@@ -107,6 +109,7 @@ async function runExplain(o: ExplainCliOptions, signal: AbortSignal): Promise<vo
   const warnings: string[] = [];
   const annotations = await RelevanceAnnotations.create(o.motifs ?? (o.export ? 'bundled' : undefined), Boolean(o.export), warnings);
   for (const w of warnings) log.warn(w);
+  for (const note of regionSet?.notes ?? []) bar.log(`plrp: note: ${note}`);
   if (localisationNote) log.warn(localisationNote);
   const byOutput = groundTruth ? groundTruthOutputs(groundTruth, o.model) : null;
   const scoringNote = groundTruth ? groundTruthScoringNote(o.groundTruth!, groundTruth, o.model) : null;
@@ -142,7 +145,7 @@ async function runExplain(o: ExplainCliOptions, signal: AbortSignal): Promise<vo
         await sink.add(rec, seq);
       },
     }));
-    if (groundTruth && sequencesWithGroundTruth === 0) log.warn(unmatchedGroundTruth(o.groundTruth!, groundTruth));
+    if (groundTruth && sequencesWithGroundTruth === 0) log.warn(unmatchedGroundTruth(o.groundTruth!, groundTruth, regions !== null));
     // What follows the relevance runs on this thread and may take a while (the motif scan of a
     // large file, the output): the bar says which step runs, and Ctrl-C lands between steps.
     await nextStep(signal);
@@ -153,6 +156,8 @@ async function runExplain(o: ExplainCliOptions, signal: AbortSignal): Promise<vo
     await nextStep(signal);
     if (o.export) {
       bar.phase(`writing ${o.export}`);
+      const overlaps = regions ? countOverlaps(regions.map((r) => ({ chrom: r.chrom!, offset: r.offsetBp ?? 0, lengthBp: r.sequence.length }))) : 0;
+      if (overlaps > 0) log.warn(`${o.export}: relevance bedGraph: ${overlapNote(overlaps)}; each region's own values are in ${o.out}`);
       await annotations.export(o.export, analysis, {
         engineVersion: ENGINE_VERSION, modelPath: o.model,
         inputs: [{ role: 'fasta', path: o.fasta }, ...(o.groundTruth ? [{ role: 'ground-truth', path: o.groundTruth }] : []), ...(annotations.motifFile ? [{ role: 'motifs', path: annotations.motifFile }] : [])],

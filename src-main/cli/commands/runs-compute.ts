@@ -6,6 +6,7 @@
 // coordinates as by `plrp explain`.
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import { loadOrBuildFai } from '../../engine/genomics/fai';
 import { AppError } from '../../shared/errors';
 import { countOf } from '../../shared/count-of';
 import type { RunRequest, RunSummary } from '../../shared/run-api';
@@ -57,7 +58,7 @@ export function registerCompute(runs: Command): void {
         if (groundTruth && o.groundTruth) {
           // A region run's BED may name chromosomes (genome coordinates) instead of the regions.
           const names = svc.cache.sequenceNames(started.inputSha256, 0, started.sequenceCount).flatMap((s) => (s.place ? [s.name, s.place.chrom] : [s.name]));
-          const warning = groundTruthMatchWarning(o.groundTruth, groundTruth, names);
+          const warning = groundTruthMatchWarning(o.groundTruth, groundTruth, names, started.regions !== null);
           if (warning) process.stderr.write(`plrp: warning: ${warning}\n`);
         }
         return started;
@@ -107,6 +108,8 @@ async function startRequest(o: StartOptions): Promise<{ request: RunRequest; not
   const probe = await openModel(o.model);
   await probe.close();
   if (o.motifs !== 'bundled' && o.motifs !== 'none') await readMotifFile(o.motifs, notes);
+  // A stale .fai is rebuilt here, where the note can be printed; the service then reads a fresh one.
+  if (o.region.length > 0 || o.regions) await loadOrBuildFai(resolve(o.fasta), (note) => notes.push(note));
   const path = (p: string) => ({ kind: 'path' as const, path: resolve(p) });
   const request: RunRequest = {
     model: path(o.model),

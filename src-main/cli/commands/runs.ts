@@ -79,7 +79,7 @@ export function register(program: Command): void {
       const partial = partialExportNote(run);
       if (partial) process.stderr.write(`plrp: ${partial}\n`);
       const bar = new ProgressBar('export', run.sequenceCount);
-      const written = await withCancellation((signal) => exportRun(svc, id, opts.out, { signal, onProgress: (done) => bar.update(done) }));
+      const written = await withCancellation((signal) => exportRun(svc, id, opts.out, { signal, onProgress: (done) => bar.update(done), onNote: (n) => bar.log(`plrp: note: ${n}`) }));
       bar.done();
       for (const f of written) process.stderr.write(`plrp: wrote ${f}\n`);
     }));

@@ -19,10 +19,17 @@ export function checkLocalisationMetrics(text: string | undefined, metrics: Metr
   return 'rma and rra need --ground-truth GT.bed; without it they are left empty';
 }
 
-export function unmatchedGroundTruth(path: string, gt: GroundTruth): string {
+/**
+ * `regionRun`: the run's sequences are regions of a genome, where a BED line counts for a region
+ * when its first column is the region's chromosome (genome coordinates) or the region's name.
+ */
+export function unmatchedGroundTruth(path: string, gt: GroundTruth, regionRun = false): string {
   const names = [...gt.keys()];
   const shown = names.slice(0, 3).map((n) => `"${n}"`).join(', ');
-  return `${path} names no sequence of this run (it names ${shown}${names.length > 3 ? ', …' : ''}); rma and rra are empty. The first column must be the FASTA record name.`;
+  const rule = regionRun
+    ? 'The first column must be a chromosome of the regions (genome coordinates) or a region\'s name.'
+    : 'The first column must be the FASTA record name.';
+  return `${path} names no sequence of this run (it names ${shown}${names.length > 3 ? ', …' : ''}); rma and rra are empty. ${rule}`;
 }
 
 export async function readGroundTruth(path: string): Promise<GroundTruth> {
@@ -35,10 +42,10 @@ export async function readGroundTruth(path: string): Promise<GroundTruth> {
   return parseGroundTruthBed(text, path);
 }
 
-/** The warning when none of `names` (the FASTA's records) has a region in the BED, else null. */
-export function groundTruthMatchWarning(path: string, gt: GroundTruth, names: Iterable<string>): string | null {
+/** The warning when none of `names` (the FASTA's records; for a region run, regions and their chromosomes) has a region in the BED, else null. */
+export function groundTruthMatchWarning(path: string, gt: GroundTruth, names: Iterable<string>, regionRun = false): string | null {
   for (const n of names) if (gt.has(n)) return null;
-  return unmatchedGroundTruth(path, gt);
+  return unmatchedGroundTruth(path, gt, regionRun);
 }
 
 /** How the BED's regions are matched to the model's outputs (null: every region counts, as always). */

@@ -1,9 +1,10 @@
 // bedGraph export of per-base relevance (one file per explanation method;
 // https://genome.ucsc.edu/goldenPath/help/bedgraph.html): 0-based half-open, runs of equal values
-// merged. Load in IGV as a bar chart, or — with the observed-base values written here — as a
+// merged, overlapping regions averaged per base. Load in IGV as a bar chart, or — with the observed-base values written here — as a
 // letter-height track scaled by relevance (IGV's / UCSC's dynseq display).
 import { writeFileAtomic } from './atomic-write';
 import { formatG } from './format-number';
+import { bedGraphOrder, countOverlaps, OverlapAverager, overlapNote } from './overlap-average';
 
 export interface RelevanceTrack {
   /** Chromosome / sequence name as the genome browser knows it. */
@@ -20,24 +21,20 @@ function quote(s: string): string {
   return s.replace(/["\n\r]/g, "'");
 }
 
+/**
+ * One track of every sequence, placed on its chromosome. Regions that overlap are averaged per base
+ * (engine/export/overlap-average.ts) and the track's description says so: a bedGraph's intervals
+ * may not overlap.
+ */
 export function formatBedGraph(tracks: Iterable<RelevanceTrack>, trackName: string, description = ''): string {
-  const lines = [`track type=bedGraph name="${quote(trackName)}" description="${quote(description || trackName)}" visibility=full autoScale=on`];
-  for (const t of tracks) {
-    const chrom = t.chrom.replace(/\s/g, '_');
-    let i = 0;
-    while (i < t.values.length) {
-      if (t.mask?.[i]) {
-        i++;
-        continue;
-      }
-      const v = t.values[i];
-      let j = i + 1;
-      while (j < t.values.length && !t.mask?.[j] && t.values[j] === v) j++;
-      lines.push(`${chrom}\t${t.offset + i}\t${t.offset + j}\t${formatG(v, 6)}`);
-      i = j;
-    }
-  }
-  return lines.join('\n') + '\n';
+  const all = [...tracks].map((t) => ({ ...t, chrom: t.chrom.replace(/\s/g, '_'), lengthBp: t.values.length }));
+  const overlaps = countOverlaps(all);
+  const about = (description || trackName) + (overlaps > 0 ? `; ${overlapNote(overlaps)}` : '');
+  const lines = [`track type=bedGraph name="${quote(trackName)}" description="${quote(about)}" visibility=full autoScale=on\n`];
+  const averager = new OverlapAverager((chrom, start, end, v) => `${chrom}\t${start}\t${end}\t${formatG(v, 6)}\n`);
+  for (const i of bedGraphOrder(all)) lines.push(averager.add(all[i]));
+  lines.push(averager.finish());
+  return lines.join('');
 }
 
 export async function writeBedGraph(path: string, tracks: Iterable<RelevanceTrack>, trackName: string, description = ''): Promise<void> {

@@ -3,7 +3,7 @@
 // files. Built when missing, with samtools' rule that every line of a record but the last has the
 // same length — otherwise byte offsets cannot be computed.
 import { createReadStream } from 'node:fs';
-import { access, open, readFile } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import { AppError } from '../../shared/errors';
 import { writeFileAtomic } from '../export/atomic-write';
 
@@ -110,13 +110,50 @@ export async function buildFai(fastaPath: string): Promise<FaiEntry[]> {
   return entries;
 }
 
-/** Reads `<fasta>.fai`, or builds it (and writes it next to the FASTA when the folder is writable). */
-export async function loadOrBuildFai(fastaPath: string): Promise<FaiEntry[]> {
+/**
+ * Why an existing index no longer describes its FASTA, or null when it still does. As htslib does,
+ * a FASTA newer than its .fai is stale; and as a cheap check that catches a copied-over file with
+ * an old time stamp, the last record's bases must end where the file ends (only line ends and
+ * blank lines may follow them).
+ */
+export async function staleFaiReason(fastaPath: string, faiPath: string, entries: readonly FaiEntry[]): Promise<string | null> {
+  const [fasta, fai] = await Promise.all([stat(fastaPath), stat(faiPath)]);
+  if (fasta.mtimeMs > fai.mtimeMs) return `${fastaPath} was modified after its index ${faiPath}`;
+  const last = entries[entries.length - 1];
+  if (last === undefined) return `${faiPath} lists no sequences`;
+  const basesEnd = byteAfterBase(last, last.lengthBp - 1);
+  const tailBytes = fasta.size - basesEnd;
+  // A real tail is a line end or a few blank lines; anything longer is another record.
+  if (tailBytes < 0 || tailBytes > 64) return `${faiPath} does not match ${fastaPath} (its last record '${last.name}' should end at byte ${basesEnd}; the file has ${fasta.size} bytes)`;
+  const tail = Buffer.alloc(tailBytes);
+  const handle = await open(fastaPath, 'r');
+  await handle.read(tail, 0, tailBytes, basesEnd).finally(() => handle.close());
+  if (!/^[\r\n]*$/.test(tail.toString('latin1'))) return `${faiPath} does not match ${fastaPath} (more than line ends follows the last record '${last.name}')`;
+  return null;
+}
+
+/** The byte just after base `bp` (0-based) of an indexed record. */
+function byteAfterBase(entry: FaiEntry, bp: number): number {
+  return entry.offset + Math.floor(bp / entry.lineBases) * entry.lineBytes + (bp % entry.lineBases) + 1;
+}
+
+/**
+ * Reads `<fasta>.fai`, or builds it (and writes it next to the FASTA when the folder is writable).
+ * A stale index is never used: it is rebuilt, and `onNote` says so (letters read through a stale
+ * index would be shifted, silently, or would include line ends).
+ */
+export async function loadOrBuildFai(fastaPath: string, onNote?: (note: string) => void): Promise<FaiEntry[]> {
   const faiPath = `${fastaPath}.fai`;
-  const exists = await access(faiPath).then(() => true, () => false);
-  if (exists) return parseFai(await readFile(faiPath, 'utf8'), faiPath);
+  const existing = await readFile(faiPath, 'utf8').catch(() => null);
+  let stale: string | null = null;
+  if (existing !== null) {
+    const entries = parseFai(existing, faiPath);
+    stale = await staleFaiReason(fastaPath, faiPath, entries);
+    if (stale === null) return entries;
+  }
   const entries = await buildFai(fastaPath);
   // A read-only data folder is normal (shared genomes); the index then lives in memory only.
-  await writeFileAtomic(faiPath, formatFai(entries)).catch(() => undefined);
+  const written = await writeFileAtomic(faiPath, formatFai(entries)).then(() => true, () => false);
+  if (stale !== null) onNote?.(`${stale}: rebuilt the index ${written ? 'in place' : 'in memory (cannot write next to the FASTA; the stale file stays)'}`);
   return entries;
 }

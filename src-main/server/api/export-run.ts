@@ -6,6 +6,7 @@ import { isSequenceComputed, type RunService, type RunSummary } from '../../shar
 import type { ExportFormat } from '../../shared/ipc';
 import { FIMO_COLUMNS } from '../../engine/export/fimo-tsv';
 import { genomeSpot, regionColumns, REGION_COLUMNS } from '../../engine/export/genome-spot';
+import { regionBedGraphLines, regionPlaces, regionTrackDescription } from '../../services/region-bedgraph';
 
 /** The largest slice the IPC schema allows; bedGraph pages through each sequence in these. */
 const SLICE_BP = 20_000;
@@ -37,6 +38,8 @@ export async function* exportRunLines(runs: RunService, runId: string, format: E
   if (format === 'motifs-tsv') yield [...FIMO_COLUMNS, ...ids.map((i) => `${i}_sum`)].join('\t') + '\n';
   // The output's name beside its index when the model's manifest names them, as the app shows it.
   const labels = run.outputLabels;
+  // A region run's bedGraph: one track per explanation in genome coordinates, overlapping regions averaged.
+  const placed = format === 'bedgraph' && run.regions ? await regionPlaces(runs, run) : null;
   if (format === 'tsv') yield ['index', 'name', ...(run.regions ? REGION_COLUMNS : []), 'length_bp', 'target', ...(labels ? ['target_name'] : []), 'logit', 'output', ...ids.flatMap((i) => [`${i}_sum`, ...run.metrics.map((m) => `${i}_${m}`)])].join('\t') + '\n';
   for (let offset = 0; ; offset += PAGE) {
     const page = await runs.sequences({ runId, offset, limit: PAGE });
@@ -52,6 +55,8 @@ export async function* exportRunLines(runs: RunService, runId: string, format: E
       } else if (format === 'tsv') {
         const cols = ids.flatMap((i) => [fmt(row.explanations[i]?.sum), ...run.metrics.map((m) => fmt(row.explanations[i]?.metrics[m]))]);
         yield [row.index, row.name, ...(run.regions ? regionColumns(spot, row.lengthBp) : []), row.lengthBp, row.target, ...(labels ? [labels[row.target] ?? ''] : []), fmt(row.logit), row.output.map(fmt).join(','), ...cols].join('\t') + '\n';
+      } else if (placed) {
+        continue; // written after the pages: one track per explanation over all regions
       } else {
         for (const id of ids) {
           yield `track type=bedGraph name="${row.name} ${id}" description="PLRP Studio relevance, ${id}"\n`;
@@ -62,6 +67,12 @@ export async function* exportRunLines(runs: RunService, runId: string, format: E
         }
       }
     }
-    if (offset + page.rows.length >= page.total || page.rows.length === 0) return;
+    if (offset + page.rows.length >= page.total || page.rows.length === 0) break;
+  }
+  if (placed) {
+    for (const id of ids) {
+      yield `track type=bedGraph name="${id}" description="${regionTrackDescription(`PLRP Studio relevance, ${id}`, placed.overlaps)}"\n`;
+      yield* regionBedGraphLines(runs, runId, id, placed.regions, fmt);
+    }
   }
 }

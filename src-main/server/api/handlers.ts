@@ -76,7 +76,10 @@ export function createHandlers(deps: HostDeps): Handlers {
       return deps.fastaSummary(path, deps.files.entry(r.file.token).name);
     },
     'files:regionsSummary': (r) =>
-      summarizeRegions(deps.files.resolve(r.fasta.token), r.regions, r.regionsBed ? deps.files.resolve(r.regionsBed.token) : null),
+      // Messages name the files as New run shows them (an upload's path is a temporary file's).
+      summarizeRegions(deps.files.resolve(r.fasta.token), r.regions, r.regionsBed ? deps.files.resolve(r.regionsBed.token) : null, undefined, {
+        fasta: deps.files.entry(r.fasta.token).name, bed: r.regionsBed ? deps.files.entry(r.regionsBed.token).name : undefined,
+      }),
     'files:bedRegions': async (r) => {
       const path = deps.files.resolve(r.file.token);
       const gt = parseGroundTruthBed(await readFile(path, 'utf8'), deps.files.entry(r.file.token).name);

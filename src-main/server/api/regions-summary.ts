@@ -1,32 +1,32 @@
 // What New run shows once regions are given: how many regions of the FASTA a run would explain and
-// how long they are, or why the run service would refuse them. The regions are resolved by the
-// very function a run uses (engine/genomics/region.ts, which builds a missing .fai next to the
-// FASTA), so an unknown chromosome or a region past a chromosome's end reads the same here as on
-// Start; reading the index is cheap, and no base is read. Region names that repeat and regions too
-// long to explain in one piece are refused by the run only after it has read every base
-// (services/ingest-fasta.ts): said here first, from the regions' coordinates alone.
-import { basename } from 'node:path';
+// how long they are, or why the run service would refuse them. The regions are checked by the very
+// function a run uses (engine/genomics/region.ts, which builds a missing .fai next to the FASTA),
+// so an unknown chromosome, a region past a chromosome's end, a region too long or a name given
+// twice reads the same here as on Start; reading the index is cheap, and no base is read. Every
+// problem is said at once (the first few, then how many more), one per line of the error.
 import { AppError } from '../../shared/errors';
 import { MAX_DISTINCT_LENGTHS, type RegionsSummary } from '../../shared/studio-types';
-import { locus, regionListFrom, resolveRegions } from '../../engine/genomics/region';
-import { MAX_RECORD_BP, recordTooLong } from '../../engine/genomics/record-limit';
+import { checkRegions, locus, regionListFrom, type Region } from '../../engine/genomics/region';
+import { MAX_RECORD_BP } from '../../engine/genomics/record-limit';
+import { countOf } from '../../shared/count-of';
 
 const FIRST_NAMES = 5;
+/** Problems listed one by one; the rest are counted. */
+export const FIRST_PROBLEMS = 5;
 
-export async function summarizeRegions(fastaPath: string, strings: readonly string[], bedPath: string | null, maxRecordBp = MAX_RECORD_BP): Promise<RegionsSummary> {
-  const { regions } = await resolveRegions(fastaPath, await regionListFrom(strings.map((s) => s.trim()), bedPath));
-  if (regions.length === 0) throw new AppError('BAD_BED', `no regions to explain: ${bedPath ? basename(bedPath) : 'none were given'} lists none`);
-  const names = new Set<string>();
+/** `names`: how the app names the files, for messages (a BED problem starts with the BED's name and line). */
+export async function summarizeRegions(fastaPath: string, strings: readonly string[], bedPath: string | null, maxRecordBp = MAX_RECORD_BP,
+  names: { fasta?: string; bed?: string } = {}): Promise<RegionsSummary> {
+  const list = await regionListFrom(strings.map((s) => s.trim()), bedPath, (text) => `typed region ${text}`);
+  if (list.bed && names.bed) list.bed = { ...list.bed, fileName: names.bed };
+  const { resolved, problems } = await checkRegions(fastaPath, list, maxRecordBp, names.fasta);
+  const messages = [...problems.map((p) => p.message), ...samePlaceTwice(resolved.regions.filter((r) => !r.fromBed))];
+  if (messages.length > 0) throw new AppError(problems[0]?.code ?? 'USAGE', listed(messages));
+  const { regions } = resolved;
   const lengths = new Map<number, number>();
   let totalBp = 0;
   for (const r of regions) {
     const lengthBp = r.end - r.start;
-    const tooLong = recordTooLong(r.name, lengthBp, `region ${locus(r)}`, maxRecordBp);
-    if (tooLong) throw new AppError('RESOURCE_LIMIT', tooLong);
-    if (names.has(r.name)) {
-      throw new AppError('BAD_BED', `two regions are named "${r.name}": a run's sequences are looked up by name; give every region its own name in the BED file's 4th column, or leave that column out to name them chr:start-end`);
-    }
-    names.add(r.name);
     lengths.set(lengthBp, (lengths.get(lengthBp) ?? 0) + 1);
     totalBp += lengthBp;
   }
@@ -39,4 +39,25 @@ export async function summarizeRegions(fastaPath: string, strings: readonly stri
     lengthCounts: lengths.size > MAX_DISTINCT_LENGTHS ? null : sorted.map((n) => [n, lengths.get(n)!]),
     firstNames: regions.slice(0, FIRST_NAMES).map((r) => r.name),
   };
+}
+
+/**
+ * Typed regions that name the same bases in other words (`chr1:1,001-1,200` and `chr1:1001-1200`):
+ * a run would explain them twice under two names, which is never what was meant.
+ */
+function samePlaceTwice(typed: readonly Region[]): string[] {
+  const first = new Map<string, Region>();
+  const out: string[] = [];
+  for (const r of typed) {
+    const earlier = first.get(locus(r));
+    if (earlier && earlier.name !== r.name) out.push(`${r.name} is the same region as ${earlier.name} (${locus(r)}): give it once`);
+    if (!earlier) first.set(locus(r), r);
+  }
+  return out;
+}
+
+/** The first few problems, one per line, then how many more. */
+function listed(messages: readonly string[]): string {
+  const more = messages.length - FIRST_PROBLEMS;
+  return [...messages.slice(0, FIRST_PROBLEMS), ...(more > 0 ? [`… and ${countOf(more, 'more problem')}`] : [])].join('\n');
 }

@@ -22,8 +22,9 @@ export async function outJsonRegionInput(doc: OutJson, fastaPath: string, source
   const found = outJsonRegions(doc, source);
   if (!found) return null;
   let index;
+  const notes: string[] = [];
   try {
-    index = await loadOrBuildFai(fastaPath);
+    index = await loadOrBuildFai(fastaPath, (note) => notes.push(note));
   } catch (e) {
     // A FASTA that cannot be indexed holds records, not the genome of a region document.
     if (found.recorded) throw e;
@@ -36,5 +37,5 @@ export async function outJsonRegionInput(doc: OutJson, fastaPath: string, source
     throw new AppError('USAGE', `${source}: region ${outside.name} (${locus(outside)}) is not within ${fastaPath}; pass the FASTA the regions were cut from with --fasta`);
   }
   if (!found.recorded && areOwnRecords(doc, lengths)) return null;
-  return { found, resolved: { fastaPath, regions: found.regions, entries: new Map(index.map((e) => [e.name, e])) } };
+  return { found, resolved: { fastaPath, notes, regions: found.regions, entries: new Map(index.map((e) => [e.name, e])) } };
 }

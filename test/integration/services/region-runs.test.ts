@@ -123,11 +123,18 @@ describe('a region run', () => {
     await exportRun(svc, runId, out);
     const table = readFileSync(join(out, 'sequences.tsv'), 'utf8').trimEnd().split('\n').map((l) => l.split('\t').slice(0, 5));
     expect(table).toEqual([['index', 'name', 'chrom', 'start', 'end'], ['0', 'r1:101-500', 'r1', '100', '500'], ['1', 'peak1', 'r0', '10', '260'], ['2', 'r1:301-500', 'r1', '300', '500']]);
-    const graph = readFileSync(join(out, 'ep.bedGraph'), 'utf8').trimEnd().split('\n').slice(1).map((l) => l.split('\t'));
-    expect(graph).toHaveLength(400 + 250 + 200);
+    const text = readFileSync(join(out, 'ep.bedGraph'), 'utf8');
+    // r1:301-500 lies inside r1:101-500: a bedGraph may not overlap, so those bases are averaged.
+    expect(text.split('\n')[0]).toContain('1 region overlaps another: where regions overlap, each base\'s value is the mean over the regions covering it');
+    const graph = text.trimEnd().split('\n').slice(1).map((l) => l.split('\t'));
+    expect(graph).toHaveLength(400 + 250);
     expect(graph[0].slice(0, 3)).toEqual(['r1', '100', '101']);
+    expect(graph[399].slice(0, 3)).toEqual(['r1', '499', '500']);
     expect(graph[400].slice(0, 3)).toEqual(['r0', '10', '11']);
-    expect(graph.at(-1)!.slice(0, 3)).toEqual(['r1', '499', '500']);
+    const perBase = async (i: number, lengthBp: number) => (await svc.trackSlice({ runId, sequenceIndex: i, explanationId: 'ep', startBp: 0, endBp: lengthBp, bpPerBin: 1 })).bins.map((b) => b.mean);
+    const [wide, inner] = [await perBase(0, 400), await perBase(2, 200)];
+    expect(Number(graph[50][3])).toBeCloseTo(wide[50], 5);
+    expect(Number(graph[250][3])).toBeCloseTo((wide[250] + inner[50]) / 2, 5);
     // The app's exports, the same way.
     const appGraph = (await lines(exportRunLines(svc, runId, 'bedgraph'))).filter((l) => !l.startsWith('track')).map((l) => l.split('\t').slice(0, 3));
     expect(appGraph.map((f) => f.join('\t'))).toEqual(graph.map((f) => f.slice(0, 3).join('\t')));
@@ -171,7 +178,9 @@ describe('a region run', () => {
     await expect(svc.start(request({ regions: ['r0:800-901'] }))).rejects.toThrow("r0:800-901: extends past the end of 'r0' (length 900 bp)");
     const twice = join(t.dir, 'twice.bed');
     writeFileSync(twice, 'r0\t0\t10\tsame\nr1\t0\t10\tsame\n');
-    await expect(svc.start(request({ regionsBed: { kind: 'path', path: twice } }))).rejects.toThrow('duplicate sequence name "same"');
+    await expect(svc.start(request({ regionsBed: { kind: 'path', path: twice } }))).rejects.toThrow(`${twice}:2: region name "same" is given twice (also ${twice}:1)`);
+    // The same --region twice is not a BED naming problem: the hint says what to do instead.
+    await expect(svc.start(request({ regions: ['r0:1-10', 'r0:1-10'] }))).rejects.toThrow('results are looked up by name: the same region is given twice; give it once');
     expect((await svc.list()).length).toBe(before);
   });
 });

@@ -243,6 +243,27 @@ describe('plrp explain on regions of an indexed FASTA', () => {
   });
 });
 
+describe('plrp explain refuses region sets as plrp runs start does', () => {
+  it('refuses a region name given twice and a BED without regions (exit 2), before explaining anything', async () => {
+    const fa = join(tmp, 'sets.fa');
+    writeFileSync(fa, `>chrA\n${'ACGT'.repeat(100)}\n`);
+    const twice = await runCli(['explain', '--model', cnn4, '--fasta', fa, '--region', 'chrA:1-200', '--region', 'chrA:1-200', '--out', join(tmp, 'twice.json')]);
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toContain('--region chrA:1-200: region name "chrA:1-200" is given twice (also --region chrA:1-200); results are looked up by name: the same region is given twice; give it once');
+    const named = join(tmp, 'named-twice.bed');
+    writeFileSync(named, 'chrA\t0\t200\tA\nchrA\t100\t300\tA\n');
+    const bedTwice = await runCli(['explain', '--model', cnn4, '--fasta', fa, '--regions', named, '--out', join(tmp, 'bed-twice.json')]);
+    expect(bedTwice.code).toBe(2);
+    expect(bedTwice.stderr).toContain(`${named}:2: region name "A" is given twice (also ${named}:1); results are looked up by name: give every region its own name in the BED file's 4th column`);
+    const empty = join(tmp, 'empty.bed');
+    writeFileSync(empty, 'track name=none\n');
+    const none = await runCli(['explain', '--model', cnn4, '--fasta', fa, '--regions', empty, '--out', join(tmp, 'none.json')]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain(`no regions to explain in ${fa}: ${empty} lists none`);
+    expect(existsSync(join(tmp, 'none.json'))).toBe(false);
+  });
+});
+
 describe('plrp explain with names that key other files', () => {
   it('refuses duplicate record names when a target map or ground truth refers to them, naming both lines', async () => {
     const fa = join(tmp, 'dups.fa');

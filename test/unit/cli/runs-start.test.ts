@@ -63,5 +63,11 @@ describe('plrp runs start', () => {
     expect((await runCli(['runs', 'export', id, '--cache', cache, '--out', out])).code).toBe(0);
     const graph = readFileSync(join(out, 'epsilon-plus.bedGraph'), 'utf8').trimEnd().split('\n');
     expect([graph[1], graph[graph.length - 1]].map((l) => l.split('\t').slice(0, 3))).toEqual([['chr1', '100', '101'], ['chr1', '699', '700']]);
+    // Ground truth of a region run may be in genome coordinates: the warning says so.
+    const other = join(dir, 'other-chrom.bed');
+    writeFileSync(other, 'chr9\t1\t5\n');
+    const unmatched = await runCli(['runs', 'start', '--model', cnn4, '--fasta', genome, '--region', 'chr1:101-300', '--ground-truth', other, '--metrics', 'rma', '--motifs', 'none', '--cache', cache]);
+    expect(unmatched.code, unmatched.stderr).toBe(0);
+    expect(unmatched.stderr).toContain(`${other} names no sequence of this run (it names "chr9"); rma and rra are empty. The first column must be a chromosome of the regions (genome coordinates) or a region's name.`);
   });
 });

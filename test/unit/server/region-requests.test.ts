@@ -55,10 +55,26 @@ describe('the regions check of New run', () => {
   });
   it('says what the run service would say: unknown chromosome, past the end, names twice', async () => {
     await expect(regionsSummary(['chr3:1-10'])).rejects.toThrow("region 'chr3:1-10': no sequence named 'chr3' in the FASTA index");
-    await expect(regionsSummary(['chr1:900-1001'])).rejects.toThrow("chr1:900-1001: extends past the end of 'chr1' (length 1000 bp)");
+    await expect(regionsSummary(['chr1:900-1001'])).rejects.toThrow("chr1:900-1001: extends past the end of 'chr1' (length 1,000 bp)");
     // A BED line without a name is named chr:start-end, as a typed region is: the same region twice.
-    const unnamed = join(dir, 'unnamed.bed');
+    const unnamed = join(dir, 'peaks-unnamed.bed');
     writeFileSync(unnamed, 'chr1\t0\t50\n');
-    await expect(regionsSummary(['chr1:1-50'], unnamed)).rejects.toThrow('two regions are named "chr1:1-50"');
+    await expect(regionsSummary(['chr1:1-50'], unnamed)).rejects.toThrow('peaks-unnamed.bed:1: region name "chr1:1-50" is given twice (also typed region chr1:1-50)');
+  });
+  it('lists every problem at once, the first few then how many more, BED lines named by the file as New run shows it', async () => {
+    const typed = ['chr3:1-10', 'chr1:900-1001', 'chr9:1-2', 'chr8:1-2', 'chr7:1-2', 'chr6:1-2'];
+    const e = await regionsSummary(typed, bed).catch((x: Error) => x);
+    expect((e as Error).message.split('\n')).toEqual([
+      "region 'chr3:1-10': no sequence named 'chr3' in the FASTA index",
+      "chr1:900-1001: extends past the end of 'chr1' (length 1,000 bp)",
+      "region 'chr9:1-2': no sequence named 'chr9' in the FASTA index",
+      "region 'chr8:1-2': no sequence named 'chr8' in the FASTA index",
+      "region 'chr7:1-2': no sequence named 'chr7' in the FASTA index",
+      '… and 1 more problem',
+    ]);
+  });
+  it('compares typed regions by the bases they name, not by how they are written', async () => {
+    await expect(regionsSummary(['chr2:1,001-1,200', 'chr2:1001-1200'])).rejects.toThrow('chr2:1001-1200 is the same region as chr2:1,001-1,200 (chr2:1001-1200): give it once');
+    await expect(regionsSummary(['chr1', 'chr1:1-1000'])).rejects.toThrow('chr1:1-1000 is the same region as chr1 (chr1:1-1000): give it once');
   });
 });

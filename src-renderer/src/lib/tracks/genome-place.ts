@@ -23,3 +23,8 @@ export function spanText(place: GenomePlace | null, startBp: number, endBp: numb
   const o = originOf(place);
   return `${place ? `${place.chrom}:` : ''}${fmt(o + startBp + 1)}–${fmt(o + endBp)}`;
 }
+
+/** Where a model window of the sequence lies, as the Run view reads positions: "chr2:10,001–10,200" for a region, "bases 1–200" for a record. */
+export function windowSpan(place: GenomePlace | null, startBp: number, endBp: number): string {
+  return place ? spanText(place, startBp, endBp) : `bases ${spanText(null, startBp, endBp)}`;
+}

@@ -26,14 +26,41 @@ const SEPARATOR = /\s+|,(?!\d{3}(?:[,\-\s]|$))/;
 export function parseRegionText(text: string): RegionText {
   const regions = text.split(SEPARATOR).filter((s) => s !== '');
   const problems: string[] = [];
-  const seen = new Set<string>();
+  // By the bases a region names, not by how it is written: chr1:1,001-1,200 is chr1:1001-1200.
+  const seen = new Map<string, string>();
   for (const r of regions) {
     const problem = regionProblem(r);
+    const key = placeKey(r);
+    const earlier = seen.get(key);
     if (problem) problems.push(problem);
-    else if (seen.has(r)) problems.push(`${r} is given twice: each region is one sequence of the run, named by it`);
-    seen.add(r);
+    else if (earlier === r) problems.push(`${r} is given twice: each region is one sequence of the run, named by it`);
+    else if (earlier !== undefined) problems.push(`${r} is the same region as ${earlier}: each region is one sequence of the run, give it once`);
+    if (earlier === undefined) seen.set(key, r);
   }
   return { regions, problems };
+}
+
+/** The bases a region names, as text that is equal for equal regions however they are written. */
+function placeKey(region: string): string {
+  const m = LOCUS.exec(region);
+  if (m === null) return region;
+  const start = Number(m[2].replace(/,/g, ''));
+  return `${m[1]}:${start}-${m[3] === undefined ? '' : Number(m[3].replace(/,/g, ''))}`;
+}
+
+/**
+ * The host's regions check says every problem, one per line (server/api/regions-summary.ts): those
+ * about the BED file start with its name and line ("peaks.bed:3: …") or say it lists none; the rest
+ * are about the typed regions. Each list is shown by the field it concerns.
+ */
+export function problemsByField(message: string, bedName: string | null): { typed: string[]; bed: string[] } {
+  const lines = message.split('\n').filter((l) => l.trim() !== '');
+  const aboutBed = (l: string): boolean => bedName !== null && (l.startsWith(`${bedName}:`) || l.includes(`${bedName} lists none`));
+  const bed = lines.filter(aboutBed);
+  // "… and 3 more problems" belongs with the list it ends.
+  const typed = lines.filter((l) => !aboutBed(l));
+  if (bed.length > 0 && typed.length === 1 && typed[0].startsWith('… and ')) return { typed: [], bed: [...bed, typed[0]] };
+  return { typed, bed };
 }
 
 /** Why `region` cannot be a region, or null. A string without ':' may be a whole sequence's name. */

@@ -37,6 +37,29 @@ describe('bedGraph export', () => {
     expect(text.split('\n').slice(1, 4)).toEqual(['chr2\t1000\t1002\t0.5', 'chr2\t1002\t1003\t-1.25', 'chr2\t1003\t1004\t0']);
     expect([...readBedGraph(text).get('chr2')!.entries()]).toEqual([[1000, 0.5], [1001, 0.5], [1002, -1.25], [1003, 0]]);
   });
+
+  it('never writes overlapping intervals: overlapping regions are averaged per base, as tiled windows are, and the track says so', () => {
+    // 20 bp windows every 5 bp, given out of order, plus a region on another chromosome.
+    const starts = [15, 0, 10, 5, 20];
+    const windows = starts.map((start) => ({ chrom: 'chr1', offset: 100 + start, values: new Float32Array(20).fill(start) }));
+    const text = formatBedGraph([...windows, { chrom: 'chr2', offset: 0, values: Float32Array.from([7, 7]) }], 'lrp');
+    expect(text.split('\n')[0]).toContain('description="lrp; 4 regions overlap another: where regions overlap, each base\'s value is the mean over the regions covering it');
+    const intervals = text.trim().split('\n').slice(1).map((l) => l.split('\t'));
+    // Sorted within each chromosome, no interval starting before the previous one ended.
+    for (let i = 1; i < intervals.length; i++) {
+      if (intervals[i][0] === intervals[i - 1][0]) expect(Number(intervals[i][1])).toBeGreaterThanOrEqual(Number(intervals[i - 1][2]));
+    }
+    // Each base: the mean of what the windows covering it say (window s says s everywhere).
+    const perBase = readBedGraph(text).get('chr1')!;
+    expect(perBase.size).toBe(40);
+    for (const [p, v] of perBase) {
+      const covering = starts.filter((s) => p >= 100 + s && p < 120 + s);
+      expect(v).toBeCloseTo(covering.reduce((a, b) => a + b, 0) / covering.length, 5);
+    }
+    expect(readBedGraph(text).get('chr2')).toEqual(new Map([[0, 7], [1, 7]]));
+    const separate = formatBedGraph([{ chrom: 'chr1', offset: 0, values: Float32Array.from([1]) }, { chrom: 'chr1', offset: 5, values: Float32Array.from([2]) }], 'lrp');
+    expect(separate).toBe('track type=bedGraph name="lrp" description="lrp" visibility=full autoScale=on\nchr1\t0\t1\t1\nchr1\t5\t6\t2\n');
+  });
 });
 
 describe('BED export', () => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildFai, formatFai, loadOrBuildFai } from '../../../../src-main/engine/genomics/fai';
-import { fetchRegion, parseRegion, readRegions } from '../../../../src-main/engine/genomics/region';
-import { readBed } from '../../../../src-main/engine/genomics/bed-reader';
+import { checkRegions, fetchRegion, parseRegion, readRegions, resolveRegions } from '../../../../src-main/engine/genomics/region';
+import { parseBed as parseBedText, readBed } from '../../../../src-main/engine/genomics/bed-reader';
 import { readFastaAll } from '../../../../src-main/engine/genomics/fasta';
 import { formatFasta } from '../../../../src-main/engine/genomics/fasta-writer';
 
@@ -82,6 +82,83 @@ describe('regions', () => {
     expect(() => parseRegion('chr2:5-20', index)).toThrow("chr2:5-20: extends past the end of 'chr2' (length 11 bp)");
     expect(parseRegion('chr1:1,0-2,0', index)).toMatchObject({ start: 9, end: 20 });
     expect(() => parseRegion('chrX:1-2', index)).toThrow("no sequence named 'chrX'");
+  });
+});
+
+describe('a stale .fai', () => {
+  /** A deterministic sequence with every base (a stale index would read shifted letters silently). */
+  const letters = (n: number, seed: number): string => Array.from({ length: n }, (_, i) => 'ACGT'[(i * 7 + seed + ((i * i) % 11)) % 4]).join('');
+  const chr1 = letters(1000, 1);
+  const chr2 = letters(1000, 2);
+  /** The FASTA rewritten after its .fai: other line lengths and a record in front. */
+  const rewritten = (dir: string): string => {
+    const path = join(dir, 'g.fa');
+    writeFileSync(path, formatFasta([{ name: 'chr1', sequence: chr1 }, { name: 'chr2', sequence: chr2 }], 60, '\n'));
+    return path;
+  };
+
+  it('is rebuilt in place when the FASTA is newer, with a note, and the letters are right', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plrp-stale-'));
+    const path = rewritten(dir);
+    await loadOrBuildFai(path);
+    writeFileSync(path, formatFasta([{ name: 'chr0', sequence: letters(300, 3) }, { name: 'chr1', sequence: chr1 }, { name: 'chr2', sequence: chr2 }], 70, '\n'));
+    const earlier = Date.now() / 1000 - 100;
+    utimesSync(`${path}.fai`, earlier, earlier);
+    const notes: string[] = [];
+    const index = await loadOrBuildFai(path, (n) => notes.push(n));
+    expect(index.map((e) => e.name)).toEqual(['chr0', 'chr1', 'chr2']);
+    expect(notes).toEqual([`${path} was modified after its index ${path}.fai: rebuilt the index in place`]);
+    expect(readFileSync(`${path}.fai`, 'utf8')).toBe(formatFai(await buildFai(path)));
+    const resolved = await resolveRegions(path, { strings: ['chr2:701-900'] });
+    expect(resolved.notes).toEqual([]);
+    expect((await readRegions(path, { strings: ['chr2:701-900'] }))[0].sequence).toBe(chr2.slice(700, 900));
+  });
+
+  it('is rebuilt when it does not end where the FASTA ends, even with an older FASTA time stamp', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plrp-stale-'));
+    const path = rewritten(dir);
+    await loadOrBuildFai(path);
+    writeFileSync(path, formatFasta([{ name: 'chr0', sequence: letters(300, 3) }, { name: 'chr1', sequence: chr1 }, { name: 'chr2', sequence: chr2 }], 70, '\n'));
+    const earlier = Date.now() / 1000 - 100;
+    utimesSync(path, earlier, earlier);
+    const { resolved } = await checkRegions(path, { strings: ['chr2:701-900'] });
+    expect(resolved.notes[0]).toMatch(/\.fai does not match .*g\.fa \(its last record 'chr2' should end at byte \d+; the file has \d+ bytes\): rebuilt the index in place$/);
+    expect((await readRegions(path, { strings: ['chr2:701-900'] }))[0].sequence).toBe(chr2.slice(700, 900));
+  });
+
+  it('cannot put a line end or any other non-base byte into the letters of a region', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plrp-stale-'));
+    const path = join(dir, 'g.fa');
+    // Lines of 70 read as lines of 60: as many bytes as bases, so a count alone cannot tell.
+    writeFileSync(path, formatFasta([{ name: 'chr1', sequence: chr1 }], 70, '\n'));
+    const wrong = { name: 'chr1', lengthBp: 1000, offset: 6, lineBases: 60, lineBytes: 61 };
+    await expect(fetchRegion(path, wrong, { chrom: 'chr1', start: 0, end: 200, name: 'r' })).rejects.toThrow(/expected a line end at byte 66 in 'chr1' within r; the \.fai index does not describe/);
+    const past = { ...wrong, offset: 900 };
+    await expect(fetchRegion(path, past, { chrom: 'chr1', start: 0, end: 200, name: 'r' })).rejects.toThrow(/region r lies past the end of the file/);
+  });
+});
+
+describe('a set of regions', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'plrp-set-'));
+  const fa = join(dir, 'g.fa');
+  copyFileSync(fx('indexed.fa'), fa);
+  const bed = (name: string, text: string): { intervals: ReturnType<typeof parseBedText>; fileName: string } => ({ intervals: parseBedText(text, name), fileName: name });
+
+  it('is refused when empty, too long or a name repeats, saying where each region came from and what to do', async () => {
+    await expect(resolveRegions(fa, { bed: bed('none.bed', 'track name=x\n') })).rejects.toThrow(`no regions to explain in ${fa}: none.bed lists none`);
+    await expect(resolveRegions(fa, { strings: ['chr1:1-10', 'chr1:1-10'] })).rejects.toThrow(
+      '--region chr1:1-10: region name "chr1:1-10" is given twice (also --region chr1:1-10); results are looked up by name: the same region is given twice; give it once');
+    await expect(resolveRegions(fa, { bed: bed('a.bed', 'chr1\t0\t5\tA\nchr2\t0\t5\tA\n') })).rejects.toThrow(
+      'a.bed:2: region name "A" is given twice (also a.bed:1); results are looked up by name: give every region its own name in the BED file\'s 4th column');
+    await expect(resolveRegions(fa, { strings: ['chr1:3-25'], bed: bed('big.bed', 'chr2\t0\t11\tbigpeak\n') }, 20)).rejects.toThrow(
+      "--region chr1:3-25: region 'chr1:3-25' (chr1:3-25) is 23 bp; regions of up to 20 bp are explained in one piece. Cut it into smaller regions");
+    const { problems } = await checkRegions(fa, { strings: ['chr1:3-25'], bed: bed('big.bed', 'chr2\t0\t11\tbigpeak\nchr2\t0\t30\n') }, 10);
+    // All at once (New run lists them): the line past the end, and the rest of the set's problems.
+    expect(problems.map((p) => p.message.split(';')[0])).toEqual([
+      "big.bed:2: extends past the end of 'chr2' (length 11 bp)",
+      "--region chr1:3-25: region 'chr1:3-25' (chr1:3-25) is 23 bp",
+      "big.bed:1: region 'bigpeak' (chr2:1-11) is 11 bp",
+    ]);
   });
 });
 
