@@ -68,7 +68,7 @@ export async function exportRun(service: RunService, runId: string, outDir: stri
     ['index', 'name', ...(run.regions ? REGION_COLUMNS : []), 'length_bp', 'target', 'logit', ...run.explanations.flatMap((e) => [`${e.id}_sum`, ...run.metrics.map((m) => `${e.id}_${m}`)])].join('\t') + '\n');
   // A region run's tracks: one per explanation over the regions in position order, overlaps averaged.
   const placed = run.regions ? await regionPlaces(service, run) : null;
-  if (placed && placed.overlaps > 0) o.onNote?.(`bedGraph: ${overlapNote(placed.overlaps)}; each region's own values stay in the run (the app's tracks, \`plrp report\`'s out.json)`);
+  if (placed && placed.overlaps > 0) o.onNote?.(`bedGraph: ${overlapNote(placed.overlaps)}; each region's own values stay in the run, where the app's tracks show them`);
   const graphs = run.explanations.map((e) => ({
     id: e.id, ...open(join(outDir, `${e.id}.bedGraph`), `track type=bedGraph name="${e.id}" description="${regionTrackDescription(`PLRP Studio ${e.composite} ${e.method} relevance`, placed?.overlaps ?? 0)}"\n`),
   }));

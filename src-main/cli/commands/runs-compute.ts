@@ -48,8 +48,9 @@ export function registerCompute(runs: Command): void {
     .option('--batch-size <N>', BATCH_SIZE_HELP)
     .option('--cache <file>', 'run cache database (default: PLRP_CACHE_DB or the app data folder)')
     .action(async (o: StartOptions) => {
-      const { request, notes, groundTruth } = await startRequest(o);
+      const { request, notes, infos, groundTruth } = await startRequest(o);
       for (const note of notes) process.stderr.write(`plrp: warning: ${note}\n`);
+      for (const info of infos) process.stderr.write(`plrp: note: ${info}\n`);
       const scoring = groundTruth ? groundTruthScoringNote(o.groundTruth!, groundTruth, o.model) : null;
       if (scoring) process.stderr.write(`plrp: note: ${scoring}\n`);
       await computeInService(o, async (svc) => {
@@ -96,9 +97,10 @@ const BATCH_SIZE_HELP = 'sequences stored per batch (default: up to 1,024, fewer
 
 /**
  * The request, checked as `plrp explain` checks its inputs before anything runs: a model or motif
- * file that cannot be read must not leave a failed run behind. `notes` are warnings to print.
+ * file that cannot be read must not leave a failed run behind. `notes` are warnings to print,
+ * `infos` notes.
  */
-async function startRequest(o: StartOptions): Promise<{ request: RunRequest; notes: string[]; groundTruth: GroundTruth | null }> {
+async function startRequest(o: StartOptions): Promise<{ request: RunRequest; notes: string[]; infos: string[]; groundTruth: GroundTruth | null }> {
   const configs = await explainConfigsFrom(o);
   const metrics = o.metrics ? parseMetricNames(o.metrics) : undefined;
   const groundTruth = o.groundTruth ? await readGroundTruth(o.groundTruth) : null;
@@ -109,7 +111,9 @@ async function startRequest(o: StartOptions): Promise<{ request: RunRequest; not
   await probe.close();
   if (o.motifs !== 'bundled' && o.motifs !== 'none') await readMotifFile(o.motifs, notes);
   // A stale .fai is rebuilt here, where the note can be printed; the service then reads a fresh one.
-  if (o.region.length > 0 || o.regions) await loadOrBuildFai(resolve(o.fasta), (note) => notes.push(note));
+  // What the index says (e.g. a stale .fai rebuilt) is information, as `plrp explain` prints it.
+  const infos: string[] = [];
+  if (o.region.length > 0 || o.regions) await loadOrBuildFai(resolve(o.fasta), (note) => infos.push(note));
   const path = (p: string) => ({ kind: 'path' as const, path: resolve(p) });
   const request: RunRequest = {
     model: path(o.model),
@@ -125,7 +129,7 @@ async function startRequest(o: StartOptions): Promise<{ request: RunRequest; not
     regions: o.region.length > 0 ? o.region : undefined,
     regionsBed: o.regions ? path(o.regions) : undefined,
   };
-  return { request, notes, groundTruth };
+  return { request, notes, infos, groundTruth };
 }
 
 function targetOf(text: string): number | 'predicted' {

@@ -29,20 +29,31 @@ export function bedGraphOrder(items: readonly Placed[]): number[] {
   return items.map((_, i) => i).sort((a, b) => chromRank.get(items[a].chrom)! - chromRank.get(items[b].chrom)! || items[a].offset - items[b].offset || a - b);
 }
 
-/** How many regions overlap an earlier one on their chromosome (0: the bedGraph is each region's own values). */
+/** How many regions overlap another on their chromosome (0: the bedGraph is each region's own values). */
 export function countOverlaps(items: readonly Placed[]): number {
-  let overlaps = 0;
+  const order = bedGraphOrder(items);
+  // In position order, a region overlaps another when it starts before the furthest end so far
+  // (then that earlier region overlaps too) or the next region starts before its own end.
+  const overlapping = new Set<number>();
   let chrom: string | null = null;
   let end = 0;
-  for (const i of bedGraphOrder(items)) {
+  let endOwner = -1;
+  for (const i of order) {
     const it = items[i];
     if (it.chrom !== chrom) {
       chrom = it.chrom;
       end = 0;
-    } else if (it.offset < end) overlaps++;
-    end = Math.max(end, it.offset + it.lengthBp);
+      endOwner = -1;
+    } else if (it.offset < end) {
+      overlapping.add(i);
+      overlapping.add(endOwner);
+    }
+    if (it.offset + it.lengthBp > end) {
+      end = it.offset + it.lengthBp;
+      endOwner = i;
+    }
   }
-  return overlaps;
+  return overlapping.size;
 }
 
 /** Said in the track line and by the commands when regions overlap. */

@@ -16,6 +16,14 @@ export function seqletToBed(s: Seqlet, sequenceNames: readonly string[], offsets
   };
 }
 
+/**
+ * Written in position order (chromosomes as the sequences first name them, then by start), as
+ * genome-browser tools expect a BED; the seqlets come in p-value order.
+ */
 export async function writeSeqletsBed(path: string, seqlets: readonly Seqlet[], sequenceNames: readonly string[], offsets?: readonly number[]): Promise<void> {
-  await writeBed(path, seqlets.map((s) => seqletToBed(s, sequenceNames, offsets)), 'track name="seqlets" description="recursive seqlets (tangermeme)" useScore=1');
+  const placed = [...seqlets].sort((a, b) => a.sequenceIndex - b.sequenceIndex || a.start - b.start).map((s) => seqletToBed(s, sequenceNames, offsets));
+  const rank = new Map<string, number>();
+  for (const f of placed) if (!rank.has(f.chrom)) rank.set(f.chrom, rank.size);
+  placed.sort((a, b) => rank.get(a.chrom)! - rank.get(b.chrom)! || a.start - b.start || a.end - b.end);
+  await writeBed(path, placed, 'track name="seqlets" description="recursive seqlets (tangermeme)" useScore=1');
 }

@@ -6,7 +6,8 @@
 // original clips ends to L−1), and candidates are visited in sorted order instead of by repeated
 // argmin (same order, ties to the lower start, without the O(L) scan per seqlet). Two more, in the
 // p-values (./span-null): a span is binned as the sum of its bases' bins, as the null is, and a
-// span whose relevance is not above zero is never significant.
+// span whose relevance is not above zero is never significant. And a called seqlet is trimmed to
+// start and end on bases with relevance of its sign.
 import { cumulativeBins, nullHistogram, spanNullOf, spanPValue, type NullHistogram, type SpanNull } from './span-null';
 import { nullSampleSize } from './null-sample';
 import { sortByP } from './sort-by-p';
@@ -146,8 +147,15 @@ function callInSequence(x: Float32Array, seqIndex: number, nul: SpanNull, o: Seq
       for (let k = 1; k < len && ok; k++) if (taken[start + k] || !passes[(len - k) * l + start + k]) ok = false;
       if (!ok) continue;
       taken.fill(1, start, start + len);
-      const s = Math.max(0, start - o.flank);
-      const e = Math.min(l, start + len + o.flank);
+      // The seqlet starts and ends on bases that carry relevance of its sign: a span is significant
+      // by its sum, and bases with none (PLRP zeroes most of them) at its edges are only carried
+      // along. They stay taken, so which spans are called does not change.
+      let first = start;
+      let last = start + len;
+      while (first < last - 1 && !(x[first] > 0)) first++;
+      while (last > first + 1 && !(x[last - 1] > 0)) last--;
+      const s = Math.max(0, first - o.flank);
+      const e = Math.min(l, last + o.flank);
       out.push({ sequenceIndex: seqIndex, start: s, end: e, attribution: csum[e] - csum[s], pValue: p });
     }
   }

@@ -125,7 +125,7 @@ describe('a region run', () => {
     expect(table).toEqual([['index', 'name', 'chrom', 'start', 'end'], ['0', 'r1:101-500', 'r1', '100', '500'], ['1', 'peak1', 'r0', '10', '260'], ['2', 'r1:301-500', 'r1', '300', '500']]);
     const text = readFileSync(join(out, 'ep.bedGraph'), 'utf8');
     // r1:301-500 lies inside r1:101-500: a bedGraph may not overlap, so those bases are averaged.
-    expect(text.split('\n')[0]).toContain('1 region overlaps another: where regions overlap, each base\'s value is the mean over the regions covering it');
+    expect(text.split('\n')[0]).toContain('2 regions overlap another: where regions overlap, each base\'s value is the mean over the regions covering it');
     const graph = text.trimEnd().split('\n').slice(1).map((l) => l.split('\t'));
     expect(graph).toHaveLength(400 + 250);
     expect(graph[0].slice(0, 3)).toEqual(['r1', '100', '101']);

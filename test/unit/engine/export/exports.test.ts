@@ -11,6 +11,7 @@ import { buildManifest, sha256File } from '../../../../src-main/engine/export/ma
 import { writeExportBundle } from '../../../../src-main/engine/export/export-bundle';
 import { readNpy } from '../../../../src-main/engine/export/npy';
 import type { MotifHit } from '../../../../src-main/engine/motifs/hit';
+import { writeSeqletsBed } from '../../../../src-main/engine/export/seqlets-bed';
 
 function readBedGraph(text: string): Map<string, Map<number, number>> {
   const out = new Map<string, Map<number, number>>();
@@ -43,7 +44,7 @@ describe('bedGraph export', () => {
     const starts = [15, 0, 10, 5, 20];
     const windows = starts.map((start) => ({ chrom: 'chr1', offset: 100 + start, values: new Float32Array(20).fill(start) }));
     const text = formatBedGraph([...windows, { chrom: 'chr2', offset: 0, values: Float32Array.from([7, 7]) }], 'lrp');
-    expect(text.split('\n')[0]).toContain('description="lrp; 4 regions overlap another: where regions overlap, each base\'s value is the mean over the regions covering it');
+    expect(text.split('\n')[0]).toContain('description="lrp; 5 regions overlap another: where regions overlap, each base\'s value is the mean over the regions covering it');
     const intervals = text.trim().split('\n').slice(1).map((l) => l.split('\t'));
     // Sorted within each chromosome, no interval starting before the previous one ended.
     for (let i = 1; i < intervals.length; i++) {
@@ -129,5 +130,18 @@ describe('export bundle', () => {
     expect(parseBed(readFileSync(join(dir, 'seqlets-lrp_eps.bed'), 'utf8'), 's.bed')).toEqual([{ chrom: 'chr1', start: 2, end: 8, name: 'neg:Arnt', score: 30, strand: '.', line: 2 }]);
     const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
     expect(manifest.outputs).toEqual(['relevance-lrp_eps.bedGraph', 'relevance-lrp_eps.npy', 'hits.tsv', 'hits.bed', 'hits-relevance.tsv', 'motif-ranking-lrp_eps.tsv', 'seqlets-lrp_eps.bed']);
+  });
+});
+
+describe('seqlets BED', () => {
+  it('lists seqlets in position order on the genome, whatever their p-value order', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plrp-seqlets-bed-'));
+    const seqlet = (sequenceIndex: number, start: number, pValue: number) =>
+      ({ sequenceIndex, start, end: start + 5, attribution: 1, pValue, sign: 'positive' as const, bestHit: null });
+    // Two regions of chr1 (the second one first in the run) and one of chr2, seqlets by p.
+    const seqlets = [seqlet(0, 50, 1e-6), seqlet(2, 5, 1e-5), seqlet(1, 30, 1e-4), seqlet(0, 10, 1e-3)];
+    await writeSeqletsBed(join(dir, 's.bed'), seqlets, ['chr1', 'chr2', 'chr1'], [1000, 0, 200]);
+    const rows = readFileSync(join(dir, 's.bed'), 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t').slice(0, 3).join(' '));
+    expect(rows).toEqual(['chr1 205 210', 'chr1 1010 1015', 'chr1 1050 1055', 'chr2 30 35']);
   });
 });

@@ -121,7 +121,12 @@ describe('recursive seqlets', () => {
           for (const { k, p } of spans) {
             if (taken.subarray(k, k + len).some((v) => v === 1)) continue;
             taken.fill(1, k, k + len);
-            out.push({ sequenceIndex: si, start: k, end: k + len, attribution: sum(k, k + len), pValue: p });
+            // Reported from its first to its last base with relevance of its sign.
+            let first = k;
+            let last = k + len;
+            while (first < last - 1 && !(t[first] > 0)) first++;
+            while (last > first + 1 && !(t[last - 1] > 0)) last--;
+            out.push({ sequenceIndex: si, start: first, end: last, attribution: sum(first, last), pValue: p });
           }
         }
       });
@@ -188,6 +193,8 @@ describe('seqlets on relevance that is exactly zero outside its peaks (PLRP)', (
         const up = (s.sign === 'positive') !== flipped;
         const at = up ? peak(s.sequenceIndex) : 190;
         expect(s.start <= at && at < s.end, `${s.sign} seqlet ${s.start}–${s.end} of track ${s.sequenceIndex}`).toBe(true);
+        // Trimmed to the bases that carry its relevance: here, the one-base peak itself.
+        expect([s.start, s.end], `${s.sign} seqlet of track ${s.sequenceIndex}`).toEqual([at, at + 1]);
       }
       // The three strongest of the five peak heights are found on every track, with their sign.
       tracks.forEach((_, i) => {
