@@ -95,8 +95,11 @@ test('the demo runs end to end and every view shows its results', async ({ page 
   await expect(page.getByTestId('metrics-table').locator('tbody tr')).toHaveCount(7);
   // Methods in the tracks' order (LRP, then each PLRP method by p), each summary with its n.
   await page.getByTestId('nav-run').click();
+  await expect(page.getByTestId('track-relevance')).toHaveCount(7);
   const trackOrder = await page.getByTestId('track-relevance').evaluateAll((ts) => ts.map((t) => t.getAttribute('data-explanation')));
   await page.getByTestId('nav-dashboard').click();
+  // The Dashboard loads its metrics after it shows: wait for every row before reading their order.
+  await expect(page.getByTestId('metrics-row')).toHaveCount(7);
   expect(await page.getByTestId('metrics-row').evaluateAll((rs) => rs.map((r) => r.getAttribute('data-explanation')))).toEqual(trackOrder);
   await expect(page.getByTestId('metrics-row').first().locator('[data-metric="gini"] [data-testid="metric-n"]')).toHaveText('n = 40 of 40');
   await expect(page.getByTestId('sweep-chart')).toBeVisible();
