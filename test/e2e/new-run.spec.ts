@@ -101,6 +101,9 @@ test('regions of a genome FASTA are checked as typed, explained as the run\'s se
   await page.getByTestId('run-open').click({ timeout: 60_000 });
   await expect(page.getByTestId('run-title')).toContainText('cnn4.onnx · genome.fa · 2 regions (chr1:101-300, chr2:10,001-10,200)');
   await expect(page.getByTestId('run-subtitle')).toContainText('2 regions');
+  // The Run view reloads once the run is done (and opens its sequence again): wait for that
+  // before using the tracks, or a jump's message can go with the reload.
+  await expect(page.getByTestId('run-subtitle')).toContainText('· done');
   await expect(page.getByTestId('sequence-row').locator('td.name')).toHaveText(['chr1:101-300', 'chr2:10,001-10,200']);
   // The tracks read positions on the chromosome: the region's first base is chr2:10,001, not 1.
   await page.getByTestId('sequence-row').nth(1).click();
@@ -129,6 +132,7 @@ test('a multitask run says how it scores its BED, which sites a sequence has, an
   expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBe(await page.evaluate(() => window.innerHeight));
   await page.getByTestId('start-run').click();
   await page.getByTestId('run-open').click({ timeout: 60_000 });
+  await expect(page.getByTestId('run-subtitle')).toContainText('· done');
   await expect(page.getByTestId('run-notice').filter({ hasText: "multitask.bed: RMA and RRA score each explanation against the regions of the output it explains, matched by the BED's name column" })).toBeVisible();
   // test_00005 is explained as ctcf and holds Spi1 and FOXA1 sites, none of CTCF: nothing to score RMA against.
   await page.getByTestId('sequence-filter').fill('test_00005');
