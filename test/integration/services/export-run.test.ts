@@ -2,38 +2,30 @@
 // streamed sequence by sequence with progress, and cancellable without leaving half files behind.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { exportRun } from '../../../src-main/services/export-run';
-import { LocalRunService } from '../../../src-main/services/run-service';
-import { MODEL, tempDir, writeRandomFasta } from './service-fixtures';
+import { MODEL, serviceInTempDir, writeRandomFasta } from './service-fixtures';
 import { runCli } from '../../unit/cli/cli-helpers';
 
 const N = 450;
-let t: ReturnType<typeof tempDir>;
-let svc: LocalRunService;
+const service = serviceInTempDir();
 let runId = '';
 
 beforeAll(async () => {
-  t = tempDir();
-  const fasta = join(t.dir, 'in.fa');
+  const fasta = join(service.dir, 'in.fa');
   writeRandomFasta(fasta, N, 200);
-  svc = new LocalRunService({ cachePath: join(t.dir, 'cache.sqlite'), threads: 1 });
-  runId = (await svc.start({
+  runId = (await service.svc.start({
     model: { kind: 'path', path: MODEL }, fasta: { kind: 'path', path: fasta }, scanMotifs: false,
     explanations: [{ id: 'lrp', composite: 'epsilon-plus' }, { id: 'plrp', composite: 'epsilon-plus', method: 'plrp-lambda', p: 0.3 }],
   })).id;
-  expect((await svc.whenSettled(runId)).status).toBe('done');
+  expect((await service.svc.whenSettled(runId)).status).toBe('done');
 }, 120_000);
-afterAll(async () => {
-  await svc.close();
-  t.cleanup();
-});
 
 describe('exportRun', () => {
   it('writes every sequence\'s row and per-base relevance, reporting progress page by page up to the total', async () => {
-    const out = join(t.dir, 'export');
+    const out = join(service.dir, 'export');
     const progress: number[] = [];
-    const written = await exportRun(svc, runId, out, { onProgress: (done, total) => { expect(total).toBe(N); progress.push(done); } });
+    const written = await exportRun(service.svc, runId, out, { onProgress: (done, total) => { expect(total).toBe(N); progress.push(done); } });
     expect(written.map((f) => f.slice(out.length + 1))).toEqual(['lrp.bedGraph', 'plrp.bedGraph', 'sequences.tsv', 'manifest.json']);
     expect(progress.at(-1)).toBe(N);
     expect(progress.length).toBeGreaterThan(1);
@@ -44,17 +36,17 @@ describe('exportRun', () => {
   });
 
   it('stops when cancelled and leaves neither final nor partial files', async () => {
-    const out = join(t.dir, 'cancelled');
+    const out = join(service.dir, 'cancelled');
     const controller = new AbortController();
-    await expect(exportRun(svc, runId, out, { signal: controller.signal, onProgress: () => controller.abort() })).rejects.toMatchObject({ code: 'CANCELLED' });
+    await expect(exportRun(service.svc, runId, out, { signal: controller.signal, onProgress: () => controller.abort() })).rejects.toMatchObject({ code: 'CANCELLED' });
     expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
   });
 
   it('says an existing file given as the folder is a usage error naming it (exit 2), not an internal one', async () => {
-    const file = join(t.dir, 'a-file');
+    const file = join(service.dir, 'a-file');
     writeFileSync(file, 'mine');
-    await expect(exportRun(svc, runId, file)).rejects.toMatchObject({ code: 'USAGE' });
-    const r = await runCli(['runs', 'export', runId, '--out', file, '--cache', join(t.dir, 'cache.sqlite')]);
+    await expect(exportRun(service.svc, runId, file)).rejects.toMatchObject({ code: 'USAGE' });
+    const r = await runCli(['runs', 'export', runId, '--out', file, '--cache', join(service.dir, 'cache.sqlite')]);
     expect([r.code, r.stderr]).toEqual([2, `plrp: ${file} is a file, not a folder: give a folder to write the export into\n`]);
     expect(readFileSync(file, 'utf8')).toBe('mine');
   });
@@ -62,10 +54,10 @@ describe('exportRun', () => {
   // Last: it turns the run into a cancelled one.
   it('exports only the sequences a cancelled run computed, says so on stderr and in the manifest', async () => {
     const computed = 250;
-    for (const e of svc.cache.runExplanations(runId)) svc.cache.db.prepare('DELETE FROM results WHERE expl_key = ? AND idx >= ?').run(e.explKey, computed);
-    svc.cache.updateRun(runId, { status: 'cancelled' });
-    const out = join(t.dir, 'partial');
-    const r = await runCli(['runs', 'export', runId, '--out', out, '--cache', join(t.dir, 'cache.sqlite')]);
+    for (const e of service.svc.cache.runExplanations(runId)) service.svc.cache.db.prepare('DELETE FROM results WHERE expl_key = ? AND idx >= ?').run(e.explKey, computed);
+    service.svc.cache.updateRun(runId, { status: 'cancelled' });
+    const out = join(service.dir, 'partial');
+    const r = await runCli(['runs', 'export', runId, '--out', out, '--cache', join(service.dir, 'cache.sqlite')]);
     expect(r.code).toBe(0);
     expect(r.stderr.split('\n')[0]).toBe(`plrp: run ${runId} is cancelled: exporting the 250 of 450 sequences it computed`);
     const rows = readFileSync(join(out, 'sequences.tsv'), 'utf8').trimEnd().split('\n').slice(1).map((l) => l.split('\t'));

@@ -3,47 +3,39 @@
 // whose numbers they qualify; a run without warnings has no Warnings section at all.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readOutJson } from '../../../src-main/engine/report/out-json';
 import { buildReportHtml } from '../../../src-main/engine/report/report-html';
 import { collectReportInput } from '../../../src-main/services/report/collect-report-input';
 import { buildRunReport } from '../../../src-main/services/report/run-report';
 import { runToOutJson } from '../../../src-main/services/report/run-to-out-json';
-import { LocalRunService } from '../../../src-main/services/run-service';
-import { MODEL, tempDir, writeRandomFasta } from './service-fixtures';
+import { MODEL, serviceInTempDir, writeRandomFasta } from './service-fixtures';
 
-let t: ReturnType<typeof tempDir>;
-let svc: LocalRunService;
+const service = serviceInTempDir();
 let warnedRun = '';
 let cleanRun = '';
 
 const warningsOf = (html: string): string | undefined => /<section id="warnings">.*?<\/section>/s.exec(html)?.[0];
 
 async function run(fasta: string): Promise<string> {
-  const id = (await svc.start({ model: { kind: 'path', path: MODEL }, fasta: { kind: 'path', path: fasta }, scanMotifs: false, explanations: [{ id: 'lrp', composite: 'epsilon-plus' }] })).id;
-  expect((await svc.whenSettled(id)).status).toBe('done');
+  const id = (await service.svc.start({ model: { kind: 'path', path: MODEL }, fasta: { kind: 'path', path: fasta }, scanMotifs: false, explanations: [{ id: 'lrp', composite: 'epsilon-plus' }] })).id;
+  expect((await service.svc.whenSettled(id)).status).toBe('done');
   return id;
 }
 
 beforeAll(async () => {
-  t = tempDir();
-  svc = new LocalRunService({ cachePath: join(t.dir, 'cache.sqlite'), threads: 1 });
   // The model takes 200 bp: r1 (10 bp) is mostly padding.
-  const short = join(t.dir, 'short.fa');
+  const short = join(service.dir, 'short.fa');
   writeRandomFasta(short, 3, (i) => (i === 1 ? 10 : 200));
   warnedRun = await run(short);
-  const clean = join(t.dir, 'clean.fa');
+  const clean = join(service.dir, 'clean.fa');
   writeRandomFasta(clean, 3, 200, 11);
   cleanRun = await run(clean);
 }, 120_000);
-afterAll(async () => {
-  await svc.close();
-  t.cleanup();
-});
 
 describe('the Warnings section of a report', () => {
   it('of a cached run lists each warned sequence with its warning, after the header and before the inputs', async () => {
-    const html = (await buildRunReport(svc, warnedRun, 'html')).toString('utf8');
+    const html = (await buildRunReport(service.svc, warnedRun, 'html')).toString('utf8');
     const section = warningsOf(html)!;
     expect(section).toContain('⚠ 1 sequence has a warning that may make its results mislead.');
     expect(section).toMatch(/<td class="name"><span class="nowrap">r1<\/span><\/td><td><div class="warning">sequence r1 is 10 bp, shorter than the model&#39;s 200-bp input/);
@@ -53,8 +45,8 @@ describe('the Warnings section of a report', () => {
   });
 
   it('of an out.json reads each sequence\'s warnings', async () => {
-    const file = join(t.dir, 'out.json');
-    writeFileSync(file, JSON.stringify(await runToOutJson(svc, warnedRun)));
+    const file = join(service.dir, 'out.json');
+    writeFileSync(file, JSON.stringify(await runToOutJson(service.svc, warnedRun)));
     const doc = await readOutJson(file);
     expect(doc.sequences.map((s) => s.warnings?.length ?? 0)).toEqual([0, 1, 0]);
     const html = buildReportHtml(await collectReportInput(doc, { source: { outJson: file } })).html;
@@ -62,7 +54,7 @@ describe('the Warnings section of a report', () => {
   });
 
   it('is left out when no sequence has a warning', async () => {
-    const html = (await buildRunReport(svc, cleanRun, 'html')).toString('utf8');
+    const html = (await buildRunReport(service.svc, cleanRun, 'html')).toString('utf8');
     expect(warningsOf(html)).toBeUndefined();
     expect(html).not.toContain('Warnings');
   });
