@@ -149,6 +149,41 @@ test('the Dashboard of a running run follows it by itself, keeping the chosen me
   }
 });
 
+test('the Run view of a running run fills in when the run is done, keeping the open sequence, its zoom and the jump', async ({ page }) => {
+  const server = await startServer();
+  try {
+    await startLongRun(page, server.url, randomFasta(3000, 200, 13));
+    await page.getByTestId('run-open').click({ timeout: 90_000 });
+    const subtitle = page.getByTestId('run-subtitle');
+    await expect(subtitle).toContainText('· running');
+    // The user opens a sequence other than the one the view opens on, jumps to a position and zooms out a step.
+    await page.getByTestId('sequence-row').nth(2).click();
+    const heading = page.getByTestId('run-view').locator('.tracks-col h2');
+    await expect(heading).toContainText('rand_2');
+    await page.getByTestId('jump-input').fill('120');
+    await page.getByTestId('jump-input').press('Enter');
+    await expect(page.getByTestId('jump-message')).toHaveText('position 120');
+    await page.getByTestId('zoom-out').click();
+    const region = await page.getByTestId('region').textContent();
+    expect(region).not.toContain('(200 of');
+    await expect(page.getByTestId('jump-mark')).toHaveAttribute('data-start-bp', '119');
+    // All of that happened while the run computed, or this test shows nothing.
+    await expect(subtitle).toContainText('· running', { timeout: 1000 });
+    await page.screenshot({ path: 'test-results/screens/14-run-view-running.png' });
+    // The run ends: the view says so and shows every row, and what the user chose stays.
+    await expect(subtitle).toContainText(/3,000 sequences · \d+ explanations? · done/, { timeout: 90_000 });
+    await expect(page.getByTestId('sequence-scroll')).toHaveAttribute('aria-rowcount', '3001');
+    await expect(heading).toContainText('rand_2');
+    await expect(page.getByTestId('region')).toHaveText(region!);
+    await expect(page.getByTestId('jump-message')).toHaveText('position 120');
+    await expect(page.getByTestId('jump-mark')).toHaveAttribute('data-start-bp', '119');
+    await expect(page.getByTestId('track-relevance').first()).toBeVisible();
+    await page.screenshot({ path: 'test-results/screens/14b-run-view-done.png' });
+  } finally {
+    await server.stop();
+  }
+});
+
 test('a finished run reopens from the cache after the server restarts, and exports to files', async ({ page }) => {
   const cacheDb = freshCacheDb();
   const first = await startServer({ cacheDb });

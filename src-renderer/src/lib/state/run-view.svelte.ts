@@ -73,10 +73,7 @@ export class RunViewState {
       const open = (rows: SequenceRow[]) => {
         if (opened || rows.length === 0) return;
         opened = true;
-        // Back from another view: the sequence the user was looking at (here or in Layers).
-        const remembered = openingSequence(this.focus?.of(runId) ?? null, rows);
-        const index = remembered !== null ? Promise.resolve(remembered) : this.firstWithGroundTruth(runId, rows);
-        void index.then((i) => (load === this.loads && this.selected === null ? this.select(i) : undefined));
+        this.openOne(runId, rows, load);
       };
       const rows = await runSequenceRows(this.api, run, (soFar, total) => {
         if (load !== this.loads) return;
@@ -95,6 +92,49 @@ export class RunViewState {
     }
   }
 
+  /**
+   * Reads the run again after it changed status (a run the user watched computing settled), and
+   * keeps what the user chose: the selected sequence, the tracks' viewport, the table's filter and
+   * sort. load() starts over instead; here the old rows stay shown until all the new ones are in.
+   */
+  async refresh(runId: string): Promise<void> {
+    const load = ++this.loads;
+    try {
+      const run = await this.api.invoke('runs:get', { runId });
+      if (load !== this.loads) return;
+      const rows = await runSequenceRows(this.api, run);
+      if (load !== this.loads) return;
+      [this.run, this.rows, this.rowsExpected, this.loading, this.error] = [run, rows, null, false, null];
+      const selected = this.selected;
+      if (selected === null) {
+        // Nothing was open yet (no row when the view opened, or its load was overtaken): open one now.
+        if (rows.length > 0) this.openOne(runId, rows, load);
+        return;
+      }
+      // The sequence's hits and seqlets may have been stored since: read them with its slices, at
+      // the same viewport.
+      const annotations = await this.annotations(run.id, selected);
+      if (load !== this.loads || this.selected !== selected) return;
+      [this.hits, this.seqlets, this.truth, this.hasGroundTruth] = annotations;
+      await this.refreshSlices();
+    } catch (e) {
+      // What is shown stays usable, and the failure is said below the tracks; with nothing shown
+      // yet (a load this overtook), it is the view's error.
+      if (load !== this.loads) return;
+      if (this.run === null) [this.error, this.loading] = [errorMessage(e), false];
+      else this.sliceError = errorMessage(e);
+    }
+  }
+
+  private async annotations(runId: string, sequenceIndex: number): Promise<[MotifHitRow[], SeqletRow[], GroundTruthRegion[], boolean]> {
+    const [hits, seqlets, truth] = await Promise.all([
+      this.api.invoke('runs:motifHits', { runId, sequenceIndex }).catch(() => []),
+      this.api.invoke('runs:seqlets', { runId, sequenceIndex }).catch(() => []),
+      this.api.invoke('runs:groundTruth', { runId, sequenceIndex }).catch(() => null),
+    ]);
+    return [hits, seqlets, truth ?? [], truth !== null];
+  }
+
   async select(index: number): Promise<void> {
     const run = this.run;
     const row = this.rows.find((r) => r.index === index);
@@ -103,13 +143,9 @@ export class RunViewState {
     this.focus?.set(run.id, index);
     this.viewport.reset(row.lengthBp);
     this.slices = {};
-    const [hits, seqlets, truth] = await Promise.all([
-      this.api.invoke('runs:motifHits', { runId: run.id, sequenceIndex: index }).catch(() => []),
-      this.api.invoke('runs:seqlets', { runId: run.id, sequenceIndex: index }).catch(() => []),
-      this.api.invoke('runs:groundTruth', { runId: run.id, sequenceIndex: index }).catch(() => null),
-    ]);
+    const annotations = await this.annotations(run.id, index);
     if (this.selected !== index) return;
-    [this.hits, this.seqlets, this.truth, this.hasGroundTruth] = [hits, seqlets, truth ?? [], truth !== null];
+    [this.hits, this.seqlets, this.truth, this.hasGroundTruth] = annotations;
     await this.refreshSlices();
   }
 
@@ -130,6 +166,14 @@ export class RunViewState {
     } catch (e) {
       if (gen === this.generation) this.sliceError = errorMessage(e);
     }
+  }
+
+  /** Opens the sequence the user last looked at in this run, else a first one; unless a later load or a choice came first. */
+  private openOne(runId: string, rows: SequenceRow[], load: number): void {
+    // Back from another view: the sequence the user was looking at (here or in Layers).
+    const remembered = openingSequence(this.focus?.of(runId) ?? null, rows);
+    const index = remembered !== null ? Promise.resolve(remembered) : this.firstWithGroundTruth(runId, rows);
+    void index.then((i) => (load === this.loads && this.selected === null ? this.select(i) : undefined));
   }
 
   /**
