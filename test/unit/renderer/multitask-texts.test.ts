@@ -6,7 +6,7 @@ import { groundTruthNote, siteName } from '../../../src-renderer/src/lib/util/gr
 import { noPredictionSummary, predictsNoOutput } from '../../../src-renderer/src/lib/util/prediction-threshold';
 import { metricCellTitle } from '../../../src-renderer/src/lib/util/column-help';
 import { formatSignificant } from '../../../src-renderer/src/lib/util/format';
-import { drawFeatures, layoutFeatures } from '../../../src-renderer/src/lib/tracks/draw-features';
+import { drawFeatures, layoutFeatures, NOTE_LINE_PX } from '../../../src-renderer/src/lib/tracks/draw-features';
 import { LIGHT_COLORS } from '../../../src-renderer/src/lib/tracks/frame';
 import type { ExplanationNumbers, GroundTruthRegion } from '../../../src-main/shared/run-api';
 import { RecordingContext } from './recording-context';
@@ -28,16 +28,23 @@ describe('the ground-truth track’s note', () => {
     expect(siteName('Spi1:MA0080.7')).toBe('Spi1');
     expect(siteName('peak_12')).toBe('peak_12');
   });
-  it('writes the note over the faint regions of other outputs', () => {
-    const frame = { startBp: 0, bpPerPixel: 1, widthPx: 200, heightPx: 18, colors: LIGHT_COLORS };
+  it('writes the note on a line of its own under the faint regions of other outputs, not over them', () => {
+    const rows = { startBp: 0, bpPerPixel: 1, widthPx: 200, heightPx: 18, colors: LIGHT_COLORS };
+    const frame = { ...rows, heightPx: 18 + NOTE_LINE_PX };
     const ctx = new RecordingContext();
-    const placed = layoutFeatures(frame, [{ startBp: 10, endBp: 20, label: '', color: LIGHT_COLORS.grid }]);
+    const placed = layoutFeatures(rows, [{ startBp: 0, endBp: 150, label: '', color: LIGHT_COLORS.grid }]);
     drawFeatures(ctx, frame, placed, 'no ctcf site in this sequence (it has Spi1 site)', null, true);
-    expect(ctx.ops('fillRect').map((c) => c.fillStyle)).toEqual([LIGHT_COLORS.background, LIGHT_COLORS.grid]);
-    expect(ctx.texts()).toEqual(['no ctcf site in this sequence (it has Spi1 site)']);
+    const [, region] = ctx.ops('fillRect');
+    expect(region.fillStyle).toBe(LIGHT_COLORS.grid);
+    const [note] = ctx.ops('fillText');
+    expect(note.args[0]).toBe('no ctcf site in this sequence (it has Spi1 site)');
+    // The text's line (10 px font, centred on its y) lies below the region's box.
+    const [, y, , h] = region.args as number[];
+    expect(note.args[2] as number).toBeGreaterThanOrEqual(y + h + 5);
+    expect(note.args[2] as number).toBeLessThanOrEqual(frame.heightPx - 5);
     // Without the flag the note is for an empty track only.
     const plain = new RecordingContext();
-    drawFeatures(plain, frame, placed, 'no regions');
+    drawFeatures(plain, rows, placed, 'no regions');
     expect(plain.texts()).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@
 // visible), seqlets (coloured by sign) and ground-truth regions. Layout is a separate pure function so
 // hover hit-testing uses exactly the rectangles that were drawn.
 import { bpToPx, type Ctx2D, type TrackFrame } from './frame';
+import { placeLabels } from './feature-labels';
 
 export interface Feature {
   startBp: number;
@@ -38,53 +39,46 @@ export function layoutFeatures<F extends Feature>(frame: TrackFrame, features: F
   return out;
 }
 
+/** Height of the line under the boxes that a note gets when it goes with boxes (`noteLine`). */
+export const NOTE_LINE_PX = 14;
+
 /**
  * `isMarked` picks the feature a jump went to: outlined so it stands out from those around it.
- * `emptyText` is written when nothing is drawn, or over the features too with `textOverFeatures`
- * (the ground-truth track's note over faint regions that are not scored).
+ * `emptyText` is written when nothing is drawn; with `noteLine` it is written on a line of its own
+ * under the boxes, whether or not any are in view (the ground-truth track's note beside the faint
+ * regions of other outputs). The caller then lays the boxes out in a frame NOTE_LINE_PX shorter.
  */
-export function drawFeatures<F extends Feature>(ctx: Ctx2D, frame: TrackFrame, placed: PlacedFeature<F>[], emptyText = '', isMarked: ((f: F) => boolean) | null = null, textOverFeatures = false): void {
+export function drawFeatures<F extends Feature>(ctx: Ctx2D, frame: TrackFrame, placed: PlacedFeature<F>[], emptyText = '', isMarked: ((f: F) => boolean) | null = null, noteLine = false): void {
   const { colors, heightPx, widthPx } = frame;
   ctx.fillStyle = colors.background;
   ctx.fillRect(0, 0, widthPx, heightPx);
   ctx.font = '10px system-ui, sans-serif';
   ctx.textAlign = 'left';
   ctx.textBaseline = 'middle';
-  if (placed.length === 0 && emptyText) {
+  if (emptyText && (noteLine || placed.length === 0)) {
     ctx.fillStyle = colors.muted;
-    ctx.fillText(emptyText, 4, heightPx / 2);
-    return;
+    ctx.fillText(emptyText, 4, noteLine ? heightPx - NOTE_LINE_PX / 2 : heightPx / 2);
   }
-  if (textOverFeatures && emptyText) {
-    for (const p of placed) drawFeature(ctx, p);
-    ctx.fillStyle = colors.muted;
-    ctx.fillText(emptyText, 4, heightPx / 2);
-    return;
+  // The marked feature is drawn last, so hits packed over it leave it whole.
+  const target = isMarked ? placed.find((p) => isMarked(p.feature)) : undefined;
+  const ordered = target ? [...placed.filter((p) => p !== target), target] : placed;
+  for (const p of ordered) {
+    ctx.fillStyle = p.feature.color;
+    ctx.globalAlpha = 0.85;
+    ctx.fillRect(p.x, p.y, p.w, p.h);
+    ctx.globalAlpha = 1;
   }
-  const target = isMarked && placed.find((p) => isMarked(p.feature));
-  for (const p of placed) if (p !== target) drawFeature(ctx, p);
   if (target) {
-    // Drawn last, so hits packed over it leave it whole, and outlined in the text colour (black on
-    // light, white on dark), which stands out against every motif's hue.
-    drawFeature(ctx, target);
+    // Outlined in the text colour (black on light, white on dark), which stands out against every motif's hue.
     ctx.strokeStyle = colors.text;
     ctx.lineWidth = 2;
     ctx.strokeRect(target.x - 1.5, target.y - 1, target.w + 3, target.h + 2);
   }
+  // Names last, only where they fit on their own box and no box covers them (feature-labels.ts).
+  ctx.fillStyle = '#ffffff';
+  const boxes = ordered.map((p) => ({ x: p.x, y: p.y, w: p.w, h: p.h, label: p.feature.label }));
+  for (const l of placeLabels(boxes, (t) => ctx.measureText(t).width, widthPx)) ctx.fillText(boxes[l.index].label, l.x, l.y);
 }
-
-function drawFeature(ctx: Ctx2D, p: PlacedFeature): void {
-  ctx.fillStyle = p.feature.color;
-  ctx.globalAlpha = 0.85;
-  ctx.fillRect(p.x, p.y, p.w, p.h);
-  ctx.globalAlpha = 1;
-  // A label only where it fits, so the track never turns into overprinted text.
-  if (p.feature.label && p.w > 7 * p.feature.label.length + 6) {
-    ctx.fillStyle = '#ffffff';
-    ctx.fillText(p.feature.label, p.x + 3, p.y + p.h / 2);
-  }
-}
-
 
 export function featureAt<F extends Feature>(placed: PlacedFeature<F>[], x: number, y: number): F | null {
   for (let i = placed.length - 1; i >= 0; i--) {
