@@ -19,6 +19,8 @@ export interface ParsedRequest {
   label: string | null;
   /** Regions of the FASTA to explain instead of its records; null for a run over the records. */
   regions: { strings: string[]; bedPath: string | null } | null;
+  /** Path → the name the user gave the file, for the files the host stored as uploads (FileRef.uploadedAs). */
+  uploadNames: Record<string, string>;
 }
 
 /** Paths only: the default for the CLI and tests. A host that issues tokens passes its own resolver. */
@@ -28,10 +30,12 @@ export const resolvePathsOnly: ResolveFileRef = (ref, role) => {
 };
 
 export function parseRunRequest(request: RunRequest, resolve: ResolveFileRef): ParsedRequest {
+  const uploadNames: Record<string, string> = {};
   const file = (ref: FileRef | undefined, role: string): string | null => {
     if (!ref) return null;
     const path = resolve(ref, role);
     if (!existsSync(path)) throw new AppError('FILE_NOT_FOUND', `${role} ${path}: no such file`);
+    if (ref.kind === 'path' && typeof ref.uploadedAs === 'string' && ref.uploadedAs !== '') uploadNames[path] = ref.uploadedAs;
     return path;
   };
   if (!Array.isArray(request.explanations) || request.explanations.length === 0) {
@@ -72,5 +76,6 @@ export function parseRunRequest(request: RunRequest, resolve: ResolveFileRef): P
     metrics: [...new Set(metrics)],
     label: request.label?.trim() || null,
     regions: regionStrings.length > 0 || regionsBedPath ? { strings: regionStrings, bedPath: regionsBedPath } : null,
+    uploadNames,
   };
 }

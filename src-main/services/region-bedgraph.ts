@@ -1,7 +1,7 @@
 // The bedGraph of one explanation over a region run's regions, for `plrp runs export` and the app's
-// bedGraph export: one track in genome coordinates, the regions in position order, and where they
-// overlap each base the mean over the regions covering it (engine/export/overlap-average.ts), so
-// the file is a valid bedGraph (bedGraphToBigWig refuses overlapping intervals). Each region's own
+// bedGraph export: one track in genome coordinates, the regions in position order (chromosomes in
+// byte order), and where they overlap each base the mean over the regions covering it
+// (engine/export/overlap-average.ts), so the file is a valid bedGraph (bedGraphToBigWig refuses overlapping intervals). Each region's own
 // values stay in the run (the app's tracks, out.json). Fetched region by region: memory holds the
 // regions' places and the bases a later region may still cover.
 import { isSequenceComputed, type RunService, type RunSummary } from '../shared/run-api';
@@ -15,7 +15,10 @@ export interface PlacedRegion extends Placed {
   index: number;
 }
 
-/** The computed regions of a region run, with their places, in bedGraph order; and how many overlap. */
+/**
+ * The computed regions of a region run, with their places, in bedGraph order (chromosomes in byte
+ * order, as bedGraphToBigWig wants; engine/export/chrom-order.ts); and how many overlap.
+ */
 export async function regionPlaces(runs: RunService, run: RunSummary): Promise<{ regions: PlacedRegion[]; overlaps: number }> {
   const all: PlacedRegion[] = [];
   for (let offset = 0; offset < run.sequenceCount; offset += PAGE) {
@@ -25,7 +28,7 @@ export async function regionPlaces(runs: RunService, run: RunSummary): Promise<{
       if (isSequenceComputed(r, run)) all.push({ index: r.index, chrom: r.place?.chrom ?? r.name, offset: r.place?.startBp ?? 0, lengthBp: r.lengthBp });
     }
   }
-  return { regions: bedGraphOrder(all).map((i) => all[i]), overlaps: countOverlaps(all) };
+  return { regions: bedGraphOrder(all, 'genome').map((i) => all[i]), overlaps: countOverlaps(all) };
 }
 
 /** The track line's description, with the averaging said when regions overlap. */

@@ -2,11 +2,12 @@
 // name column names, per output (../engine/metrics/ground-truth-outputs). One place for the run
 // service's three uses: the cache identity of its results, the masks its workers score, and the
 // regions the Tracks view draws.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
-import { parseGroundTruthBed, sequenceIntervals, type GroundTruth } from '../engine/metrics/ground-truth-mask';
+import { sequenceIntervals, type GroundTruth } from '../engine/metrics/ground-truth-mask';
 import type { GenomePlace, GroundTruthRegion } from '../shared/run-api';
-import { countsFor, matchOutputs, outputMatchNotice, sequenceGroundTruth, type OutputMatch, type SequenceGroundTruth } from '../engine/metrics/ground-truth-outputs';
+import { parsedGroundTruth } from './ground-truth-cache';
+import { countsFor, outputMatchNotice, sequenceGroundTruth, type OutputMatch, type SequenceGroundTruth } from '../engine/metrics/ground-truth-outputs';
 
 export class RunGroundTruth {
   private constructor(
@@ -20,8 +21,9 @@ export class RunGroundTruth {
   /** `labels`: the model's output names (the run's, see runOutputLabels). */
   static read(bedPath: string | null, labels: string[] | null): RunGroundTruth | null {
     if (!bedPath) return null;
-    const gt = parseGroundTruthBed(readFileSync(bedPath, 'utf8'), bedPath);
-    return new RunGroundTruth(bedPath, gt, labels, matchOutputs(gt, labels));
+    // Parsed once per version of the file (./ground-truth-cache): a run reads it many times.
+    const { gt, match } = parsedGroundTruth(bedPath, labels);
+    return new RunGroundTruth(bedPath, gt, labels, match);
   }
 
   /** As `read`, or null when the BED is gone (views of an old run must not fail for it). */

@@ -141,7 +141,8 @@ export class LocalRunService implements RunService {
       id: randomUUID(), label: p.label, status: 'queued', modelSha, inputSha: input.sha256, modelName: basename(p.modelPath),
       fastaName: basename(p.fastaPath),
       request: { modelPath: p.modelPath, fastaPath: p.fastaPath, groundTruthBedPath: p.groundTruthBedPath, motifsPath: request.scanMotifs === false ? null : (p.motifsPath ?? defaultMotifs()), metrics: p.metrics,
-        outputLabels: outputLabels(p.modelPath), ...(p.regions ? { regions: p.regions } : {}) },
+        outputLabels: outputLabels(p.modelPath), ...(p.regions ? { regions: p.regions } : {}),
+        ...(Object.keys(p.uploadNames).length > 0 ? { uploadNames: p.uploadNames } : {}) },
       target: p.target, engineVersion: ENGINE_VERSION, createdAt: Date.now(), startedAt: null, finishedAt: null, computeMs: 0, error: null,
       // E.g. that a stale .fai was rebuilt: the run's letters were read through a fresh index.
       notices: regions?.notes ?? [],

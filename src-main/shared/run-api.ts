@@ -8,8 +8,10 @@ import type { Head, PruningDiagnostics } from './model-info';
 /**
  * A file the run reads. The renderer never sends paths (architecture.md, "Electron security"): it
  * sends the opaque token the main process returned from its file dialog. The CLI and tests use paths.
+ * `uploadedAs`: the name of the file the user picked, when the host stored it as an upload at `path`
+ * (a temporary folder whose path means nothing to them); the run's report names it so.
  */
-export type FileRef = { kind: 'path'; path: string } | { kind: 'token'; token: string };
+export type FileRef = { kind: 'path'; path: string; uploadedAs?: string } | { kind: 'token'; token: string };
 
 export const METRIC_NAMES = ['gini', 'entropy', 'rma', 'rra', 'lipschitz', 'faithfulness'] as const;
 export type MetricName = (typeof METRIC_NAMES)[number];

@@ -4,6 +4,7 @@
 // choose their own score.
 import type { MotifHit } from '../motifs/hit';
 import { writeFileAtomic } from './atomic-write';
+import { chromComparator, type ChromOrder } from './chrom-order';
 
 export interface BedFeature {
   chrom: string;
@@ -36,8 +37,22 @@ export function hitToBed(h: MotifHit): BedFeature {
   };
 }
 
-export async function writeHitsBed(path: string, hits: Iterable<MotifHit>): Promise<void> {
-  await writeFileAtomic(path, formatBed(Array.from(hits, hitToBed), 'track name="motif hits" description="plrp scan (FIMO semantics)" useScore=1'));
+/**
+ * Features in position order: chromosomes in `order` (./chrom-order), then start, then end, as
+ * `sort -k1,1 -k2,2n` leaves a BED for bedToBigBed and IGV's indexer (stable for ties).
+ */
+export function inPositionOrder(features: readonly BedFeature[], order: ChromOrder): BedFeature[] {
+  const byChrom = chromComparator(order, features.map((f) => f.chrom));
+  return [...features].sort((a, b) => byChrom(a.chrom, b.chrom) || a.start - b.start || a.end - b.end);
+}
+
+/**
+ * Without `order`, hits are written as given (`plrp scan` keeps FIMO's p-value order); with it, in
+ * position order, as a run's exports write them beside their bedGraph.
+ */
+export async function writeHitsBed(path: string, hits: Iterable<MotifHit>, order?: ChromOrder): Promise<void> {
+  const features = Array.from(hits, hitToBed);
+  await writeFileAtomic(path, formatBed(order ? inPositionOrder(features, order) : features, 'track name="motif hits" description="plrp scan (FIMO semantics)" useScore=1'));
 }
 
 export async function writeBed(path: string, features: Iterable<BedFeature>, trackLine?: string): Promise<void> {

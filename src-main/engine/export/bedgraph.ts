@@ -4,6 +4,7 @@
 // letter-height track scaled by relevance (IGV's / UCSC's dynseq display).
 import { writeFileAtomic } from './atomic-write';
 import { formatG } from './format-number';
+import type { ChromOrder } from './chrom-order';
 import { bedGraphOrder, countOverlaps, OverlapAverager, overlapNote } from './overlap-average';
 
 export interface RelevanceTrack {
@@ -24,19 +25,19 @@ function quote(s: string): string {
 /**
  * One track of every sequence, placed on its chromosome. Regions that overlap are averaged per base
  * (engine/export/overlap-average.ts) and the track's description says so: a bedGraph's intervals
- * may not overlap.
+ * may not overlap. Chromosomes come in `chromOrder` (./chrom-order), positions ascending in each.
  */
-export function formatBedGraph(tracks: Iterable<RelevanceTrack>, trackName: string, description = ''): string {
+export function formatBedGraph(tracks: Iterable<RelevanceTrack>, trackName: string, description = '', chromOrder: ChromOrder = 'records'): string {
   const all = [...tracks].map((t) => ({ ...t, chrom: t.chrom.replace(/\s/g, '_'), lengthBp: t.values.length }));
   const overlaps = countOverlaps(all);
   const about = (description || trackName) + (overlaps > 0 ? `; ${overlapNote(overlaps)}` : '');
   const lines = [`track type=bedGraph name="${quote(trackName)}" description="${quote(about)}" visibility=full autoScale=on\n`];
   const averager = new OverlapAverager((chrom, start, end, v) => `${chrom}\t${start}\t${end}\t${formatG(v, 6)}\n`);
-  for (const i of bedGraphOrder(all)) lines.push(averager.add(all[i]));
+  for (const i of bedGraphOrder(all, chromOrder)) lines.push(averager.add(all[i]));
   lines.push(averager.finish());
   return lines.join('');
 }
 
-export async function writeBedGraph(path: string, tracks: Iterable<RelevanceTrack>, trackName: string, description = ''): Promise<void> {
-  await writeFileAtomic(path, formatBedGraph(tracks, trackName, description));
+export async function writeBedGraph(path: string, tracks: Iterable<RelevanceTrack>, trackName: string, description = '', chromOrder: ChromOrder = 'records'): Promise<void> {
+  await writeFileAtomic(path, formatBedGraph(tracks, trackName, description, chromOrder));
 }

@@ -10,6 +10,7 @@ import type { Seqlet } from '../seqlets/seqlets';
 import { writeFileAtomic } from './atomic-write';
 import { writeHitsBed } from './bed';
 import { writeBedGraph } from './bedgraph';
+import type { ChromOrder } from './chrom-order';
 import { writeFimoTsv } from './fimo-tsv';
 import { genomeSpot, inGenome } from './genome-spot';
 import { formatMotifRankingTsv, formatWeightedHitsTsv } from './hits-relevance-tsv';
@@ -50,10 +51,12 @@ export async function writeExportBundle(input: ExportBundleInput): Promise<strin
   const spots = sequences.map((s) => genomeSpot(s.name, s.chrom, s.offset));
   const chroms = spots.map((s) => s.chrom);
   const offsets = spots.map((s) => s.offset);
+  // Regions of a genome: chromosomes in byte order, as bedGraphToBigWig wants (./chrom-order).
+  const chromOrder: ChromOrder = sequences.some((s) => s.chrom !== undefined) ? 'genome' : 'records';
   for (const [k, id] of ids.entries()) {
     const observed = input.observed[id] ?? [];
     const bedGraph = safeJoin(dir, `relevance-${fileIds[k]}`, '.bedGraph');
-    await writeBedGraph(bedGraph, sequences.map((s, i) => ({ chrom: chroms[i], offset: offsets[i], values: observed[i], mask: s.mask })), `relevance ${id}`, `observed-base relevance, ${id}`);
+    await writeBedGraph(bedGraph, sequences.map((s, i) => ({ chrom: chroms[i], offset: offsets[i], values: observed[i], mask: s.mask })), `relevance ${id}`, `observed-base relevance, ${id}`, chromOrder);
     written.push(bedGraph);
     written.push(...(await writeRelevanceNpy(dir, fileIds[k], sequences, input.relevance[id])));
   }
@@ -65,7 +68,7 @@ export async function writeExportBundle(input: ExportBundleInput): Promise<strin
     const hitsBed = join(dir, 'hits.bed');
     const genomeHits = input.hits.map(onGenome);
     await writeFimoTsv(hitsTsv, genomeHits, input.hitComments ?? []);
-    await writeHitsBed(hitsBed, genomeHits);
+    await writeHitsBed(hitsBed, genomeHits, chromOrder);
     written.push(hitsTsv, hitsBed);
     if (ids.length > 0) {
       const perSequence: SequenceRelevance[] = sequences.map((_, i) => Object.fromEntries(ids.map((id) => [id, input.observed[id]?.[i] ?? new Float32Array(0)])));
@@ -84,7 +87,7 @@ export async function writeExportBundle(input: ExportBundleInput): Promise<strin
     const seqlets = input.seqlets?.[id];
     if (!seqlets) continue;
     const file = safeJoin(dir, `seqlets-${fileIds[k]}`, '.bed');
-    await writeSeqletsBed(file, seqlets, chroms, offsets);
+    await writeSeqletsBed(file, seqlets, chroms, offsets, chromOrder);
     written.push(file);
   }
   const manifestPath = join(dir, 'manifest.json');

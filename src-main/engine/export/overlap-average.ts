@@ -4,6 +4,7 @@
 // (engine/pool/tiling.ts) applies to the model windows a long record is tiled into. Each region's
 // own values stay in out.json / the run's sequences. Written as a stream: regions arrive in
 // bedGraph order (bedGraphOrder), and only the bases some later region may still cover are held.
+import { chromComparator, type ChromOrder } from './chrom-order';
 
 /** A sequence's values placed on the genome; `mask` 1 = padding, covers nothing. */
 export interface PlacedValues {
@@ -20,13 +21,13 @@ export interface Placed {
 }
 
 /**
- * The order to write placed sequences in: chromosomes in order of first appearance, positions
- * ascending within each (stable, so a FASTA's records, each its own "chromosome", keep their order).
+ * The order to write placed sequences in: chromosomes in `order` (./chrom-order: byte order for a
+ * genome's regions, as bedGraphToBigWig wants; first appearance for a FASTA's records), positions
+ * ascending within each (stable, so records with one name keep their order).
  */
-export function bedGraphOrder(items: readonly Placed[]): number[] {
-  const chromRank = new Map<string, number>();
-  for (const it of items) if (!chromRank.has(it.chrom)) chromRank.set(it.chrom, chromRank.size);
-  return items.map((_, i) => i).sort((a, b) => chromRank.get(items[a].chrom)! - chromRank.get(items[b].chrom)! || items[a].offset - items[b].offset || a - b);
+export function bedGraphOrder(items: readonly Placed[], order: ChromOrder = 'records'): number[] {
+  const byChrom = chromComparator(order, items.map((it) => it.chrom));
+  return items.map((_, i) => i).sort((a, b) => byChrom(items[a].chrom, items[b].chrom) || items[a].offset - items[b].offset || a - b);
 }
 
 /** How many regions overlap another on their chromosome (0: the bedGraph is each region's own values). */

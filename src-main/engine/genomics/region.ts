@@ -158,7 +158,7 @@ export async function checkRegions(fastaPath: string, list: RegionList, maxBp = 
 /**
  * What makes a set of regions unexplainable as one run, as `plrp explain` and `plrp runs start`
  * (and New run) say it: no regions, a region too long for one piece, a name given twice (results,
- * tracks and exports are looked up by name).
+ * tracks and exports are looked up by name), a region given twice in other words.
  */
 export function regionSetProblems(fastaName: string, list: RegionList, regions: readonly Region[], maxBp = MAX_RECORD_BP): AppError[] {
   if (regions.length === 0) {
@@ -167,6 +167,7 @@ export function regionSetProblems(fastaName: string, list: RegionList, regions: 
   }
   const problems: AppError[] = [];
   const first = new Map<string, Region>();
+  const firstAt = new Map<string, Region>();
   for (const r of regions) {
     const lengthBp = r.end - r.start;
     if (lengthBp > maxBp) {
@@ -176,8 +177,22 @@ export function regionSetProblems(fastaName: string, list: RegionList, regions: 
     const earlier = first.get(r.name);
     if (earlier === undefined) first.set(r.name, r);
     else problems.push(new AppError('BAD_BED', `${r.origin ?? r.name}: region name "${r.name}" is given twice (also ${earlier.origin ?? earlier.name}); results are looked up by name: ${duplicateHint(earlier, r)}`));
+    const place = locus(r);
+    const there = firstAt.get(place);
+    if (there === undefined) firstAt.set(place, r);
+    else if (there.name !== r.name && !(there.fromBed && r.fromBed)) problems.push(samePlaceTwice(there, r));
   }
   return problems;
+}
+
+/**
+ * `chr1:1,001-2,000` and `chr1:1001-2000` (or a typed region and a BED line at the same place)
+ * would be explained twice under two names, which is never what was meant. Two BED lines named
+ * apart at one place are left alone: peak files list the peaks of several factors that way.
+ */
+function samePlaceTwice(earlier: Region, r: Region): AppError {
+  return new AppError('BAD_BED', `${r.origin ?? r.name}: region ${r.name} is the same region as ${earlier.name} (also ${earlier.origin ?? earlier.name}), both ${locus(r)}: `
+    + 'each region is one sequence of the run; give it once');
 }
 
 /** How to tell two regions of the same name apart, for how they were given. */

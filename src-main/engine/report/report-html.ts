@@ -54,6 +54,11 @@ export interface ReportInput {
   generatedAt: string;
   /** The cached run or out.json the report was made from; null when not known. */
   source: ReportSource | null;
+  /**
+   * Path → the name of the file the user picked, for inputs uploaded in the app: shown instead of
+   * the temporary folder the upload was stored in, which means nothing to the reader.
+   */
+  uploadNames?: Readonly<Record<string, string>>;
 }
 
 export interface Report { html: string; figures: Map<string, string> }
@@ -93,6 +98,7 @@ export function buildReportHtml(r: ReportInput): Report {
   const warnings = warningsSection(d);
   if (warnings) parts.push(section('warnings', 'Warnings', over + warnings));
 
+  const shown = (path: string): string => r.uploadNames?.[path] ?? path;
   parts.push(section('inputs', 'Inputs and checksums', table(['role', longCol('file'), longCol('sha256'), longCol('note')],
     r.inputs.map((i) => [esc(i.role), esc(i.path), `<code>${esc(i.sha256 ?? 'not available')}</code>`, esc(i.note ?? '')]))));
 
@@ -107,14 +113,14 @@ export function buildReportHtml(r: ReportInput): Report {
       nameCell(l.name), esc(l.opType), esc(l.kind), esc(Object.entries(l.rules).map(([c, rule]) => `${c}: ${rule}`).join('; ')), l.pruningPoint ? 'yes' : '',
     ]))
     : table(['field', longCol('value')], [
-      ...Object.entries(d.model).map(([k, v]) => [esc(k), esc(typeof v === 'object' ? JSON.stringify(v) : v)]),
+      ...Object.entries(d.model).map(([k, v]) => [esc(k), esc(k === 'path' && typeof v === 'string' ? shown(v) : typeof v === 'object' ? JSON.stringify(v) : v)]),
       ...(r.outputLabels ? [['output names', esc(r.outputLabels.map((l, i) => `${i}: ${l}`).join(', '))]] : []),
     ]);
   parts.push(section('model', 'Model card', card));
 
   parts.push(section('options', 'Options', optionsTable(d.explanations)
-    + `<p>Metrics: ${esc(d.metrics.join(', ') || 'none')} · ground truth: ${esc(d.ground_truth ?? 'none')} · motifs: ${esc(d.motifs ? d.motifs.file ?? 'scanned' : 'none (not scanned)')}</p>`
-    + (d.regions ? `<p>Regions: ${esc([...d.regions.strings, ...(d.regions.bed ? [`those of ${d.regions.bed}`] : [])].join(', ') || 'none')}</p>` : '')));
+    + `<p>Metrics: ${esc(d.metrics.join(', ') || 'none')} · ground truth: ${esc(d.ground_truth ? shown(d.ground_truth) : 'none')} · motifs: ${esc(d.motifs ? (d.motifs.file ? shown(d.motifs.file) : 'scanned') : 'none (not scanned)')}</p>`
+    + (d.regions ? `<p>Regions: ${esc([...d.regions.strings, ...(d.regions.bed ? [`those of ${shown(d.regions.bed)}`] : [])].join(', ') || 'none')}</p>` : '')));
 
   parts.push(section('predictions', 'Predictions', over + predictionsSection(d, r.source, r.outputLabels ?? null)));
 

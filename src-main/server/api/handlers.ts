@@ -24,7 +24,11 @@ export interface HostDeps {
 type TokenRef = { kind: 'token'; token: string };
 
 export function createHandlers(deps: HostDeps): Handlers {
-  const toPath = (ref: TokenRef): FileRef => ({ kind: 'path', path: deps.files.resolve(ref.token) });
+  const toPath = (ref: TokenRef): FileRef => {
+    const path = deps.files.resolve(ref.token);
+    const entry = deps.files.entry(ref.token);
+    return entry.origin === 'upload' ? { kind: 'path', path, uploadedAs: entry.name } : { kind: 'path', path };
+  };
   return {
     'runs:start': async (r: ParsedRequestOf<'runs:start'>) => {
       const request: RunRequest = {

@@ -1,12 +1,12 @@
 // What New run shows once regions are given: how many regions of the FASTA a run would explain and
 // how long they are, or why the run service would refuse them. The regions are checked by the very
 // function a run uses (engine/genomics/region.ts, which builds a missing .fai next to the FASTA),
-// so an unknown chromosome, a region past a chromosome's end, a region too long or a name given
-// twice reads the same here as on Start; reading the index is cheap, and no base is read. Every
+// so an unknown chromosome, a region past a chromosome's end, a region too long, a name or a region
+// given twice reads the same here as on Start; reading the index is cheap, and no base is read. Every
 // problem is said at once (the first few, then how many more), one per line of the error.
 import { AppError } from '../../shared/errors';
 import { MAX_DISTINCT_LENGTHS, type RegionsSummary } from '../../shared/studio-types';
-import { checkRegions, locus, regionListFrom, type Region } from '../../engine/genomics/region';
+import { checkRegions, regionListFrom } from '../../engine/genomics/region';
 import { MAX_RECORD_BP } from '../../engine/genomics/record-limit';
 import { countOf } from '../../shared/count-of';
 
@@ -20,8 +20,8 @@ export async function summarizeRegions(fastaPath: string, strings: readonly stri
   const list = await regionListFrom(strings.map((s) => s.trim()), bedPath, (text) => `typed region ${text}`);
   if (list.bed && names.bed) list.bed = { ...list.bed, fileName: names.bed };
   const { resolved, problems } = await checkRegions(fastaPath, list, maxRecordBp, names.fasta);
-  const messages = [...problems.map((p) => p.message), ...samePlaceTwice(resolved.regions.filter((r) => !r.fromBed))];
-  if (messages.length > 0) throw new AppError(problems[0]?.code ?? 'USAGE', listed(messages));
+  const messages = problems.map((p) => p.message);
+  if (messages.length > 0) throw new AppError(problems[0].code, listed(messages));
   const { regions } = resolved;
   const lengths = new Map<number, number>();
   let totalBp = 0;
@@ -39,21 +39,6 @@ export async function summarizeRegions(fastaPath: string, strings: readonly stri
     lengthCounts: lengths.size > MAX_DISTINCT_LENGTHS ? null : sorted.map((n) => [n, lengths.get(n)!]),
     firstNames: regions.slice(0, FIRST_NAMES).map((r) => r.name),
   };
-}
-
-/**
- * Typed regions that name the same bases in other words (`chr1:1,001-1,200` and `chr1:1001-1200`):
- * a run would explain them twice under two names, which is never what was meant.
- */
-function samePlaceTwice(typed: readonly Region[]): string[] {
-  const first = new Map<string, Region>();
-  const out: string[] = [];
-  for (const r of typed) {
-    const earlier = first.get(locus(r));
-    if (earlier && earlier.name !== r.name) out.push(`${r.name} is the same region as ${earlier.name} (${locus(r)}): give it once`);
-    if (!earlier) first.set(locus(r), r);
-  }
-  return out;
 }
 
 /** The first few problems, one per line, then how many more. */

@@ -31,6 +31,12 @@ export interface StoredRequest {
    * batch size (`runs resume --batch-size`) uses and stores that one instead.
    */
   batchSequences?: number;
+  /**
+   * Path → the name of the file the user picked, for inputs the app stored as uploads (browser
+   * mode's temporary folder, Electron's dropped files): the report names those files by it.
+   * Absent when no input was uploaded (and in runs stored before).
+   */
+  uploadNames?: Record<string, string>;
 }
 
 /** The run's output names: as stored at its start, else (older runs) from the manifest now. */

@@ -14,6 +14,7 @@ export function cachedRunInput(cache: RunCache, runId: string): CachedRunInput {
     inputSha256: run.inputSha,
     notices: run.notices,
     outputLabels: runOutputLabels(run.request),
+    uploadNames: run.request.uploadNames ?? {},
     regionPlaces: () => {
       if (!run.request.regions) return null;
       const stored = cache.sequenceNames(run.inputSha, 0, cache.inputCount(run.inputSha));

@@ -52,6 +52,8 @@ export interface CachedRunInput {
   regionPlaces(): StoredRegionPlace[] | null;
   /** The model's output names the run used (RunSummary.outputLabels), or null. */
   outputLabels: string[] | null;
+  /** Path → the name of the file the user picked, for inputs uploaded in the app (StoredRequest.uploadNames). */
+  uploadNames: Readonly<Record<string, string>>;
 }
 
 const require = createRequire(import.meta.url);
@@ -221,21 +223,45 @@ export async function collectReportInput(doc: OutJson, o: CollectOptions = {}): 
   // What the run reported while it ran (how it scored its ground truth, where it was imported
   // from) informs; it is no warning.
   const notes = [...(o.run?.notices ?? [])];
+  const uploadNames = o.run?.uploadNames ?? {};
   const labels = o.run ? o.run.outputLabels : manifestOutputLabels(doc.model.path);
   const fastaName = basename(doc.fasta);
   const inputName = regions ? `${fastaName} · ${regionsName({ strings: regions.strings, bedName: regions.bed ? basename(regions.bed) : null }, doc.sequences.length, REGIONS_IN_TITLE)}` : fastaName;
+  // Before the notes are named: it adds one when the BED cannot be drawn.
+  const groundTruth = groundTruthOf(doc, names, labels, regions?.places, notes);
   return {
     title: o.title ?? `PLRP report: ${o.runLabel ?? basename(doc.model.path)} on ${inputName}`,
     inputName,
-    doc, letters, modelInfo, inputs, notices, notes, partial: o.run?.partial ?? null, versions: libraryVersions(),
+    doc, letters, modelInfo, inputs: inputs.map((i) => namedUpload(i, uploadNames)),
+    notices: notices.map((n) => withUploadNames(n, uploadNames)), notes: notes.map((n) => withUploadNames(n, uploadNames)),
+    partial: o.run?.partial ?? null, versions: libraryVersions(),
     sweeps: o.reproduceDir ? await readSweeps(o.reproduceDir) : null,
     figureSequences: names,
     generatedAt: new Date().toISOString(),
     source: o.source ?? null,
     outputLabels: labels,
     places: regions?.places ?? null,
-    groundTruth: groundTruthOf(doc, names, labels, regions?.places, notes),
+    groundTruth,
+    uploadNames,
   };
+}
+
+/**
+ * An input uploaded in the app, named by the file the user picked: the temporary folder the host
+ * stored it in means nothing to the reader (as the app's error messages name uploads,
+ * server/api/file-registry.ts nameUploads).
+ */
+function namedUpload(input: InputChecksum, uploadNames: Readonly<Record<string, string>>): InputChecksum {
+  const name = uploadNames[input.path];
+  if (name === undefined) return input;
+  return { ...input, path: name, note: ['uploaded in the app', withUploadNames(input.note ?? '', uploadNames)].filter((s) => s !== '').join('; ') };
+}
+
+/** `text` with every uploaded input's path replaced by its file name. */
+function withUploadNames(text: string, uploadNames: Readonly<Record<string, string>>): string {
+  let out = text;
+  for (const [path, name] of Object.entries(uploadNames)) out = out.split(path).join(name);
+  return out;
 }
 
 /** Typed regions the title names; the rest go by "…" (the report's inputs list the BED). */

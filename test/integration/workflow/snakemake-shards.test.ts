@@ -79,3 +79,54 @@ describe.skipIf(!hasSnakemake)('workflow/Snakefile on two shards', () => {
     }
   });
 });
+
+// No metrics: a metric's seed comes from the sequence's index in its run, which a shard changes.
+const REGION_ARGS = ARGS.filter((a) => a !== '--metrics' && a !== 'gini,entropy');
+
+describe.skipIf(!hasSnakemake)('workflow/Snakefile on two shards of a regions BED', () => {
+  let dir = '';
+  let single: Doc & { regions?: unknown };
+  let merged: Doc & { regions?: unknown };
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'plrp-wf-regions-'));
+    // The fixture's records as a genome: regions of them, given by a BED, the way a peak set is.
+    const bed = join(dir, 'peaks.bed');
+    writeFileSync(bed, 'track name=peaks\nseq1\t10\t150\tpeakA\nseq0\t0\t120\nseq3\t40\t200\tpeakC\n');
+    const genome = join(dir, 'genome.fa');
+    writeFileSync(genome, readFileSync(FASTA, 'utf8'));
+    writeFileSync(join(dir, 'config.yaml'), [
+      `fasta: ${genome}`, `regions: ${bed}`, `model: ${MODEL}`, 'shards: 2', `outdir: ${join(dir, 'out')}`,
+      `plrp: node ${PLRP}`, `explain_args: "${REGION_ARGS.join(' ')}"`, 'threads: 1', `cache: ${join(dir, 'cache.db')}`, '',
+    ].join('\n'));
+    execFileSync('snakemake', ['-s', join(ROOT, 'workflow/Snakefile'), '--configfile', join(dir, 'config.yaml'), '--cores', '2', '-q'], { cwd: dir, stdio: 'pipe' });
+    execFileSync('node', [PLRP, 'explain', '--model', MODEL, '--fasta', genome, '--regions', bed, '--out', join(dir, 'single.json'), '--threads', '1', ...REGION_ARGS], { stdio: 'pipe' });
+    single = JSON.parse(readFileSync(join(dir, 'single.json'), 'utf8')) as typeof single;
+    merged = JSON.parse(readFileSync(join(dir, 'out/merged.json'), 'utf8')) as typeof merged;
+  }, 180_000);
+
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('explains each part of the BED as regions of the genome and merges them into the single run over the whole BED', () => {
+    const lines = (p: string): string[] => readFileSync(p, 'utf8').split('\n').filter((l) => l !== '');
+    expect([0, 1].flatMap((i) => lines(join(dir, `out/shards/shard-000${i}.bed`))).filter((l) => !l.startsWith('track'))).toHaveLength(3);
+    expect(merged.regions).toEqual(single.regions);
+    expect(merged.sequences.map((s) => s.name)).toEqual(['peakA', 'seq0:1-120', 'peakC']);
+    expect(merged.sequences.map((s) => s.name)).toEqual(single.sequences.map((s) => s.name));
+    for (let i = 0; i < single.sequences.length; i++) {
+      for (const [id, rows] of Object.entries(single.sequences[i].relevance)) {
+        expect(relativeL2(merged.sequences[i].relevance[id].flat(), rows.flat())).toBeLessThan(1e-6);
+      }
+    }
+    expect(merged.seqlets).toEqual(single.seqlets);
+    expect(merged.motifs).toEqual(single.motifs);
+  });
+
+  it('imports the merge as a region run', () => {
+    const runId = readFileSync(join(dir, 'out/imported-run-id.txt'), 'utf8').trim();
+    const shown = execFileSync('node', [PLRP, 'runs', 'show', runId, '--cache', join(dir, 'cache.db')], { encoding: 'utf8' });
+    expect(shown).toContain('  regions of genome.fa: BED peaks.bed\n');
+  });
+});

@@ -225,8 +225,9 @@ describe('plrp explain on regions of an indexed FASTA', () => {
     const json = JSON.parse(readFileSync(out, 'utf8')) as OutJson;
     expect(json.sequences.map((s) => [s.name, s.length])).toEqual([['chrB:101-500', 400], ['chrA:11-60', 50]]);
     const lines = readFileSync(join(dir, 'relevance-epsilon-plus.bedGraph'), 'utf8').trim().split('\n').slice(1);
-    expect(lines[0].split('\t').slice(0, 3)).toEqual(['chrB', '100', '101']);
-    expect(lines.at(-1)!.split('\t').slice(0, 3)).toEqual(['chrA', '59', '60']);
+    // Chromosomes in byte order (chrA first, though --region named chrB first), ready for bedGraphToBigWig.
+    expect(lines[0].split('\t').slice(0, 3)).toEqual(['chrA', '10', '11']);
+    expect(lines.at(-1)!.split('\t').slice(0, 3)).toEqual(['chrB', '499', '500']);
     // Motif hits too: on the chromosome, where the genome holds the matched letters.
     const complement: Record<string, string> = { A: 'T', C: 'G', G: 'C', T: 'A' };
     const hits = readFileSync(join(dir, 'hits.tsv'), 'utf8').split('\n').filter((l) => l && !l.startsWith('#')).slice(1).map((l) => l.split('\t'));
@@ -238,6 +239,9 @@ describe('plrp explain on regions of an indexed FASTA', () => {
     const bedHits = readFileSync(join(dir, 'hits.bed'), 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t'));
     expect(new Set(bedHits.map((f) => f[0]))).toEqual(new Set(hits.map((h) => h[2])));
     expect(Math.min(...bedHits.filter((f) => f[0] === 'chrB').map((f) => Number(f[1])))).toBeGreaterThanOrEqual(100);
+    // hits.bed in the order `sort -k1,1 -k2,2n` gives (C locale), as bedToBigBed and IGV's indexer want.
+    const sorted = [...bedHits].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : Number(a[1]) - Number(b[1])));
+    expect(bedHits.map((f) => `${f[0]}:${f[1]}`)).toEqual(sorted.map((f) => `${f[0]}:${f[1]}`));
     const weighted = readFileSync(join(dir, 'hits-relevance.tsv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t'));
     expect(weighted.every((f) => f[2] === 'chrA' || f[2] === 'chrB')).toBe(true);
   });
@@ -250,6 +254,16 @@ describe('plrp explain refuses region sets as plrp runs start does', () => {
     const twice = await runCli(['explain', '--model', cnn4, '--fasta', fa, '--region', 'chrA:1-200', '--region', 'chrA:1-200', '--out', join(tmp, 'twice.json')]);
     expect(twice.code).toBe(2);
     expect(twice.stderr).toContain('--region chrA:1-200: region name "chrA:1-200" is given twice (also --region chrA:1-200); results are looked up by name: the same region is given twice; give it once');
+    // The same region spelled two ways, typed or in the BED: two names for one sequence.
+    const commas = await runCli(['explain', '--model', cnn4, '--fasta', fa, '--region', 'chrA:101-300', '--region', 'chrA:1,01-3,00', '--out', join(tmp, 'commas.json')]);
+    expect(commas.code).toBe(2);
+    expect(commas.stderr).toContain('--region chrA:1,01-3,00: region chrA:1,01-3,00 is the same region as chrA:101-300 (also --region chrA:101-300), both chrA:101-300: each region is one sequence of the run; give it once');
+    const again = join(tmp, 'again.bed');
+    writeFileSync(again, 'chrA\t100\t300\tpeak\n');
+    const typedAndBed = await runCli(['explain', '--model', cnn4, '--fasta', fa, '--region', 'chrA:101-300', '--regions', again, '--out', join(tmp, 'again.json')]);
+    expect(typedAndBed.code).toBe(2);
+    expect(typedAndBed.stderr).toContain(`${again}:1: region peak is the same region as chrA:101-300 (also --region chrA:101-300), both chrA:101-300`);
+    expect(existsSync(join(tmp, 'commas.json')) || existsSync(join(tmp, 'again.json'))).toBe(false);
     const named = join(tmp, 'named-twice.bed');
     writeFileSync(named, 'chrA\t0\t200\tA\nchrA\t100\t300\tA\n');
     const bedTwice = await runCli(['explain', '--model', cnn4, '--fasta', fa, '--regions', named, '--out', join(tmp, 'bed-twice.json')]);

@@ -46,10 +46,10 @@ describe('a region run requested by the app', () => {
 
 describe('the regions check of New run', () => {
   it('counts the regions, typed then from the BED, with their lengths and names', async () => {
-    const s = await regionsSummary(['chr1:101-500', 'chr2:10,001-10,400'], bed);
+    const s = await regionsSummary(['chr1:101-500', 'chr2:10,101-10,500'], bed);
     expect(s).toEqual({
       regions: 4, minLengthBp: 50, maxLengthBp: 400, totalBp: 1250,
-      lengthCounts: [[50, 1], [400, 3]], firstNames: ['chr1:101-500', 'chr2:10,001-10,400', 'peak1', 'peak2'],
+      lengthCounts: [[50, 1], [400, 3]], firstNames: ['chr1:101-500', 'chr2:10,101-10,500', 'peak1', 'peak2'],
     });
     expect((await regionsSummary(['chr1'])).totalBp).toBe(1000);
   });
@@ -74,7 +74,7 @@ describe('the regions check of New run', () => {
     ]);
   });
   it('compares typed regions by the bases they name, not by how they are written', async () => {
-    await expect(regionsSummary(['chr2:1,001-1,200', 'chr2:1001-1200'])).rejects.toThrow('chr2:1001-1200 is the same region as chr2:1,001-1,200 (chr2:1001-1200): give it once');
-    await expect(regionsSummary(['chr1', 'chr1:1-1000'])).rejects.toThrow('chr1:1-1000 is the same region as chr1 (chr1:1-1000): give it once');
+    await expect(regionsSummary(['chr2:1,001-1,200', 'chr2:1001-1200'])).rejects.toThrow('typed region chr2:1001-1200: region chr2:1001-1200 is the same region as chr2:1,001-1,200 (also typed region chr2:1,001-1,200), both chr2:1001-1200: each region is one sequence of the run; give it once');
+    await expect(regionsSummary(['chr1', 'chr1:1-1000'])).rejects.toThrow('typed region chr1:1-1000: region chr1:1-1000 is the same region as chr1 (also typed region chr1), both chr1:1-1000');
   });
 });

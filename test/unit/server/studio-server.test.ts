@@ -92,7 +92,8 @@ describe('browser-mode server', () => {
     const ref = { kind: 'token', token: up.value.token };
     const r = await send('POST', '/api/invoke/runs:start', json(), JSON.stringify({ model: ref, fasta: ref, explanations: [{ id: 'lrp' }] }));
     expect(JSON.parse(r.body).ok).toBe(true);
-    expect(started[0].fasta).toEqual({ kind: 'path', path });
+    // The name the user picked goes along, so the run's report can name the file by it.
+    expect(started[0].fasta).toEqual({ kind: 'path', path, uploadedAs: 'evil.fa' });
     const bad = await send('POST', '/api/invoke/runs:start', json(), JSON.stringify({ model: { kind: 'path', path: '/etc/passwd' }, fasta: ref, explanations: [{ id: 'lrp' }] }));
     expect(JSON.parse(bad.body).error.code).toBe('USAGE');
     expect(started).toHaveLength(1);

@@ -12,6 +12,7 @@ import { writeExportBundle } from '../../../../src-main/engine/export/export-bun
 import { readNpy } from '../../../../src-main/engine/export/npy';
 import type { MotifHit } from '../../../../src-main/engine/motifs/hit';
 import { writeSeqletsBed } from '../../../../src-main/engine/export/seqlets-bed';
+import { compareChromBytes } from '../../../../src-main/engine/export/chrom-order';
 
 function readBedGraph(text: string): Map<string, Map<number, number>> {
   const out = new Map<string, Map<number, number>>();
@@ -60,6 +61,42 @@ describe('bedGraph export', () => {
     expect(readBedGraph(text).get('chr2')).toEqual(new Map([[0, 7], [1, 7]]));
     const separate = formatBedGraph([{ chrom: 'chr1', offset: 0, values: Float32Array.from([1]) }, { chrom: 'chr1', offset: 5, values: Float32Array.from([2]) }], 'lrp');
     expect(separate).toBe('track type=bedGraph name="lrp" description="lrp" visibility=full autoScale=on\nchr1\t0\t1\t1\nchr1\t5\t6\t2\n');
+  });
+});
+
+describe('chromosome order of a genome\'s exports', () => {
+  // What `LC_ALL=C sort -k1,1` does (strcmp on UTF-8 bytes), which bedGraphToBigWig insists on.
+  const cSorted = (names: string[]) => names.map((n) => Buffer.from(n)).sort(Buffer.compare).map((b) => b.toString());
+
+  it('compares names byte by byte, as strcmp does, also past U+FFFF', () => {
+    const names = ['chr2', 'chrX', 'chr10', 'chr1', 'chr1_random', 'Chr3', 'chrM', 'chr\u{1F600}', 'chr\uFF21', 'chr'];
+    expect([...names].sort(compareChromBytes)).toEqual(cSorted(names));
+    expect(compareChromBytes('chr1', 'chr1')).toBe(0);
+  });
+
+  it('writes a region bedGraph with chromosomes in byte order, then position, whatever order the regions came in', () => {
+    const region = (chrom: string, offset: number) => ({ chrom, offset, values: Float32Array.from([1, 2]) });
+    const text = formatBedGraph([region('chr2', 50), region('chrX', 0), region('chr10', 7), region('chr2', 10), region('chr1', 99)], 'lrp', '', 'genome');
+    const rows = text.trim().split('\n').slice(1).map((l) => l.split('\t').slice(0, 2).join(' '));
+    expect(rows).toEqual(['chr1 99', 'chr1 100', 'chr10 7', 'chr10 8', 'chr2 10', 'chr2 11', 'chr2 50', 'chr2 51', 'chrX 0', 'chrX 1']);
+    // A plain FASTA's records keep their order: each is a "chromosome" of its own.
+    const records = formatBedGraph([region('seq2', 0), region('seq10', 0)], 'lrp');
+    expect(records.trim().split('\n').slice(1).map((l) => l.split('\t')[0])).toEqual(['seq2', 'seq2', 'seq10', 'seq10']);
+  });
+
+  it('writes a region export bundle\'s bedGraph, hits.bed and seqlets BED in that order', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plrp-chrom-order-'));
+    const sequences = [{ name: 'chr2:11-20', chrom: 'chr2', offset: 10, lengthBp: 10 }, { name: 'chr10:1-10', chrom: 'chr10', offset: 0, lengthBp: 10 }, { name: 'chr1:1-10', chrom: 'chr1', offset: 0, lengthBp: 10 }];
+    const observed = sequences.map((_, i) => new Float32Array(10).fill(i + 1));
+    const relevance = sequences.map(() => new Float32Array(40));
+    // Hits in FIMO's p-value order, each region's second hit first.
+    const hits = [2, 0, 1].flatMap((i) => [6, 2].map((start) => ({ ...hit, sequenceIndex: i, sequenceName: sequences[i].name, start, end: start + 2 })));
+    const seqlets = [0, 1, 2].map((i) => ({ sequenceIndex: i, start: 3, end: 6, sign: 'positive' as const, attribution: 1, pValue: 1e-3 * (3 - i), bestHit: null }));
+    await writeExportBundle({ dir, sequences, relevance: { lrp: relevance }, observed: { lrp: observed }, hits, seqlets: { lrp: seqlets }, manifest: { engineVersion: 'e1', inputs: [], options: {} } });
+    const rows = (file: string) => readFileSync(join(dir, file), 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t').slice(0, 2).join(' '));
+    expect(rows('relevance-lrp.bedGraph')).toEqual(['chr1 0', 'chr10 0', 'chr2 10']);
+    expect(rows('hits.bed')).toEqual(['chr1 2', 'chr1 6', 'chr10 2', 'chr10 6', 'chr2 12', 'chr2 16']);
+    expect(rows('seqlets-lrp.bed')).toEqual(['chr1 3', 'chr10 3', 'chr2 13']);
   });
 });
 
