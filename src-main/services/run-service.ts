@@ -21,7 +21,7 @@ import { MAX_SEQUENCE_PAGE } from '../shared/run-api';
 import { explanationKey } from './cache/cache-key';
 import { cacheInfo, pruneCache } from './cache/cache-size';
 import { runOutputLabels, type StoredRun } from './cache/cache-types';
-import { outputLabels } from '../engine/explain/model-manifest';
+import { manifestPlrpLambdaP, outputLabels } from '../engine/explain/model-manifest';
 import { RunCache } from './cache/run-cache';
 import { defaultCachePath } from './cache/default-cache-path';
 import { ENGINE_VERSION } from './engine-version';
@@ -141,7 +141,7 @@ export class LocalRunService implements RunService {
       id: randomUUID(), label: p.label, status: 'queued', modelSha, inputSha: input.sha256, modelName: basename(p.modelPath),
       fastaName: basename(p.fastaPath),
       request: { modelPath: p.modelPath, fastaPath: p.fastaPath, groundTruthBedPath: p.groundTruthBedPath, motifsPath: request.scanMotifs === false ? null : (p.motifsPath ?? defaultMotifs()), metrics: p.metrics,
-        outputLabels: outputLabels(p.modelPath), ...(p.regions ? { regions: p.regions } : {}),
+        outputLabels: outputLabels(p.modelPath), recommendedP: manifestPlrpLambdaP(p.modelPath), ...(p.regions ? { regions: p.regions } : {}),
         ...(Object.keys(p.uploadNames).length > 0 ? { uploadNames: p.uploadNames } : {}) },
       target: p.target, engineVersion: ENGINE_VERSION, createdAt: Date.now(), startedAt: null, finishedAt: null, computeMs: 0, error: null,
       // E.g. that a stale .fai was rebuilt: the run's letters were read through a fresh index.

@@ -1,7 +1,7 @@
 // Read-side views of the cache in the shapes of shared/run-api.ts: run summaries and sequence rows.
 import { basename } from 'node:path';
 import { METRIC_NAMES, type ExplanationNumbers, type MetricName, type RunSummary, type SequenceRow } from '../shared/run-api';
-import { runOutputLabels, type ResultNumbers, type RunExplanation, type StoredRun } from './cache/cache-types';
+import { runOutputLabels, runRecommendedP, type ResultNumbers, type RunExplanation, type StoredRun } from './cache/cache-types';
 import type { RunCache } from './cache/run-cache';
 import { readWarnings } from './cache/warning-store';
 import { ownerElsewhere } from './run-owner';
@@ -24,6 +24,7 @@ export function runSummary(cache: RunCache, run: StoredRun, sequenceCount: numbe
     metrics: run.request.metrics as MetricName[],
     target: run.target,
     outputLabels: runOutputLabels(run.request),
+    modelRecommendedP: runRecommendedP(run.request),
     engineVersion: run.engineVersion,
     timings: {
       createdAt: run.createdAt,

@@ -97,6 +97,8 @@ export interface RunSummary {
   target: number | 'predicted';
   /** Names of the model's outputs (index → name) from its manifest, else null: outputs go by index. */
   outputLabels: string[] | null;
+  /** The PLRP-λ p the model's manifest recommends (its author's, e.g. from `plrp reproduce`), else null. */
+  modelRecommendedP: number | null;
   engineVersion: string;
   timings: RunTimings;
   error: ErrorPayload | null;

@@ -73,6 +73,12 @@ export interface FastaSummary {
   warnings: string[];
   /** A record too long to explain in one piece, which a run of the records refuses; moot for a run of regions. */
   longRecordWarning: string | null;
+  /**
+   * The run's warning for each record mostly N or ambiguous (engine/explain/sequence-warnings.ts),
+   * said before the run: the first few, then how many more. Moot, like longRecordWarning, when the
+   * run explains regions.
+   */
+  unknownWarnings: string[];
 }
 
 /** The regions of a FASTA a run would explain instead of its records (New run's Regions section). */

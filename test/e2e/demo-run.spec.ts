@@ -25,6 +25,16 @@ test('the demo runs end to end and every view shows its results', async ({ page 
   await expect(page.getByTestId('sequence-scroll')).toHaveAttribute('aria-rowcount', '41');
   // The run opens on the first sequence with planted (ground-truth) sites: test_00003, a TAL1 site at 166–176.
   await expect(page.getByTestId('run-view')).toContainText('test_00003');
+  // And says why, rather than leave the user wondering why not the first row.
+  await expect(page.getByTestId('opened-why')).toHaveText('Opened on test_00003, the first sequence with ground-truth regions to compare its relevance with (test_00000 to test_00002 have none).');
+  // The zoom buttons draw their symbols (an SVG: full-width ＋ and － had no glyph in Debian's
+  // Chromium) and keep their names for assistive technology.
+  for (const [id, name] of [['zoom-in', 'Zoom in'], ['zoom-out', 'Zoom out']]) {
+    await expect(page.getByTestId(id)).toHaveAccessibleName(name);
+    await expect(page.getByTestId(id).locator('svg path')).toHaveCount(1);
+    const icon = (await page.getByTestId(id).locator('svg').boundingBox())!;
+    expect(icon.width).toBeGreaterThan(8);
+  }
   await expect(page.getByTestId('run-view')).toContainText('gata-tal-pair.fa · 40 sequences · 7 explanations · done');
   await expect(page.getByTestId('run-view')).toContainText(/motif hits \([1-9]\d*\)/);
   // Seqlets of one explanation (the first PLRP one by default), only significant ones zoomed out.
@@ -103,7 +113,12 @@ test('the demo runs end to end and every view shows its results', async ({ page 
   expect(await page.getByTestId('metrics-row').evaluateAll((rs) => rs.map((r) => r.getAttribute('data-explanation')))).toEqual(trackOrder);
   await expect(page.getByTestId('metrics-row').first().locator('[data-metric="gini"] [data-testid="metric-n"]')).toHaveText('n = 40 of 40');
   await expect(page.getByTestId('sweep-chart')).toBeVisible();
-  await expect(page.getByTestId('sweep-knee')).toContainText(/Recommended p = 0\.\d/);
+  // The knee of these sequences' sweep, Gini against faithfulness, and beside it the manifest's p
+  // (cnn32-pair.json: 0.3, from plrp reproduce's held-out sequences), which New run offers.
+  await expect(page.getByTestId('sweep-knee')).toContainText(/^Recommended p = 0\.\d \(the large purple point on the chart\) for these 40 sequences: the knee of their sweep of mean Gini \(sparsity\) against mean faithfulness \(MoRF − LeRF\)\./);
+  await expect(page.getByTestId('sweep-knee')).toContainText(/The model's manifest recommends (p = 0\.3 \(the New-run default\), from the sequences its author evaluated it on|the same p)/);
+  await page.getByTestId('sweep-knee').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/screens/04d-dashboard-knee.png' });
   await expect(page.getByTestId('dashboard-coverage')).toHaveText('40 sequences');
   // Off the data the legend is a key (names and colours), not a row of "--" values.
   const legend = page.getByTestId('sweep-chart').locator('.u-legend');

@@ -56,13 +56,18 @@ test('sequences too short for the model or mostly N carry a warning in the table
   await expect(page.getByTestId('fasta-short-warning')).toHaveText(
     "⚠ 1 sequence (120 bp) is shorter than the model's 200-bp input and will be padded with N: its relevance is less reliable.",
   );
+  // The mostly-N record too, from the letters alone, in the words the run's warning uses (below).
+  await expect(page.getByTestId('fasta-unknown-warning')).toHaveText(
+    '⚠ sequence rand_1 is 75 % N/ambiguous letters (over 20 %); its prediction and relevance are unreliable',
+  );
+  await page.getByTestId('fasta-summary').screenshot({ path: 'test-results/screens/12b-fasta-mostly-n.png' });
   await page.getByTestId('start-run').click();
   await page.getByTestId('run-open').click({ timeout: 60_000 });
   await expect(page.getByTestId('sequence-row')).toHaveCount(3);
   const marks = page.getByTestId('sequence-warning');
   await expect(marks).toHaveCount(2);
   await expect(marks.first()).toHaveAttribute('title', /120 bp, shorter than the model's 200-bp input/);
-  await expect(marks.nth(1)).toHaveAttribute('title', /75 % N/);
+  await expect(marks.nth(1)).toHaveAttribute('title', /sequence rand_1 is 75 % N\/ambiguous letters \(over 20 %\); its prediction and relevance are unreliable/);
   const header = page.getByTestId('run-warnings');
   await expect(header).toContainText('2 sequences have warnings');
   await header.locator('summary').click();

@@ -47,14 +47,11 @@ export async function recommendedP(modelPath: string, method: 'plrp-lambda' | 'p
   return manifestRecommendedP(text === null ? null : parseManifest(text), method);
 }
 
-const labelsByModel = new Map<string, string[] | null>();
+const manifestByModel = new Map<string, Manifest | null>();
 
-/**
- * The names of the model's outputs from its manifest (`outputs[0].labels`), or null. Read once
- * per model path and process: run summaries ask for them on every list of runs.
- */
-export function outputLabels(modelPath: string): string[] | null {
-  if (labelsByModel.has(modelPath)) return labelsByModel.get(modelPath)!;
+/** The model's manifest, or null; read once per model path and process (run summaries ask on every list of runs). */
+function cachedManifest(modelPath: string): Manifest | null {
+  if (manifestByModel.has(modelPath)) return manifestByModel.get(modelPath)!;
   const path = manifestPathOf(modelPath);
   let text: string | null = null;
   try {
@@ -62,12 +59,22 @@ export function outputLabels(modelPath: string): string[] | null {
   } catch {
     // no manifest: the outputs are shown by index
   }
-  const labels = manifestOutputLabels(text === null ? null : parseManifest(text));
-  labelsByModel.set(modelPath, labels);
-  return labels;
+  const manifest = text === null ? null : parseManifest(text);
+  manifestByModel.set(modelPath, manifest);
+  return manifest;
+}
+
+/** The names of the model's outputs from its manifest (`outputs[0].labels`), or null. */
+export function outputLabels(modelPath: string): string[] | null {
+  return manifestOutputLabels(cachedManifest(modelPath));
+}
+
+/** The manifest's recommended PLRP-λ p (what the Dashboard names beside a run's own knee), or null. */
+export function manifestPlrpLambdaP(modelPath: string): number | null {
+  return manifestRecommendedP(cachedManifest(modelPath), 'plrp-lambda');
 }
 
 /** Drops what outputLabels remembered for a model whose manifest has just been written. */
 export function forgetOutputLabels(modelPath: string): void {
-  labelsByModel.delete(modelPath);
+  manifestByModel.delete(modelPath);
 }

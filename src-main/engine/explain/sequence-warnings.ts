@@ -28,10 +28,19 @@ export function sequenceWarnings(name: string, letters: string, windowBp: number
     const c = letters.charCodeAt(i);
     if (c !== 65 && c !== 67 && c !== 71 && c !== 84) unknown++;
   }
-  if (len > 0 && unknown / len > maxUnknown) {
-    out.push(`sequence ${name} is ${((100 * unknown) / len).toFixed(0)} % N/ambiguous letters (over ${(100 * maxUnknown).toFixed(0)} %); its prediction and relevance are unreliable`);
-  }
+  const mostlyUnknown = unknownLettersWarning(name, unknown, len, maxUnknown);
+  if (mostlyUnknown) out.push(mostlyUnknown);
   return out;
+}
+
+/**
+ * The warning for a sequence of `lengthBp` letters of which `unknownBp` are N or IUPAC codes, when
+ * they are more than `maxUnknown` of it; else null. One rule for the run's warning and for the
+ * New-run FASTA summary, which counts the letters as it reads the file.
+ */
+export function unknownLettersWarning(name: string, unknownBp: number, lengthBp: number, maxUnknown = DEFAULT_MAX_UNKNOWN_FRACTION): string | null {
+  if (lengthBp <= 0 || unknownBp / lengthBp <= maxUnknown) return null;
+  return `sequence ${name} is ${((100 * unknownBp) / lengthBp).toFixed(0)} % N/ambiguous letters (over ${(100 * maxUnknown).toFixed(0)} %); its prediction and relevance are unreliable`;
 }
 
 /** True when no relevance value is NaN or ±Inf. */

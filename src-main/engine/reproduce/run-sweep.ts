@@ -14,7 +14,7 @@ import type { LipschitzOptions } from '../metrics/local-lipschitz';
 import { lipschitzFromExplanations, lipschitzNeighbours } from '../metrics/local-lipschitz';
 import { deriveSeed } from '../metrics/rng';
 import { summarizeMetrics } from '../metrics/summarize-metrics';
-import { recommendP } from './knee';
+import { recommendP } from '../../shared/knee';
 import type { SweepPlan } from './sweep-configs';
 import type { ModelSweep, SweepRow } from './sweep-result';
 

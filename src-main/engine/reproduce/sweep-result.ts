@@ -3,7 +3,7 @@
 import type { Method } from '../../shared/explain-config';
 import type { Summary } from '../metrics/aggregate';
 import type { MetricsSummary } from '../metrics/summarize-metrics';
-import type { Knee } from './knee';
+import type { Knee } from '../../shared/knee';
 
 export interface SweepRow {
   model: string;

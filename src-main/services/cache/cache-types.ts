@@ -5,7 +5,7 @@ import type { GenomePlace, RunStatus } from '../../shared/run-api';
 import type { RankShares } from '../../engine/pool/rank-shares';
 import type { SeqletSet } from '../../engine/export/seqlet-sets';
 import type { MotifHitSet } from '../../engine/export/motif-hit-sets';
-import { outputLabels } from '../../engine/explain/model-manifest';
+import { manifestPlrpLambdaP, outputLabels } from '../../engine/explain/model-manifest';
 
 /** What a run needs to be re-run or resumed: resolved paths and the parsed options. */
 export interface StoredRequest {
@@ -22,6 +22,8 @@ export interface StoredRequest {
    * multitask BED depends on the names, so a resume must see the ones the run started with.
    */
   outputLabels?: string[] | null;
+  /** The PLRP-λ p the model's manifest recommended when the run started (absent in runs stored before), kept for the reason outputLabels is. */
+  recommendedP?: number | null;
   /** How the BED's regions were scored (RunGroundTruth.scoring); absent without a BED and in older runs. */
   groundTruthScoring?: 'by-output' | 'all';
   /**
@@ -42,6 +44,11 @@ export interface StoredRequest {
 /** The run's output names: as stored at its start, else (older runs) from the manifest now. */
 export function runOutputLabels(request: StoredRequest): string[] | null {
   return request.outputLabels !== undefined ? request.outputLabels : outputLabels(request.modelPath);
+}
+
+/** The model manifest's recommended PLRP-λ p: as stored at the run's start, else (older runs) from the manifest now. */
+export function runRecommendedP(request: StoredRequest): number | null {
+  return request.recommendedP !== undefined ? request.recommendedP : manifestPlrpLambdaP(request.modelPath);
 }
 
 export interface StoredRun {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openingSequence, sequenceOptionLabel } from '../../../src-renderer/src/lib/util/sequence-choice';
+import { openingNote, openingSequence, sequenceOptionLabel } from '../../../src-renderer/src/lib/util/sequence-choice';
 
 const rows = [{ index: 0 }, { index: 1 }, { index: 5 }];
 
@@ -20,5 +20,17 @@ describe('the Layers sequence picker', () => {
   });
   it('names a sequence without warnings plainly', () => {
     expect(sequenceOptionLabel({ name: 'test_00000', warnings: [] })).toBe('test_00000');
+  });
+});
+
+describe('why the Run view opened on a sequence', () => {
+  const named = ['test_00000', 'test_00001', 'test_00002', 'test_00003'].map((name, index) => ({ index, name }));
+  it('names the rows above it that have no ground-truth regions', () => {
+    expect(openingNote(named, 3)).toBe('Opened on test_00003, the first sequence with ground-truth regions to compare its relevance with (test_00000 to test_00002 have none).');
+    expect(openingNote(named, 1)).toBe('Opened on test_00001, the first sequence with ground-truth regions to compare its relevance with (test_00000 has none).');
+  });
+  it('says nothing when it is the first row', () => {
+    expect(openingNote(named, 0)).toBeNull();
+    expect(openingNote([], 0)).toBeNull();
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fitViewport, jumpTo, MAX_PX_PER_BASE, panBy, regionLabel, resize, sliceRequestFor, zoomAt } from '../../../src-renderer/src/lib/tracks/viewport-math';
 import { filterAndSort, scrollToShow, targetLabel, visibleRowRange } from '../../../src-renderer/src/lib/util/sequence-table';
 import { isSequenceComputed } from '../../../src-main/shared/run-api';
-import { extent, kneeIndex, pSweep, summarize } from '../../../src-renderer/src/lib/util/dashboard-data';
+import { extent, pSweep, summarize } from '../../../src-renderer/src/lib/util/dashboard-data';
 import { buildRunRequest, demoRequest, explanationsFor, pProblem, DEFAULT_METHODS } from '../../../src-renderer/src/lib/util/run-request';
 import { formatDuration } from '../../../src-renderer/src/lib/util/format';
 import type { RunSummary, SequenceRow } from '../../../src-main/shared/run-api';
@@ -119,11 +119,6 @@ describe('dashboard numbers', () => {
     values[234_567] = -9;
     expect(extent(values)).toEqual({ lo: -9, hi: 7 });
     expect(extent([])).toEqual({ lo: Number.POSITIVE_INFINITY, hi: Number.NEGATIVE_INFINITY });
-  });
-  it('finds the knee as the point farthest from the chord', () => {
-    expect(kneeIndex([0, 1, 2, 3, 4], [0, 8, 9, 9.5, 10])).toBe(1);
-    expect(kneeIndex([0, 1], [0, 1])).toBeNull();
-    expect(kneeIndex([0, 1, 2], [0, 1, 2])).toBeNull();
   });
   it('builds the p sweep from PLRP-λ explanations, with plain LRP as p = 0', () => {
     const canon = (m: string, p?: number) => JSON.stringify({ method: m, ...(p === undefined ? {} : { p }) });

@@ -8,6 +8,7 @@ import { ENGINE_VERSION } from '../../../src-main/services/engine-version';
 import { demoBundle } from '../../../src-main/server/api/demo-bundle';
 import { FileRegistry } from '../../../src-main/server/api/file-registry';
 import { summarizeFasta } from '../../../src-main/server/api/fasta-summary';
+import { sequenceWarnings } from '../../../src-main/engine/explain/sequence-warnings';
 import { RunCache } from '../../../src-main/services/cache/run-cache';
 import { sha256File } from '../../../src-main/services/file-hash';
 import { ingestFasta } from '../../../src-main/services/ingest-fasta';
@@ -45,5 +46,22 @@ describe('the FASTA summary', () => {
     const s = await summarizeFasta(fa, 'many-lengths.fa', undefined, 3);
     expect(s.lengthCounts).toBeNull();
     expect(s.minLengthBp).toBe(1);
+  });
+  it('warns about a mostly-N record before the run, in the words the run will use', async () => {
+    const fa = join(dir, 'mostly-n.fa');
+    const mostlyN = 'ACGTACGTAC' + 'N'.repeat(180) + 'ACGTACGTAC';
+    writeFileSync(fa, `>clean\n${'ACGT'.repeat(50)}\n>withN\n${'ACGT'.repeat(45)}${'N'.repeat(20)}\n>mostlyN\n${mostlyN.toLowerCase()}\n`);
+    const s = await summarizeFasta(fa, 'mostly-n.fa');
+    // 20 N of 200 (10 %) is under the run's 20 %: only mostlyN (90 %, soft-masked or not) is named.
+    expect(s.unknownWarnings).toEqual(sequenceWarnings('mostlyN', mostlyN, 200));
+    expect(s.unknownWarnings).toEqual(['sequence mostlyN is 90 % N/ambiguous letters (over 20 %); its prediction and relevance are unreliable']);
+  });
+  it('names the first few mostly-N records and counts the rest', async () => {
+    const fa = join(dir, 'many-n.fa');
+    writeFileSync(fa, Array.from({ length: 8 }, (_, i) => `>gap${i}\n${'N'.repeat(50)}\n`).join(''));
+    const s = await summarizeFasta(fa, 'many-n.fa');
+    expect(s.unknownWarnings).toHaveLength(6);
+    expect(s.unknownWarnings[0]).toBe('sequence gap0 is 100 % N/ambiguous letters (over 20 %); its prediction and relevance are unreliable');
+    expect(s.unknownWarnings[5]).toBe('and 3 more sequences over 20 % N/ambiguous letters');
   });
 });

@@ -10,7 +10,7 @@ import { trackOrder } from '../tracks/track-order';
 import { errorMessage } from '../../../../src-main/shared/errors';
 import { runSequenceRows } from '../api/sequence-rows';
 import { sequenceFocus, type SequenceFocus } from './sequence-focus.svelte';
-import { openingSequence } from '../util/sequence-choice';
+import { openingNote, openingSequence } from '../util/sequence-choice';
 import { predictsNoOutput } from '../util/prediction-threshold';
 
 export class RunViewState {
@@ -24,6 +24,8 @@ export class RunViewState {
   filter = $state('');
   sort = $state<SortSpec>({ key: { kind: 'index' }, descending: false });
   selected = $state<number | null>(null);
+  /** Why the view opened on the sequence it did, when that is not the first row (openingNote). */
+  openedNote = $state<string | null>(null);
   hits = $state<MotifHitRow[]>([]);
   seqlets = $state<SeqletRow[]>([]);
   /** The sequence's ground-truth regions, scored or not (RunService.groundTruth). */
@@ -60,6 +62,7 @@ export class RunViewState {
     this.loading = true;
     this.error = null;
     this.selected = null;
+    this.openedNote = null;
     this.rows = [];
     this.rowsExpected = null;
     try {
@@ -173,7 +176,12 @@ export class RunViewState {
     // Back from another view: the sequence the user was looking at (here or in Layers).
     const remembered = openingSequence(this.focus?.of(runId) ?? null, rows);
     const index = remembered !== null ? Promise.resolve(remembered) : this.firstWithGroundTruth(runId, rows);
-    void index.then((i) => (load === this.loads && this.selected === null ? this.select(i) : undefined));
+    void index.then((i) => {
+      if (load !== this.loads || this.selected !== null) return;
+      // A sequence the user chose needs no reason; the view's own choice past the first row does.
+      this.openedNote = remembered === null ? openingNote(rows, i) : null;
+      return this.select(i);
+    });
   }
 
   /**

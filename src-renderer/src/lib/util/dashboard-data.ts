@@ -1,6 +1,6 @@
 // The Dashboard's numbers, from the sequence rows and motif hits of a run: per-explanation metric
-// summaries, the p sweep (sparsity vs faithfulness/RMA over the PLRP pruning fraction, knee marked)
-// and motifs ranked by the relevance their hits capture; and which sequences the figures cover.
+// summaries, the p sweep (sparsity vs faithfulness/RMA over the PLRP pruning fraction; its knee is
+// in sweep-recommendation.ts) and motifs ranked by the relevance their hits capture; and which sequences the figures cover.
 import type { ExplainConfigInput } from '../../../../src-main/shared/explain-config';
 import type { MetricName, RunStatus, RunSummary, SequenceRow } from '../../../../src-main/shared/run-api';
 import { countOf } from '../../../../src-main/shared/count-of';
@@ -62,25 +62,6 @@ export function pSweep(run: RunSummary, rows: readonly SequenceRow[], method: st
 }
 
 /**
- * The knee of y(x): the point farthest from the chord joining the first and last points, after
- * scaling both axes to [0, 1] (the Kneedle idea, Satopää et al. 2011). null with fewer than 3 points.
- */
-export function kneeIndex(xs: number[], ys: number[]): number | null {
-  if (xs.length < 3) return null;
-  const nx = normalise(xs);
-  const ny = normalise(ys);
-  const [x0, y0, x1, y1] = [nx[0], ny[0], nx[nx.length - 1], ny[ny.length - 1]];
-  const len = Math.hypot(x1 - x0, y1 - y0) || 1;
-  let best = -1;
-  let bestD = 1e-9;
-  for (let i = 1; i < nx.length - 1; i++) {
-    const d = Math.abs((y1 - y0) * nx[i] - (x1 - x0) * ny[i] + x1 * y0 - y1 * x0) / len;
-    if (d > bestD) [best, bestD] = [i, d];
-  }
-  return best === -1 ? null : best;
-}
-
-/**
  * Smallest and largest value (±Infinity for none) in a loop: `Math.min(...values)` overflows the
  * call stack at around 100,000 values, the metric values of a large run.
  */
@@ -92,11 +73,6 @@ export function extent(values: readonly number[]): { lo: number; hi: number } {
     if (v > hi) hi = v;
   }
   return { lo, hi };
-}
-
-function normalise(v: number[]): number[] {
-  const { lo, hi } = extent(v);
-  return v.map((x) => (hi > lo ? (x - lo) / (hi - lo) : 0));
 }
 
 /** Why a run's results stop short of its last sequence, as the Dashboard's header says it. */

@@ -4,6 +4,7 @@
 // sparsity has been bought with the least faithfulness so far. Two cases have no trade-off and get
 // a direct answer: faithfulness never drops (take the sparsest p), or every p > 0 is below the chord
 // (faithfulness falls at once: keep p = 0).
+// Shared: `plrp reproduce` recommends a model's p with it, and the Dashboard a run's.
 
 export interface TradeoffPoint {
   p: number;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { recommendP } from '../../../../src-main/engine/reproduce/knee';
+import { recommendP } from '../../../src-main/shared/knee';
 
 describe('recommendP', () => {
   it('picks the knee where sparsity has been bought with the least faithfulness', () => {
