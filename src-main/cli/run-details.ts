@@ -3,6 +3,7 @@
 // their means over the sequences, and each sequence's metric values beside its Σ R.
 import type { MetricsSummary } from '../engine/metrics/summarize-metrics';
 import { outputName } from '../engine/report/output-name';
+import { warningsCell } from '../engine/export/warnings-cell';
 import type { RunSummary, SequenceRow } from '../shared/run-api';
 
 const num = (v: number | null | undefined): string => (typeof v === 'number' && Number.isFinite(v) ? Number(v.toPrecision(4)).toString() : 'NA');
@@ -40,12 +41,12 @@ export function runDetailLines(run: RunSummary, groundTruthPath: string | null, 
   return lines;
 }
 
-/** One sequence's line: index, name, length, target (by name), logit, then Σ R and metrics per explanation. */
+/** One sequence's line: index, name, length, target (by name), logit, then Σ R and metrics per explanation; last, its warnings after ⚠. */
 export function sequenceLine(run: RunSummary, r: SequenceRow): string {
   const perExplanation = run.explanations.map((e) => {
     const n = r.explanations[e.id];
     const metrics = Object.entries(n?.metrics ?? {}).map(([k, v]) => `${k} ${num(v)}`).join(' ');
     return `${e.id}=${n ? num(n.sum) : 'NA'}${metrics ? ` [${metrics}]` : ''}`;
   }).join(' ');
-  return `${r.index}\t${r.name}\t${r.lengthBp} bp\ttarget ${outputName(r.target, run.outputLabels)}\tlogit ${num(r.logit)}\t${perExplanation}`;
+  return `${r.index}\t${r.name}\t${r.lengthBp} bp\ttarget ${outputName(r.target, run.outputLabels)}\tlogit ${num(r.logit)}\t${perExplanation}${r.warnings.length > 0 ? `\t⚠ ${warningsCell(r.warnings)}` : ''}`;
 }

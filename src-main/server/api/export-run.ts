@@ -9,6 +9,7 @@ import type { ExportFormat } from '../../shared/ipc';
 import { FIMO_COLUMNS } from '../../engine/export/fimo-tsv';
 import { genomeSpot, regionColumns, REGION_COLUMNS } from '../../engine/export/genome-spot';
 import { formatG } from '../../engine/export/format-number';
+import { warningsCell } from '../../engine/export/warnings-cell';
 import { AppError } from '../../shared/errors';
 import { regionBedGraphLines, regionPlaces, regionTrackDescription } from '../../services/region-bedgraph';
 
@@ -56,7 +57,7 @@ export async function* exportRunLines(runs: RunService, runId: string, format: E
   if (format === 'motifs-tsv') yield [...FIMO_COLUMNS, ...ids.map((i) => `${i}_sum`)].join('\t') + '\n';
   // The output's name beside its index when the model's manifest names them, as the app shows it.
   const labels = run.outputLabels;
-  if (format === 'tsv') yield ['index', 'name', ...(run.regions ? REGION_COLUMNS : []), 'length_bp', 'target', ...(labels ? ['target_name'] : []), 'logit', 'output', ...ids.flatMap((i) => [`${i}_sum`, ...run.metrics.map((m) => `${i}_${m}`)])].join('\t') + '\n';
+  if (format === 'tsv') yield ['index', 'name', ...(run.regions ? REGION_COLUMNS : []), 'length_bp', 'target', ...(labels ? ['target_name'] : []), 'logit', 'output', ...ids.flatMap((i) => [`${i}_sum`, ...run.metrics.map((m) => `${i}_${m}`)]), 'warnings'].join('\t') + '\n';
   for (let offset = 0; ; offset += PAGE) {
     const page = await runs.sequences({ runId, offset, limit: PAGE });
     for (const row of page.rows) {
@@ -70,7 +71,7 @@ export async function* exportRunLines(runs: RunService, runId: string, format: E
         if (hits.length > 0) yield hits.map((h) => [h.motifId, h.motifName, spot.chrom, spot.offset + h.startBp + 1, spot.offset + h.endBp, h.strand, fmt(h.score), fmt(h.pValue), fmt(h.qValue), h.matched, ...ids.map((i) => fmt(h.relevance[i]))].join('\t') + '\n').join('');
       } else if (format === 'tsv') {
         const cols = ids.flatMap((i) => [fmt(row.explanations[i]?.sum), ...run.metrics.map((m) => fmt(row.explanations[i]?.metrics[m]))]);
-        yield [row.index, row.name, ...(run.regions ? regionColumns(spot, row.lengthBp) : []), row.lengthBp, row.target, ...(labels ? [labels[row.target] ?? ''] : []), fmt(row.logit), row.output.map(fmt).join(','), ...cols].join('\t') + '\n';
+        yield [row.index, row.name, ...(run.regions ? regionColumns(spot, row.lengthBp) : []), row.lengthBp, row.target, ...(labels ? [labels[row.target] ?? ''] : []), fmt(row.logit), row.output.map(fmt).join(','), ...cols, warningsCell(row.warnings)].join('\t') + '\n';
       }
     }
     if (offset + page.rows.length >= page.total || page.rows.length === 0) break;

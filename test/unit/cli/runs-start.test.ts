@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURE_DIR } from '../engine/lrp/fixture-helpers';
 import { runCli } from './cli-helpers';
+import { LocalRunService } from '../../../src-main/services/run-service';
+import { exportRunLines } from '../../../src-main/server/api/export-run';
 
 const dir = mkdtempSync(join(tmpdir(), 'plrp-runs-start-'));
 const cnn4 = join(FIXTURE_DIR, 'cnn4.onnx');
@@ -38,6 +40,42 @@ describe('plrp runs start', () => {
     const unmatched = await runCli(['runs', 'start', '--model', cnn4, '--fasta', fasta, '--ground-truth', bed, '--metrics', 'rma', '--motifs', 'none', '--cache', cache]);
     expect(unmatched.code, unmatched.stderr).toBe(0);
     expect(unmatched.stderr).toContain(`${bed} names no sequence of this run (it names "chr9")`);
+  });
+
+  it('points past the first 10 warnings to where a command-line user finds them all: runs show (⚠, --warnings), sequences.tsv and the app\'s TSV', async () => {
+    const cache = join(dir, 'many-warnings.sqlite');
+    const fasta = join(dir, 'many-short.fa');
+    writeFileSync(fasta, `${Array.from({ length: 13 }, (_, i) => `>short${i}\nACGTACGTAC\n`).join('')}>full\n${'ACGT'.repeat(50)}\n`);
+    const r = await runCli(['runs', 'start', '--model', cnn4, '--fasta', fasta, '--motifs', 'none', '--cache', cache]);
+    expect(r.code, r.stderr).toBe(0);
+    const id = r.stdout.trim();
+    expect(r.stderr).toContain(`plrp: warning: 3 more warnings not shown; every warning is in \`plrp runs show ${id} --cache ${cache} --warnings\`, the warnings column of \`plrp runs export\`'s sequences.tsv and the app's sequence table (⚠)\n`);
+    const show = await runCli(['runs', 'show', id, '--cache', cache]);
+    expect(show.stdout).toContain(`  ⚠ 13 sequences have warnings: results may mislead (their warnings follow ⚠ on their lines; plrp runs show ${id} --warnings lists every one)\n`);
+    const line = (name: string) => show.stdout.split('\n').find((l) => l.split('\t')[1] === name)!;
+    expect(line('short12')).toMatch(/\t⚠ .*short12.*10 bp/);
+    expect(line('full')).not.toContain('⚠');
+    const listed = await runCli(['runs', 'show', id, '--cache', cache, '--warnings']);
+    const rows = listed.stdout.trimEnd().split('\n').slice(1);
+    expect(rows[0]).toBe('  13 of the 14 computed sequences have warnings:');
+    expect(rows.slice(1).map((l) => l.trim().split('\t').slice(0, 2).join(' '))).toEqual(Array.from({ length: 13 }, (_, i) => `${i} short${i}`));
+    const out = join(dir, 'many-warnings-export');
+    expect((await runCli(['runs', 'export', id, '--cache', cache, '--out', out])).code).toBe(0);
+    // Not trimmed: the last row ends in its empty warnings cell.
+    const table = readFileSync(join(out, 'sequences.tsv'), 'utf8').replace(/\n$/, '').split('\n').map((l) => l.split('\t'));
+    expect(table[0].at(-1)).toBe('warnings');
+    expect(table[13].at(-1)).toMatch(/short12.*10 bp/);
+    expect(table[14].at(-1)).toBe('');
+    // The app's Table (TSV): the same column.
+    const svc = new LocalRunService({ cachePath: cache });
+    try {
+      let tsv = '';
+      for await (const chunk of exportRunLines(svc, id, 'tsv')) tsv += chunk as string;
+      const app = tsv.replace(/\n$/, '').split('\n').map((l) => l.split('\t'));
+      expect([app[0].at(-1), app[13].at(-1), app[14].at(-1)]).toEqual(['warnings', table[13].at(-1), '']);
+    } finally {
+      await svc.close();
+    }
   });
 
   it('explains regions of an indexed FASTA: list and show say so, export writes genome coordinates, bad regions leave no run', async () => {
