@@ -27,7 +27,10 @@ export function runDetailLines(run: RunSummary, groundTruthPath: string | null, 
     return lines;
   }
   lines.push(`metrics: ${run.metrics.join(', ')} (mean over the sequences that have a value, n = how many)`);
-  for (const [id, summary] of metrics) {
+  // In the run's explanation order (runs show passes it in the one order, LRP then PLRP by p).
+  for (const { id } of run.explanations) {
+    const summary = metrics.get(id);
+    if (!summary) continue;
     const parts = Object.entries(summary).flatMap(([name, s]) => {
       if (name === 'faithfulness') {
         const f = (s as MetricsSummary['faithfulness'])?.morfMinusLerfAuc;

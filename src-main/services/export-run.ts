@@ -13,6 +13,7 @@ import { formatG } from '../engine/export/format-number';
 import { warningsCell } from '../engine/export/warnings-cell';
 import { isSequenceComputed, type RunService, type RunSummary } from '../shared/run-api';
 import { AppError } from '../shared/errors';
+import { orderedExplanations } from '../shared/explanation-order';
 import { genomeSpot, regionColumns, REGION_COLUMNS } from '../engine/export/genome-spot';
 import { overlapNote } from '../engine/export/overlap-average';
 import { regionBedGraphLines, regionPlaces, regionTrackDescription } from './region-bedgraph';
@@ -57,7 +58,9 @@ function checkOutDir(outDir: string): void {
 }
 
 export async function exportRun(service: RunService, runId: string, outDir: string, o: ExportRunOptions = {}): Promise<string[]> {
-  const run = await service.get(runId);
+  const stored = await service.get(runId);
+  // Columns and files in the one explanation order (LRP, then each PLRP method by p), as the app's tracks.
+  const run: RunSummary = { ...stored, explanations: orderedExplanations(stored.explanations) };
   checkOutDir(outDir);
   await mkdir(outDir, { recursive: true });
   const open = (path: string, header: string): OpenFile => {

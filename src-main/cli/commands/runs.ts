@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { AppError } from '../../shared/errors';
 import { countOf } from '../../shared/count-of';
 import { isSequenceComputed, type RunSummary } from '../../shared/run-api';
+import { orderedExplanations } from '../../shared/explanation-order';
 import { exportRun, partialExportNote } from '../../services/export-run';
 import { LocalRunService } from '../../services/run-service';
 import { registerImport } from './runs-import';
@@ -50,7 +51,9 @@ export function register(program: Command): void {
     .option('--warnings', 'list only the sequences with warnings, every one of them (not only the first 1,000), with their warnings'))
     .action(async (given: string, opts: CacheOption & { warnings?: boolean }) => withService(opts, async (svc) => {
       const id = svc.resolveRunId(given);
-      const run = await svc.get(id);
+      const stored = await svc.get(id);
+      // Explanations in the one order (LRP, then each PLRP method by p), as the app lists them.
+      const run: RunSummary = { ...stored, explanations: orderedExplanations(stored.explanations) };
       if (opts.warnings && !opts.json) {
         process.stdout.write(`${runLine(run)}\n`);
         for (const line of await warningLines(svc, run)) process.stdout.write(`  ${line}\n`);

@@ -11,6 +11,7 @@ import { genomeSpot, regionColumns, REGION_COLUMNS } from '../../engine/export/g
 import { formatG } from '../../engine/export/format-number';
 import { warningsCell } from '../../engine/export/warnings-cell';
 import { AppError } from '../../shared/errors';
+import { orderedExplanations } from '../../shared/explanation-order';
 import { regionBedGraphLines, regionPlaces, regionTrackDescription } from '../../services/region-bedgraph';
 
 /** The largest slice the IPC schema allows; bedGraph pages through each sequence in these. */
@@ -51,7 +52,8 @@ export async function* exportRunLines(runs: RunService, runId: string, format: E
     yield* bedGraphLines(runs, run, bedGraphExplanation(run, explanationId));
     return;
   }
-  const ids = run.explanations.map((e) => e.id);
+  // Columns in the one explanation order (LRP, then each PLRP method by p), as the app's tracks.
+  const ids = orderedExplanations(run.explanations).map((e) => e.id);
   // FIMO's columns and coordinates (1-based, inclusive), as `plrp explain --export` writes hits, so
   // the file reads like fimo.tsv; then the relevance each explanation gives the hit.
   if (format === 'motifs-tsv') yield [...FIMO_COLUMNS, ...ids.map((i) => `${i}_sum`)].join('\t') + '\n';
