@@ -99,7 +99,7 @@ describe('plrp runs start', () => {
     expect(show.stdout).toMatch(/\n {2}1\tpeak1\t200 bp\t/);
     const out = join(dir, 'regions-export');
     expect((await runCli(['runs', 'export', id, '--cache', cache, '--out', out])).code).toBe(0);
-    const graph = readFileSync(join(out, 'epsilon-plus.bedGraph'), 'utf8').trimEnd().split('\n');
+    const graph = readFileSync(join(out, 'lrp.bedGraph'), 'utf8').trimEnd().split('\n');
     expect([graph[1], graph[graph.length - 1]].map((l) => l.split('\t').slice(0, 3))).toEqual([['chr1', '100', '101'], ['chr1', '699', '700']]);
     // Ground truth of a region run may be in genome coordinates: the warning says so.
     const other = join(dir, 'other-chrom.bed');
