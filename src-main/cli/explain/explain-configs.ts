@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { ZodError } from 'zod';
 import { AppError, errorMessage } from '../../shared/errors';
-import { parseExplainConfig, type ExplainConfig } from '../../shared/explain-config';
+import { parseExplainConfig, pRangeProblem, type ExplainConfig } from '../../shared/explain-config';
 
 export interface ExplainFlags {
   composite?: string;
@@ -53,6 +53,8 @@ export async function explainConfigsFrom(flags: ExplainFlags): Promise<ExplainCo
   // whatever its composite (the composite is in the options), `plrp-lambda-p0.3` for PLRP, with p
   // written as a number (`--p .30` is p0.3). Runs stored before with `epsilon-plus` keep that id.
   const p = numberFlag('p', flags.p);
+  const badP = p === undefined ? null : pRangeProblem(p);
+  if (badP) throw new AppError('USAGE', `--p ${badP}`);
   const raw = {
     id: method === 'lrp' ? 'lrp' : `${method}-p${p ?? 0}`,
     composite: flags.composite,

@@ -64,6 +64,16 @@ describe('plrp explain', () => {
     expect(await ids({ method: 'plrp-m', p: '0.5' })).toEqual(['plrp-m-p0.5']);
   });
 
+  it('refuses a p outside 0 to 1 in words, on the command line and in a config file, as the app\'s form does', async () => {
+    const r = await runCli(['explain', '--model', join(FIXTURE_DIR, 'cnn4.onnx'), '--fasta', cnn4Fa, '--method', 'plrp-lambda', '--p', '30', '--out', join(tmp, 'p30.json')]);
+    expect([r.code, r.stderr]).toEqual([2, 'plrp: --p must be between 0 and 1 (the fraction of relevance pruned at each pruning point), got 30\n']);
+    const cfg = join(tmp, 'p-minus.json');
+    writeFileSync(cfg, JSON.stringify([{ id: 'a', method: 'plrp-m', p: { conv2: -0.5 } }]));
+    const c = await runCli(['explain', '--model', join(FIXTURE_DIR, 'cnn4.onnx'), '--fasta', cnn4Fa, '--explain-config', cfg, '--out', join(tmp, 'pm.json')]);
+    expect([c.code, c.stderr]).toEqual([2, `plrp: ${cfg}: entry 0: p.conv2: p must be between 0 and 1 (the fraction of relevance pruned at each pruning point), got -0.5\n`]);
+    expect((await explainConfigsFrom({ method: 'plrp-m', p: '1' }))[0].p).toBe(1);
+  });
+
   it('explains a channels-last model with relevance still in A,C,G,T order per position', async () => {
     const out = join(tmp, 'nlc.json');
     const r = await runCli(['explain', '--model', join(FIXTURE_DIR, 'cnn-bn-nlc.onnx'), '--fasta', join(FIXTURE_DIR, 'cnn-bn-nlc.fa'), '--target', '0', '--composite', 'epsilon', '--out', out]);
