@@ -4,6 +4,7 @@
 import type { MetricsSummary } from '../engine/metrics/summarize-metrics';
 import { outputName } from '../engine/report/output-name';
 import { warningsCell } from '../engine/export/warnings-cell';
+import { isTiled } from '../shared/tiled-record';
 import type { RunSummary, SequenceRow } from '../shared/run-api';
 
 const num = (v: number | null | undefined): string => (typeof v === 'number' && Number.isFinite(v) ? Number(v.toPrecision(4)).toString() : 'NA');
@@ -51,5 +52,5 @@ export function sequenceLine(run: RunSummary, r: SequenceRow): string {
     const metrics = Object.entries(n?.metrics ?? {}).map(([k, v]) => `${k} ${num(v)}`).join(' ');
     return `${e.id}=${n ? num(n.sum) : 'NA'}${metrics ? ` [${metrics}]` : ''}`;
   }).join(' ');
-  return `${r.index}\t${r.name}\t${r.lengthBp} bp\ttarget ${outputName(r.target, run.outputLabels)}\tlogit ${num(r.logit)}\t${perExplanation}${r.warnings.length > 0 ? `\t⚠ ${warningsCell(r.warnings)}` : ''}`;
+  return `${r.index}\t${r.name}\t${r.lengthBp} bp\ttarget ${outputName(r.target, run.outputLabels)}\tlogit ${num(r.logit)}${isTiled(r.lengthBp, run.modelLengthBp) ? ' (mean over its model windows; Σ R sums over the record)' : ''}\t${perExplanation}${r.warnings.length > 0 ? `\t⚠ ${warningsCell(r.warnings)}` : ''}`;
 }

@@ -78,6 +78,27 @@ describe('plrp runs start', () => {
     }
   });
 
+  it('says a tiled record\'s logit and output are window means, in runs show and predict, and records the model\'s input length with the run', async () => {
+    const cache = join(dir, 'tiled.sqlite');
+    const fasta = join(dir, 'tiled.fa');
+    writeFileSync(fasta, `>long\n${'ACGGTCAT'.repeat(125)}\n>one\n${'ACGT'.repeat(50)}\n`);
+    const r = await runCli(['runs', 'start', '--model', cnn4, '--fasta', fasta, '--motifs', 'none', '--cache', cache]);
+    expect(r.code, r.stderr).toBe(0);
+    const show = await runCli(['runs', 'show', r.stdout.trim(), '--cache', cache]);
+    const line = (name: string) => show.stdout.split('\n').find((l) => l.split('\t')[1] === name)!;
+    expect(line('long')).toMatch(/\tlogit [-\d.e]+ \(mean over its model windows; Σ R sums over the record\)\t/);
+    expect(line('one')).not.toContain('mean over');
+    const svc = new LocalRunService({ cachePath: cache });
+    try {
+      expect((await svc.get(r.stdout.trim())).modelLengthBp).toBe(200);
+    } finally {
+      await svc.close();
+    }
+    const predict = await runCli(['predict', '--model', cnn4, '--fasta', fasta, '--out', join(dir, 'tiled.tsv')]);
+    expect(predict.code, predict.stderr).toBe(0);
+    expect(predict.stderr).toContain('plrp: note: 1 record is longer than the model\'s 200-bp input and tiled into windows (stride 100 bp): each output_k and logit_k is the mean over the windows');
+  });
+
   it('explains regions of an indexed FASTA: list and show say so, export writes genome coordinates, bad regions leave no run', async () => {
     const cache = join(dir, 'regions.sqlite');
     const genome = join(dir, 'genome.fa');
