@@ -88,9 +88,14 @@ describe('plrp runs start', () => {
     const line = (name: string) => show.stdout.split('\n').find((l) => l.split('\t')[1] === name)!;
     expect(line('long')).toMatch(/\tlogit [-\d.e]+ \(mean over its model windows; Σ R sums over the record\)\t/);
     expect(line('one')).not.toContain('mean over');
+    // Also for a run served whole from the cache, which never opens the model for inference.
+    const again = await runCli(['runs', 'start', '--model', cnn4, '--fasta', fasta, '--motifs', 'none', '--label', 'again', '--cache', cache]);
+    expect(again.code, again.stderr).toBe(0);
     const svc = new LocalRunService({ cachePath: cache });
     try {
       expect((await svc.get(r.stdout.trim())).modelLengthBp).toBe(200);
+      expect((await svc.get(again.stdout.trim())).timings.cachedExplanations).toEqual(['lrp']);
+      expect((await svc.get(again.stdout.trim())).modelLengthBp).toBe(200);
     } finally {
       await svc.close();
     }
