@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { safeUploadName } from '../server/http/upload';
 import type { Handlers } from '../server/api/dispatch';
 import type { FileRegistry } from '../server/api/file-registry';
-import { exportFileName, exportRunLines } from '../server/api/export-run';
+import { bedGraphExplanation, exportFileName, exportRunLines } from '../server/api/export-run';
 import type { RunService } from '../shared/run-api';
 import { openExternalLink } from './security/external-link';
 
@@ -33,12 +33,15 @@ export function electronHandlers(files: FileRegistry, runs: RunService, uploadsD
       await writeFile(join(dir, safe), bytes);
       return files.register(join(dir, safe), 'upload', safe);
     },
-    'runs:export': async ({ runId, format }) => {
-      const name = exportFileName(await runs.get(runId), format);
+    'runs:export': async ({ runId, format, explanationId }) => {
+      const run = await runs.get(runId);
+      // Before the dialog: a bedGraph without a valid explanation is refused, not saved empty.
+      if (format === 'bedgraph') bedGraphExplanation(run, explanationId);
+      const name = exportFileName(run, format, explanationId);
       const r = await dialog.showSaveDialog(win(), { defaultPath: name });
       if (r.canceled || !r.filePath) return { saved: false, name };
       const out = createWriteStream(r.filePath);
-      for await (const chunk of exportRunLines(runs, runId, format)) {
+      for await (const chunk of exportRunLines(runs, runId, format, explanationId)) {
         if (!out.write(chunk)) await new Promise<void>((res) => out.once('drain', () => res()));
       }
       await new Promise<void>((res, rej) => out.end((e?: Error | null) => (e ? rej(e) : res())));

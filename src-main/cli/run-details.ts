@@ -3,6 +3,8 @@
 // their means over the sequences, and each sequence's metric values beside its Σ R.
 import type { MetricsSummary } from '../engine/metrics/summarize-metrics';
 import { outputName } from '../engine/report/output-name';
+import { warningsCell } from '../engine/export/warnings-cell';
+import { isTiled } from '../shared/tiled-record';
 import type { RunSummary, SequenceRow } from '../shared/run-api';
 
 const num = (v: number | null | undefined): string => (typeof v === 'number' && Number.isFinite(v) ? Number(v.toPrecision(4)).toString() : 'NA');
@@ -26,7 +28,10 @@ export function runDetailLines(run: RunSummary, groundTruthPath: string | null, 
     return lines;
   }
   lines.push(`metrics: ${run.metrics.join(', ')} (mean over the sequences that have a value, n = how many)`);
-  for (const [id, summary] of metrics) {
+  // In the run's explanation order (runs show passes it in the one order, LRP then PLRP by p).
+  for (const { id } of run.explanations) {
+    const summary = metrics.get(id);
+    if (!summary) continue;
     const parts = Object.entries(summary).flatMap(([name, s]) => {
       if (name === 'faithfulness') {
         const f = (s as MetricsSummary['faithfulness'])?.morfMinusLerfAuc;
@@ -40,12 +45,12 @@ export function runDetailLines(run: RunSummary, groundTruthPath: string | null, 
   return lines;
 }
 
-/** One sequence's line: index, name, length, target (by name), logit, then Σ R and metrics per explanation. */
+/** One sequence's line: index, name, length, target (by name), logit, then Σ R and metrics per explanation; last, its warnings after ⚠. */
 export function sequenceLine(run: RunSummary, r: SequenceRow): string {
   const perExplanation = run.explanations.map((e) => {
     const n = r.explanations[e.id];
     const metrics = Object.entries(n?.metrics ?? {}).map(([k, v]) => `${k} ${num(v)}`).join(' ');
     return `${e.id}=${n ? num(n.sum) : 'NA'}${metrics ? ` [${metrics}]` : ''}`;
   }).join(' ');
-  return `${r.index}\t${r.name}\t${r.lengthBp} bp\ttarget ${outputName(r.target, run.outputLabels)}\tlogit ${num(r.logit)}\t${perExplanation}`;
+  return `${r.index}\t${r.name}\t${r.lengthBp} bp\ttarget ${outputName(r.target, run.outputLabels)}\tlogit ${num(r.logit)}${isTiled(r.lengthBp, run.modelLengthBp) ? ' (mean over its model windows; Σ R sums over the record)' : ''}\t${perExplanation}${r.warnings.length > 0 ? `\t⚠ ${warningsCell(r.warnings)}` : ''}`;
 }

@@ -10,8 +10,10 @@ import { createWriteStream, statSync, type WriteStream } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { formatG } from '../engine/export/format-number';
+import { warningsCell } from '../engine/export/warnings-cell';
 import { isSequenceComputed, type RunService, type RunSummary } from '../shared/run-api';
 import { AppError } from '../shared/errors';
+import { orderedExplanations } from '../shared/explanation-order';
 import { genomeSpot, regionColumns, REGION_COLUMNS } from '../engine/export/genome-spot';
 import { overlapNote } from '../engine/export/overlap-average';
 import { regionBedGraphLines, regionPlaces, regionTrackDescription } from './region-bedgraph';
@@ -56,7 +58,9 @@ function checkOutDir(outDir: string): void {
 }
 
 export async function exportRun(service: RunService, runId: string, outDir: string, o: ExportRunOptions = {}): Promise<string[]> {
-  const run = await service.get(runId);
+  const stored = await service.get(runId);
+  // Columns and files in the one explanation order (LRP, then each PLRP method by p), as the app's tracks.
+  const run: RunSummary = { ...stored, explanations: orderedExplanations(stored.explanations) };
   checkOutDir(outDir);
   await mkdir(outDir, { recursive: true });
   const open = (path: string, header: string): OpenFile => {
@@ -65,7 +69,7 @@ export async function exportRun(service: RunService, runId: string, outDir: stri
     return { path, stream };
   };
   const tsv = open(join(outDir, 'sequences.tsv'),
-    ['index', 'name', ...(run.regions ? REGION_COLUMNS : []), 'length_bp', 'target', 'logit', ...run.explanations.flatMap((e) => [`${e.id}_sum`, ...run.metrics.map((m) => `${e.id}_${m}`)])].join('\t') + '\n');
+    ['index', 'name', ...(run.regions ? REGION_COLUMNS : []), 'length_bp', 'target', 'logit', ...run.explanations.flatMap((e) => [`${e.id}_sum`, ...run.metrics.map((m) => `${e.id}_${m}`)]), 'warnings'].join('\t') + '\n');
   // A region run's tracks: one per explanation over the regions in position order, overlaps averaged.
   const placed = run.regions ? await regionPlaces(service, run) : null;
   if (placed && placed.overlaps > 0) o.onNote?.(`bedGraph: ${overlapNote(placed.overlaps)}; each region's own values stay in the run, where the app's tracks show them`);
@@ -120,7 +124,7 @@ async function writeSequences(service: RunService, run: RunSummary, tsv: OpenFil
       tsv.stream.write([r.index, r.name, ...(run.regions ? regionColumns(spot, r.lengthBp) : []), r.lengthBp, r.target, formatG(r.logit), ...run.explanations.flatMap((e) => {
         const x = r.explanations[e.id];
         return [x ? formatG(x.sum) : 'NA', ...run.metrics.map((m) => (x?.metrics[m] === undefined ? 'NA' : formatG(x.metrics[m]!)))];
-      })].join('\t') + '\n');
+      }), warningsCell(r.warnings)].join('\t') + '\n');
       for (const g of graphs) {
         if (!r.explanations[g.id]) continue;
         const slice = await service.trackSlice({ runId: run.id, sequenceIndex: r.index, explanationId: g.id, startBp: 0, endBp: r.lengthBp, bpPerBin: 1 });

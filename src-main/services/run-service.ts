@@ -41,7 +41,7 @@ import { motifHits, motifRanking, seqlets } from './run-annotations';
 import { earlierScanHits, recordRunMotifs, reuseAnnotations } from './cache/reuse-annotations';
 import { bundledJasparPath } from '../engine/motifs/bundled';
 import { openModel } from '../engine/explain/open-model';
-import { modelHead } from '../engine/explain/model-head';
+import { modelHeadAndLength } from '../engine/explain/model-head';
 import { layerRelevanceView } from './layer-view';
 import { buildRunReport } from './report/run-report';
 import type { ReportRenderer } from './report/html-to-pdf';
@@ -134,9 +134,10 @@ export class LocalRunService implements RunService {
     const input = regions
       ? await ingestRegions(this.cache, regions, basename(p.fastaPath))
       : await ingestFasta(this.cache, p.fastaPath, basename(p.fastaPath));
-    // The head tells the app which outputs the model predicts present (RunSummary.modelHead).
-    const head = await modelHead(p.modelPath).catch(() => null);
-    this.cache.upsertModel(modelSha, basename(p.modelPath), { path: p.modelPath, ...(head ? { head } : {}) });
+    // The head tells the app which outputs the model predicts present (RunSummary.modelHead), the
+    // input length which records were tiled (RunSummary.modelLengthBp).
+    const shape = await modelHeadAndLength(p.modelPath).catch(() => null);
+    this.cache.upsertModel(modelSha, basename(p.modelPath), { path: p.modelPath, ...(shape ?? {}) });
     const run: StoredRun = {
       id: randomUUID(), label: p.label, status: 'queued', modelSha, inputSha: input.sha256, modelName: basename(p.modelPath),
       fastaName: basename(p.fastaPath),

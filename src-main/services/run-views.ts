@@ -39,6 +39,7 @@ export function runSummary(cache: RunCache, run: StoredRun, sequenceCount: numbe
     groundTruthScoring: run.request.groundTruthScoring ?? null,
     computedElsewhereBy: ownerElsewhere(run),
     modelHead: modelHeadOf(cache, run.modelSha),
+    modelLengthBp: modelLengthOf(cache, run.modelSha),
   };
 }
 
@@ -49,6 +50,13 @@ function modelHeadOf(cache: RunCache, modelSha: string): Head | null {
   const row = cache.statement('SELECT info_json FROM models WHERE sha256 = ?').get(modelSha) as { info_json: string } | undefined;
   const head = row ? (JSON.parse(row.info_json) as { head?: unknown }).head : undefined;
   return HEADS.find((h) => h === head) ?? null;
+}
+
+/** The model's input length recorded with it (a run that explained sequences records it); null when none was. */
+function modelLengthOf(cache: RunCache, modelSha: string): number | null {
+  const row = cache.statement('SELECT info_json FROM models WHERE sha256 = ?').get(modelSha) as { info_json: string } | undefined;
+  const lengthBp = row ? (JSON.parse(row.info_json) as { lengthBp?: unknown }).lengthBp : undefined;
+  return typeof lengthBp === 'number' ? lengthBp : null;
 }
 
 function canonicalOf(e: RunExplanation): string {

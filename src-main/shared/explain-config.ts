@@ -25,6 +25,19 @@ export const DEFAULT_EPSILON = 1e-6;
 export const DEFAULT_STABILIZER = 1e-6;
 export const DEFAULT_GAMMA = 0.25;
 
+/**
+ * p, the pruned fraction, from 0 (plain LRP) to 1 (every entry pruned: plrp.md's mass cut keeps
+ * nothing once T = Σ|R|) wherever it is given: the CLI's --p, explain configs and the app's form.
+ */
+export const P_MAX = 1;
+
+/** "must be between 0 and 1, got 30": what is wrong with a p, said for the user; null when it is fine. */
+export function pRangeProblem(p: number): string | null {
+  return Number.isFinite(p) && p >= 0 && p <= P_MAX ? null : `must be between 0 and ${P_MAX} (the fraction of relevance pruned at each pruning point), got ${p}`;
+}
+
+const pruneFraction = z.number().refine((p) => pRangeProblem(p) === null, { error: (issue) => `p ${pRangeProblem(issue.input as number)}` });
+
 export const explainConfigSchema = z
   .object({
     id: z.string().min(1).max(64).regex(/^[A-Za-z0-9._-]+$/, 'use letters, digits, dot, dash, underscore'),
@@ -34,7 +47,7 @@ export const explainConfigSchema = z
     stabilizer: z.number().finite().nonnegative().default(DEFAULT_STABILIZER),
     method: z.enum(METHODS).default('lrp'),
     /** Pruned fraction; a number for all pruning points, or per point (tensor name → p). */
-    p: z.union([z.number().min(0).max(1), z.record(z.string(), z.number().min(0).max(1))]).default(0),
+    p: z.union([pruneFraction, z.record(z.string(), pruneFraction)]).default(0),
     threshold: z.enum(THRESHOLDS).default('mass'),
     lambda: z.enum(LAMBDAS).default('total'),
     /** Per-layer rule override by node name. */

@@ -117,7 +117,8 @@ export const INVOKE_CHANNELS = {
   ),
   'runs:groundTruth': ch<GroundTruthRegion[] | null>()(z.object({ runId, sequenceIndex: seqIndex }).strict()),
   /** Electron: main shows a save dialog. Browser mode downloads from /api/export instead. */
-  'runs:export': ch<{ saved: boolean; name: string }>()(z.object({ runId, format: z.enum(EXPORT_FORMATS) }).strict()),
+  /** A bedGraph holds one explanation (`explanationId`), as `plrp runs export` writes one file per explanation. */
+  'runs:export': ch<{ saved: boolean; name: string }>()(z.object({ runId, format: z.enum(EXPORT_FORMATS), explanationId: z.string().min(1).max(64).optional() }).strict()),
   'cache:info': ch<CacheInfo>()(empty),
   'cache:prune': ch<PruneResult>()(
     z.object({ maxBytes: z.number().int().nonnegative().optional(), keepRuns: z.number().int().nonnegative().optional() }).strict(),

@@ -121,6 +121,11 @@ export interface RunSummary {
    * (runs stored before, imported runs).
    */
   modelHead: Head | null;
+  /**
+   * The model's input length (bp) recorded with the model; 0 for a model of any length, null when
+   * not recorded (imported runs). Longer sequences were tiled into windows (shared/tiled-record.ts).
+   */
+  modelLengthBp: number | null;
 }
 
 /**

@@ -139,6 +139,9 @@ test('the demo runs end to end and every view shows its results', async ({ page 
 
   await page.getByTestId('nav-layers').click();
   await expect(page.getByTestId('layers-table')).toBeVisible();
+  // The Layers table and its explanation picker in the tracks' order too (they listed stored order).
+  expect(await page.getByTestId('layers-table').locator('tbody tr td:first-child').allTextContents()).toEqual(trackOrder);
+  await expect(page.getByTestId('diag-explanation').locator('option')).toHaveText(trackOrder.filter((id) => id !== 'lrp') as string[]);
   // Layers opens on the sequence selected in the Run view; sequences with a warning are marked ⚠.
   const sequencePicker = page.getByTestId('diag-sequence');
   await expect(sequencePicker.locator('option:checked')).toHaveText('test_00005');
@@ -157,7 +160,7 @@ test('the demo runs end to end and every view shows its results', async ({ page 
   await expect(page.getByTestId('diag-units-at-zero').first()).toHaveText(/^[\d,]+ of [1-9][\d,]*$/);
   await expect(page.getByTestId('diag-magnification').first()).toHaveText(/^\d/);
   await expect(page.getByTestId('diag-at-zero-note')).toContainText('carried no relevance');
-  // The filters × positions heatmap of the first pruning point: PLRP at p = 0.5 keeps some cells and prunes others.
+  // The filters × positions heatmap of the first pruning point: PLRP (the first by p, 0.1) keeps some cells and prunes others.
   await expect(page.getByTestId('layer-heatmap-canvas')).toBeVisible();
   await expect(page.getByTestId('layer-counts')).toHaveText(/^[1-9]\d* kept, [1-9]\d* pruned$/);
   await page.screenshot({ path: 'test-results/screens/05-layers.png', fullPage: true });

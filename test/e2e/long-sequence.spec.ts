@@ -101,7 +101,12 @@ test('the Layers view of a 100 kbp record steps through its 999 model windows on
   await runLongRecord(page, 'long-layers');
   await page.reload();
   await page.getByTestId('recent-run').getByRole('button', { name: 'long-layers', exact: true }).click();
+  // The record's logit is a mean over its windows, and the title says so beside it.
+  await expect(page.getByTestId('tiled-logit-note')).toHaveText(' (mean over its model windows)');
   await page.getByTestId('nav-layers').click();
+  // No Σ R ÷ logit for a tiled record: Σ R sums over 100 kbp, the logit is a window mean.
+  await expect(page.getByTestId('layers-tiled-note')).toContainText('leaves out 1 record longer than the model\'s 200-bp input');
+  await expect(page.getByTestId('layers-table').locator('tbody tr').first().locator('td').nth(6)).toHaveText('—');
   const span = page.getByTestId('diag-window-span');
   await expect(page.getByTestId('pruning-diagnostics')).toContainText('of 999');
   await expect(span).toHaveText('bases 1–200');

@@ -229,11 +229,15 @@ test('a finished run reopens from the cache after the server restarts, and expor
     expect(new Set(lines.slice(1).map((l) => l.split('\t')[4]))).toEqual(new Set(['absent', 'gata1_tal1_pair']));
     expect(lines[0]).toContain('plrp-m-p0.5_gini');
 
+    // One explanation per bedGraph, chosen beside the button (LRP first, then each PLRP method by p),
+    // as `plrp runs export` writes one file each: one track of 40 sequences × 200 one-base rows.
+    await expect(page.getByTestId('export-bedgraph-explanation').locator('option')).toHaveText(['lrp', 'plrp-lambda-p0.1', 'plrp-lambda-p0.3', 'plrp-lambda-p0.5', 'plrp-lambda-p0.7', 'plrp-lambda-p0.9', 'plrp-m-p0.5']);
+    await page.getByTestId('export-bedgraph-explanation').selectOption('plrp-lambda-p0.3');
     const [bedgraph] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-bedgraph').click()]);
+    expect(bedgraph.suggestedFilename()).toBe('Demo.plrp-lambda-p0.3.bedGraph');
     const bg = readFileSync((await bedgraph.path())!, 'utf8').split('\n');
-    // 40 sequences × 7 explanations, each a track line and 200 one-base rows.
-    expect(bg.filter((l) => l.startsWith('track ')).length).toBe(280);
-    expect(bg.filter((l) => /^test_\d+\t\d+\t\d+\t/.test(l)).length).toBe(280 * 200);
+    expect(bg.filter((l) => l.startsWith('track '))).toEqual(['track type=bedGraph name="plrp-lambda-p0.3" description="PLRP Studio epsilon-plus plrp-lambda relevance"']);
+    expect(bg.filter((l) => /^test_\d+\t\d+\t\d+\t/.test(l)).length).toBe(40 * 200);
 
     // Settings: free space by deleting the oldest runs down to a size; here the only run goes.
     await page.getByTestId('nav-settings').click();

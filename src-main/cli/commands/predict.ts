@@ -1,9 +1,12 @@
-// `plrp predict`: the model's outputs for every FASTA record, as a TSV (tiled records: window mean).
+// `plrp predict`: the model's outputs for every FASTA record, as a TSV. A record longer than the
+// model's input is tiled into windows: its output_k and logit_k are each the mean over the windows
+// (the output is the mean of the windows' heads, not the head of the mean logit), and a note says so.
 import type { Command } from 'commander';
 import { AppError } from '../../shared/errors';
 import { openModel } from '../../engine/explain/open-model';
 import { readFasta } from '../../engine/genomics/fasta';
 import { encodeWindow, windowStarts } from '../../engine/pool/tiling';
+import { defaultStride } from '../../engine/genomics/tiling';
 import { writeFileAtomic } from '../../engine/export/atomic-write';
 import { withCancellation } from '../cancellation';
 import { parseLayout, parsePositiveInt } from '../options';
@@ -31,6 +34,7 @@ async function runPredict(o: PredictOptions, signal: AbortSignal): Promise<void>
     const batchSize = parsePositiveInt('batch-size', o.batchSize);
     const lines = [['sequence', 'length', 'predicted', ...Array.from({ length: k }, (_, j) => `output_${j}`), ...Array.from({ length: k }, (_, j) => `logit_${j}`)].join('\t')];
     let batch: { name: string; length: number; starts: number[]; letters: string }[] = [];
+    let tiled = 0;
     const flush = async () => {
       const n = batch.reduce((s, b) => s + b.starts.length, 0);
       const x = new Float32Array(n * L * 4);
@@ -54,10 +58,15 @@ async function runPredict(o: PredictOptions, signal: AbortSignal): Promise<void>
     for await (const rec of readFasta(o.fasta)) {
       if (signal.aborted) throw new AppError('CANCELLED', 'cancelled');
       batch.push({ name: rec.name, length: rec.sequence.length, starts: windowStarts(rec.sequence.length, L), letters: rec.sequence });
+      if (batch[batch.length - 1].starts.length > 1) tiled++;
       if (batch.length >= batchSize) await flush();
     }
     if (batch.length) await flush();
     await writeFileAtomic(o.out, `${lines.join('\n')}\n`);
+    if (tiled > 0) {
+      process.stderr.write(`plrp: note: ${tiled.toLocaleString('en-US')} record${tiled === 1 ? ' is' : 's are'} longer than the model's ${L}-bp input and tiled into windows (stride ${defaultStride(L)} bp): `
+        + 'each output_k and logit_k is the mean over the windows, so output_k is the mean of the windows\' sigmoid/softmax, not the head applied to the mean logit\n');
+    }
   } finally {
     await model.close();
   }

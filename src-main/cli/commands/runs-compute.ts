@@ -188,7 +188,7 @@ async function computeInService(o: ComputeOptions, begin: (svc: LocalRunService)
     if (interrupts.interrupted()) await svc.cancel(started.id);
     const settled = await svc.whenSettled(started.id);
     bar.done();
-    printWarnings(svc, settled);
+    printWarnings(svc, settled, cacheFlag(o));
     reportSettled(settled, interrupts.interrupted(), cacheFlag(o));
   } finally {
     interrupts.stop();
@@ -205,11 +205,11 @@ function cacheFlag(o: ComputeOptions): string {
  * The warnings the run stored with its sequences (too short, mostly N, PLRP magnified relevance…),
  * as `explain` prints them: the first few, then how many more and where they all are.
  */
-function printWarnings(svc: LocalRunService, run: RunSummary): void {
+function printWarnings(svc: LocalRunService, run: RunSummary, cache: string): void {
   const keys = svc.cache.runExplanations(run.id).map((e) => e.explKey);
   const log = new WarningLog((line) => process.stderr.write(`${line}\n`));
   for (const messages of readWarnings(svc.cache.db, keys, 0, run.sequenceCount).values()) for (const m of messages) log.warn(m);
-  log.summary("the app's sequence table (⚠)");
+  log.summary(`\`plrp runs show ${run.id}${cache} --warnings\`, the warnings column of \`plrp runs export\`'s sequences.tsv and the app's sequence table (⚠)`);
 }
 
 /** "1,200 of 4,000 sequences stored". */

@@ -3,7 +3,8 @@
 import type { Command } from 'commander';
 import { AppError } from '../../shared/errors';
 import { countOf } from '../../shared/count-of';
-import { isSequenceComputed } from '../../shared/run-api';
+import { isSequenceComputed, type RunSummary } from '../../shared/run-api';
+import { orderedExplanations } from '../../shared/explanation-order';
 import { exportRun, partialExportNote } from '../../services/export-run';
 import { LocalRunService } from '../../services/run-service';
 import { registerImport } from './runs-import';
@@ -46,10 +47,18 @@ export function register(program: Command): void {
       if (list.length === 0 && !opts.json) process.stderr.write(`plrp: no runs in ${svc.cache.path}\n`);
     }));
 
-  cacheOpt(runs.command('show').argument('<id>', ID_HELP).description('one run: options, target and output names, ground truth, metrics, timings, per-sequence numbers').option('--json', 'print JSON'))
-    .action(async (given: string, opts: CacheOption) => withService(opts, async (svc) => {
+  cacheOpt(runs.command('show').argument('<id>', ID_HELP).description('one run: options, target and output names, ground truth, metrics, timings, per-sequence numbers (⚠ and its warnings on a sequence that may mislead)').option('--json', 'print JSON')
+    .option('--warnings', 'list only the sequences with warnings, every one of them (not only the first 1,000), with their warnings'))
+    .action(async (given: string, opts: CacheOption & { warnings?: boolean }) => withService(opts, async (svc) => {
       const id = svc.resolveRunId(given);
-      const run = await svc.get(id);
+      const stored = await svc.get(id);
+      // Explanations in the one order (LRP, then each PLRP method by p), as the app lists them.
+      const run: RunSummary = { ...stored, explanations: orderedExplanations(stored.explanations) };
+      if (opts.warnings && !opts.json) {
+        process.stdout.write(`${runLine(run)}\n`);
+        for (const line of await warningLines(svc, run)) process.stdout.write(`  ${line}\n`);
+        return;
+      }
       const page = await svc.sequences({ runId: id, limit: 1000 });
       if (opts.json) {
         process.stdout.write(`${JSON.stringify({ run, sequences: page }, null, 2)}\n`);
@@ -63,6 +72,8 @@ export function register(program: Command): void {
       process.stdout.write(`  compute ${(run.timings.computeMs / 1000).toFixed(2)} s; cached: ${run.timings.cachedExplanations.join(',') || '-'}\n`);
       // A cancelled or running run lists sequences it has not computed: counted, not shown.
       const computed = page.rows.filter((r) => isSequenceComputed(r, run));
+      const warned = computed.filter((r) => r.warnings.length > 0).length;
+      if (warned > 0) process.stdout.write(`  ⚠ ${countOf(warned, 'sequence')} ${page.total > page.rows.length ? `of the first ${page.rows.length.toLocaleString('en-US')} ` : ''}${warned === 1 ? 'has' : 'have'} warnings: results may mislead (their warnings follow ⚠ on their lines; plrp runs show ${given} --warnings lists every one)\n`);
       for (const r of computed) process.stdout.write(`  ${sequenceLine(run, r)}\n`);
       const notComputed = page.rows.length - computed.length;
       if (notComputed > 0) process.stdout.write(`  … and ${notComputed.toLocaleString('en-US')} of these ${page.rows.length.toLocaleString('en-US')} sequences not computed yet (run ${run.status})\n`);
@@ -114,4 +125,21 @@ export function register(program: Command): void {
       const r = await svc.pruneCache({ maxBytes: maxMb === undefined ? undefined : maxMb * 1e6, keepRuns: keep });
       process.stdout.write(`removed ${countOf(r.removedRuns.length, 'run')}: ${mb(r.before.sizeBytes)} → ${mb(r.after.sizeBytes)}\n`);
     }));
+}
+
+/** `runs show --warnings`: each computed sequence with warnings, paged over the whole run, then how many. */
+async function warningLines(svc: LocalRunService, run: RunSummary): Promise<string[]> {
+  const lines: string[] = [];
+  let warned = 0;
+  for (let offset = 0; offset < run.sequenceCount; offset += 1000) {
+    const { rows } = await svc.sequences({ runId: run.id, offset, limit: 1000 });
+    if (rows.length === 0) break;
+    for (const r of rows) {
+      if (!isSequenceComputed(r, run) || r.warnings.length === 0) continue;
+      warned++;
+      for (const w of r.warnings) lines.push(`${r.index}\t${r.name}\t⚠ ${w}`);
+    }
+  }
+  const of = `${warned.toLocaleString('en-US')} of the ${run.sequencesDone.toLocaleString('en-US')} computed sequences`;
+  return [warned === 0 ? 'no sequence has warnings' : `${of} ${warned === 1 ? 'has' : 'have'} warnings:`, ...lines];
 }

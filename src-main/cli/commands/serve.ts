@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { AppError } from '../../shared/errors';
 import { startBrowserMode } from '../../server/start-browser-mode';
+import { ensureUiBuilt } from '../ensure-ui-built';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -32,9 +33,10 @@ export function register(program: Command): void {
     })
     .option('--host <address>', 'bind address (default 127.0.0.1); a non-loopback one exposes the studio to your network, protected only by the token (warned at start)')
     .option('--no-open', 'do not open the system browser')
-    .option('--renderer <dir>', 'built UI folder', `${ROOT}out/renderer`)
+    .option('--renderer <dir>', 'built UI folder (built there first when missing; the build needs npm install\'s dev tools)', `${ROOT}out/renderer`)
     .action(async (files: string[], opts: { port?: number; host?: string; open: boolean; renderer: string }) => {
       const log = (m: string) => process.stderr.write(`plrp serve: ${m}\n`);
+      await ensureUiBuilt(opts.renderer, log);
       const server = await startBrowserMode({
         port: opts.port,
         host: opts.host,

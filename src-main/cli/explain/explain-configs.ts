@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { ZodError } from 'zod';
 import { AppError, errorMessage } from '../../shared/errors';
-import { parseExplainConfig, type ExplainConfig } from '../../shared/explain-config';
+import { parseExplainConfig, pRangeProblem, type ExplainConfig } from '../../shared/explain-config';
 
 export interface ExplainFlags {
   composite?: string;
@@ -49,14 +49,20 @@ export async function explainConfigsFrom(flags: ExplainFlags): Promise<ExplainCo
   if (flags.explainConfig) return readConfigFile(flags.explainConfig);
   const method = flags.method ?? 'lrp';
   checkPruningFlags(method, flags);
+  // The ids the app gives the same explanations (its New-run form, the demo): `lrp` for plain LRP
+  // whatever its composite (the composite is in the options), `plrp-lambda-p0.3` for PLRP, with p
+  // written as a number (`--p .30` is p0.3). Runs stored before with `epsilon-plus` keep that id.
+  const p = numberFlag('p', flags.p);
+  const badP = p === undefined ? null : pRangeProblem(p);
+  if (badP) throw new AppError('USAGE', `--p ${badP}`);
   const raw = {
-    id: method === 'lrp' ? (flags.composite ?? 'epsilon-plus') : `${method}-p${flags.p ?? '0'}`,
+    id: method === 'lrp' ? 'lrp' : `${method}-p${p ?? 0}`,
     composite: flags.composite,
     epsilon: numberFlag('epsilon', flags.epsilon),
     gamma: numberFlag('gamma', flags.gamma),
     stabilizer: numberFlag('stabilizer', flags.stabilizer),
     method,
-    p: numberFlag('p', flags.p),
+    p,
     threshold: flags.threshold,
     lambda: flags.lambda,
   };

@@ -6,7 +6,13 @@ import { buildGraph } from '../onnx/graph';
 import { readModelFile } from '../onnx/read-model';
 import type { Head } from './types';
 
-export async function modelHead(path: string): Promise<Head> {
+/**
+ * The head and the input length (bp; 0 for a model of any length), recorded together when a run
+ * starts: a run served whole from the cache never opens the model, yet the app needs the length
+ * to tell which records were tiled into windows.
+ */
+export async function modelHeadAndLength(path: string): Promise<{ head: Head; lengthBp: number }> {
   const { model } = await readModelFile(path);
-  return analyzeGraph(buildGraph(model, path)).head;
+  const analyzed = analyzeGraph(buildGraph(model, path));
+  return { head: analyzed.head, lengthBp: Math.max(0, analyzed.lengthBp) };
 }

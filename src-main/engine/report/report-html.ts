@@ -1,6 +1,7 @@
 // The self-contained run report: one HTML file with inline CSS and inline SVG figures, no scripts
 // and no external references, so it opens offline and prints to PDF as is. Every string that
 // came from a user's files is escaped; figures are returned too, for export one by one.
+import { orderedConfigs } from '../../shared/explanation-order';
 import type { ModelInfo } from '../explain/types';
 import type { ModelSweep } from '../reproduce/sweep-result';
 import { sweepPlots } from '../reproduce/report-plots';
@@ -81,7 +82,10 @@ function figure(name: string, svg: string, caption: string, figures: Map<string,
   return `<figure data-figure="${esc(name)}">${svg}<figcaption>${esc(name)}: ${esc(caption)}</figcaption></figure>`;
 }
 
-export function buildReportHtml(r: ReportInput): Report {
+export function buildReportHtml(given: ReportInput): Report {
+  // Every table and figure in the one explanation order (LRP, then each PLRP method by p), as the
+  // app lists them, whatever order the run stored them in.
+  const r: ReportInput = { ...given, doc: { ...given.doc, explanations: orderedConfigs(given.doc.explanations) } };
   const figures = new Map<string, string>();
   const d = r.doc;
   const ids = d.explanations.map((e) => e.id);

@@ -1,7 +1,8 @@
 // The report's Options table: one row per explanation. As in the app's Layers view, a setting that
 // does not apply to an explanation's method reads "—" instead of its schema default: plain LRP
 // prunes nothing (no p, no threshold) and only PLRP-λ rescales by λ, so "LRP, p 0, mass, total"
-// would read as options that were chosen and used.
+// would read as options that were chosen and used. Likewise γ: only the γ rule reads it (the
+// ε-γ-box composite's convolutions, or a layer whose rule is overridden to γ).
 import type { ExplainConfig } from '../../shared/explain-config';
 import { escapeHtml as esc, fmt } from './html-escape';
 import { htmlTable, nameCell, type Column } from './report-table';
@@ -18,6 +19,11 @@ export function pruningOptions(c: ExplainConfig): { p: string; threshold: string
   };
 }
 
+/** Whether any layer of this explanation runs the γ rule, the only one that reads γ. */
+function usesGamma(c: ExplainConfig): boolean {
+  return c.composite === 'epsilon-gamma-box' || Object.values(c.rules).includes('gamma');
+}
+
 export function optionsTable(explanations: { id: string; config: ExplainConfig }[]): string {
   const numCol = (label: string): Column => ({ label, kind: 'number' });
   // p per pruning point is a JSON object, which must be allowed to wrap.
@@ -25,6 +31,6 @@ export function optionsTable(explanations: { id: string; config: ExplainConfig }
   return htmlTable([{ label: 'explanation', kind: 'name' }, 'composite', 'method', pCol, 'threshold', 'λ', numCol('ε'), numCol('γ'), numCol('stabilizer'), { label: 'rule overrides', kind: 'long' }],
     explanations.map(({ id, config: c }) => {
       const o = pruningOptions(c);
-      return [nameCell(id), esc(c.composite), esc(c.method), esc(o.p), esc(o.threshold), esc(o.lambda), fmt(c.epsilon), fmt(c.gamma), fmt(c.stabilizer), esc(JSON.stringify(c.rules))];
+      return [nameCell(id), esc(c.composite), esc(c.method), esc(o.p), esc(o.threshold), esc(o.lambda), fmt(c.epsilon), usesGamma(c) ? fmt(c.gamma) : NOT_APPLICABLE, fmt(c.stabilizer), esc(JSON.stringify(c.rules))];
     }));
 }

@@ -9,7 +9,7 @@ import { toErrorPayload, errorMessage } from '../../shared/errors';
 import { EXPORT_FORMATS, type ExportFormat } from '../../shared/ipc';
 import type { RunService } from '../../shared/run-api';
 import { dispatch, type Handlers } from '../api/dispatch';
-import { exportContentType, exportFileName, exportRunLines } from '../api/export-run';
+import { bedGraphExplanation, exportContentType, exportFileName, exportRunLines } from '../api/export-run';
 import type { FileRegistry } from '../api/file-registry';
 import { checkAccess, tokenCookieName, type AccessPolicy } from './access-guard';
 import { EventHub } from './event-stream';
@@ -134,13 +134,19 @@ export function createStudioServer(o: StudioServerOptions): { server: Server; cl
     const runId = url.searchParams.get('runId') ?? '';
     const format = url.searchParams.get('format') as ExportFormat;
     if (!EXPORT_FORMATS.includes(format)) return sendJson(res, 400, { ok: false, error: { code: 'USAGE', message: 'unknown export format' } });
+    const explanationId = url.searchParams.get('explanation') ?? undefined;
     let run;
     try {
       run = await o.runs.get(runId);
     } catch (e) {
       return sendJson(res, 404, { ok: false, error: toErrorPayload(e) });
     }
-    const chunks = exportRunLines(o.runs, runId, format);
+    try {
+      if (format === 'bedgraph') bedGraphExplanation(run, explanationId);
+    } catch (e) {
+      return sendJson(res, 400, { ok: false, error: toErrorPayload(e) });
+    }
+    const chunks = exportRunLines(o.runs, runId, format, explanationId);
     // The first chunk before the headers: a report that cannot be built (no Chromium for PDF) is
     // answered with its error instead of a half-sent download.
     let first: IteratorResult<string | Uint8Array>;
@@ -152,7 +158,7 @@ export function createStudioServer(o: StudioServerOptions): { server: Server; cl
     res.writeHead(200, {
       ...SECURITY_HEADERS,
       'Content-Type': exportContentType(format),
-      'Content-Disposition': `attachment; filename="${exportFileName(run, format)}"`,
+      'Content-Disposition': `attachment; filename="${exportFileName(run, format, explanationId)}"`,
       'Cache-Control': 'no-store',
     });
     if (!first.done) res.write(first.value);

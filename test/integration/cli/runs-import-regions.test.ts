@@ -47,7 +47,7 @@ describe('a region out.json', () => {
       expect(run).toMatchObject({ status: 'done', sequenceCount: 3, regions: { strings: ['r1:101-300'], bedName: 'peaks.bed' }, groundTruthScoring: 'all' });
       const { rows } = await svc.sequences({ runId });
       expect(rows.map((s) => [s.name, s.place])).toEqual([['r1:101-300', { chrom: 'r1', startBp: 100 }], ['peak1', { chrom: 'r0', startBp: 10 }], ['r1:601-800', { chrom: 'r1', startBp: 600 }]]);
-      const slice = await svc.trackSlice({ runId, sequenceIndex: 1, explanationId: 'epsilon-plus', startBp: 0, endBp: 200, bpPerBin: 1 });
+      const slice = await svc.trackSlice({ runId, sequenceIndex: 1, explanationId: 'lrp', startBp: 0, endBp: 200, bpPerBin: 1 });
       expect(slice.letters).toBe(genome.r0.slice(10, 210));
     } finally {
       await svc.close();
@@ -55,8 +55,8 @@ describe('a region out.json', () => {
     const show = await runCli(['runs', 'show', runId, '--cache', cache]);
     expect(show.code, show.stderr).toBe(0);
     expect(show.stdout).toContain(`ground truth: ${path('sites.bed')} (RMA and RRA count every region, whatever output is explained)`);
-    expect(show.stdout).toMatch(/metrics: rma, gini .*\n {4}epsilon-plus: gini [\d.]+ \(n 3\), rma [\d.]+ \(n 1\)/);
-    expect(show.stdout).toMatch(/\tr1:101-300\t200 bp\ttarget \d\tlogit [-\d.]+\tepsilon-plus=[-\d.e]+ \[gini [\d.]+ rma [\d.]+\]/);
+    expect(show.stdout).toMatch(/metrics: rma, gini .*\n {4}lrp: gini [\d.]+ \(n 3\), rma [\d.]+ \(n 1\)/);
+    expect(show.stdout).toMatch(/\tr1:101-300\t200 bp\ttarget \d\tlogit [-\d.]+\tlrp=[-\d.e]+ \[gini [\d.]+ rma [\d.]+\]/);
   });
 
   it('written before explain recorded its regions, is still imported as a region run, from its loci', async () => {
@@ -85,7 +85,7 @@ describe('a region out.json', () => {
     expect(html).toMatch(/<tr><td>regions BED<\/td><td class="long">[^<]*peaks\.bed<\/td>/);
     expect(/<tr><td>FASTA<\/td>.*?<\/tr>/s.exec(html)![0]).toContain('the figures draw the letters of the file as it is now at the run&#39;s 3 regions');
     // peak1 is r0:11-210: its axis reads 11 at its first base, then round genome positions, on r0.
-    const peak = figures.get('relevance-peak1-epsilon-plus')!;
+    const peak = figures.get('relevance-peak1-lrp')!;
     const ticks = [...peak.matchAll(/text-anchor="middle">([\d,]+)<\/text>/g)].map((m) => m[1]);
     expect(ticks[0]).toBe('11');
     expect(ticks).toContain('200');

@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportRun } from '../../../src-main/services/export-run';
+import { exportFileName, exportRunLines } from '../../../src-main/server/api/export-run';
 import { MODEL, serviceInTempDir, writeRandomFasta } from './service-fixtures';
 import { runCli } from '../../unit/cli/cli-helpers';
 
@@ -33,6 +34,20 @@ describe('exportRun', () => {
     expect(readFileSync(join(out, 'sequences.tsv'), 'utf8').trimEnd().split('\n')).toHaveLength(N + 1);
     // A track line, then one line per base of every sequence.
     expect(readFileSync(join(out, 'plrp.bedGraph'), 'utf8').trimEnd().split('\n')).toHaveLength(1 + N * 200);
+  });
+
+  it('gives the app\'s bedGraph of one explanation, byte for byte the file runs export writes for it, and refuses one without an explanation', async () => {
+    const out = join(service.dir, 'for-the-app');
+    await exportRun(service.svc, runId, out);
+    let app = '';
+    for await (const chunk of exportRunLines(service.svc, runId, 'bedgraph', 'plrp')) app += chunk as string;
+    // One track, not one per sequence × explanation: IGV loads one track, and no base has two values.
+    expect(app.split('\n').filter((l) => l.startsWith('track')).length).toBe(1);
+    expect(app).toBe(readFileSync(join(out, 'plrp.bedGraph'), 'utf8'));
+    expect(exportFileName(await service.svc.get(runId), 'bedgraph', 'plrp')).toMatch(/\.plrp\.bedGraph$/);
+    const drain = async (id?: string) => { for await (const _ of exportRunLines(service.svc, runId, 'bedgraph', id)) { /* drain */ } };
+    await expect(drain()).rejects.toMatchObject({ code: 'USAGE', message: 'a relevance bedGraph holds one explanation: choose one of lrp, plrp' });
+    await expect(drain('nope')).rejects.toMatchObject({ code: 'USAGE', message: `run ${runId} has no explanation "nope": it has lrp, plrp` });
   });
 
   it('stops when cancelled and leaves neither final nor partial files', async () => {

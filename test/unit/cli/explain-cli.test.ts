@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { readNpy } from '../../../src-main/engine/export/npy';
 import { FIXTURE_DIR, loadFixture, relativeL2 } from '../engine/lrp/fixture-helpers';
 import { runCli } from './cli-helpers';
+import { explainConfigsFrom } from '../../../src-main/cli/explain/explain-configs';
 
 const tmp = mkdtempSync(join(tmpdir(), 'plrp-cli-'));
 const cnn4 = join(FIXTURE_DIR, 'cnn4.onnx');
@@ -55,6 +56,24 @@ describe('plrp explain', () => {
     expect(npy.shape).toEqual([4, 200, 4]);
   });
 
+  it('names plain LRP `lrp` whatever its composite, and PLRP `plrp-lambda-p0.3` with p as a number, as the app names them', async () => {
+    const ids = async (flags: Parameters<typeof explainConfigsFrom>[0]) => (await explainConfigsFrom(flags)).map((c) => c.id);
+    expect(await ids({})).toEqual(['lrp']);
+    expect(await ids({ composite: 'epsilon-gamma-box' })).toEqual(['lrp']);
+    expect(await ids({ method: 'plrp-lambda', p: '.30' })).toEqual(['plrp-lambda-p0.3']);
+    expect(await ids({ method: 'plrp-m', p: '0.5' })).toEqual(['plrp-m-p0.5']);
+  });
+
+  it('refuses a p outside 0 to 1 in words, on the command line and in a config file, as the app\'s form does', async () => {
+    const r = await runCli(['explain', '--model', join(FIXTURE_DIR, 'cnn4.onnx'), '--fasta', cnn4Fa, '--method', 'plrp-lambda', '--p', '30', '--out', join(tmp, 'p30.json')]);
+    expect([r.code, r.stderr]).toEqual([2, 'plrp: --p must be between 0 and 1 (the fraction of relevance pruned at each pruning point), got 30\n']);
+    const cfg = join(tmp, 'p-minus.json');
+    writeFileSync(cfg, JSON.stringify([{ id: 'a', method: 'plrp-m', p: { conv2: -0.5 } }]));
+    const c = await runCli(['explain', '--model', join(FIXTURE_DIR, 'cnn4.onnx'), '--fasta', cnn4Fa, '--explain-config', cfg, '--out', join(tmp, 'pm.json')]);
+    expect([c.code, c.stderr]).toEqual([2, `plrp: ${cfg}: entry 0: p.conv2: p must be between 0 and 1 (the fraction of relevance pruned at each pruning point), got -0.5\n`]);
+    expect((await explainConfigsFrom({ method: 'plrp-m', p: '1' }))[0].p).toBe(1);
+  });
+
   it('explains a channels-last model with relevance still in A,C,G,T order per position', async () => {
     const out = join(tmp, 'nlc.json');
     const r = await runCli(['explain', '--model', join(FIXTURE_DIR, 'cnn-bn-nlc.onnx'), '--fasta', join(FIXTURE_DIR, 'cnn-bn-nlc.fa'), '--target', '0', '--composite', 'epsilon', '--out', out]);
@@ -62,7 +81,7 @@ describe('plrp explain', () => {
     const { fixture } = loadFixture('cnn-bn-nlc');
     const json = JSON.parse(readFileSync(out, 'utf8')) as OutJson;
     const want = fixture.cases.find((c) => c.composite === 'epsilon' && c.method === 'lrp')!.relevance[0];
-    expect(relativeL2(json.sequences[0].relevance.epsilon.flat(), want.flat())).toBeLessThan(1e-3);
+    expect(relativeL2(json.sequences[0].relevance.lrp.flat(), want.flat())).toBeLessThan(1e-3);
   });
 
   it('exits 2 naming the file for a missing model, a bad config and a .npy with several configs', async () => {
@@ -126,8 +145,8 @@ describe('plrp explain', () => {
       return `${seq} ${name.split(':')[0].toLowerCase()}`;
     }));
     // RMA exists exactly where the explained output has a site of its own (other tasks' sites do not count).
-    for (const s of json.sequences) expect(s.metrics['epsilon-plus'].rma !== null).toBe(taskSites.has(`${s.name} ${tasks[s.target]}`));
-    expect(json.sequences.some((s) => s.metrics['epsilon-plus'].rma === null && [...taskSites].some((k) => k.startsWith(`${s.name} `)))).toBe(true);
+    for (const s of json.sequences) expect(s.metrics.lrp.rma !== null).toBe(taskSites.has(`${s.name} ${tasks[s.target]}`));
+    expect(json.sequences.some((s) => s.metrics.lrp.rma === null && [...taskSites].some((k) => k.startsWith(`${s.name} `)))).toBe(true);
   });
 
   it('prints the warnings of short sequences for a .npy too', async () => {
@@ -198,12 +217,12 @@ describe('plrp explain with motifs, seqlets and exports', () => {
     expect(r.code).toBe(0);
     const json = JSON.parse(readFileSync(out, 'utf8')) as { motifs: { hits: { relevance: Record<string, { sum: number }> }[]; ranking: Record<string, { motifAltId: string }[]> }; seqlets: Record<string, { sign: string }[]> };
     // The demo positives carry GATA1 (MA0035) and TAL1::TCF3 sites; the CNN learned GATA best.
-    expect(json.motifs.ranking['epsilon-plus'][0].motifAltId.toUpperCase()).toContain('GATA');
-    expect(json.motifs.hits[0].relevance['epsilon-plus']).toBeDefined();
-    expect(json.seqlets['epsilon-plus'].some((s) => s.sign === 'positive')).toBe(true);
-    const bedGraph = readFileSync(join(dir, 'relevance-epsilon-plus.bedGraph'), 'utf8').split('\n');
+    expect(json.motifs.ranking.lrp[0].motifAltId.toUpperCase()).toContain('GATA');
+    expect(json.motifs.hits[0].relevance.lrp).toBeDefined();
+    expect(json.seqlets.lrp.some((s) => s.sign === 'positive')).toBe(true);
+    const bedGraph = readFileSync(join(dir, 'relevance-lrp.bedGraph'), 'utf8').split('\n');
     expect(bedGraph[0]).toMatch(/^track type=bedGraph/);
-    expect((await readNpy(join(dir, 'relevance-epsilon-plus.npy'))).shape).toEqual([40, 200, 4]);
+    expect((await readNpy(join(dir, 'relevance-lrp.npy'))).shape).toEqual([40, 200, 4]);
     const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { inputs: { role: string; sha256: string }[] };
     expect(manifest.inputs.find((i) => i.role === 'fasta')?.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
@@ -224,7 +243,7 @@ describe('plrp explain on regions of an indexed FASTA', () => {
     expect(readFileSync(`${fa}.fai`, 'utf8')).toContain('chrB\t900');
     const json = JSON.parse(readFileSync(out, 'utf8')) as OutJson;
     expect(json.sequences.map((s) => [s.name, s.length])).toEqual([['chrB:101-500', 400], ['chrA:11-60', 50]]);
-    const lines = readFileSync(join(dir, 'relevance-epsilon-plus.bedGraph'), 'utf8').trim().split('\n').slice(1);
+    const lines = readFileSync(join(dir, 'relevance-lrp.bedGraph'), 'utf8').trim().split('\n').slice(1);
     // Chromosomes in byte order (chrA first, though --region named chrB first), ready for bedGraphToBigWig.
     expect(lines[0].split('\t').slice(0, 3)).toEqual(['chrA', '10', '11']);
     expect(lines.at(-1)!.split('\t').slice(0, 3)).toEqual(['chrB', '499', '500']);

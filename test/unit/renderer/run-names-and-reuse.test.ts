@@ -30,7 +30,7 @@ function summaryOf(request: typeof demo, over: Partial<RunSummary> = {}): RunSum
     }),
     metrics: request.metrics ?? [], target: request.target ?? 'predicted', outputLabels: null, engineVersion: 'test',
     timings: { createdAt: 1000, startedAt: 1000, finishedAt: 2000, computeMs: 900, cachedExplanations: [], computedExplanations: [] },
-    error: null, notices: [], groundTruthScoring: null, computedElsewhereBy: null, modelHead: null, modelRecommendedP: null, ...over,
+    error: null, notices: [], groundTruthScoring: null, computedElsewhereBy: null, modelHead: null, modelRecommendedP: null, modelLengthBp: null, ...over,
   };
 }
 

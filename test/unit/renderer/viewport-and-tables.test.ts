@@ -149,7 +149,10 @@ describe('run requests', () => {
     expect(p(0)).toBeNull();
     expect(p(null)).toMatch(/^Enter p: p is the fraction of relevance PLRP prunes/);
     expect(p(Number.NaN)).toMatch(/^Enter p/);
-    expect(p(1.5)).toMatch(/^p = 1.5 is out of range: .* from 0 to 0.99/);
+    // The CLI's and explain configs' limits: 0 to 1 (p = 1 prunes everything, which plrp.md defines).
+    expect(p(1.5)).toMatch(/^p = 1.5 is out of range: .* from 0 to 1\./);
+    expect(p(1)).toBeNull();
+    expect(p(0.995)).toBeNull();
     expect(p(-0.1)).toMatch(/^p = -0.1 is out of range/);
     expect(p(null, { plrpLambda: false, plrpM: false, sweep: true })).toBeNull();
   });

@@ -264,6 +264,21 @@ describe('the Options table', () => {
       ['plrp-m', '0.5', 'count', '—'],
     ]);
   });
+
+  it('shows "—" for γ where no layer uses the γ rule: every composite but ε-γ-box, unless a rule override asks for γ', () => {
+    const d = parseOutJson({
+      engine: { name: 'plrp-studio', version: 'plrp-engine-1' }, model: { path: '/nowhere/m.onnx', sha256: 'ab'.repeat(32) }, fasta: '/nowhere/x.fa',
+      explanations: [
+        { id: 'plus', config: { id: 'plus', composite: 'epsilon-plus' } },
+        { id: 'box', config: { id: 'box', composite: 'epsilon-gamma-box', gamma: 0.5 } },
+        { id: 'over', config: { id: 'over', composite: 'epsilon', rules: { conv2: 'gamma' } } },
+      ],
+      sequences: [],
+    }, 'test');
+    const [head, ...rows] = rowsOf(buildReportHtml(input({ doc: d, figureSequences: [] })).html);
+    const gamma = head.indexOf('γ');
+    expect(rows.map((r) => [r[0], r[gamma]])).toEqual([['plus', '—'], ['box', '0.5'], ['over', '0.25']]);
+  });
 });
 
 describe('the Relevance per sequence section', () => {

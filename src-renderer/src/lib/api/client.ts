@@ -19,8 +19,8 @@ export interface ApiClient {
   on<E extends EventChannel>(event: E, listener: (payload: EventMap[E]) => void): () => void;
   /** Hands a picked or dropped file to the host; resolves to its token. */
   upload(file: File): Promise<FileEntry>;
-  /** Saves an export: a download in browser mode, a save dialog in Electron. */
-  exportRun(runId: string, format: ExportFormat): Promise<void>;
+  /** Saves an export: a download in browser mode, a save dialog in Electron. A bedGraph holds the one explanation named. */
+  exportRun(runId: string, format: ExportFormat, explanationId?: string): Promise<void>;
 }
 
 export function unwrap<T>(r: InvokeResult<T>): T {

@@ -44,9 +44,9 @@ export function createHttpClient(): ApiClient {
     upload(file: File): Promise<FileEntry> {
       return post<FileEntry>(`/api/upload?name=${encodeURIComponent(file.name)}`, file, 'application/octet-stream');
     },
-    async exportRun(runId: string, format: ExportFormat) {
+    async exportRun(runId: string, format: ExportFormat, explanationId?: string) {
       const a = document.createElement('a');
-      a.href = `/api/export?runId=${encodeURIComponent(runId)}&format=${format}`;
+      a.href = `/api/export?runId=${encodeURIComponent(runId)}&format=${format}${explanationId ? `&explanation=${encodeURIComponent(explanationId)}` : ''}`;
       a.download = '';
       document.body.append(a);
       a.click();

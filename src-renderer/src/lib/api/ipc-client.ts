@@ -23,8 +23,8 @@ export function createIpcClient(bridge: PreloadBridge): ApiClient {
       const bytes = new Uint8Array(await file.arrayBuffer());
       return invoke('files:upload', { name: file.name, bytes });
     },
-    async exportRun(runId: string, format: ExportFormat) {
-      const r = await invoke('runs:export', { runId, format });
+    async exportRun(runId: string, format: ExportFormat, explanationId?: string) {
+      const r = await invoke('runs:export', { runId, format, ...(explanationId ? { explanationId } : {}) });
       if (!r.saved) throw new ApiError({ code: 'CANCELLED', message: 'export cancelled' });
     },
   };

@@ -1,7 +1,7 @@
 // The Dashboard's numbers, from the sequence rows and motif hits of a run: per-explanation metric
 // summaries, the p sweep (sparsity vs faithfulness/RMA over the PLRP pruning fraction; its knee is
 // in sweep-recommendation.ts) and motifs ranked by the relevance their hits capture; and which sequences the figures cover.
-import type { ExplainConfigInput } from '../../../../src-main/shared/explain-config';
+import { canonicalP } from '../../../../src-main/shared/explanation-order';
 import type { MetricName, RunStatus, RunSummary, SequenceRow } from '../../../../src-main/shared/run-api';
 import { countOf } from '../../../../src-main/shared/count-of';
 
@@ -32,15 +32,7 @@ export function metricValues(rows: readonly SequenceRow[], explanationId: string
 }
 
 /** The pruning fraction of an explanation from its canonical config (0 for plain LRP). */
-export function pruneFraction(canonical: string): number | null {
-  try {
-    const c = JSON.parse(canonical) as ExplainConfigInput;
-    if (c.method === 'lrp' || c.method === undefined) return 0;
-    return typeof c.p === 'number' ? c.p : null;
-  } catch {
-    return null;
-  }
-}
+export const pruneFraction = canonicalP;
 
 export interface SweepPoint {
   explanationId: string;

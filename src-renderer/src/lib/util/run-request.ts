@@ -1,7 +1,7 @@
 // From the New-run form (or the demo bundle) to a run request: which explanations to compute and
 // which metrics. The p sweep adds PLRP-λ at several pruning fractions so the Dashboard can plot
 // sparsity against faithfulness and mark the knee.
-import type { ExplainConfigInput, Composite } from '../../../../src-main/shared/explain-config';
+import { P_MAX, type ExplainConfigInput, type Composite } from '../../../../src-main/shared/explain-config';
 import type { RequestOf } from '../../../../src-main/shared/ipc';
 import type { MetricName } from '../../../../src-main/shared/run-api';
 import type { DemoBundle, FileEntry } from '../../../../src-main/shared/studio-types';
@@ -25,8 +25,8 @@ export const FALLBACK_P = 0.5;
 
 const pTag = (p: number) => `p${+p.toFixed(3)}`;
 
-/** The most the form offers: p = 1 prunes all relevance, which explains nothing. */
-export const MAX_P = 0.99;
+/** The most the form takes, as the CLI and explain configs: p = 1 prunes all relevance. */
+export const MAX_P = P_MAX;
 
 /**
  * Why the chosen p cannot run, in words for the form; null when it can (or no PLRP method is
