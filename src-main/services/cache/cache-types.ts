@@ -103,6 +103,9 @@ export interface ResultRow extends ResultNumbers {
 export interface ResultWrite extends ResultRow {
   /** `relevance` already in blob form (a worker encoded it); absent: writeBatch encodes it. */
   blob?: Uint8Array;
+  /** `diagnostics` and `metrics` already as JSON (a worker made it); absent: writeBatch makes it. */
+  diagnosticsJson?: string;
+  metricsJson?: string;
 }
 
 export interface PredictionRow {
