@@ -114,7 +114,7 @@ export interface PredictionRow {
   logits: Float32Array;
 }
 
-/** Everything one finished batch adds; written in one transaction. */
+/** What one transaction adds: a finished batch, or whole sequences of one (services/run-job.ts). */
 export interface BatchWrite {
   modelSha: string;
   inputSha: string;

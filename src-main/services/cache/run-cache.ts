@@ -1,6 +1,7 @@
 // The run cache: every read and write of the SQLite database goes through this class, in the main
 // (or server) process only — workers never open the database. Per-explanation rows make partial
-// reuse possible; one transaction per batch makes a killed process lose at most the batch in flight.
+// reuse possible; transactions of whole sequences (services/run-job.ts stores a batch in several,
+// yielding between them) make a killed process lose at most the batches in flight.
 import type Database from 'better-sqlite3';
 import type { ExplainConfig } from '../../shared/explain-config';
 import type { GenomePlace } from '../../shared/run-api';
