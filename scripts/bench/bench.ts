@@ -33,8 +33,8 @@ const { values } = parseArgs({
 const quick = values.quick!;
 const sections = new Set(values.sections!.split(','));
 const plan = quick
-  ? { small: 256, smallBatch: 128, smallReps: 2, basset: 8, bassetBatch: 8, bassetReps: 1, torchSmall: 1000, torchBasset: 16, torchReps: 2, threads: 512, threadReps: 2, counts: [1000], allMotifSeqs: 200, fastaMbp: 10, motifBp: 20_000, cacheSeqs: 200, cacheRepeats: 5 }
-  : { small: 1024, smallBatch: 256, smallReps: 6, basset: 64, bassetBatch: 32, bassetReps: 5, torchSmall: 6000, torchBasset: 64, torchReps: 3, threads: 2048, threadReps: 3, counts: [1000, 10_000, 100_000], allMotifSeqs: 2000, fastaMbp: 50, motifBp: 100_000, cacheSeqs: 1000, cacheRepeats: 7 };
+  ? { small: 256, smallBatch: 128, smallReps: 2, basset: 8, bassetBatch: 8, bassetReps: 1, torchSmall: 1000, torchBasset: 16, torchReps: 2, threads: 512, threadReps: 2, counts: [1000], allMotifSeqs: 200, demoSeqs: 200, fastaMbp: 10, motifBp: 20_000, cacheSeqs: 200, cacheRepeats: 5 }
+  : { small: 1024, smallBatch: 256, smallReps: 6, basset: 64, bassetBatch: 32, bassetReps: 5, torchSmall: 6000, torchBasset: 64, torchReps: 3, threads: 2048, threadReps: 3, counts: [1000, 10_000, 100_000], allMotifSeqs: 2000, demoSeqs: 1000, fastaMbp: 50, motifBp: 100_000, cacheSeqs: 1000, cacheRepeats: 7 };
 if (values.counts) plan.counts = values.counts.split(',').map(Number);
 const rounds = Number(values.rounds ?? (quick ? 1 : 3));
 const out = resolve(values.out ?? join(ROOT, 'bench-results', quick ? 'bench-quick.json' : 'bench.json'));
@@ -43,6 +43,7 @@ const fixture = (p: string) => join(ROOT, p);
 const BASSET = fixture('test/fixtures/models/basset-600.onnx');
 const CNN4 = fixture('test/fixtures/lrp/cnn4.onnx');
 const CNN32 = fixture('test/fixtures/lrp/cnn32.onnx');
+const CNN32_PAIR = fixture('resources/models/cnn32-pair.onnx');
 const shippedDir = fixture('resources/models');
 const shipped = existsSync(shippedDir) ? readdirSync(shippedDir).filter((f) => f.endsWith('.onnx')).sort().map((f) => join(shippedDir, f)) : [];
 
@@ -124,20 +125,24 @@ try {
     // One worker (the default on 2 cores), and two workers on the middle count. A default run also
     // scans all 879 bundled motifs: one count with them, on one and two workers.
     const twoWorkerCounts = plan.counts.slice(0, 2).slice(-1);
+    // And the one-click demo's request on its model (seven explanations, all motifs): the main
+    // thread's longest stall matters most there (issue 5: no freezing).
     const measured = [
       ...sequenceScaling(CNN4, plan.counts, tmp, 1), ...sequenceScaling(CNN4, twoWorkerCounts, tmp, 1, 2),
       ...[1, 2].flatMap((w) => sequenceScaling(CNN4, [plan.allMotifSeqs], tmp, 1, w, true)),
+      ...(existsSync(CNN32_PAIR) ? sequenceScaling(CNN32_PAIR, [plan.demoSeqs], tmp, 1, 1, true, true) : []),
     ];
     // Cases measured earlier (e.g. 100k in a separate --counts run) are kept.
-    const key = (c: { sequences: number; workers: number; motifs?: number }) => `${c.sequences}x${c.workers}x${c.motifs ?? 1}`;
+    const key = (c: { model: string; sequences: number; workers: number; motifs?: number; explanations?: number }) =>
+      `${c.model}x${c.sequences}x${c.workers}x${c.motifs ?? 1}x${c.explanations ?? 1}`;
     const fresh = new Set(measured.map(key));
     const earlier = ((report.sequenceScaling ?? []) as typeof measured).filter((c) => !fresh.has(key(c)));
-    const cases = [...earlier, ...measured].sort((a, b) => (a.motifs ?? 1) - (b.motifs ?? 1) || a.sequences - b.sequences || a.workers - b.workers);
+    const cases = [...earlier, ...measured].sort((a, b) => (a.explanations ?? 1) - (b.explanations ?? 1) || (a.motifs ?? 1) - (b.motifs ?? 1) || a.sequences - b.sequences || a.workers - b.workers);
     report.sequenceScaling = cases;
     save('scaling', load0);
     console.log(formatTable('3b. scaling with sequences: whole runs via the run service (pool + SQLite, epsilon-plus, seqlets, 200 bp)',
-      ['model', 'motifs', 'seqs', 'workers×intra-op', 'ingest s', 'run s', 'main busy s', 'seq/s', 'peak RSS MB', 'ru_maxrss MB', 'cache MB', 'ranking ms'],
-      cases.map((c) => [c.model, c.motifs ?? 1, c.sequences, `${c.workers}×${c.intraOpThreads}`, c.ingestS, c.computeS, c.mainBusyS, c.seqPerSec, c.peakRssMb, c.maxRssMb, c.cacheMb, c.rankingMs ?? '—'])));
+      ['model', 'explanations', 'motifs', 'seqs', 'workers×intra-op', 'ingest s', 'run s', 'main busy s', 'longest stall ms', 'seq/s', 'peak RSS MB', 'ru_maxrss MB', 'cache MB', 'ranking ms'],
+      cases.map((c) => [c.model, c.explanations ?? 1, c.motifs ?? 1, c.sequences, `${c.workers}×${c.intraOpThreads}`, c.ingestS, c.computeS, c.mainBusyS, c.longestStallMs ?? '—', c.seqPerSec, c.peakRssMb, c.maxRssMb, c.cacheMb, c.rankingMs ?? '—'])));
   }
   if (sections.has('io')) {
     const load0 = currentLoad();

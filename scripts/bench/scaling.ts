@@ -51,10 +51,12 @@ export async function threadScaling(modelPath: string, sequences: number, batch:
   return rows;
 }
 
-export function sequenceScaling(modelPath: string, counts: number[], dir: string, intraOpThreads: number, workers = 1, allMotifs = false): ScalingCase[] {
+/** `demo`: the one-click demo's seven explanations (scaling-case.ts --demo) instead of ε+ alone. */
+export function sequenceScaling(modelPath: string, counts: number[], dir: string, intraOpThreads: number, workers = 1, allMotifs = false, demo = false): ScalingCase[] {
   return counts.map((n) => {
     const args = ['--import', 'tsx', CASE_SCRIPT, '--n', String(n), '--model', modelPath, '--dir', dir, '--intra-op', String(intraOpThreads), '--workers', String(workers)];
     if (allMotifs) args.push('--all-motifs');
+    if (demo) args.push('--demo');
     const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 16 << 20 });
     if (r.status !== 0) throw new Error(`scaling case ${n} failed: ${r.stderr.trim().split('\n').slice(-5).join('\n')}`);
     return JSON.parse(r.stdout.trim().split('\n').pop()!) as ScalingCase;

@@ -1,7 +1,8 @@
 // Turns a run into a stream of batches for the pool: walks the run's sequences in order, skips the
 // ones every explanation already has (cache reuse, resume), and asks the worker only for the
-// explanations a batch is missing. Each finished batch is written in one transaction, so a killed
-// process loses at most the batches in flight. With motifs, each sequence is also scanned once per
+// explanations a batch is missing. Each finished batch is written in transactions of whole
+// sequences, yielding between them, so a killed process loses at most the batches in flight (and
+// the unstored rest of the one being written) and the main thread stays responsive. With motifs, each sequence is also scanned once per
 // run (hits weighted by every explanation, cached ones sent along), or given the hits of an earlier
 // run's scan of the same input to weight. Seqlets are called against the run's null sample
 // (./run-seqlet-sample.ts). Stored sequences that only lack annotations (the scan, or an
@@ -10,16 +11,19 @@
 import type { BatchJob } from '../engine/pool/batch-scheduler';
 import type { ExplainTask, ExplainTaskResult, KnownHit } from '../engine/pool/explain-task';
 import type { MetricName } from '../engine/metrics/metric-names';
-import type { AnnotationWrite, ResultWrite, RunExplanation, StoredRun, StoredSequence } from './cache/cache-types';
+import type { AnnotationWrite, BatchWrite, ResultWrite, RunExplanation, StoredRun, StoredSequence } from './cache/cache-types';
 import type { RunCache } from './cache/run-cache';
 import type { InFlightProgress } from '../engine/pool/in-flight-progress';
 import type { LayerWrite } from './cache/cache-types';
 import { LAYER_WINDOWS, wantsLayers } from './cache/layer-store';
 import { nonFiniteRelevanceMessage, sequenceWarnings } from '../engine/explain/sequence-warnings';
 import { magnifiedRelevanceWarning } from '../engine/explain/pruning-warnings';
+import type { PruningDiagnostics } from '../engine/explain/types';
 import { MAX_BATCH_SEQUENCES, type GenomePlace } from '../shared/run-api';
 import type { SequenceGroundTruth } from '../engine/metrics/ground-truth-outputs';
-import { RunSeqletSample } from './run-seqlet-sample';
+import { RunSeqletSample, type BuildSeqletNulls } from './run-seqlet-sample';
+import { rankShares } from '../engine/pool/rank-shares';
+import { yieldToEventLoop } from './yield-to-event-loop';
 
 /** A batch closes at this many sequences or bases, whichever comes first (the seqlet null's sample has the same bounds, null-sample.ts). */
 export const BATCH_SEQUENCES = MAX_BATCH_SEQUENCES;
@@ -28,15 +32,31 @@ export const BATCH_BASES = 256_000;
 const SAMPLE_POLL_MS = 20;
 /** Sequences read from the cache per query while batches fill. */
 const READ_AHEAD = 512;
+/**
+ * Rows (sequences, results and seqlet sets) stored per transaction before the main thread yields:
+ * about 10–40 ms each (100–150 µs per result row, more on a loaded machine).
+ */
+export const STORE_CHUNK_ROWS = 256;
+/** Cached relevance read per turn of the event loop while a batch is filled. */
+const READ_CHUNK_RESULTS = 256;
 /** Fewest sequences per batch when a small input is split across workers. */
 export const MIN_BATCH_SEQUENCES = 64;
+/**
+ * Most results (sequences × run explanations) per batch. A batch's results cross to the main
+ * thread in one message, which it receives in one block: 1,000 sequences of the demo's seven
+ * explanations took it 0.3–0.8 s on a loaded machine. Not fewer: every batch also adds its motif
+ * shares to the run's ranking, about 5,000 upserts for seven explanations however small the batch.
+ */
+export const BATCH_RESULTS = 2048;
 
 /**
- * Sequences per batch for `count` sequences on `workers` workers: BATCH_SEQUENCES, or fewer when
- * that would leave workers idle (1,000 sequences on 7 workers go as 7 batches of 143).
+ * Sequences per batch for `count` sequences on `workers` workers with `explanations` run
+ * explanations: BATCH_SEQUENCES, fewer when a batch would hold more than BATCH_RESULTS results,
+ * and fewer when that would leave workers idle (1,000 sequences on 7 workers go as 7 batches of 143).
  */
-export function batchSequencesFor(count: number, workers: number): number {
-  return Math.min(BATCH_SEQUENCES, Math.max(MIN_BATCH_SEQUENCES, Math.ceil(count / Math.max(1, workers))));
+export function batchSequencesFor(count: number, workers: number, explanations = 1): number {
+  const byResults = Math.max(MIN_BATCH_SEQUENCES, Math.floor(BATCH_RESULTS / Math.max(1, explanations)));
+  return Math.min(BATCH_SEQUENCES, byResults, Math.max(MIN_BATCH_SEQUENCES, Math.ceil(count / Math.max(1, workers))));
 }
 
 export interface RunJobOptions {
@@ -64,7 +84,22 @@ export interface RunJobOptions {
   seqletSampleSequences?: number;
   /** Where the tasks in flight report how far they are. */
   inFlight?: InFlightProgress;
+  /** Builds a seqlet null from its packed sample off this thread (the run service: in the worker pool). */
+  buildSeqletNulls: BuildSeqletNulls;
 }
+
+/** One transaction's share of a batch (see store in createRunJob). */
+interface StoreChunk {
+  /** Sequences and results in the chunk. */
+  rows: number;
+  predictions: BatchWrite['predictions'];
+  results: { explKey: string; row: ResultWrite }[];
+  layers: LayerWrite[];
+  warnings: NonNullable<BatchWrite['warnings']>;
+  seqlets: AnnotationWrite['seqlets'];
+}
+
+const emptyChunk = (): StoreChunk => ({ rows: 0, predictions: [], results: [], layers: [], warnings: [], seqlets: [] });
 
 export function createRunJob(o: RunJobOptions): BatchJob<ExplainTask, ExplainTaskResult> {
   const done = new Map(o.explanations.map((e) => [e.explId, o.cache.doneIndices(e.explKey)]));
@@ -89,7 +124,7 @@ export function createRunJob(o: RunJobOptions): BatchJob<ExplainTask, ExplainTas
   const names = new Map<number, string>();
 
   const missingFor = (idx: number): RunExplanation[] => o.explanations.filter((e) => !done.get(e.explId)!.has(idx));
-  const sample = new RunSeqletSample(o.cache, o.run.inputSha, o.explanations, missingFor, (e) => called.get(e.explId)!.size < o.sequenceCount, o.seqletSampleSequences);
+  const sample = new RunSeqletSample(o.cache, o.run.inputSha, o.explanations, missingFor, (e) => called.get(e.explId)!.size < o.sequenceCount, o.buildSeqletNulls, o.seqletSampleSequences);
   /** Once the nulls are known: queues the sample's sequences that still need annotating (seqlets, or a scan), ahead of the rest. */
   const queueSample = (): void => {
     if (sampleQueued || !sample.ready) return;
@@ -101,13 +136,36 @@ export function createRunJob(o: RunJobOptions): BatchJob<ExplainTask, ExplainTas
     }
     for (let i = deferred.length - 1; i >= 0; i--) if (queuedFirst.has(deferred[i].idx)) deferred.splice(i, 1);
   };
-  /** Resolves true once the sample's batches are stored (the nulls known), false when the run stops first. */
+  /**
+   * Resolves true once the sample's batches are stored and the nulls built (here for a run resumed
+   * with its sample stored), false when the run stops first; rejects when building them fails.
+   */
   const sampleStored = async (): Promise<boolean> => {
     while (!sample.ready) {
       if (Atomics.load(cancelFlag, 0) !== 0 || o.signal.aborted) return false;
-      await new Promise((resolve) => setTimeout(resolve, SAMPLE_POLL_MS));
+      if (sample.sampleStored) await sample.whenReady();
+      else await new Promise((resolve) => setTimeout(resolve, SAMPLE_POLL_MS));
     }
     return true;
+  };
+
+  /**
+   * Reads the cached relevance a batch sends along into one buffer (each array a view on it, which
+   * the run service transfers to the worker in one piece), READ_CHUNK_RESULTS per turn of the event
+   * loop: an annotation-only batch of the demo's seven explanations reads 7,000 results.
+   */
+  const readCachedRelevance = async (reads: { s: ExplainTask['sequences'][number]; e: RunExplanation }[]): Promise<void> => {
+    // Stored relevance is [lengthBp, 4] (ExplainTask.sequences[].cachedRelevance).
+    const packed = new Float32Array(reads.reduce((n, r) => n + r.s.letters.length * 4, 0));
+    let at = 0;
+    for (let i = 0; i < reads.length; i++) {
+      const { s, e } = reads[i];
+      const r = o.cache.readRelevance(e.explKey, s.idx)!;
+      if (r.length !== s.letters.length * 4) throw new Error(`stored relevance of sequence ${s.idx + 1} under ${e.explId} has ${r.length} values, not ${s.letters.length * 4}`);
+      packed.set(r, at);
+      (s.cachedRelevance ??= {})[e.explId] = packed.subarray(at, (at += r.length));
+      if ((i + 1) % READ_CHUNK_RESULTS === 0) await yieldToEventLoop();
+    }
   };
 
   const job: BatchJob<ExplainTask, ExplainTaskResult> = {
@@ -160,15 +218,17 @@ export function createRunJob(o: RunJobOptions): BatchJob<ExplainTask, ExplainTas
       const seqletIds = new Set(ofSample ? [] : configIds);
       // A batch scans when one of its sequences needs it (an already scanned one is skipped when stored).
       const scans = o.motifs !== null && seqs.some((s) => needsScan(s.idx));
+      const reads: { s: ExplainTask['sequences'][number]; e: RunExplanation }[] = [];
       for (const s of seqs) {
         // (Batches before the nulls are known hold sample sequences to explain only.)
         const unannotated = sample.ready ? seqletsMissing(s.idx) : [];
         for (const e of unannotated) seqletIds.add(e.explId);
         // Hits are weighted by every run explanation: send the cached ones the worker will not compute.
         const cached = scans ? o.explanations.filter((e) => !configIds.has(e.explId)) : unannotated;
-        if (cached.length > 0) s.cachedRelevance = Object.fromEntries(cached.map((e) => [e.explId, o.cache.readResult(e.explKey, s.idx)!.relevance]));
+        for (const e of cached) reads.push({ s, e });
         if (needsScan(s.idx)) s.knownHits = o.knownHits?.(s.idx) ?? undefined;
       }
+      await readCachedRelevance(reads);
       const configs = o.explanations.filter((e) => configIds.has(e.explId)).map((e) => e.config);
       // Layer relevance only for the bounded subset the cache keeps (layer-store.ts).
       const layerSequences = configs.some((c) => c.method !== 'lrp') ? seqs.filter((s) => wantsLayers(s.idx)).map((s) => s.idx) : [];
@@ -192,69 +252,94 @@ export function createRunJob(o: RunJobOptions): BatchJob<ExplainTask, ExplainTas
       if (ofSample) sample.handOut(task);
       return task;
     },
-    persist: (task, result) => {
-      store(task, result);
-      if (sample.isSampleTask(task)) sample.stored(result);
+    persist: async (task, result) => {
+      await store(task, result);
+      if (sample.isSampleTask(task)) await sample.stored(result);
     },
   };
 
-  /** Writes one batch in one transaction. */
-  const store = (task: ExplainTask, result: ExplainTaskResult): void => {
-      const results: { explKey: string; row: ResultWrite }[] = [];
-      const layers: LayerWrite[] = [];
-      const warnings: { explKey: string; idx: number; message: string }[] = [];
-      // Stores every worker's batches, so its time per sequence bounds a run on many cores: maps and
-      // plain objects here, no find per sequence, object spread or string keys per seqlet.
-      const lettersOf = new Map(task.sequences.map((x) => [x.idx, x.letters]));
-      /** explKey → sequences whose result this batch adds. */
-      const fresh = new Map<string, Set<number>>();
-      for (const s of result.sequences) {
-        const name = names.get(s.idx) ?? `#${s.idx + 1}`;
-        const letters = lettersOf.get(s.idx) ?? '';
-        const fromLetters = sequenceWarnings(name, letters, o.windowBp);
-        for (const e of s.explanations) {
-          const explKey = keyById.get(e.configId)!;
-          if (done.get(e.configId)!.has(s.idx)) continue;
-          // The worker made the blob and the numbers: every task of this job asks for them (storeForCache).
-          const stored = e.stored!;
-          results.push({ explKey, row: { idx: s.idx, target: s.target, lengthBp: s.lengthBp, relevance: e.relevance, blob: stored.blob, diagnostics: e.diagnostics,
-            metrics: e.metrics as Record<string, number>, sum: stored.sum, absSum: stored.absSum, min: stored.min, max: stored.max } });
-          const added = fresh.get(explKey) ?? new Set<number>();
-          fresh.set(explKey, added.add(s.idx));
-          const nonFinite = stored.finite ? null : nonFiniteRelevanceMessage(name, e.configId);
-          const magnified = magnifiedRelevanceWarning(name, e.configId, e.diagnostics);
-          for (const message of [...fromLetters, nonFinite, magnified]) if (message) warnings.push({ explKey, idx: s.idx, message });
-          // The task returned layers for the selected sequences and windows only (an empty list for the others).
-          e.layerRelevance?.forEach((points, window) =>
-            points.forEach((l, position) => layers.push({ explKey, idx: s.idx, window, position, point: l.point, shape: l.shape, before: l.before, after: l.after })));
-        }
-        names.delete(s.idx);
-      }
-      const a = result.annotations;
-      // Seqlets of the results this batch adds, and of stored results whose seqlets were still to call.
-      const seqlets: AnnotationWrite['seqlets'] = [];
-      for (const q of a?.seqlets ?? []) {
+  /**
+   * Writes one batch in transactions of whole sequences (STORE_CHUNK_ROWS rows each), yielding to
+   * the event loop between them: a batch of the demo's seven explanations on a thousand sequences
+   * took the main thread 0.8–2 s to store in one transaction. Each sequence's predictions, results,
+   * warnings, layers and seqlets go in one transaction, so a killed process leaves every stored
+   * sequence whole. The motif hits, scanned marks and ranking shares go last, in one transaction for
+   * the whole batch, as before: the ranking adds the batch's summed shares, and a sequence counts as
+   * scanned only with its hits and shares (one stored without them is scanned again on resume).
+   */
+  const store = async (task: ExplainTask, result: ExplainTaskResult): Promise<void> => {
+    // Stores every worker's batches, so its time per sequence bounds a run on many cores: maps and
+    // plain objects here, no find per sequence, object spread or string keys per seqlet.
+    const lettersOf = new Map(task.sequences.map((x) => [x.idx, x.letters]));
+    const a = result.annotations;
+    const seqletsOf = new Map<number, NonNullable<typeof a>['seqlets']>();
+    for (const q of a?.seqlets ?? []) {
+      const of = seqletsOf.get(q.idx);
+      if (of) of.push(q);
+      else seqletsOf.set(q.idx, [q]);
+    }
+    /** Seqlets of the results this batch adds (`fresh`: their explanation keys), and of stored results whose seqlets were still to call. */
+    const seqletsToStore = (idx: number, fresh: ReadonlySet<string>): void => {
+      for (const q of seqletsOf.get(idx) ?? []) {
         const explKey = keyById.get(q.configId)!;
-        if (fresh.get(explKey)?.has(q.idx) || !called.get(q.configId)!.has(q.idx)) seqlets.push({ explKey, idx: q.idx, count: q.count, seqletsJson: q.seqletsJson });
+        if (fresh.has(explKey) || !called.get(q.configId)!.has(q.idx)) chunk.seqlets.push({ explKey, idx: q.idx, count: q.count, seqletsJson: q.seqletsJson });
       }
-      const annotations: AnnotationWrite | undefined = a && { runId: o.run.id, scanned: a.scanned, hits: a.hits, ranks: a.ranks, seqlets };
+      seqletsOf.delete(idx);
+    };
+    let chunk = emptyChunk();
+    const flush = async (): Promise<void> => {
+      if (chunk.rows + chunk.seqlets.length === 0) return;
+      const { predictions, results, layers, warnings, seqlets } = chunk;
+      chunk = emptyChunk();
       o.cache.writeBatch({
-        modelSha: o.run.modelSha,
-        inputSha: o.run.inputSha,
-        predictions: result.sequences.filter((s) => s.output.length > 0).map((s) => ({ idx: s.idx, output: s.output, logits: s.logits })),
-        results,
-        annotations,
-        layers,
-        warnings,
+        modelSha: o.run.modelSha, inputSha: o.run.inputSha, predictions, results, layers, warnings,
+        annotations: seqlets.length > 0 ? { runId: o.run.id, scanned: [], hits: [], ranks: rankShares([]), seqlets } : undefined,
       });
       for (const { explKey, row } of results) {
         for (const e of o.explanations) if (e.explKey === explKey) done.get(e.explId)!.add(row.idx);
       }
-      for (const idx of a?.scanned ?? []) scanned?.add(idx);
       for (const q of seqlets) for (const e of o.explanations) if (e.explKey === q.explKey) called.get(e.explId)!.add(q.idx);
-      o.inFlight?.release(task.progress);
-      // Scan-only batches add no finished sequences to the progress count.
-      o.onBatchDone(task.configs.length === 0 ? 0 : result.sequences.length, result.computeMs);
+      await yieldToEventLoop();
+    };
+    for (const s of result.sequences) {
+      const name = names.get(s.idx) ?? `#${s.idx + 1}`;
+      const letters = lettersOf.get(s.idx) ?? '';
+      const fromLetters = sequenceWarnings(name, letters, o.windowBp);
+      if (s.output.length > 0) chunk.predictions.push({ idx: s.idx, output: s.output, logits: s.logits });
+      /** Explanations whose result of this sequence this batch adds. */
+      const fresh = new Set<string>();
+      for (const e of s.explanations) {
+        const explKey = keyById.get(e.configId)!;
+        if (done.get(e.configId)!.has(s.idx)) continue;
+        // The worker made the blob, the numbers and the JSON: every task of this job asks for them (storeForCache).
+        const stored = e.stored!;
+        chunk.results.push({ explKey, row: { idx: s.idx, target: s.target, lengthBp: s.lengthBp, relevance: e.relevance, blob: stored.blob, diagnostics: e.diagnostics,
+          metrics: e.metrics as Record<string, number>, diagnosticsJson: stored.diagnosticsJson, metricsJson: stored.metricsJson,
+          sum: stored.sum, absSum: stored.absSum, min: stored.min, max: stored.max } });
+        fresh.add(explKey);
+        const nonFinite = stored.finite ? null : nonFiniteRelevanceMessage(name, e.configId);
+        // The diagnostics came as JSON: parsed only for the rare result the warning is about.
+        const magnified = stored.magnified ? magnifiedRelevanceWarning(name, e.configId, JSON.parse(stored.diagnosticsJson) as PruningDiagnostics[][]) : null;
+        for (const message of [...fromLetters, nonFinite, magnified]) if (message) chunk.warnings.push({ explKey, idx: s.idx, message });
+        // The task returned layers for the selected sequences and windows only (an empty list for the others).
+        e.layerRelevance?.forEach((points, window) =>
+          points.forEach((l, position) => chunk.layers.push({ explKey, idx: s.idx, window, position, point: l.point, shape: l.shape, before: l.before, after: l.after })));
+      }
+      chunk.rows += 1 + fresh.size;
+      seqletsToStore(s.idx, fresh);
+      names.delete(s.idx);
+      if (chunk.rows + chunk.seqlets.length >= STORE_CHUNK_ROWS) await flush();
+    }
+    // (A worker returns seqlets of the batch's sequences only; any other would be kept as before.)
+    for (const idx of [...seqletsOf.keys()]) seqletsToStore(idx, new Set());
+    await flush();
+    if (a && a.scanned.length > 0) {
+      o.cache.writeBatch({ modelSha: o.run.modelSha, inputSha: o.run.inputSha, predictions: [], results: [], annotations: { runId: o.run.id, scanned: a.scanned, hits: a.hits, ranks: a.ranks, seqlets: [] } });
+      for (const idx of a.scanned) scanned?.add(idx);
+    }
+    o.inFlight?.release(task.progress);
+    // Scan-only batches add no finished sequences to the progress count.
+    o.onBatchDone(task.configs.length === 0 ? 0 : result.sequences.length, result.computeMs);
   };
   return job;
 }

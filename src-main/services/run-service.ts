@@ -11,6 +11,9 @@ import { EnginePool } from '../engine/pool/engine-pool';
 import { EXPLAIN_WORKER_URL } from '../engine/pool/explain-worker-url';
 import { windowSpans } from '../engine/pool/tiling';
 import type { ExplainTask, ExplainTaskResult, KnownHit } from '../engine/pool/explain-task';
+import { packedForTransfer } from '../engine/pool/task-buffers';
+import { seqletNullTaskBuffers, type SeqletNullTask } from '../engine/pool/seqlet-null-task';
+import type { SeqletNulls } from '../engine/seqlets/null-sample';
 import { AppError, toErrorPayload } from '../shared/errors';
 import { canonicalConfig } from '../shared/explain-config';
 import type {
@@ -120,7 +123,10 @@ export class LocalRunService implements RunService {
     if (!this.scheduler) {
       this.pool = new EnginePool({ handlerUrl: EXPLAIN_WORKER_URL, threads: this.options.threads, intraOpThreads: this.options.intraOpThreads });
       const pool = this.pool;
-      this.scheduler = new BatchScheduler((t) => pool.run<ExplainTask, ExplainTaskResult>(t), tasksInFlight(pool.workers));
+      this.scheduler = new BatchScheduler((t) => {
+        const { task, transfer } = packedForTransfer(t);
+        return pool.run<ExplainTask, ExplainTaskResult>(task, transfer);
+      }, tasksInFlight(pool.workers));
     }
     return this.scheduler;
   }
@@ -221,7 +227,7 @@ export class LocalRunService implements RunService {
     const progress = new RunProgressReporter(runId, this.cache.sequencesDone(runId), count, (p) => this.emit('progress', p), this.options.progressIntervalMs ?? PROGRESS_INTERVAL_MS);
     // The batch size the run started with, so a resume (here, in the app or another process with
     // another pool) batches the rest as an uninterrupted run would; this service's own size wins.
-    const batchSequences = this.options.batchSequences ?? run.request.batchSequences ?? batchSequencesFor(count, this.pool!.workers);
+    const batchSequences = this.options.batchSequences ?? run.request.batchSequences ?? batchSequencesFor(count, this.pool!.workers, explanations.length);
     if (batchSequences !== run.request.batchSequences) {
       run.request.batchSequences = batchSequences;
       this.cache.updateRun(runId, { request: run.request });
@@ -231,6 +237,8 @@ export class LocalRunService implements RunService {
       batchSequences,
       seqletSampleSequences: this.options.seqletSampleSequences,
       inFlight: progress.inFlight,
+      // The null's decoding and FFTs, off the main thread (every batch past the sample waits for it, so the run's workers are free).
+      buildSeqletNulls: (task) => this.pool!.run<SeqletNullTask, SeqletNulls>(task, seqletNullTaskBuffers(task)),
       groundTruth: (name, lengthBp, place) => gt?.masks(name, lengthBp, place) ?? null,
       onBatchDone: (n, ms) => {
         computeMs += ms;

@@ -19,6 +19,14 @@ export { MAX_MASS_MAGNIFICATION, massMagnification };
 
 const fmt = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(0) : v.toPrecision(3));
 
+/** Whether some pruning point magnifies Σ|R| beyond `limit` (when magnifiedRelevanceWarning warns). */
+export function magnifiesRelevance(diagnostics: PruningDiagnostics[][], limit = MAX_MASS_MAGNIFICATION): boolean {
+  return diagnostics.some((points) => points.some((d) => {
+    const m = massMagnification(d);
+    return m !== null && m > limit;
+  }));
+}
+
 /**
  * The warning for one explanation of one sequence (`diagnostics` as [window][pruning point]), or
  * null when no point magnifies Σ|R| beyond `limit`. It names the worst point and, for tiled

@@ -42,12 +42,15 @@ export class EnginePool {
     return this.sizing.workers;
   }
 
-  /** Runs one task; AppError from the task's own failure, AppError('WORKER_DIED') if its worker died. */
-  async run<T, R>(task: T): Promise<R> {
+  /**
+   * Runs one task; AppError from the task's own failure, AppError('WORKER_DIED') if its worker died.
+   * `transfer`: buffers of the task to move to the worker instead of copying (detached here).
+   */
+  async run<T, R>(task: T, transfer?: ArrayBuffer[]): Promise<R> {
     if (this.destroyed) throw new AppError('INTERNAL', 'the worker pool has been shut down');
     let outcome: TaskOutcome<R>;
     try {
-      outcome = (await this.piscina.run(task)) as TaskOutcome<R>;
+      outcome = (await this.piscina.run(task, transfer ? { transferList: transfer } : undefined)) as TaskOutcome<R>;
     } catch (e) {
       if (isAppError(e)) throw e;
       const detail = errorMessage(e);

@@ -3,7 +3,7 @@
 // explains the batch with every missing config, computes the requested metrics and moves the
 // typed arrays back. With `annotate`, it also annotates the batch (./annotate-batch: motif hits
 // weighted by every run explanation, seqlets). Never touches the database: the service persists
-// what this returns.
+// what this returns. The pool's other task, a run explanation's seqlet null, is ./seqlet-null-task.
 import { workerData } from 'piscina';
 import { openModel } from '../explain/open-model';
 import { windowsPerCall } from '../explain/model-probe';
@@ -15,8 +15,9 @@ import { annotateBatch, motifSet } from './annotate-batch';
 import type { ExplainedSequence, ExplainTask, ExplainTaskResult } from './explain-task';
 import { checkCancelled, isCancelled } from './task-cancel';
 import { rankShareBuffers } from './rank-shares';
-import { storedRelevance } from './stored-relevance';
+import { storeForCache } from './stored-relevance';
 import { runWorkerTask } from './task-outcome';
+import { isSeqletNullTask, seqletNullsOfTask, type SeqletNullTask } from './seqlet-null-task';
 import { TaskProgress } from './task-progress';
 import { batchWindows, encodeWindow, mergeWindows, type BatchWindows, type WindowRef } from './tiling';
 import { groundTruthForTarget } from '../metrics/ground-truth-outputs';
@@ -37,7 +38,11 @@ function model(path: string, sha256: string, layout?: 'NCL' | 'NLC'): Promise<Ex
   return m;
 }
 
-export default async function explainTask(task: ExplainTask): Promise<unknown> {
+export default async function poolTask(task: ExplainTask | SeqletNullTask): Promise<unknown> {
+  return isSeqletNullTask(task) ? runWorkerTask(async () => seqletNullsOfTask(task)) : explainTask(task);
+}
+
+async function explainTask(task: ExplainTask): Promise<unknown> {
   return runWorkerTask(async () => {
     const started = performance.now();
     const controller = new AbortController();
@@ -62,15 +67,12 @@ export default async function explainTask(task: ExplainTask): Promise<unknown> {
       checkCancelled(task);
       const annotations = task.annotate ? annotateBatch(task, sequences, motifs, progress) : undefined;
       progress.finish();
-      if (task.storeForCache) for (const s of sequences) for (const e of s.explanations) e.stored = storedRelevance(e.relevance);
-      const result: ExplainTaskResult = { sequences, annotations, computeMs: performance.now() - started };
       const transfer: ArrayBuffer[] = [];
+      if (task.storeForCache) transfer.push(storeForCache(sequences));
+      const result: ExplainTaskResult = { sequences, annotations, computeMs: performance.now() - started };
       for (const s of sequences) {
         transfer.push(s.output.buffer as ArrayBuffer, s.logits.buffer as ArrayBuffer);
-        for (const e of s.explanations) {
-          transfer.push(e.relevance.buffer as ArrayBuffer);
-          if (e.stored) transfer.push(e.stored.blob.buffer as ArrayBuffer);
-        }
+        for (const e of s.explanations) if (!e.stored) transfer.push(e.relevance.buffer as ArrayBuffer);
       }
       if (annotations) transfer.push(...rankShareBuffers(annotations.ranks));
       return { value: result, transfer };

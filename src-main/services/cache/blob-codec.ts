@@ -1,13 +1,12 @@
-// Blobs of the run cache. Float32 arrays use the tagged form of engine/export/float32-blob.
-// Caches written before that form hold zlib streams; a zlib header's first byte always has 8 in
-// its low nibble (CM = deflate), so it never reads as tag 1 or 2 and those blobs still decode.
+// Blobs of the run cache. Float32 arrays use the tagged form of engine/export/float32-blob (older
+// caches' zlib streams still decode: engine/export/stored-float32).
 import { inflateSync } from 'node:zlib';
-import { alignedFloats, decodeFloat32Blob, isFloat32Blob } from '../../engine/export/float32-blob';
+import { decodeStoredFloat32 } from '../../engine/export/stored-float32';
 
 export { encodeFloat32 } from '../../engine/export/float32-blob';
 
 export function decodeFloat32(blob: Buffer | Uint8Array): Float32Array {
-  return isFloat32Blob(blob) ? decodeFloat32Blob(blob) : alignedFloats(inflateSync(blob));
+  return decodeStoredFloat32(blob);
 }
 
 /**

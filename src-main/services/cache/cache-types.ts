@@ -116,6 +116,9 @@ export interface ResultRow extends ResultNumbers {
 export interface ResultWrite extends ResultRow {
   /** `relevance` already in blob form (a worker encoded it); absent: writeBatch encodes it. */
   blob?: Uint8Array;
+  /** `diagnostics` and `metrics` already as JSON (a worker made it); absent: writeBatch makes it. */
+  diagnosticsJson?: string;
+  metricsJson?: string;
 }
 
 export interface PredictionRow {
@@ -124,7 +127,7 @@ export interface PredictionRow {
   logits: Float32Array;
 }
 
-/** Everything one finished batch adds; written in one transaction. */
+/** What one transaction adds: a finished batch, or whole sequences of one (services/run-job.ts). */
 export interface BatchWrite {
   modelSha: string;
   inputSha: string;

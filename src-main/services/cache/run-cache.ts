@@ -1,6 +1,7 @@
 // The run cache: every read and write of the SQLite database goes through this class, in the main
 // (or server) process only — workers never open the database. Per-explanation rows make partial
-// reuse possible; one transaction per batch makes a killed process lose at most the batch in flight.
+// reuse possible; transactions of whole sequences (services/run-job.ts stores a batch in several,
+// yielding between them) make a killed process lose at most the batches in flight.
 import type Database from 'better-sqlite3';
 import type { ExplainConfig } from '../../shared/explain-config';
 import type { GenomePlace } from '../../shared/run-api';
@@ -252,7 +253,7 @@ export class RunCache {
       else for (const p of batch.predictions) pred.run(batch.modelSha, batch.inputSha, p.idx, encodeFloat32(p.output), encodeFloat32(p.logits));
       for (const { explKey, row, blob } of encoded) {
         result.run(explKey, row.idx, row.target, row.lengthBp, blob, row.sum, row.absSum, row.min, row.max,
-          JSON.stringify(row.diagnostics), JSON.stringify(row.metrics));
+          row.diagnosticsJson ?? JSON.stringify(row.diagnostics), row.metricsJson ?? JSON.stringify(row.metrics));
       }
       if (batch.annotations) writeAnnotations(this.db, batch.annotations);
       if (batch.layers) writeLayers(this.db, batch.layers);
@@ -286,6 +287,18 @@ export class RunCache {
   readResult(explKey: string, idx: number): ResultRow | undefined {
     const r = this.statement('SELECT * FROM results WHERE expl_key = ? AND idx = ?').get(explKey, idx) as ResultRecord | undefined;
     return r ? { ...numbers(r), idx: r.idx, relevance: decodeFloat32(r.relevance), diagnostics: JSON.parse(r.diagnostics_json) as unknown } : undefined;
+  }
+
+  /** A stored result's relevance alone (no diagnostics parsed); undefined when there is no result yet. */
+  readRelevance(explKey: string, idx: number): Float32Array | undefined {
+    const blob = this.statement('SELECT relevance FROM results WHERE expl_key = ? AND idx = ?').pluck().get(explKey, idx) as Buffer | undefined;
+    return blob && decodeFloat32(blob);
+  }
+
+  /** The stored relevance blobs of results with fromIdx ≤ idx < toIdx, in idx order, undecoded (a pool worker decodes them). */
+  relevanceBlobs(explKey: string, fromIdx: number, toIdx: number): { idx: number; blob: Uint8Array }[] {
+    return this.statement('SELECT idx, relevance AS blob FROM results WHERE expl_key = ? AND idx >= ? AND idx < ? ORDER BY idx')
+      .all(explKey, fromIdx, toIdx) as { idx: number; blob: Uint8Array }[];
   }
 
   /** Summary numbers of results with fromIdx ≤ idx < toIdx (no blobs decoded). */
