@@ -2,17 +2,15 @@
 // just the CLI) refuses a non-loopback address without allowRemote, and with it logs a warning that
 // names the address and says the token is then the only protection. Real servers; every request
 // goes to 127.0.0.1 — nothing is sent off the machine.
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isLoopbackAddress, startBrowserMode, type BrowserModeOptions } from '../../src-main/server/start-browser-mode';
 import { isAppError } from '../../src-main/shared/errors';
+import { spawnServe } from '../helpers/spawn-serve';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'plrp-bind-'));
 const rendererDir = join(dir, 'renderer');
 mkdirSync(rendererDir);
@@ -95,28 +93,14 @@ describe('browser-mode bind address', () => {
   });
 
   it('`plrp serve --host 0.0.0.0` counts as the explicit choice: it serves and warns on stderr', async () => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin/plrp.mjs'), 'serve', '--host', '0.0.0.0', '--no-open', '--renderer', rendererDir], { cwd: dir, env: { ...process.env, PLRP_CACHE_DB: join(dir, 'cli-cache.sqlite') } });
+    const serve = await spawnServe(['--host', '0.0.0.0', '--no-open', '--renderer', rendererDir], { cwd: dir, cachePath: join(dir, 'cli-cache.sqlite') });
     try {
-      let stdout = '';
-      let stderr = '';
-      child.stderr.on('data', (c: Buffer) => { stderr += c.toString(); });
-      const url = await new Promise<string>((res, rej) => {
-        child.stdout.on('data', (c: Buffer) => {
-          stdout += c.toString();
-          if (stdout.includes('\n')) res(stdout.split('\n')[0]);
-        });
-        child.once('exit', (code) => rej(new Error(`plrp serve exited (${code}): ${stderr}`)));
-      });
-      const u = new URL(url);
+      const u = new URL(serve.url);
       expect(u.hostname).toBe('127.0.0.1');
-      expect(stderr).toMatch(/WARNING: listening on 0\.0\.0\.0:\d+.*only protection/);
+      expect(serve.stderr()).toMatch(/WARNING: listening on 0\.0\.0\.0:\d+.*only protection/);
       expect(await get(Number(u.port), `/?token=${u.searchParams.get('token')}`)).toBe(200);
     } finally {
-      if (child.exitCode === null && child.signalCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
-        child.kill('SIGTERM');
-        await exited;
-      }
+      await serve.stop();
     }
   }, 60_000);
 });
