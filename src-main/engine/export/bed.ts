@@ -47,12 +47,28 @@ export function inPositionOrder(features: readonly BedFeature[], order: ChromOrd
 }
 
 /**
+ * Each feature once: a later one equal to an earlier one in every column is left out. Overlapping
+ * regions of a run scan the same bases, so each finds the hits there (same motif, place and
+ * strand, and so the same letters, score and p-value); on the chromosome they are one hit.
+ */
+export function distinctFeatures(features: readonly BedFeature[]): BedFeature[] {
+  const seen = new Set<string>();
+  return features.filter((f) => {
+    const key = [f.chrom, f.start, f.end, f.name, Math.round(f.score), f.strand].join('\t');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
  * Without `order`, hits are written as given (`plrp scan` keeps FIMO's p-value order); with it, in
- * position order, as a run's exports write them beside their bedGraph.
+ * position order, as a run's exports write them beside their bedGraph, and a hit that several
+ * overlapping regions found once (hits.tsv keeps a line per region, naming it).
  */
 export async function writeHitsBed(path: string, hits: Iterable<MotifHit>, order?: ChromOrder): Promise<void> {
   const features = Array.from(hits, hitToBed);
-  await writeFileAtomic(path, formatBed(order ? inPositionOrder(features, order) : features, 'track name="motif hits" description="plrp scan (FIMO semantics)" useScore=1'));
+  await writeFileAtomic(path, formatBed(order ? distinctFeatures(inPositionOrder(features, order)) : features, 'track name="motif hits" description="plrp scan (FIMO semantics)" useScore=1'));
 }
 
 export async function writeBed(path: string, features: Iterable<BedFeature>, trackLine?: string): Promise<void> {

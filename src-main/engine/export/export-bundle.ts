@@ -3,6 +3,8 @@
 // sequence under npy/ when lengths differ), hits.tsv (FIMO), hits.bed, hits-relevance.tsv,
 // motif-ranking-<method>.tsv, seqlets-<method>.bed and manifest.json (written last, listing the
 // rest). File names come from sanitised method ids / sequence names, never raw user text.
+// Where regions overlap: the bedGraph averages them per base, hits.bed lists a hit they share
+// once, and the hit tables and seqlets BED keep each region's lines, naming the region.
 import { join, relative, resolve } from 'node:path';
 import type { MotifHit } from '../motifs/hit';
 import { rankMotifsByRelevance, weightHitsByRelevance, type SequenceRelevance } from '../motifs/hit-relevance';
@@ -64,16 +66,19 @@ export async function writeExportBundle(input: ExportBundleInput): Promise<strin
     // Hits are found in sequence coordinates; a region's files give them on its chromosome, like
     // the bedGraph and seqlets, so they line up with the genome in IGV.
     const onGenome = <H extends MotifHit>(h: H): H => inGenome(h, spots[h.sequenceIndex]);
+    // On the chromosome, overlapping regions' lines of one hit would look alike: the tables name
+    // the region (its own relevance weights the hit), as they name a plain FASTA's record.
+    const regionOf = (h: Pick<MotifHit, 'sequenceIndex'>): string => sequences[h.sequenceIndex]?.name ?? `seq${h.sequenceIndex}`;
     const hitsTsv = join(dir, 'hits.tsv');
     const hitsBed = join(dir, 'hits.bed');
     const genomeHits = input.hits.map(onGenome);
-    await writeFimoTsv(hitsTsv, genomeHits, input.hitComments ?? []);
+    await writeFimoTsv(hitsTsv, genomeHits, input.hitComments ?? [], regionOf);
     await writeHitsBed(hitsBed, genomeHits, chromOrder);
     written.push(hitsTsv, hitsBed);
     if (ids.length > 0) {
       const perSequence: SequenceRelevance[] = sequences.map((_, i) => Object.fromEntries(ids.map((id) => [id, input.observed[id]?.[i] ?? new Float32Array(0)])));
       const weighted = join(dir, 'hits-relevance.tsv');
-      await writeFileAtomic(weighted, formatWeightedHitsTsv(weightHitsByRelevance(input.hits, perSequence).map(onGenome), ids));
+      await writeFileAtomic(weighted, formatWeightedHitsTsv(weightHitsByRelevance(input.hits, perSequence).map(onGenome), ids, regionOf));
       written.push(weighted);
       for (const [k, id] of ids.entries()) {
         const ranking = rankMotifsByRelevance(input.hits, perSequence, id);
@@ -87,7 +92,7 @@ export async function writeExportBundle(input: ExportBundleInput): Promise<strin
     const seqlets = input.seqlets?.[id];
     if (!seqlets) continue;
     const file = safeJoin(dir, `seqlets-${fileIds[k]}`, '.bed');
-    await writeSeqletsBed(file, seqlets, chroms, offsets, chromOrder);
+    await writeSeqletsBed(file, seqlets, { chroms, offsets, regionNames: chromOrder === 'genome' ? sequences.map((s) => s.name) : undefined }, chromOrder);
     written.push(file);
   }
   const manifestPath = join(dir, 'manifest.json');

@@ -1,12 +1,13 @@
 // Motif hits with their relevance (FIMO's ten columns, then `<explanation>_sum` and
-// `<explanation>_mean` per explanation) and the motif ranking by captured relevance — the tables a
+// `<explanation>_mean` per explanation, then the region the hit was found in: each overlapping
+// region weights the same hit by its own explanation, so it has a line of its own) and the motif ranking by captured relevance — the tables a
 // user sorts in a spreadsheet to see which motifs the model used.
 import type { MotifRelevanceRank, WeightedHit } from '../motifs/hit-relevance';
-import { FIMO_COLUMNS } from './fimo-tsv';
+import { FIMO_COLUMNS, HIT_REGION_COLUMN, type RegionOf } from './fimo-tsv';
 import { formatG } from './format-number';
 
-export function formatWeightedHitsTsv(hits: readonly WeightedHit[], explanationIds: readonly string[]): string {
-  const header = [...FIMO_COLUMNS, ...explanationIds.flatMap((id) => [`${id}_sum`, `${id}_mean`])];
+export function formatWeightedHitsTsv(hits: readonly WeightedHit[], explanationIds: readonly string[], regionOf: RegionOf): string {
+  const header = [...FIMO_COLUMNS, ...explanationIds.flatMap((id) => [`${id}_sum`, `${id}_mean`]), HIT_REGION_COLUMN];
   const rows = hits.map((h) => [
     h.motifId, h.motifAltId, h.sequenceName, h.start + 1, h.end, h.strand,
     formatG(h.score, 6), formatG(h.pValue, 3), formatG(h.qValue, 3), h.matchedSequence,
@@ -14,6 +15,7 @@ export function formatWeightedHitsTsv(hits: readonly WeightedHit[], explanationI
       const r = h.relevance[id];
       return r ? [formatG(r.sum, 6), formatG(r.mean, 6)] : ['', ''];
     }),
+    regionOf(h),
   ].join('\t'));
   return [header.join('\t'), ...rows].join('\n') + '\n';
 }

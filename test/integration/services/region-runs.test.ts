@@ -149,6 +149,16 @@ describe('a region run', () => {
       const site = genome[chrom].slice(Number(start) - 1, Number(stop));
       expect(strand === '+' ? site : [...site].reverse().map((b) => complement[b]).join('')).toBe(matched);
     }
+    // r1:101-500 and r1:301-500 both find the hits on r1:301-500: a line each, as each weights the
+    // hit by its own relevance, told apart by the last column, the region, which holds the hit.
+    const regions: Record<string, [string, number, number]> = { 'r1:101-500': ['r1', 100, 500], peak1: ['r0', 10, 260], 'r1:301-500': ['r1', 300, 500] };
+    expect(new Set(hits.map((h) => h.join('\t'))).size).toBe(hits.length);
+    for (const h of hits) {
+      const [chrom, start, end] = regions[h.at(-1)!];
+      expect([h[2], Number(h[3]) - 1 >= start, Number(h[4]) <= end]).toEqual([chrom, true, true]);
+    }
+    const places = new Set(hits.map((h) => h.slice(0, 6).join(' ')));
+    expect(places.size).toBeLessThan(hits.length);
   });
 
   it('is a different input from another region set and from the FASTA\'s records; the same regions again come from the cache', async () => {

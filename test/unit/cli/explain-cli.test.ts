@@ -266,6 +266,46 @@ describe('plrp explain on regions of an indexed FASTA', () => {
   });
 });
 
+describe('plrp explain --export on overlapping regions', () => {
+  it('lists a hit the regions share once in hits.bed, and names the region on every hit table and seqlet line', async () => {
+    const fa = join(tmp, 'overlap.fa');
+    const letters = Array.from({ length: 800 }, (_, i) => 'ACGT'[(i * 5 + ((i * i) % 7)) % 4]).join('');
+    writeFileSync(fa, `>chrA\n${letters.match(/.{1,60}/g)!.join('\n')}\n`);
+    const bed = join(tmp, 'overlap.bed');
+    writeFileSync(bed, 'chrA\t100\t300\tpeakA\nchrA\t200\t400\tpeakB\n');
+    const dir = join(tmp, 'overlap-export');
+    const r = await runCli(['explain', '--model', cnn4, '--fasta', fa, '--regions', bed, '--region', 'chrA:251-350', '--export', dir, '--out', join(tmp, 'overlap.json')]);
+    expect(r.code).toBe(0);
+    const regions: Record<string, [number, number]> = { peakA: [100, 300], peakB: [200, 400], 'chrA:251-350': [250, 350] };
+    const rows = (file: string) => readFileSync(join(dir, file), 'utf8').split('\n').filter((l) => l && !l.startsWith('#') && !l.startsWith('track')).map((l) => l.split('\t'));
+    const bedHits = rows('hits.bed');
+    expect(new Set(bedHits.map((f) => f.join('\t'))).size).toBe(bedHits.length);
+    for (const file of ['hits.tsv', 'hits-relevance.tsv']) {
+      const [header, ...hits] = rows(file);
+      expect(header.at(-1)).toBe('region');
+      expect(new Set(hits.map((h) => h.join('\t'))).size).toBe(hits.length);
+      // Every line names a region whose bases hold the hit; hits.bed has each place once.
+      for (const h of hits) {
+        const [start, end] = regions[h.at(-1)!];
+        expect(Number(h[3]) - 1 >= start && Number(h[4]) <= end).toBe(true);
+      }
+      const places = new Set(hits.map((h) => [h[0], h[3], h[4], h[5]].join(' ')));
+      expect(places.size).toBe(bedHits.length);
+      // The shared bases (200–300) hold hits found by more than one region.
+      expect(hits.length).toBeGreaterThan(places.size);
+    }
+    const seqlets = rows('seqlets-lrp.bed');
+    expect(seqlets.length).toBeGreaterThan(0);
+    for (const [chrom, start, end, name] of seqlets) {
+      const m = /^(.+):(pos|neg)(:.*)?$/.exec(name)!;
+      expect(m && regions[m[1]] && chrom === 'chrA').toBeTruthy();
+      expect(Number(start) >= regions[m[1]][0] && Number(end) <= regions[m[1]][1]).toBe(true);
+    }
+    // Chromosome, then start ascending: the order the file already uses.
+    expect(seqlets.map((f) => Number(f[1]))).toEqual(seqlets.map((f) => Number(f[1])).sort((a, b) => a - b));
+  });
+});
+
 describe('plrp explain refuses region sets as plrp runs start does', () => {
   it('refuses a region name given twice and a BED without regions (exit 2), before explaining anything', async () => {
     const fa = join(tmp, 'sets.fa');

@@ -9,6 +9,7 @@ import { parseBed } from '../../../../src-main/engine/genomics/bed-reader';
 import { safeFileName, safeJoin, uniqueSafeNames } from '../../../../src-main/engine/export/safe-name';
 import { buildManifest, sha256File } from '../../../../src-main/engine/export/manifest';
 import { writeExportBundle } from '../../../../src-main/engine/export/export-bundle';
+import { FIMO_COLUMNS } from '../../../../src-main/engine/export/fimo-tsv';
 import { readNpy } from '../../../../src-main/engine/export/npy';
 import type { MotifHit } from '../../../../src-main/engine/motifs/hit';
 import { writeSeqletsBed } from '../../../../src-main/engine/export/seqlets-bed';
@@ -162,8 +163,12 @@ describe('export bundle', () => {
     expect([...tracks.get('../../evil')!.values()].map((v) => Math.fround(v))).toEqual(Array.from(observed[0]));
     expect([...tracks.get('chr1')!.values()]).toEqual(Array.from(observed[1]));
     const weighted = readFileSync(join(dir, 'hits-relevance.tsv'), 'utf8').split('\n');
-    expect(weighted[0].split('\t').slice(-2)).toEqual(['lrp/eps_sum', 'lrp/eps_mean']);
-    expect(weighted[2].split('\t').slice(-2)).toEqual(['-39', '-6.5']);
+    expect(weighted[0].split('\t').slice(-3)).toEqual(['lrp/eps_sum', 'lrp/eps_mean', 'region']);
+    expect(weighted[2].split('\t').slice(-3)).toEqual(['-39', '-6.5', 'chr1']);
+    // A FASTA's records: the region column holds the record's name, after FIMO's ten columns.
+    const fimo = readFileSync(join(dir, 'hits.tsv'), 'utf8').split('\n').slice(0, 3).map((l) => l.split('\t'));
+    expect(fimo.map((f) => f.length)).toEqual([11, 11, 11]);
+    expect(fimo.map((f) => f[10])).toEqual(['region', '../../evil', 'chr1']);
     expect(parseBed(readFileSync(join(dir, 'seqlets-lrp_eps.bed'), 'utf8'), 's.bed')).toEqual([{ chrom: 'chr1', start: 2, end: 8, name: 'neg:Arnt', score: 30, strand: '.', line: 2 }]);
     const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
     expect(manifest.outputs).toEqual(['relevance-lrp_eps.bedGraph', 'relevance-lrp_eps.npy', 'hits.tsv', 'hits.bed', 'hits-relevance.tsv', 'motif-ranking-lrp_eps.tsv', 'seqlets-lrp_eps.bed']);
@@ -177,8 +182,62 @@ describe('seqlets BED', () => {
       ({ sequenceIndex, start, end: start + 5, attribution: 1, pValue, sign: 'positive' as const, bestHit: null });
     // Two regions of chr1 (the second one first in the run) and one of chr2, seqlets by p.
     const seqlets = [seqlet(0, 50, 1e-6), seqlet(2, 5, 1e-5), seqlet(1, 30, 1e-4), seqlet(0, 10, 1e-3)];
-    await writeSeqletsBed(join(dir, 's.bed'), seqlets, ['chr1', 'chr2', 'chr1'], [1000, 0, 200]);
+    await writeSeqletsBed(join(dir, 's.bed'), seqlets, { chroms: ['chr1', 'chr2', 'chr1'], offsets: [1000, 0, 200] });
     const rows = readFileSync(join(dir, 's.bed'), 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t').slice(0, 3).join(' '));
     expect(rows).toEqual(['chr1 205 210', 'chr1 1010 1015', 'chr1 1050 1055', 'chr2 30 35']);
+  });
+});
+
+describe('overlapping regions in an export bundle', () => {
+  // peakA (chr1:3000-3020) and peakB (chr1:3010-3030) share 3010-3020; peakC lies on chr2.
+  const sequences = [
+    { name: 'peakB', chrom: 'chr1', offset: 3010, lengthBp: 20 },
+    { name: 'peakA', chrom: 'chr1', offset: 3000, lengthBp: 20 },
+    { name: 'peakC', chrom: 'chr2', offset: 100, lengthBp: 20 },
+  ];
+  // Each region's own explanation: the shared bases carry different relevance in each.
+  const observed = sequences.map((_, i) => new Float32Array(20).fill(i + 1));
+  // The same hit (chr1:3012-3016, both strands) found by scanning peakA and peakB, one only peakA
+  // has and one on chr2; in FIMO's p-value order.
+  const at = (sequenceIndex: number, start: number, strand: '+' | '-'): MotifHit => ({ ...hit, sequenceIndex, sequenceName: sequences[sequenceIndex].name, start, end: start + 4, strand });
+  const hits = [at(1, 12, '+'), at(0, 2, '+'), at(1, 12, '-'), at(0, 2, '-'), at(1, 1, '+'), at(2, 5, '+')];
+  const seqlet = (sequenceIndex: number, start: number, end: number, sign: 'positive' | 'negative') => ({ sequenceIndex, start, end, sign, attribution: 1, pValue: 1e-3, bestHit: null });
+  // Both call a positive seqlet on the shared bases; peakB also a negative one over them.
+  const seqlets = [seqlet(0, 1, 6, 'negative'), seqlet(1, 12, 16, 'positive'), seqlet(0, 2, 6, 'positive'), seqlet(2, 0, 4, 'positive')];
+  let dir = '';
+  const dataLines = (file: string) => readFileSync(join(dir, file), 'utf8').split('\n').filter((l) => l && !l.startsWith('#') && !l.startsWith('track'));
+
+  it('writes a hit the overlapping regions share once in hits.bed, in position order', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'plrp-overlap-'));
+    await writeExportBundle({ dir, sequences, relevance: { lrp: sequences.map(() => new Float32Array(80)) }, observed: { lrp: observed }, hits, seqlets: { lrp: seqlets }, manifest: { engineVersion: 'e1', inputs: [], options: {} } });
+    const bed = dataLines('hits.bed');
+    expect(new Set(bed).size).toBe(bed.length);
+    expect(bed.map((l) => l.split('\t')).map((f) => `${f[0]} ${f[1]} ${f[2]} ${f[5]}`)).toEqual(['chr1 3001 3005 +', 'chr1 3012 3016 +', 'chr1 3012 3016 -', 'chr2 105 109 +']);
+  });
+
+  it('keeps a line per region in the hit tables, each naming its region in a last column', () => {
+    for (const file of ['hits.tsv', 'hits-relevance.tsv']) {
+      const [header, ...rows] = dataLines(file).map((l) => l.split('\t'));
+      expect(header.slice(0, 10)).toEqual(FIMO_COLUMNS);
+      expect(header.at(-1)).toBe('region');
+      expect(rows).toHaveLength(hits.length);
+      // No two lines alike, and each names the region whose bases hold the hit.
+      expect(new Set(rows.map((r) => r.join('\t'))).size).toBe(rows.length);
+      for (const r of rows) {
+        const region = sequences.find((s) => s.name === r.at(-1))!;
+        expect([r[2], Number(r[3]) - 1 >= region.offset, Number(r[4]) <= region.offset + region.lengthBp]).toEqual([region.chrom, true, true]);
+      }
+      const shared = rows.filter((r) => r[2] === 'chr1' && r[3] === '3013' && r[5] === '+');
+      expect(shared.map((r) => r.at(-1)).sort()).toEqual(['peakA', 'peakB']);
+    }
+    // Each weighted by its own region's relevance (peakB's track is 1 everywhere, peakA's 2).
+    const weighted = dataLines('hits-relevance.tsv').slice(1).map((l) => l.split('\t'));
+    expect(weighted.filter((r) => r[3] === '3013' && r[5] === '+').map((r) => [r.at(-1), r[10]]).sort()).toEqual([['peakA', '8'], ['peakB', '4']]);
+  });
+
+  it('names each seqlet\'s region before its sign, in position order', () => {
+    const rows = dataLines('seqlets-lrp.bed').map((l) => l.split('\t').slice(0, 4).join(' '));
+    // Seqlets at one place keep the run's order of regions (peakB is the run's first).
+    expect(rows).toEqual(['chr1 3011 3016 peakB:neg', 'chr1 3012 3016 peakB:pos', 'chr1 3012 3016 peakA:pos', 'chr2 100 104 peakC:pos']);
   });
 });
