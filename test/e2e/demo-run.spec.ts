@@ -67,6 +67,10 @@ test('the demo runs end to end and every view shows its results', async ({ page 
   await expect(page.getByTestId('sequence-row').filter({ hasText: 'test_00005' })).toHaveAttribute('aria-selected', 'true');
   // The error was about the other sequence: it goes with it.
   await expect(page.getByTestId('jump-message')).toHaveText('');
+  // So do the typed text (a range of the old sequence, while the view shows the new one whole) and
+  // the note on why the view opened on test_00003.
+  await expect(page.getByTestId('jump-input')).toHaveValue('');
+  await expect(page.getByTestId('opened-why')).toHaveCount(0);
   const tracksTop = (await page.getByTestId('track-relevance').first().boundingBox())!.y;
   // A motif jump highlights the hit it went to, centred in the view, and names it beside the field;
   // Jump again moves the highlight to the motif's next hit (test_00005 has two SCRT2 hits).
@@ -117,6 +121,8 @@ test('the demo runs end to end and every view shows its results', async ({ page 
   // (cnn32-pair.json: 0.3, from plrp reproduce's held-out sequences), which New run offers.
   await expect(page.getByTestId('sweep-knee')).toContainText(/^Recommended p = 0\.\d \(the large purple point on the chart\) for these 40 sequences: the knee of their sweep of mean Gini \(sparsity\) against mean faithfulness \(MoRF − LeRF\)\./);
   await expect(page.getByTestId('sweep-knee')).toContainText(/The model's manifest recommends (p = 0\.3 \(the New-run default\), from the sequences its author evaluated it on|the same p)/);
+  // The sweep starts at LRP, which the chart and the text call p = 0: the line says so.
+  await expect(page.getByTestId('sweep-p0-is-lrp')).toHaveText(' (p = 0 is plain LRP: nothing pruned.)');
   await page.getByTestId('sweep-knee').scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-results/screens/04d-dashboard-knee.png' });
   await expect(page.getByTestId('dashboard-coverage')).toHaveText('40 sequences');

@@ -142,6 +142,8 @@ export class RunViewState {
     const run = this.run;
     const row = this.rows.find((r) => r.index === index);
     if (!run || !row) return;
+    // The opening note names the sequence the view chose: it goes once the user picks another.
+    if (this.selected !== null && this.selected !== index) this.openedNote = null;
     this.selected = index;
     this.focus?.set(run.id, index);
     this.viewport.reset(row.lengthBp);
