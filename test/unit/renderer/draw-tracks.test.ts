@@ -99,6 +99,17 @@ describe('relevance track', () => {
     ]);
     expect(ctx.texts()).toEqual(['+2.00', '−2.00']);
   });
+  it('labels a track with no relevance in view, on its baseline, instead of leaving it blank', () => {
+    const ctx = new RecordingContext();
+    const s = slice({ bins: [{ startBp: 0, endBp: 4, min: 0, max: 0, mean: 0 }] });
+    drawRelevance(ctx, frame(0, 0.01, 400, 44), { slice: s, maxAbs: sliceMaxAbs(s) });
+    expect(ctx.ops('lineTo')).toHaveLength(1);
+    expect(ctx.texts()).toEqual(['0: no relevance in view']);
+    // Still loading (no slice): no claim about the relevance.
+    const loading = new RecordingContext();
+    drawRelevance(loading, frame(0, 0.01, 400, 44), { slice: null, maxAbs: 0 });
+    expect(loading.texts()).toEqual([]);
+  });
   it('keeps a single strong base visible when zoomed out (min/max per bin, not the mean)', () => {
     const ctx = new RecordingContext();
     const s = slice({ bpPerBin: 100, endBp: 100, bins: [{ startBp: 0, endBp: 100, min: 0, max: 5, mean: 0.05 }] });

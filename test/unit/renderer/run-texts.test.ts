@@ -1,7 +1,7 @@
 // The words a biologist reads about a run: what Cancel keeps, what a FASTA holds and which of its
 // sequences the model will pad, and what the Layers view's "at zero" counts.
 import { describe, expect, it } from 'vitest';
-import { cancelHint, stoppedNote } from '../../../src-renderer/src/lib/util/run-progress-text';
+import { cancelHint, progressCountLine, runningStatus, stoppedNote } from '../../../src-renderer/src/lib/util/run-progress-text';
 import { countShorterThan, lengthsText, shortSequenceWarning } from '../../../src-renderer/src/lib/util/fasta-text';
 import { pruningBarLabel, unitsAtZero, zeroShare } from '../../../src-renderer/src/lib/util/pruning-text';
 
@@ -13,6 +13,20 @@ describe('cancel', () => {
   it('says after cancelling how many sequences were kept', () => {
     expect(stoppedNote('cancelled', 0, 20_000)).toBe('cancelled — 0 of 20,000 sequences stored; Resume continues from there');
     expect(stoppedNote('failed', 2048, 20_000)).toBe('failed — 2,048 of 20,000 sequences stored; Resume continues from there');
+  });
+});
+
+describe('progress of a running run', () => {
+  it('gives the card and the list one figure: stored plus the computed part in flight', () => {
+    const early = { done: 0, inFlight: 10.9, total: 40 };
+    expect(progressCountLine(early)).toBe('27 % · 0 / 40 sequences stored');
+    expect(runningStatus(early)).toBe('running · 27 %');
+  });
+  it('says the run is finishing once everything is computed, rather than "40 / 40" or "100 %" while it still runs', () => {
+    for (const p of [{ done: 40, inFlight: 0, total: 40 }, { done: 16, inFlight: 24, total: 40 }]) {
+      expect(runningStatus(p)).toBe('running · finishing: storing results and calling seqlets');
+      expect(progressCountLine(p)).toBe(`finishing: storing results and calling seqlets (${p.done} / 40 sequences stored)`);
+    }
   });
 });
 

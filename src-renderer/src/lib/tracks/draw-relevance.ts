@@ -38,7 +38,10 @@ export function drawRelevance(ctx: Ctx2D, frame: TrackFrame, data: RelevanceData
   ctx.lineTo(widthPx, mid);
   ctx.stroke();
   const { slice } = data;
-  if (!slice || data.maxAbs <= 0) return;
+  if (!slice) return;
+  // All zero here (a high p can prune a region to nothing): say so where the scale goes, or the
+  // empty track looks like one that failed to draw.
+  if (data.maxAbs <= 0) return drawScaleLabel(ctx, frame, NO_RELEVANCE_LABEL, 0);
   // Leave 2 px at the top and bottom so the largest value does not touch the border.
   const half = heightPx / 2 - 2;
   const toPx = (v: number) => (v / data.maxAbs) * half;
@@ -47,6 +50,9 @@ export function drawRelevance(ctx: Ctx2D, frame: TrackFrame, data: RelevanceData
   drawScaleLabel(ctx, frame, `+${formatRelevance(data.maxAbs)}`, 0);
   drawScaleLabel(ctx, frame, `−${formatRelevance(data.maxAbs)}`, heightPx - SCALE_LABEL_PX);
 }
+
+/** The scale label of a track whose relevance is zero at every base in view. */
+export const NO_RELEVANCE_LABEL = '0: no relevance in view';
 
 /** Height of the scale labels' backing box (10 px text plus a pixel either side). */
 const SCALE_LABEL_PX = 12;
