@@ -79,6 +79,11 @@ export interface FastaSummary {
    * run explains regions.
    */
   unknownWarnings: string[];
+  /**
+   * The few longest records, longest first (file order among equals): once a model is chosen, the
+   * New-run view names those longer than its input, which a run explains in model windows.
+   */
+  longestRecords: { name: string; lengthBp: number }[];
 }
 
 /** The regions of a FASTA a run would explain instead of its records (New run's Regions section). */

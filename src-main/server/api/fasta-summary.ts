@@ -9,6 +9,8 @@ import { DEFAULT_MAX_UNKNOWN_FRACTION, unknownLettersWarning } from '../../engin
 const FIRST_NAMES = 5;
 /** Mostly-N records named one by one; past these, a count (a genome's scaffolds can be thousands). */
 const FIRST_UNKNOWN_WARNINGS = 5;
+/** Longest records kept by name (FastaSummary.longestRecords). */
+const LONGEST_RECORDS = 5;
 
 export async function summarizeFasta(path: string, name: string, modelLengthBp?: number, maxDistinctLengths = MAX_DISTINCT_LENGTHS): Promise<FastaSummary> {
   let sequences = 0;
@@ -20,6 +22,7 @@ export async function summarizeFasta(path: string, name: string, modelLengthBp?:
   let longest = '';
   const unknownWarnings: string[] = [];
   let moreUnknown = 0;
+  const longestRecords: FastaSummary['longestRecords'] = [];
   // Null once there are too many distinct lengths to be worth sending.
   let lengthCounts: Map<number, number> | null = new Map();
   for await (const rec of readFasta(path)) {
@@ -38,6 +41,12 @@ export async function summarizeFasta(path: string, name: string, modelLengthBp?:
     if (mostlyUnknown && unknownWarnings.length < FIRST_UNKNOWN_WARNINGS) unknownWarnings.push(mostlyUnknown);
     else if (mostlyUnknown) moreUnknown++;
     if (firstNames.length < FIRST_NAMES) firstNames.push(rec.name);
+    if (longestRecords.length < LONGEST_RECORDS || n > longestRecords[longestRecords.length - 1].lengthBp) {
+      // After the last record at least as long: equals stay in file order.
+      const at = longestRecords.findIndex((r) => r.lengthBp < n);
+      longestRecords.splice(at === -1 ? longestRecords.length : at, 0, { name: rec.name, lengthBp: n });
+      if (longestRecords.length > LONGEST_RECORDS) longestRecords.pop();
+    }
   }
   const warnings: string[] = [];
   if (sequences === 0) warnings.push('the file holds no sequences');
@@ -54,6 +63,6 @@ export async function summarizeFasta(path: string, name: string, modelLengthBp?:
   return {
     name, sequences, minLengthBp: sequences ? minLengthBp : 0, maxLengthBp, totalBp, ambiguousBp,
     lengthCounts: lengthCounts ? [...lengthCounts].sort(([a], [b]) => a - b) : null,
-    firstNames, warnings, longRecordWarning, unknownWarnings,
+    firstNames, warnings, longRecordWarning, unknownWarnings, longestRecords,
   };
 }

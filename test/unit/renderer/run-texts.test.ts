@@ -2,7 +2,8 @@
 // sequences the model will pad, and what the Layers view's "at zero" counts.
 import { describe, expect, it } from 'vitest';
 import { cancelHint, progressCountLine, runningStatus, stoppedNote } from '../../../src-renderer/src/lib/util/run-progress-text';
-import { countShorterThan, lengthsText, shortSequenceWarning } from '../../../src-renderer/src/lib/util/fasta-text';
+import { countShorterThan, lengthsText, modelWindows, shortSequenceWarning, tiledRecordsNote } from '../../../src-renderer/src/lib/util/fasta-text';
+import { planTiles } from '../../../src-main/engine/genomics/tiling';
 import { pruningBarLabel, unitsAtZero, zeroShare } from '../../../src-renderer/src/lib/util/pruning-text';
 
 describe('cancel', () => {
@@ -37,6 +38,20 @@ describe('FASTA summary', () => {
     expect(lengthsText({ sequences: 5, minLengthBp: 10, maxLengthBp: 1200 })).toBe('10–1,200 bp');
   });
   const mixed = { sequences: 5, minLengthBp: 10, lengthCounts: [[10, 1], [50, 1], [120, 1], [200, 2]] as [number, number][] };
+  it('counts a long record\'s model windows as the run tiles it', () => {
+    for (const [len, w] of [[150_000, 200], [201, 200], [300, 200], [301, 200], [200, 200], [1001, 7]]) expect(modelWindows(len, w)).toBe(planTiles(len, w).length);
+    expect(modelWindows(150_000, 200)).toBe(1499);
+  });
+  it('names the records longer than the model input and says what their numbers mean', () => {
+    const chrom = { maxLengthBp: 150_000, lengthCounts: [[200, 3], [150_000, 1]] as [number, number][], longestRecords: [{ name: 'chr2', lengthBp: 150_000 }, { name: 's1', lengthBp: 200 }] };
+    expect(tiledRecordsNote(200, chrom)).toBe(
+      "One record is longer than the model's 200-bp input (chr2: 150,000 bp, 1,499 windows). A run explains each in overlapping model windows: its logit and output are the means over the windows, its Σ R sums over the whole record, and its faithfulness is not computed (—).",
+    );
+    const many = { maxLengthBp: 900, lengthCounts: [[300, 6], [900, 1]] as [number, number][], longestRecords: [{ name: 'a', lengthBp: 900 }, { name: 'b', lengthBp: 300 }] };
+    expect(tiledRecordsNote(200, many)).toMatch(/^7 records are longer than the model's 200-bp input \(a: 900 bp, 8 windows; b: 300 bp, 2 windows; and 5 more\)\. /);
+    expect(tiledRecordsNote(200, { ...many, lengthCounts: null })).toMatch(/^Some records are longer than the model's 200-bp input \(a: 900 bp, 8 windows; b: 300 bp, 2 windows, …\)\. /);
+    expect(tiledRecordsNote(1000, many)).toBeNull();
+  });
   it('counts the sequences shorter than the model input', () => {
     expect(countShorterThan(mixed, 200)).toBe(3);
     expect(countShorterThan(mixed, 50)).toBe(1);

@@ -38,6 +38,13 @@ describe('the FASTA summary', () => {
     const s = await summarizeFasta(fa, 'mixed.fa');
     expect(s.lengthCounts).toEqual([[10, 1], [50, 1], [200, 2]]);
     expect([s.minLengthBp, s.maxLengthBp]).toEqual([10, 200]);
+    // The longest by name, longest first and equals in file order, for the note on tiled records.
+    expect(s.longestRecords).toEqual([{ name: 'b', lengthBp: 200 }, { name: 'd', lengthBp: 200 }, { name: 'c', lengthBp: 50 }, { name: 'a', lengthBp: 10 }]);
+  });
+  it('keeps the five longest records only', async () => {
+    const fa = join(dir, 'seven.fa');
+    writeFileSync(fa, [3, 9, 1, 7, 5, 8, 2].map((n, i) => `>r${i}\n${'A'.repeat(n)}\n`).join(''));
+    expect((await summarizeFasta(fa, 'seven.fa')).longestRecords.map((r) => r.lengthBp)).toEqual([9, 8, 7, 5, 3]);
   });
   it('stops counting lengths past the most distinct ones it keeps', async () => {
     const fa = join(dir, 'many-lengths.fa');

@@ -34,3 +34,30 @@ export function shortSequenceWarning(modelLengthBp: number, s: Pick<FastaSummary
   const their = short === 1 ? 'its' : 'their';
   return `${who} shorter than the model's ${modelLengthBp.toLocaleString('en-US')}-bp input and will be padded with N: ${their} relevance is less reliable.`;
 }
+
+/**
+ * How many model windows a record of `lengthBp` is explained in: windows of the model's input at a
+ * stride of half of it, plus one flush with the record's end (engine/genomics/tiling.ts, planTiles).
+ */
+export function modelWindows(lengthBp: number, modelLengthBp: number): number {
+  if (lengthBp <= modelLengthBp) return 1;
+  const stride = Math.max(1, Math.floor(modelLengthBp / 2));
+  const fitted = Math.floor((lengthBp - modelLengthBp) / stride) + 1;
+  return fitted + ((fitted - 1) * stride + modelLengthBp < lengthBp ? 1 : 0);
+}
+
+/**
+ * Before a run of the records: which of them are longer than the model's input (the longest few by
+ * name, with how many there are) and what that does to their numbers (shared/tiled-record.ts).
+ * Null when none is.
+ */
+export function tiledRecordsNote(modelLengthBp: number, s: Pick<FastaSummary, 'maxLengthBp' | 'lengthCounts' | 'longestRecords'>): string | null {
+  if (!(modelLengthBp > 0) || s.maxLengthBp <= modelLengthBp) return null;
+  const long = s.longestRecords.filter((r) => r.lengthBp > modelLengthBp);
+  const count = s.lengthCounts === null ? null : s.lengthCounts.reduce((n, [len, c]) => (len > modelLengthBp ? n + c : n), 0);
+  const named = long.map((r) => `${r.name}: ${r.lengthBp.toLocaleString('en-US')} bp, ${countOf(modelWindows(r.lengthBp, modelLengthBp), 'window')}`).join('; ');
+  const more = count === null ? ', …' : count > long.length ? `; and ${(count - long.length).toLocaleString('en-US')} more` : '';
+  const which = count === 1 ? 'One record is' : count === null ? 'Some records are' : `${count.toLocaleString('en-US')} records are`;
+  return `${which} longer than the model's ${modelLengthBp.toLocaleString('en-US')}-bp input (${named}${more}). ` +
+    'A run explains each in overlapping model windows: its logit and output are the means over the windows, its Σ R sums over the whole record, and its faithfulness is not computed (—).';
+}
