@@ -18,6 +18,7 @@ import type { LayerWrite } from './cache/cache-types';
 import { LAYER_WINDOWS, wantsLayers } from './cache/layer-store';
 import { nonFiniteRelevanceMessage, sequenceWarnings } from '../engine/explain/sequence-warnings';
 import { magnifiedRelevanceWarning } from '../engine/explain/pruning-warnings';
+import { signWarnings } from '../engine/explain/sign-warnings';
 import type { PruningDiagnostics } from '../engine/explain/types';
 import { MAX_BATCH_SEQUENCES, type GenomePlace } from '../shared/run-api';
 import type { SequenceGroundTruth } from '../engine/metrics/ground-truth-outputs';
@@ -320,7 +321,9 @@ export function createRunJob(o: RunJobOptions): BatchJob<ExplainTask, ExplainTas
         const nonFinite = stored.finite ? null : nonFiniteRelevanceMessage(name, e.configId);
         // The diagnostics came as JSON: parsed only for the rare result the warning is about.
         const magnified = stored.magnified ? magnifiedRelevanceWarning(name, e.configId, JSON.parse(stored.diagnosticsJson) as PruningDiagnostics[][]) : null;
-        for (const message of [...fromLetters, nonFinite, magnified]) if (message) chunk.warnings.push({ explKey, idx: s.idx, message });
+        const diagnostics = stored.flipped ? JSON.parse(stored.diagnosticsJson) as PruningDiagnostics[][] : null;
+        const signs = signWarnings(name, e.configId, diagnostics, stored.sum, s.logits[s.target], o.windowBp <= 0 || s.lengthBp <= o.windowBp);
+        for (const message of [...fromLetters, nonFinite, magnified, ...signs]) if (message) chunk.warnings.push({ explKey, idx: s.idx, message });
         // The task returned layers for the selected sequences and windows only (an empty list for the others).
         e.layerRelevance?.forEach((points, window) =>
           points.forEach((l, position) => chunk.layers.push({ explKey, idx: s.idx, window, position, point: l.point, shape: l.shape, before: l.before, after: l.after })));

@@ -92,8 +92,12 @@ test('regions of a genome FASTA are checked as typed, explained as the run\'s se
   await regions.fill('chr2:1,001-1,200 chr2:1001-1200');
   await expect(page.getByTestId('regions-problems')).toContainText('chr2:1001-1200 is the same region as chr2:1,001-1,200');
   await expect(page.getByTestId('start-run')).toBeDisabled();
+  // A region of another length than the model's input gets no faithfulness: said before the run.
+  await regions.fill('chr1:101-300\nchr2:10,001-10,400');
+  await expect(page.getByTestId('fasta-faithfulness-note')).toContainText("1 of 2 regions is not the model's 200-bp input length: their faithfulness will be \"—\"");
   await regions.fill('chr1:101-300\nchr2:10,001-10,200');
   await expect(page.getByTestId('fasta-regions')).toContainText('The run explains 2 regions of it, not its records: 200 bp each');
+  await expect(page.getByTestId('fasta-faithfulness-note')).toHaveCount(0);
   await expect(page.getByTestId('regions-status')).toHaveText('2 regions of genome.fa.');
   await expect(page.getByTestId('start-run')).toBeEnabled();
   await page.screenshot({ path: 'test-results/screens/08d-new-run-regions.png', fullPage: true });

@@ -9,13 +9,17 @@ import type { ExplainedSequence } from '../../engine/pool/explain-task';
 import type { RecordInfo } from './fasta-job';
 import { nonFiniteRelevanceWarning, sequenceWarnings } from '../../engine/explain/sequence-warnings';
 import { magnifiedRelevanceWarning } from '../../engine/explain/pruning-warnings';
+import { signWarnings } from '../../engine/explain/sign-warnings';
 
-/** What may mislead about one explained sequence: too short, mostly N, non-finite or PLRP-magnified relevance. */
+const sumOf = (a: Float32Array): number => { let s = 0; for (const v of a) s += v; return s; };
+
+/** What may mislead about one explained sequence: too short, mostly N, non-finite, PLRP-magnified or sign-reversing relevance. */
 export function warningsOf(info: RecordInfo, seq: ExplainedSequence, windowBp: number, receptiveFieldBp: number): string[] {
   return [
     ...sequenceWarnings(info.name, info.sequence, windowBp, undefined, receptiveFieldBp),
     ...seq.explanations.map((e) => nonFiniteRelevanceWarning(info.name, e.configId, e.relevance)).filter((w): w is string => w !== null),
     ...seq.explanations.map((e) => magnifiedRelevanceWarning(info.name, e.configId, e.diagnostics)).filter((w): w is string => w !== null),
+    ...seq.explanations.flatMap((e) => signWarnings(info.name, e.configId, e.diagnostics, sumOf(e.relevance), seq.logits[seq.target], windowBp <= 0 || seq.lengthBp <= windowBp)),
   ];
 }
 

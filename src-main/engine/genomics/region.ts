@@ -191,8 +191,19 @@ export function regionSetProblems(fastaName: string, list: RegionList, regions: 
  * apart at one place are left alone: peak files list the peaks of several factors that way.
  */
 function samePlaceTwice(earlier: Region, r: Region): AppError {
-  return new AppError('BAD_BED', `${r.origin ?? r.name}: region ${r.name} is the same region as ${earlier.name} (also ${earlier.origin ?? earlier.name}), both ${locus(r)}: `
+  return new AppError('BAD_BED', `${regionWithOrigin(r, false)} is the same place as ${regionWithOrigin(earlier, true)} (${locus(r)}): `
     + 'each region is one sequence of the run; give it once');
+}
+
+/**
+ * A region named once with where it was given: a typed region's origin already holds its text
+ * ("typed region chr1:1,001-1,400", "--region chr1"); a BED line's is file:line, before the
+ * region (`after` false) or after it.
+ */
+function regionWithOrigin(r: Region, after: boolean): string {
+  if (!r.origin) return `region ${r.name}`;
+  if (r.origin.endsWith(r.name)) return after && r.origin.startsWith('typed ') ? `the ${r.origin}` : r.origin;
+  return after ? `region ${r.name} (${r.origin})` : `${r.origin}: region ${r.name}`;
 }
 
 /** How to tell two regions of the same name apart, for how they were given. */

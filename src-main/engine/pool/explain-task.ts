@@ -110,6 +110,8 @@ export interface StoredRelevance {
   diagnosticsJson: string;
   metricsJson: string;
   magnified: boolean;
+  /** Whether a PLRP-λ pruning point has λ < 0 (engine/explain/sign-warnings.ts). */
+  flipped: boolean;
   sum: number;
   absSum: number;
   min: number;

@@ -5,6 +5,7 @@ import { encodeFloat32 } from '../export/float32-blob';
 import { relevanceStats } from '../explain/relevance-stats';
 import { allFinite } from '../explain/sequence-warnings';
 import { magnifiesRelevance } from '../explain/pruning-warnings';
+import { flipsSign } from '../explain/sign-warnings';
 import type { ExplainedConfig, ExplainedSequence } from './explain-task';
 
 /** A shared empty array: what a stored result's `relevance` becomes (cloned once per message). */
@@ -25,6 +26,7 @@ export function storeForCache(sequences: readonly ExplainedSequence[]): ArrayBuf
     e.stored = {
       blob: packed.subarray(at, at + blobs[i].byteLength), ...relevanceStats(e.relevance), finite: allFinite(e.relevance),
       diagnosticsJson: JSON.stringify(e.diagnostics), metricsJson: JSON.stringify(e.metrics), magnified: magnifiesRelevance(e.diagnostics),
+      flipped: flipsSign(e.diagnostics),
     };
     at += blobs[i].byteLength;
     e.relevance = NONE;

@@ -4,6 +4,7 @@
 // axis. Below ~4 px per base letters are unreadable, so bars are drawn instead. A region of a
 // genome is labelled with its genome positions, as the app's tracks label it.
 import { escapeHtml as esc } from './html-escape';
+import { placeLabels, type LabelBox } from '../../shared/feature-labels';
 
 export interface LogoHit { start: number; end: number; label: string; strand: string }
 export interface LogoSeqlet { start: number; end: number; sign: '+' | '-' }
@@ -34,6 +35,17 @@ const HALF = 70;
 const TRACK = 16;
 /** DejaVu Sans Bold cap height is ~0.73 em: scales a 100-unit glyph to the wanted height. */
 const CAP = 73;
+
+const LABEL_FONT = 9;
+/**
+ * Width of a hit's name at LABEL_FONT px in DejaVu Sans (advance widths in em, rounded up): the SVG
+ * is written without a font engine, so a name is kept only if this generous estimate fits its box.
+ */
+function labelWidth(text: string): number {
+  let em = 0;
+  for (const c of text) em += /[ilj.,:;'|!I1()[\]-]/.test(c) ? 0.35 : /[MWmw]/.test(c) ? 0.95 : /[A-Z0-9]/.test(c) ? 0.75 : 0.62;
+  return em * LABEL_FONT;
+}
 
 function niceStep(span: number): number {
   const raw = span / 8;
@@ -88,13 +100,18 @@ export function relevanceLogoSvg(input: LogoInput): string {
   }
   if (input.hits) {
     parts.push(`<text x="4" y="${tracksTop + 11}" font-size="9">motifs</text>`);
-    hits.forEach((hit, k) => {
-      const y = tracksTop + (k % Math.max(hitRows, 1)) * TRACK;
-      const x = LEFT + hit.start * bp;
-      const w = Math.max((hit.end - hit.start) * bp, 1);
-      parts.push(`<g><title>${esc(hit.label)} (${esc(hit.strand)}) ${hit.start}–${hit.end}</title><rect x="${x.toFixed(2)}" y="${y}" width="${w.toFixed(2)}" height="${TRACK - 3}" fill="${HIT_COLOR}" fill-opacity="0.75"/>`
-        + `<text x="${(x + 2).toFixed(2)}" y="${y + 10}" font-size="9" fill="#fff">${esc(hit.label)}</text></g>`);
+    const boxes: LabelBox[] = hits.map((hit, k) => ({
+      x: LEFT + hit.start * bp, y: tracksTop + (k % Math.max(hitRows, 1)) * TRACK,
+      w: Math.max((hit.end - hit.start) * bp, 1), h: TRACK - 3, label: hit.label,
+    }));
+    boxes.forEach((b, k) => {
+      const hit = hits[k];
+      parts.push(`<g><title>${esc(hit.label)} (${esc(hit.strand)}) ${hit.start}–${hit.end}</title><rect x="${b.x.toFixed(2)}" y="${b.y}" width="${b.w.toFixed(2)}" height="${b.h}" fill="${HIT_COLOR}" fill-opacity="0.75"/></g>`);
     });
+    // Names after all boxes, only where they fit their own box and no later box covers them (as the Run view).
+    for (const l of placeLabels(boxes, labelWidth, LEFT + L * bp)) {
+      parts.push(`<text x="${l.x.toFixed(2)}" y="${(l.y + 3).toFixed(2)}" font-size="${LABEL_FONT}" fill="#fff" pointer-events="none">${esc(boxes[l.index].label)}</text>`);
+    }
   }
   parts.push(`<text x="4" y="${seqletY + 11}" font-size="9">seqlets</text>`);
   for (const s of input.seqlets) {
@@ -138,8 +155,13 @@ function legend(y: number, truth: boolean, motifs: boolean): string {
     [SEQLET_COLORS['+'], 0.7, 'seqlet, positive relevance'], [SEQLET_COLORS['-'], 0.7, 'seqlet, negative relevance'],
     ...(motifs ? [[HIT_COLOR, 0.75, 'motif hit'] as [string, number, string]] : []),
   ];
-  return `<g data-legend="tracks" font-size="9">${items.map(([color, opacity, label], k) => {
+  const tracks = items.map(([color, opacity, label], k) => {
     const x = LEFT + k * 150;
     return `<rect x="${x}" y="${y - 8}" width="10" height="9" fill="${color}" fill-opacity="${opacity}"/><text x="${x + 14}" y="${y}">${label}</text>`;
-  }).join('')}</g>`;
+  }).join('');
+  // The logo's letters by colour: squeezed to a base's width, a tall T reads as a red square on a
+  // thin stem, which readers took for a mark of its own.
+  const x = LEFT + items.length * 150;
+  const bases = Object.entries(COLORS).map(([b, c]) => `<tspan fill="${c}" font-weight="bold">${b}</tspan>`).join(' ');
+  return `<g data-legend="tracks" font-size="9">${tracks}<text x="${x}" y="${y}">${bases} logo letters: the observed base</text></g>`;
 }

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalRunService } from '../../../src-main/services/run-service';
 import { LAYER_SEQUENCES, LAYER_WINDOWS } from '../../../src-main/services/cache/layer-store';
@@ -23,9 +24,9 @@ beforeAll(async () => {
 }, 60_000);
 
 /** A finished run of LRP and PLRP-λ (ids 'lrp', 'pl') on cnn4 over `fasta`; returns its id. */
-async function runLrpAndPlrp(fasta: string): Promise<string> {
+async function runLrpAndPlrp(fasta: string, model = MODEL): Promise<string> {
   const started = await svc.start({
-    model: { kind: 'path', path: MODEL }, fasta: { kind: 'path', path: fasta },
+    model: { kind: 'path', path: model }, fasta: { kind: 'path', path: fasta },
     explanations: [{ id: 'lrp', composite: 'epsilon-plus' }, { id: 'pl', composite: 'epsilon-plus', method: 'plrp-lambda', p: 0.3 }],
   });
   expect((await svc.whenSettled(started.id)).status).toBe('done');
@@ -74,9 +75,11 @@ describe('per-sequence warnings in the run service', () => {
     const rows = (await svc.sequences({ runId })).rows;
     expect(rows[0].warnings).toHaveLength(1);
     expect(rows[0].warnings[0]).toMatch(/120 bp, shorter than the model's 200-bp input/);
-    expect(rows[1].warnings).toHaveLength(1);
+    // Its PLRP relevance sums to the opposite sign of the logit (sign warnings are tested below).
     expect(rows[1].warnings[0]).toMatch(/75 % N/);
-    expect(rows.slice(2).every((r) => r.warnings.length === 0)).toBe(true);
+    expect(rows[1].warnings.slice(1).every((w) => / reverses the prediction's sign /.test(w))).toBe(true);
+    // Random sequences are no clean predictions: PLRP may flip or reverse them, but nothing else is said.
+    expect(rows.slice(2).every((r) => r.warnings.every((w) => /^PLRP-λ flipped the sign|reverses the prediction's sign/.test(w)))).toBe(true);
   });
 });
 
@@ -114,4 +117,15 @@ describe('a tiled sequence: diagnostics and layers per model window', () => {
     expect(later.window).toBe(LAYER_WINDOWS);
     expect(later.note).toBe(`Layer relevance is kept for the first ${LAYER_WINDOWS} model windows of a sequence; this is window ${LAYER_WINDOWS + 1}.`);
   });
+});
+
+describe('sign warnings in the run service', () => {
+  it("flags PLRP-λ p = 0.3 on a sequence whose λ < 0 flips LRP's main peak (cnn4, a reviewer's normal_1), not LRP", async () => {
+    const { writeFileSync } = await import('node:fs');
+    const fasta = join(t.dir, 'flip.fa');
+    writeFileSync(fasta, '>normal_1\nGCTAAAGACAATTACATAACATACACGTCAGCACGAAACTTGTTGGCCCAGTGTGAATCGAGATAAGGCTTAAGGGTTAAGTAAGTGTGATGCATACGCCTTTACTTGCAGGTGCTGTGTCCACCCCATCGGACTGGCATTTTTATTACACTCAGAAACAGAACTCGGGTAATTTTGACAGGTCACGCAGAGGCGCGCCC\n');
+    const flipRun = await runLrpAndPlrp(fasta, fileURLToPath(new URL('../../../resources/models/cnn4-pair.onnx', import.meta.url)));
+    const [row] = (await svc.sequences({ runId: flipRun })).rows;
+    expect(row.warnings).toEqual([expect.stringMatching(/^PLRP-λ flipped the sign of relevance for sequence normal_1 under explanation pl: .* λ = -0\.436, so 9 kept entries changed sign .*lambda: per-sign/)]);
+  }, 60_000);
 });

@@ -316,12 +316,12 @@ describe('plrp explain refuses region sets as plrp runs start does', () => {
     // The same region spelled two ways, typed or in the BED: two names for one sequence.
     const commas = await runCli(['explain', '--model', cnn4, '--fasta', fa, '--region', 'chrA:101-300', '--region', 'chrA:1,01-3,00', '--out', join(tmp, 'commas.json')]);
     expect(commas.code).toBe(2);
-    expect(commas.stderr).toContain('--region chrA:1,01-3,00: region chrA:1,01-3,00 is the same region as chrA:101-300 (also --region chrA:101-300), both chrA:101-300: each region is one sequence of the run; give it once');
+    expect(commas.stderr).toContain('--region chrA:1,01-3,00 is the same place as --region chrA:101-300 (chrA:101-300): each region is one sequence of the run; give it once');
     const again = join(tmp, 'again.bed');
     writeFileSync(again, 'chrA\t100\t300\tpeak\n');
     const typedAndBed = await runCli(['explain', '--model', cnn4, '--fasta', fa, '--region', 'chrA:101-300', '--regions', again, '--out', join(tmp, 'again.json')]);
     expect(typedAndBed.code).toBe(2);
-    expect(typedAndBed.stderr).toContain(`${again}:1: region peak is the same region as chrA:101-300 (also --region chrA:101-300), both chrA:101-300`);
+    expect(typedAndBed.stderr).toContain(`${again}:1: region peak is the same place as --region chrA:101-300 (chrA:101-300)`);
     expect(existsSync(join(tmp, 'commas.json')) || existsSync(join(tmp, 'again.json'))).toBe(false);
     const named = join(tmp, 'named-twice.bed');
     writeFileSync(named, 'chrA\t0\t200\tA\nchrA\t100\t300\tA\n');

@@ -116,7 +116,7 @@ describe('plrp runs start', () => {
     expect(past.stderr).toBe("plrp: chr1:700-900: extends past the end of 'chr1' (length 800 bp)\n");
     const twice = await runCli(['runs', 'start', '--model', cnn4, '--fasta', genome, '--region', 'chr1:501-700', '--regions', bed, '--cache', cache]);
     expect(twice.code).toBe(2);
-    expect(twice.stderr).toBe(`plrp: ${bed}:1: region peak1 is the same region as chr1:501-700 (also --region chr1:501-700), both chr1:501-700: each region is one sequence of the run; give it once\n`);
+    expect(twice.stderr).toBe(`plrp: ${bed}:1: region peak1 is the same place as --region chr1:501-700 (chr1:501-700): each region is one sequence of the run; give it once\n`);
     const r = await runCli(['runs', 'start', '--model', cnn4, '--fasta', genome, '--region', 'chr1:101-300', '--regions', bed, '--motifs', 'none', '--cache', cache]);
     expect(r.code, r.stderr).toBe(0);
     const id = r.stdout.trim();

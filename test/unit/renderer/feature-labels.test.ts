@@ -1,7 +1,7 @@
 // Names on feature boxes when hits overflow a track's rows: a name is written only where it can be
 // read and names its own box; every box is still drawn.
 import { describe, expect, it } from 'vitest';
-import { LABEL_PAD_PX, placeLabels, type LabelBox } from '../../../src-renderer/src/lib/tracks/feature-labels';
+import { LABEL_PAD_PX, placeLabels, type LabelBox } from '../../../src-main/shared/feature-labels';
 import { drawFeatures, layoutFeatures, motifColor } from '../../../src-renderer/src/lib/tracks/draw-features';
 import { LIGHT_COLORS } from '../../../src-renderer/src/lib/tracks/frame';
 import { RecordingContext } from './recording-context';

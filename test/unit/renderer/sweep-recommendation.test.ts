@@ -20,6 +20,16 @@ describe("the Dashboard's recommended p", () => {
     );
   });
 
+  it('says on how many sequences faithfulness was computed when fewer than all (a region run of varied widths)', () => {
+    const few = demo.map((s) => ({ ...s, faithfulnessCount: 3 }));
+    expect(sweepRecommendation(few, 40, 0.3).text).toMatch(
+      /\(1\.060 at p = 0\.7\)\. Faithfulness was computed on 3 of the 40 sequences \(only those exactly the model's input length have one\), so the faithfulness side of this knee rests on them\. The model's manifest/,
+    );
+    const uneven = few.map((s, k) => ({ ...s, faithfulnessCount: k === 0 ? 5 : 3 }));
+    expect(sweepRecommendation(uneven, 40, null).text).toContain('Faithfulness was computed on as few as 3 of the 40 sequences');
+    expect(sweepRecommendation(demo.map((s) => ({ ...s, faithfulnessCount: 40 })), 40, null).text).not.toContain('computed on');
+  });
+
   it("names the model manifest's p beside it, and why the two can differ", () => {
     expect(sweepRecommendation(demo, 40, 0.3).text).toMatch(
       /\(1\.060 at p = 0\.7\)\. The model's manifest recommends p = 0\.3 \(the New-run default\), from the sequences its author evaluated it on: a knee depends on the sequences, so the two can differ\.$/,

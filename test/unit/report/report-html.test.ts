@@ -241,6 +241,29 @@ describe('relevanceLogoSvg', () => {
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
     expect(svg).not.toContain('<script');
   });
+
+  it('names a motif hit only where the name fits its box and no later box covers it (as the Run view)', () => {
+    // 200 bp over 920 px: 4.6 px per base. Four rows; the fifth hit is drawn in row 1 over the first.
+    const hits = [
+      { start: 10, end: 40, label: 'PITX2', strand: '+' }, // covered by the fifth hit: no name
+      { start: 10, end: 40, label: 'HOXB13', strand: '+' },
+      { start: 100, end: 106, label: 'NEUROD1', strand: '+' }, // 27.6 px: too narrow for its name
+      { start: 100, end: 130, label: 'DUX4', strand: '-' },
+      { start: 15, end: 45, label: 'Dux', strand: '+' },
+    ];
+    const svg = relevanceLogoSvg({ title: 't', letters: 'A'.repeat(200), relevance: new Float32Array(200).fill(0.1), hits, seqlets: [] });
+    const names = [...svg.matchAll(/<text [^>]*fill="#fff"[^>]*>([^<]+)<\/text>/g)].map((m) => m[1]);
+    expect(names).toEqual(['HOXB13', 'DUX4', 'Dux']);
+    // Every hit keeps its box and its hover name.
+    for (const h of hits) expect(svg).toContain(`<title>${h.label} (${h.strand}) ${h.start}–${h.end}</title>`);
+  });
+
+  it('keys the logo letters by colour in the legend (a squeezed T reads as a red square)', () => {
+    const svg = relevanceLogoSvg({ title: 't', letters: 'ACGT', relevance: [1, 1, 1, 1], hits: [], seqlets: [] });
+    const key = /<g data-legend="tracks"[^]*?<\/g>/.exec(svg)![0];
+    expect(key).toContain('<tspan fill="#d62839" font-weight="bold">T</tspan>');
+    expect(key).toContain('logo letters: the observed base');
+  });
 });
 
 describe('the Options table', () => {

@@ -74,7 +74,7 @@ describe('the regions check of New run', () => {
     ]);
   });
   it('compares typed regions by the bases they name, not by how they are written', async () => {
-    await expect(regionsSummary(['chr2:1,001-1,200', 'chr2:1001-1200'])).rejects.toThrow('typed region chr2:1001-1200: region chr2:1001-1200 is the same region as chr2:1,001-1,200 (also typed region chr2:1,001-1,200), both chr2:1001-1200: each region is one sequence of the run; give it once');
-    await expect(regionsSummary(['chr1', 'chr1:1-1000'])).rejects.toThrow('typed region chr1:1-1000: region chr1:1-1000 is the same region as chr1 (also typed region chr1), both chr1:1-1000');
+    await expect(regionsSummary(['chr2:1,001-1,200', 'chr2:1001-1200'])).rejects.toThrow('typed region chr2:1001-1200 is the same place as the typed region chr2:1,001-1,200 (chr2:1001-1200): each region is one sequence of the run; give it once');
+    await expect(regionsSummary(['chr1', 'chr1:1-1000'])).rejects.toThrow('typed region chr1:1-1000 is the same place as the typed region chr1 (chr1:1-1000)');
   });
 });

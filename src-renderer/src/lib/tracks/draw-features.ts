@@ -2,7 +2,7 @@
 // visible), seqlets (coloured by sign) and ground-truth regions. Layout is a separate pure function so
 // hover hit-testing uses exactly the rectangles that were drawn.
 import { bpToPx, type Ctx2D, type TrackFrame } from './frame';
-import { placeLabels } from './feature-labels';
+import { placeLabels } from '../../../../src-main/shared/feature-labels';
 
 export interface Feature {
   startBp: number;
@@ -74,7 +74,7 @@ export function drawFeatures<F extends Feature>(ctx: Ctx2D, frame: TrackFrame, p
     ctx.lineWidth = 2;
     ctx.strokeRect(target.x - 1.5, target.y - 1, target.w + 3, target.h + 2);
   }
-  // Names last, only where they fit on their own box and no box covers them (feature-labels.ts).
+  // Names last, only where they fit on their own box and no box covers them (src-main/shared/feature-labels.ts).
   ctx.fillStyle = '#ffffff';
   const boxes = ordered.map((p) => ({ x: p.x, y: p.y, w: p.w, h: p.h, label: p.feature.label }));
   for (const l of placeLabels(boxes, (t) => ctx.measureText(t).width, widthPx)) ctx.fillText(boxes[l.index].label, l.x, l.y);

@@ -39,17 +39,20 @@ export interface SweepPoint {
   p: number;
   sparsity: number | null;
   faithfulness: number | null;
+  /** Sequences with a faithfulness value (only those exactly the model's input length have one). */
+  faithfulnessCount?: number;
   rma: number | null;
 }
 
 /** One point per explanation of the given method family with a single p, sorted by p. */
 export function pSweep(run: RunSummary, rows: readonly SequenceRow[], method: string): SweepPoint[] {
   const mean = (id: string, m: MetricName) => summarize(metricValues(rows, id, m))?.mean ?? null;
+  const count = (id: string) => summarize(metricValues(rows, id, 'faithfulness'))?.n ?? 0;
   return run.explanations
     .filter((e) => e.method === method || (e.method === 'lrp' && method !== 'lrp'))
     .map((e) => ({ e, p: pruneFraction(e.canonical) }))
     .filter((x): x is { e: RunSummary['explanations'][number]; p: number } => x.p !== null)
-    .map(({ e, p }) => ({ explanationId: e.id, p, sparsity: mean(e.id, 'gini'), faithfulness: mean(e.id, 'faithfulness'), rma: mean(e.id, 'rma') }))
+    .map(({ e, p }) => ({ explanationId: e.id, p, sparsity: mean(e.id, 'gini'), faithfulness: mean(e.id, 'faithfulness'), faithfulnessCount: count(e.id), rma: mean(e.id, 'rma') }))
     .sort((a, b) => a.p - b.p);
 }
 

@@ -29,6 +29,7 @@ export function sweepRecommendation(sweep: readonly SweepPoint[], sequences: num
   const at = sweep[index];
   const first = sweep[0];
   const head = `Recommended p = ${knee.p} (the large purple point on the chart) for ${sequences === 1 ? 'this sequence' : `these ${countOf(sequences, 'sequence')}`}`;
+  const partial = partialFaithfulnessNote(measured, sequences);
   const faith = (s: SweepPoint) => formatValue(s.faithfulness);
   const gini = (s: SweepPoint) => formatValue(s.sparsity);
   let why: string;
@@ -43,7 +44,20 @@ export function sweepRecommendation(sweep: readonly SweepPoint[], sequences: num
     why = `${head}: faithfulness (mean MoRF − LeRF) falls from the first pruning step on faster than sparsity (mean Gini) grows, so no larger p of this sweep pays off.`;
   }
   const sameAsManifest = manifestP !== null && manifestP === knee.p;
-  return { index, text: `${why}${sameAsManifest ? manifest.same : manifest.other}` };
+  return { index, text: `${why}${partial}${sameAsManifest ? manifest.same : manifest.other}` };
+}
+
+/**
+ * Faithfulness needs a sequence exactly the model's input length, so a region run of varied widths
+ * has it for a few sequences only; the knee then rests on those, and the text says on how many.
+ */
+function partialFaithfulnessNote(measured: readonly SweepPoint[], sequences: number): string {
+  const counts = measured.map((s) => s.faithfulnessCount).filter((n): n is number => n !== undefined);
+  if (counts.length === 0) return '';
+  const fewest = Math.min(...counts);
+  if (fewest >= sequences) return '';
+  return ` Faithfulness was computed on ${fewest === Math.max(...counts) ? '' : 'as few as '}${fewest.toLocaleString('en-US')} of the ${countOf(sequences, 'sequence')} ` +
+    "(only those exactly the model's input length have one), so the faithfulness side of this knee rests on them.";
 }
 
 /** What the manifest's p adds, when it agrees with this run's knee and when it does not. */

@@ -152,9 +152,9 @@ describe('a set of regions', () => {
       'a.bed:2: region name "A" is given twice (also a.bed:1); results are looked up by name: give every region its own name in the BED file\'s 4th column');
     // The same region in other words: commas, a whole sequence's name, or typed and again in the BED.
     await expect(resolveRegions(fa, { strings: ['chr1', 'chr1:1-25'] })).rejects.toThrow(
-      '--region chr1:1-25: region chr1:1-25 is the same region as chr1 (also --region chr1), both chr1:1-25: each region is one sequence of the run; give it once');
+      '--region chr1:1-25 is the same place as --region chr1 (chr1:1-25): each region is one sequence of the run; give it once');
     await expect(resolveRegions(fa, { strings: ['chr2'], bed: bed('b.bed', 'chr1\t0\t5\nchr2\t0\t11\tpeak\n') })).rejects.toThrow(
-      'b.bed:2: region peak is the same region as chr2 (also --region chr2), both chr2:1-11: each region is one sequence of the run; give it once');
+      'b.bed:2: region peak is the same place as --region chr2 (chr2:1-11): each region is one sequence of the run; give it once');
     await expect(resolveRegions(fa, { strings: ['chr2:1-5'], bed: bed('c.bed', 'chr2\t0\t5\n') })).rejects.toThrow('c.bed:1: region name "chr2:1-5" is given twice (also --region chr2:1-5)');
     // Two BED lines named apart at one place (peaks of two factors) stay two regions.
     expect((await resolveRegions(fa, { bed: bed('d.bed', 'chr2\t0\t5\tGATA1\nchr2\t0\t5\tTAL1\n') })).regions.map((r) => r.name)).toEqual(['GATA1', 'TAL1']);

@@ -3,7 +3,9 @@
 // that fits its own box then overprints names and writes them over other hits' boxes. Genome
 // browsers (igv.js, JBrowse) hide a label that would collide rather than draw text that cannot be
 // read or misnames a box: here a name is written only on a part of its box that no box drawn after
-// it covers. The hits themselves are all still drawn, and hovering names any of them.
+// it covers. The hits themselves are all still drawn, and hovering names any of them. Shared by the
+// Run view's canvas tracks (src-renderer/src/lib/tracks/draw-features.ts) and the HTML report's SVG
+// tracks (engine/report/relevance-logo-svg.ts), so both name the same hits.
 
 /** A drawn box, in the order boxes are drawn (a later one covers an earlier one). */
 export interface LabelBox {
@@ -26,7 +28,7 @@ export interface PlacedLabel {
 export const LABEL_PAD_PX = 3;
 
 /**
- * The labels to write over `boxes` (in drawing order) on a canvas `widthPx` wide: each starts at
+ * The labels to write over `boxes` (in drawing order) on a canvas (or SVG) `widthPx` wide: each starts at
  * its box's visible left edge, lies within its box and the canvas, and meets no box drawn after
  * its own in the same rows. Written after all boxes, such labels never overlap one another, as
  * the parts of boxes they sit on do not.
