@@ -122,7 +122,7 @@ test('the demo runs end to end and every view shows its results', async ({ page 
   await expect(page.getByTestId('sweep-knee')).toContainText(/^Recommended p = 0\.\d \(the large purple point on the chart\) for these 40 sequences: the knee of their sweep of mean Gini \(sparsity\) against mean faithfulness \(MoRF − LeRF\)\./);
   await expect(page.getByTestId('sweep-knee')).toContainText(/The model's manifest recommends (p = 0\.3 \(the New-run default\), from the sequences its author evaluated it on|the same p)/);
   // The sweep starts at LRP, which the chart and the text call p = 0: the line says so.
-  await expect(page.getByTestId('sweep-p0-is-lrp')).toHaveText(' (p = 0 is plain LRP: nothing pruned.)');
+  await expect(page.getByTestId('sweep-knee')).toContainText('From p = 0 (plain LRP, nothing pruned) to it');
   await page.getByTestId('sweep-knee').scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-results/screens/04d-dashboard-knee.png' });
   await expect(page.getByTestId('dashboard-coverage')).toHaveText('40 sequences');

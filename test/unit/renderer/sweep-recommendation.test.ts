@@ -16,7 +16,7 @@ describe("the Dashboard's recommended p", () => {
     expect(demo[r.index!].p).toBe(recommendP(demo.map((s) => ({ p: s.p, sparsity: s.sparsity!, faithfulness: s.faithfulness! }))).p);
     expect(r.text).toBe(
       'Recommended p = 0.5 (the large purple point on the chart) for these 40 sequences: the knee of their sweep of mean Gini (sparsity) against mean faithfulness (MoRF − LeRF). ' +
-        'From p = 0 to it, Gini rose from 0.670 to 0.880 while faithfulness went from 2.510 to 1.870; past it, each gain in sparsity costs more faithfulness (1.060 at p = 0.7).',
+        'From p = 0 (plain LRP, nothing pruned) to it, Gini rose from 0.670 to 0.880 while faithfulness went from 2.510 to 1.870; past it, each gain in sparsity costs more faithfulness (1.060 at p = 0.7).',
     );
   });
 
@@ -41,13 +41,13 @@ describe("the Dashboard's recommended p", () => {
     const sweep = [point(0, 0.5, 2), point(0.1, 0.85, 2), point(0.3, 0.9, 2.1), point(0.5, 0.92, 2.2)];
     const r = sweepRecommendation(sweep, 12, null);
     expect(r.index).toBe(3);
-    expect(r.text).toBe('Recommended p = 0.5 (the large purple point on the chart) for these 12 sequences: faithfulness (mean MoRF − LeRF) never falls below its value at p = 0 over this sweep, so the sparsest p (mean Gini 0.920) is taken.');
+    expect(r.text).toBe('Recommended p = 0.5 (the large purple point on the chart) for these 12 sequences: faithfulness (mean MoRF − LeRF) never falls below its value at p = 0 (plain LRP, nothing pruned) over this sweep, so the sparsest p (mean Gini 0.920) is taken.');
   });
 
   it('keeps plain LRP when faithfulness falls from the first pruning step', () => {
     const r = sweepRecommendation([point(0, 0.5, 3), point(0.3, 0.55, 1), point(0.5, 0.6, 0.9), point(0.7, 0.9, 0.8)], 1, null);
     expect(r.index).toBe(0);
-    expect(r.text).toMatch(/^Recommended p = 0 \(the large purple point on the chart\) for this sequence: faithfulness \(mean MoRF − LeRF\) falls from the first pruning step on/);
+    expect(r.text).toMatch(/^Recommended p = 0 \(plain LRP, nothing pruned\) \(the large purple point on the chart\) for this sequence: faithfulness \(mean MoRF − LeRF\) falls from the first pruning step on/);
   });
 
   it('recommends none without faithfulness at every p (a run that did not compute it)', () => {

@@ -28,7 +28,9 @@ export function sweepRecommendation(sweep: readonly SweepPoint[], sequences: num
   const index = sweep.findIndex((s) => s.p === knee.p);
   const at = sweep[index];
   const first = sweep[0];
-  const head = `Recommended p = ${knee.p} (the large purple point on the chart) for ${sequences === 1 ? 'this sequence' : `these ${countOf(sequences, 'sequence')}`}`;
+  // p = 0 of the sweep is plain LRP: say so wherever it is named, so it does not read as a PLRP setting.
+  const pName = (p: number): string => (p === 0 ? 'p = 0 (plain LRP, nothing pruned)' : `p = ${p}`);
+  const head = `Recommended ${pName(knee.p)} (the large purple point on the chart) for ${sequences === 1 ? 'this sequence' : `these ${countOf(sequences, 'sequence')}`}`;
   const partial = partialFaithfulnessNote(measured, sequences);
   const faith = (s: SweepPoint) => formatValue(s.faithfulness);
   const gini = (s: SweepPoint) => formatValue(s.sparsity);
@@ -36,10 +38,10 @@ export function sweepRecommendation(sweep: readonly SweepPoint[], sequences: num
   if (knee.reason === 'knee') {
     const next = sweep[index + 1];
     why = `${head}: the knee of their sweep of mean Gini (sparsity) against mean faithfulness (MoRF − LeRF). ` +
-      `From p = ${first.p} to it, Gini rose from ${gini(first)} to ${gini(at)} while faithfulness went from ${faith(first)} to ${faith(at)}; ` +
+      `From ${pName(first.p)} to it, Gini rose from ${gini(first)} to ${gini(at)} while faithfulness went from ${faith(first)} to ${faith(at)}; ` +
       `past it, each gain in sparsity costs more faithfulness (${faith(next)} at p = ${next.p}).`;
   } else if (knee.reason === 'no-faithfulness-loss') {
-    why = `${head}: faithfulness (mean MoRF − LeRF) never falls below its value at p = ${first.p} over this sweep, so the sparsest p (mean Gini ${gini(at)}) is taken.`;
+    why = `${head}: faithfulness (mean MoRF − LeRF) never falls below its value at ${pName(first.p)} over this sweep, so the sparsest p (mean Gini ${gini(at)}) is taken.`;
   } else {
     why = `${head}: faithfulness (mean MoRF − LeRF) falls from the first pruning step on faster than sparsity (mean Gini) grows, so no larger p of this sweep pays off.`;
   }
