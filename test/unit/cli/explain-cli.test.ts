@@ -72,6 +72,11 @@ describe('plrp explain', () => {
     const c = await runCli(['explain', '--model', join(FIXTURE_DIR, 'cnn4.onnx'), '--fasta', cnn4Fa, '--explain-config', cfg, '--out', join(tmp, 'pm.json')]);
     expect([c.code, c.stderr]).toEqual([2, `plrp: ${cfg}: entry 0: p.conv2: p must be between 0 and 1 (the fraction of relevance pruned at each pruning point), got -0.5\n`]);
     expect((await explainConfigsFrom({ method: 'plrp-m', p: '1' }))[0].p).toBe(1);
+    // Only a decimal number: Number() would read '' and ' ' as 0 (plain LRP under a PLRP name) and 0x1 as 1.
+    for (const p of ['', ' ', '0x1', 'abc']) {
+      await expect(explainConfigsFrom({ method: 'plrp-lambda', p })).rejects.toThrow(`--p must be a number, got '${p}'`);
+    }
+    expect((await explainConfigsFrom({ method: 'plrp-m', p: '5e-1', epsilon: '1E-6' }))[0].p).toBe(0.5);
   });
 
   it('explains a channels-last model with relevance still in A,C,G,T order per position', async () => {
