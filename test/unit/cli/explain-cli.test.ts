@@ -3,7 +3,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { readNpy } from '../../../src-main/engine/export/npy';
@@ -268,6 +268,19 @@ describe('plrp explain on regions of an indexed FASTA', () => {
     expect(bedHits.map((f) => `${f[0]}:${f[1]}`)).toEqual(sorted.map((f) => `${f[0]}:${f[1]}`));
     const weighted = readFileSync(join(dir, 'hits-relevance.tsv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t'));
     expect(weighted.every((f) => f[2] === 'chrA' || f[2] === 'chrB')).toBe(true);
+  });
+
+  it('writes the model, FASTA and regions BED paths absolute in out.json and the manifest, so they are found from any folder', async () => {
+    // Typed relative to the working folder; the files of the test above.
+    const rel = (p: string): string => relative(process.cwd(), p);
+    const out = join(tmp, 'relative.json');
+    const dir = join(tmp, 'relative-export');
+    const r = await runCli(['explain', '--model', rel(cnn4), '--fasta', rel(join(tmp, 'genome.fa')), '--regions', rel(join(tmp, 'regions.bed')), '--export', dir, '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    const json = JSON.parse(readFileSync(out, 'utf8')) as OutJson;
+    expect([json.model.path, json.fasta, json.regions?.bed]).toEqual([cnn4, join(tmp, 'genome.fa'), join(tmp, 'regions.bed')]);
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { model: { path: string }; inputs: { role: string; path: string }[]; options: { regionsBed: string } };
+    expect([manifest.model.path, manifest.inputs.find((i) => i.role === 'fasta')?.path, manifest.options.regionsBed]).toEqual([cnn4, join(tmp, 'genome.fa'), join(tmp, 'regions.bed')]);
   });
 });
 
