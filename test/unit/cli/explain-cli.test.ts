@@ -277,7 +277,7 @@ describe('plrp explain on regions of an indexed FASTA', () => {
     const dir = join(tmp, 'relative-export');
     const r = await runCli(['explain', '--model', rel(cnn4), '--fasta', rel(join(tmp, 'genome.fa')), '--regions', rel(join(tmp, 'regions.bed')), '--export', dir, '--out', out]);
     expect(r.code, r.stderr).toBe(0);
-    const json = JSON.parse(readFileSync(out, 'utf8')) as OutJson;
+    const json = JSON.parse(readFileSync(out, 'utf8')) as { model: { path: string }; fasta: string; regions?: { bed: string | null } };
     expect([json.model.path, json.fasta, json.regions?.bed]).toEqual([cnn4, join(tmp, 'genome.fa'), join(tmp, 'regions.bed')]);
     const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { model: { path: string }; inputs: { role: string; path: string }[]; options: { regionsBed: string } };
     expect([manifest.model.path, manifest.inputs.find((i) => i.role === 'fasta')?.path, manifest.options.regionsBed]).toEqual([cnn4, join(tmp, 'genome.fa'), join(tmp, 'regions.bed')]);
