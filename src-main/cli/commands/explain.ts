@@ -2,6 +2,7 @@
 // configs, on the engine's worker pool, written as out.json (all configs) or out.npy (one config,
 // [N, L, 4]). Optional metrics against a ground-truth BED.
 import type { Command } from 'commander';
+import { resolve } from 'node:path';
 import { AppError } from '../../shared/errors';
 import { openModel } from '../../engine/explain/open-model';
 import { EnginePool } from '../../engine/pool/engine-pool';
@@ -159,14 +160,14 @@ async function runExplain(o: ExplainCliOptions, signal: AbortSignal): Promise<vo
       const overlaps = regions ? countOverlaps(regions.map((r) => ({ chrom: r.chrom!, offset: r.offsetBp ?? 0, lengthBp: r.sequence.length }))) : 0;
       if (overlaps > 0) log.warn(`${o.export}: relevance bedGraph: ${overlapNote(overlaps)}; each region's own values are in ${o.out}`);
       await annotations.export(o.export, analysis, {
-        engineVersion: ENGINE_VERSION, modelPath: o.model,
-        inputs: [{ role: 'fasta', path: o.fasta }, ...(o.groundTruth ? [{ role: 'ground-truth', path: o.groundTruth }] : []), ...(annotations.motifFile ? [{ role: 'motifs', path: annotations.motifFile }] : [])],
-        options: { explanations: configs, target: o.target, metrics, unknown: o.unknown, layout: layout ?? 'auto', regions: o.region, regionsBed: o.regions ?? null, rcAverage: Boolean(o.rcAverage) },
+        engineVersion: ENGINE_VERSION, modelPath: resolve(o.model),
+        inputs: [{ role: 'fasta', path: resolve(o.fasta) }, ...(o.groundTruth ? [{ role: 'ground-truth', path: resolve(o.groundTruth) }] : []), ...(annotations.motifFile ? [{ role: 'motifs', path: resolve(annotations.motifFile) }] : [])],
+        options: { explanations: configs, target: o.target, metrics, unknown: o.unknown, layout: layout ?? 'auto', regions: o.region, regionsBed: o.regions ? resolve(o.regions) : null, rcAverage: Boolean(o.rcAverage) },
       });
     }
     await nextStep(signal);
     bar.phase(`writing ${o.out}`);
-    await sink.finish({ ...summary, ...RelevanceAnnotations.footer(analysis, annotations.motifFile) });
+    await sink.finish({ ...summary, ...RelevanceAnnotations.footer(analysis, annotations.motifFile && resolve(annotations.motifFile)) });
     bar.done();
     log.summary(asNpy ? null : o.out);
   } catch (e) {
@@ -184,15 +185,16 @@ async function nextStep(signal: AbortSignal): Promise<void> {
   if (signal.aborted) throw new AppError('CANCELLED', 'cancelled');
 }
 
+/** Paths are absolute, so that `plrp runs import` and `plrp report --from` find the files from any folder. */
 function header(o: ExplainCliOptions, info: ModelInfo, configs: { id: string }[], metrics: MetricName[]): Record<string, unknown> {
   return {
     engine: { name: 'plrp-studio', version: ENGINE_VERSION },
-    model: { path: o.model, sha256: info.sha256, layout: info.layout, input: info.inputName, length: info.lengthBp, outputs: info.outputSize, head: info.head, receptive_field_bp: info.receptiveFieldBp ?? null },
-    fasta: o.fasta,
+    model: { path: resolve(o.model), sha256: info.sha256, layout: info.layout, input: info.inputName, length: info.lengthBp, outputs: info.outputSize, head: info.head, receptive_field_bp: info.receptiveFieldBp ?? null },
+    fasta: resolve(o.fasta),
     // A region run says which regions it explained (each sequence's description is its locus), so
     // that `plrp runs import` stores it as a region run and `plrp report --from` reads their letters.
-    ...(o.region.length || o.regions ? { regions: { strings: o.region, bed: o.regions ?? null } } : {}),
-    ground_truth: o.groundTruth ?? null,
+    ...(o.region.length || o.regions ? { regions: { strings: o.region, bed: o.regions ? resolve(o.regions) : null } } : {}),
+    ground_truth: o.groundTruth ? resolve(o.groundTruth) : null,
     metrics,
     explanations: configs.map((c) => ({ id: c.id, config: c })),
   };

@@ -47,7 +47,7 @@ export async function runScan(opts: ScanCliOptions): Promise<void> {
     `${result.scannedWindows} windows scanned; q-values are Benjamini-Hochberg over all of them`,
   ];
   if (out === undefined) process.stdout.write(formatFimoTsv(result.hits, comments));
-  else if (/\.bed$/i.test(out)) await writeHitsBed(out, result.hits);
+  else if (/\.bed$/i.test(out)) await writeHitsBed(out, result.hits, 'records');
   else await writeFimoTsv(out, result.hits, comments);
   process.stderr.write(
     `plrp scan: ${motifs.length} motifs × ${records.length} sequences (${totalBp} bp, ${bothStrands ? 'both strands' : 'given strand'}), ` +

@@ -18,9 +18,12 @@ export interface ExplainFlags {
   explainConfig?: string;
 }
 
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
 function numberFlag(name: string, v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
-  const x = Number(v);
+  // Number() reads '' and ' ' as 0 and '0x1' as 1; a flag is a decimal number as written.
+  const x = DECIMAL.test(v) ? Number(v) : NaN;
   if (!Number.isFinite(x)) throw new AppError('USAGE', `--${name} must be a number, got '${v}'`);
   return x;
 }

@@ -62,13 +62,13 @@ export function distinctFeatures(features: readonly BedFeature[]): BedFeature[] 
 }
 
 /**
- * Without `order`, hits are written as given (`plrp scan` keeps FIMO's p-value order); with it, in
- * position order, as a run's exports write them beside their bedGraph, and a hit that several
+ * In position order, as a run's exports write them beside their bedGraph, and a hit that several
  * overlapping regions found once (hits.tsv keeps a line per region, naming it).
  */
-export async function writeHitsBed(path: string, hits: Iterable<MotifHit>, order?: ChromOrder): Promise<void> {
-  const features = Array.from(hits, hitToBed);
-  await writeFileAtomic(path, formatBed(order ? distinctFeatures(inPositionOrder(features, order)) : features, 'track name="motif hits" description="plrp scan (FIMO semantics)" useScore=1'));
+export async function writeHitsBed(path: string, hits: Iterable<MotifHit>, order: ChromOrder): Promise<void> {
+  // Hits come in p-value order; sorted by sequence first, 'records' ranks chromosomes in the FASTA's order.
+  const features = Array.from(hits).sort((a, b) => a.sequenceIndex - b.sequenceIndex).map(hitToBed);
+  await writeFileAtomic(path, formatBed(distinctFeatures(inPositionOrder(features, order)), 'track name="motif hits" description="plrp scan (FIMO semantics)" useScore=1'));
 }
 
 export async function writeBed(path: string, features: Iterable<BedFeature>, trackLine?: string): Promise<void> {

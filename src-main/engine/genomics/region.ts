@@ -55,6 +55,8 @@ export function bedToRegions(intervals: readonly BedInterval[], index: readonly 
     const entry = index.find((e) => e.name === b.chrom);
     const where = `${fileName}:${b.line}`;
     if (!entry) throw new AppError('BAD_BED', `${where}: no sequence named '${b.chrom}' in the FASTA`);
+    // A 0-bp interval is valid BED (an insertion point) but has no bases to explain.
+    if (b.end <= b.start) throw new AppError('BAD_BED', `${where}: region '${b.name ?? `${b.chrom}:${b.start}-${b.end}`}' is empty (start ${b.start}, end ${b.end}); a region to explain needs at least 1 bp`);
     return checkBounds({ chrom: b.chrom, start: b.start, end: b.end, name: b.name ?? locus(b), origin: where, fromBed: true }, entry, where);
   });
 }

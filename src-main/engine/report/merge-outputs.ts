@@ -11,6 +11,7 @@ import { canonicalConfig } from '../../shared/explain-config';
 import type { SequenceMetrics } from '../metrics/compute-metrics';
 import { summarizeMetrics } from '../metrics/summarize-metrics';
 import type { OutJson } from './out-json';
+import { assertRegionsOfOneRun, assertShardsExplainBed, shardRegions } from './shard-regions';
 
 export interface MergeOptions {
   /** The FASTA the shards were cut from: the merged run's input. */
@@ -79,6 +80,11 @@ export async function mergeOutputs(docs: readonly { doc: OutJson; label: string 
   // Run-level parts are dropped and recomputed; everything else of the header is the first shard's.
   const { summary: _s, seqlets: _q, motifs: _m, sequences: _x, ...header } = first;
   const regions = mergedRegions(docs, options.regionsBed);
+  if (regions) {
+    const placed = shardRegions(docs);
+    assertRegionsOfOneRun(options.fasta ?? first.fasta, placed);
+    if (options.regionsBed !== undefined) await assertShardsExplainBed(options.regionsBed, placed);
+  }
   const merged: OutJson = { ...header, fasta: options.fasta ?? first.fasta, ...(regions ? { regions } : {}), sequences };
   if (first.metrics.length > 0) {
     const ids = first.explanations.map((e) => e.id);

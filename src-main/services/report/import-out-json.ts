@@ -74,7 +74,8 @@ export async function importOutJson(cache: RunCache, doc: OutJson, o: ImportOpti
 
   // What the cache already knows of the model and its predictions (a run computed here) stays:
   // the document knows less (another machine's path; with a head, the target's logit only).
-  cache.addModel(doc.model.sha256, basename(doc.model.path), { path: doc.model.path, imported: true });
+  // The input length tells which records were tiled (their logit is a window mean; RunSummary.modelLengthBp).
+  cache.addModel(doc.model.sha256, basename(doc.model.path), { path: doc.model.path, imported: true, ...(doc.model.length ? { lengthBp: doc.model.length } : {}) });
   const labels = outputLabels(doc.model.path);
   const gtScoring = scoringOf(doc.ground_truth, labels);
   const now = Date.now();

@@ -178,6 +178,22 @@ describe('plrp runs list|show|export|delete', () => {
   });
 });
 
+describe('plrp runs import: tiled records', () => {
+  it('says a tiled record\'s logit is a window mean in runs show, as for a run computed here', async () => {
+    const fasta = path('tiled.fa');
+    writeFileSync(fasta, `>long\n${'ACGGTCAT'.repeat(125)}\n>one\n${'ACGT'.repeat(50)}\n`);
+    const r = await runCli(['explain', '--model', MODEL, '--fasta', fasta, '--out', path('tiled.json')]);
+    expect(r.code, r.stderr).toBe(0);
+    const cache = path('tiled.sqlite');
+    const imported = await runCli(['runs', 'import', path('tiled.json'), '--cache', cache]);
+    expect(imported.code, imported.stderr).toBe(0);
+    const show = await runCli(['runs', 'show', imported.stdout.trim(), '--cache', cache]);
+    const line = (name: string) => show.stdout.split('\n').find((l) => l.split('\t')[1] === name)!;
+    expect(line('long')).toMatch(/\tlogit [-\d.e]+ \(mean over its model windows; Σ R sums over the record\)\t/);
+    expect(line('one')).not.toContain('mean over');
+  });
+});
+
 describe('plrp runs import: warnings', () => {
   it('keeps the out.json\'s sequence warnings, so the app and the report show them for the imported run', async () => {
     const fasta = path('short.fa');

@@ -85,6 +85,32 @@ describe('plrp runs import: merging shards of a region run', () => {
     expect(single.stderr).toContain(`already holds ${path('single.json')} as run ${runId}`);
   });
 
+  it('refuses a regions BED that is not the shards\' regions, naming what is missing, extra or moved', async () => {
+    const merge = (files: string[], bed: string) => runCli(['runs', 'import', ...files.map(path), '--fasta', path('genome.fa'), '--regions', path(bed), '--write-merged', path('x.json'), '--no-store']);
+    const missing = await merge(['r0.json'], 'all.bed');
+    expect([missing.code, missing.stderr]).toEqual([2, `plrp: the regions BED ${path('all.bed')} is not the regions the shards explain: 2 of its regions are in no shard (peakA2, chrB:501-700). Pass the BED of the whole run, the one its shards were cut from\n`]);
+    const extra = await merge(['r0.json', 'r1.json'], 'part0.bed');
+    expect(extra.stderr).toContain(`the shards explain 2 BED regions it does not list (peakA2, chrB:501-700)`);
+    writeFileSync(path('moved.bed'), 'chrB\t300\t500\tpeakB1\nchrA\t250\t450\nchrA\t650\t850\tpeakA2\nchrB\t500\t700\n');
+    const moved = await merge(['r0.json', 'r1.json'], 'moved.bed');
+    expect(moved.stderr).toContain(`peakB1 is chrB:201-400 in ${path('r0.json')} (${path('part0.bed')}), chrB:301-500 in the BED`);
+  });
+
+  it('refuses shards that give one region twice in other words: typed with commas and without, or typed and as a BED line', async () => {
+    const typed = async (region: string, out: string): Promise<void> => {
+      const r = await runCli(['explain', '--model', MODEL, '--fasta', path('genome.fa'), '--region', region, '--out', path(out), ...ARGS]);
+      expect(r.code, r.stderr).toBe(0);
+    };
+    await typed('chrA:801-1,000', 'commas.json');
+    await typed('chrA:801-1000', 'plain.json');
+    await typed('chrB:201-400', 'typedB1.json');
+    const merge = (files: string[]) => runCli(['runs', 'import', ...files.map(path), '--fasta', path('genome.fa'), '--write-merged', path('x.json'), '--no-store']);
+    const spelled = await merge(['commas.json', 'plain.json']);
+    expect([spelled.code, spelled.stderr]).toEqual([2, expect.stringContaining(`${path('plain.json')} (--region chrA:801-1000): region chrA:801-1000 is the same region as chrA:801-1,000`)]);
+    const asBed = await merge(['typedB1.json', 'r0.json']);
+    expect([asBed.code, asBed.stderr]).toEqual([2, expect.stringContaining(`${path('r0.json')} (${path('part0.bed')}): region peakB1 is the same region as chrB:201-400`)]);
+  });
+
   it('asks for the regions BED of the whole run when the shards name different ones, and refuses to mix regions with records', async () => {
     const differ = await runCli(['runs', 'import', path('r0.json'), path('r1.json'), '--fasta', path('genome.fa'), '--write-merged', path('x.json'), '--no-store']);
     expect(differ.code).toBe(2);

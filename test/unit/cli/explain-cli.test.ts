@@ -3,7 +3,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { readNpy } from '../../../src-main/engine/export/npy';
@@ -72,6 +72,11 @@ describe('plrp explain', () => {
     const c = await runCli(['explain', '--model', join(FIXTURE_DIR, 'cnn4.onnx'), '--fasta', cnn4Fa, '--explain-config', cfg, '--out', join(tmp, 'pm.json')]);
     expect([c.code, c.stderr]).toEqual([2, `plrp: ${cfg}: entry 0: p.conv2: p must be between 0 and 1 (the fraction of relevance pruned at each pruning point), got -0.5\n`]);
     expect((await explainConfigsFrom({ method: 'plrp-m', p: '1' }))[0].p).toBe(1);
+    // Only a decimal number: Number() would read '' and ' ' as 0 (plain LRP under a PLRP name) and 0x1 as 1.
+    for (const p of ['', ' ', '0x1', 'abc']) {
+      await expect(explainConfigsFrom({ method: 'plrp-lambda', p })).rejects.toThrow(`--p must be a number, got '${p}'`);
+    }
+    expect((await explainConfigsFrom({ method: 'plrp-m', p: '5e-1', epsilon: '1E-6' }))[0].p).toBe(0.5);
   });
 
   it('explains a channels-last model with relevance still in A,C,G,T order per position', async () => {
@@ -263,6 +268,19 @@ describe('plrp explain on regions of an indexed FASTA', () => {
     expect(bedHits.map((f) => `${f[0]}:${f[1]}`)).toEqual(sorted.map((f) => `${f[0]}:${f[1]}`));
     const weighted = readFileSync(join(dir, 'hits-relevance.tsv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t'));
     expect(weighted.every((f) => f[2] === 'chrA' || f[2] === 'chrB')).toBe(true);
+  });
+
+  it('writes the model, FASTA and regions BED paths absolute in out.json and the manifest, so they are found from any folder', async () => {
+    // Typed relative to the working folder; the files of the test above.
+    const rel = (p: string): string => relative(process.cwd(), p);
+    const out = join(tmp, 'relative.json');
+    const dir = join(tmp, 'relative-export');
+    const r = await runCli(['explain', '--model', rel(cnn4), '--fasta', rel(join(tmp, 'genome.fa')), '--regions', rel(join(tmp, 'regions.bed')), '--export', dir, '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    const json = JSON.parse(readFileSync(out, 'utf8')) as { model: { path: string }; fasta: string; regions?: { bed: string | null } };
+    expect([json.model.path, json.fasta, json.regions?.bed]).toEqual([cnn4, join(tmp, 'genome.fa'), join(tmp, 'regions.bed')]);
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { model: { path: string }; inputs: { role: string; path: string }[]; options: { regionsBed: string } };
+    expect([manifest.model.path, manifest.inputs.find((i) => i.role === 'fasta')?.path, manifest.options.regionsBed]).toEqual([cnn4, join(tmp, 'genome.fa'), join(tmp, 'regions.bed')]);
   });
 });
 

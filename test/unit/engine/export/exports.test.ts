@@ -99,6 +99,16 @@ describe('chromosome order of a genome\'s exports', () => {
     expect(rows('hits.bed')).toEqual(['chr1 2', 'chr1 6', 'chr10 2', 'chr10 6', 'chr2 12', 'chr2 16']);
     expect(rows('seqlets-lrp.bed')).toEqual(['chr1 3', 'chr10 3', 'chr2 13']);
   });
+
+  it('writes a plain FASTA\'s hits.bed with its records in the FASTA\'s order, whatever the hits\' p-value order', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plrp-record-order-'));
+    const sequences = [{ name: 'seqB', lengthBp: 10 }, { name: 'seqA', lengthBp: 10 }];
+    // The second record's hit is the most significant, so it comes first in hits.tsv.
+    const hits = [{ ...hit, sequenceIndex: 1, sequenceName: 'seqA', start: 1, end: 3, pValue: 1e-9 }, { ...hit, sequenceIndex: 0, sequenceName: 'seqB', start: 5, end: 7 }, { ...hit, sequenceIndex: 0, sequenceName: 'seqB', start: 2, end: 4 }];
+    await writeExportBundle({ dir, sequences, relevance: {}, observed: {}, hits, manifest: { engineVersion: 'e1', inputs: [], options: {} } });
+    const rows = readFileSync(join(dir, 'hits.bed'), 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t').slice(0, 2).join(' '));
+    expect(rows).toEqual(['seqB 2', 'seqB 5', 'seqA 1']);
+  });
 });
 
 describe('BED export', () => {

@@ -156,6 +156,9 @@ describe('a set of regions', () => {
     await expect(resolveRegions(fa, { strings: ['chr2'], bed: bed('b.bed', 'chr1\t0\t5\nchr2\t0\t11\tpeak\n') })).rejects.toThrow(
       'b.bed:2: region peak is the same place as --region chr2 (chr2:1-11): each region is one sequence of the run; give it once');
     await expect(resolveRegions(fa, { strings: ['chr2:1-5'], bed: bed('c.bed', 'chr2\t0\t5\n') })).rejects.toThrow('c.bed:1: region name "chr2:1-5" is given twice (also --region chr2:1-5)');
+    // A 0-bp BED line has nothing to explain; it is named by its file and line, not as a FASTA record.
+    await expect(resolveRegions(fa, { bed: bed('zero.bed', 'chr1\t0\t5\nchr1\t3\t3\tz\n') })).rejects.toThrow(
+      "zero.bed:2: region 'z' is empty (start 3, end 3); a region to explain needs at least 1 bp");
     // Two BED lines named apart at one place (peaks of two factors) stay two regions.
     expect((await resolveRegions(fa, { bed: bed('d.bed', 'chr2\t0\t5\tGATA1\nchr2\t0\t5\tTAL1\n') })).regions.map((r) => r.name)).toEqual(['GATA1', 'TAL1']);
     await expect(resolveRegions(fa, { strings: ['chr1:3-25'], bed: bed('big.bed', 'chr2\t0\t11\tbigpeak\n') }, 20)).rejects.toThrow(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runScan } from '../../../../src-main/cli/commands/scan';
@@ -28,6 +28,16 @@ describe('plrp scan', () => {
       ['seq1', 16, 24, '-'],
       ['seq2', 10, 18, '+'],
     ]);
+  });
+
+  it('writes BED with the records in the FASTA\'s order, not the hits\' p-value order', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plrp-scan-'));
+    const fasta = join(dir, 'order.fa');
+    // The first record's site has a mismatch, so the second record's exact site comes first by p-value.
+    writeFileSync(fasta, '>late1\nAAAAGATTACTGTTTT\n>early2\nCCCCGATTACAGCCCC\n');
+    const out = join(dir, 'hits.bed');
+    await runScan({ ...base, fasta, pvalue: '1e-3', out });
+    expect(parseBed(readFileSync(out, 'utf8'), out).map((b) => b.chrom)).toEqual(['late1', 'early2']);
   });
 
   it('uses the sequence composition as background when asked and says so', async () => {
