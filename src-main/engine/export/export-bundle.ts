@@ -92,7 +92,7 @@ export async function writeExportBundle(input: ExportBundleInput): Promise<strin
     const seqlets = input.seqlets?.[id];
     if (!seqlets) continue;
     const file = safeJoin(dir, `seqlets-${fileIds[k]}`, '.bed');
-    await writeSeqletsBed(file, seqlets, { chroms, offsets, regionNames: chromOrder === 'genome' ? sequences.map((s) => s.name) : undefined }, chromOrder);
+    await writeSeqletsBed(file, seqlets, { chroms, offsets, regionNames: chromOrder === 'genome' ? sequences.map((s) => s.name) : undefined }, chromOrder, id);
     written.push(file);
   }
   const manifestPath = join(dir, 'manifest.json');

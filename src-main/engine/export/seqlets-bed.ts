@@ -32,10 +32,16 @@ export function seqletToBed(s: Seqlet, places: SeqletPlaces): BedFeature {
 
 /**
  * Written in position order (chromosomes in `order`, ./chrom-order, then by start), as
- * genome-browser tools expect a BED; the seqlets come in p-value order.
+ * genome-browser tools expect a BED; the seqlets come in p-value order. The track is named after
+ * its explanation (`seqlets plrp-lambda-p0.3`), so several loaded together in IGV stay apart.
  */
-export async function writeSeqletsBed(path: string, seqlets: readonly Seqlet[], places: SeqletPlaces, order: ChromOrder = 'records'): Promise<void> {
+export async function writeSeqletsBed(path: string, seqlets: readonly Seqlet[], places: SeqletPlaces, order: ChromOrder = 'records', explanationId?: string): Promise<void> {
   // Sorted by sequence first, so 'records' ranks chromosomes as the sequences first name them.
   const placed = [...seqlets].sort((a, b) => a.sequenceIndex - b.sequenceIndex || a.start - b.start).map((s) => seqletToBed(s, places));
-  await writeBed(path, inPositionOrder(placed, order), 'track name="seqlets" description="recursive seqlets (tangermeme)" useScore=1');
+  await writeBed(path, inPositionOrder(placed, order), `track name="${trackName(explanationId)}" description="recursive seqlets (tangermeme)" useScore=1`);
+}
+
+/** A track line's name: no double quotes inside it. */
+function trackName(explanationId: string | undefined): string {
+  return explanationId ? `seqlets ${explanationId.replace(/"/g, "'")}` : 'seqlets';
 }

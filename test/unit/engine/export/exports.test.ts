@@ -179,6 +179,8 @@ describe('export bundle', () => {
     const fimo = readFileSync(join(dir, 'hits.tsv'), 'utf8').split('\n').slice(0, 3).map((l) => l.split('\t'));
     expect(fimo.map((f) => f.length)).toEqual([11, 11, 11]);
     expect(fimo.map((f) => f[10])).toEqual(['region', '../../evil', 'chr1']);
+    // Named after its explanation, so several seqlet tracks loaded together stay apart.
+    expect(readFileSync(join(dir, 'seqlets-lrp_eps.bed'), 'utf8').split('\n')[0]).toBe('track name="seqlets lrp/eps" description="recursive seqlets (tangermeme)" useScore=1');
     expect(parseBed(readFileSync(join(dir, 'seqlets-lrp_eps.bed'), 'utf8'), 's.bed')).toEqual([{ chrom: 'chr1', start: 2, end: 8, name: 'neg:Arnt', score: 30, strand: '.', line: 2 }]);
     const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
     expect(manifest.outputs).toEqual(['relevance-lrp_eps.bedGraph', 'relevance-lrp_eps.npy', 'hits.tsv', 'hits.bed', 'hits-relevance.tsv', 'motif-ranking-lrp_eps.tsv', 'seqlets-lrp_eps.bed']);
