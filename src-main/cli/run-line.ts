@@ -1,6 +1,7 @@
 // One run as a line of `plrp runs list` (and the head of `runs show`): tab-separated, the label
 // last, since it is free text and may be empty.
 import type { RunSummary } from '../shared/run-api';
+import { orderedExplanations } from '../shared/explanation-order';
 
 /** A time as `YYYY-MM-DD HH:MM:SS` (UTC). */
 export function runTime(ms: number): string {
@@ -8,7 +9,8 @@ export function runTime(ms: number): string {
 }
 
 export function runLine(r: RunSummary): string {
-  const methods = r.explanations.map((e) => e.id).join(',');
+  // In the one order every list of a run's explanations uses (LRP, then each PLRP method by p).
+  const methods = orderedExplanations(r.explanations).map((e) => e.id).join(',');
   const status = r.computedElsewhereBy === null ? r.status : `${r.status} (pid ${r.computedElsewhereBy})`;
   return [r.id, status, runTime(r.timings.createdAt), r.modelName, inputOf(r), `${r.sequencesDone}/${r.sequenceCount}`, methods, r.label ?? ''].join('\t');
 }
