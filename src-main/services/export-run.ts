@@ -16,6 +16,7 @@ import { AppError } from '../shared/errors';
 import { orderedExplanations } from '../shared/explanation-order';
 import { genomeSpot, regionColumns, REGION_COLUMNS } from '../engine/export/genome-spot';
 import { overlapNote } from '../engine/export/overlap-average';
+import { bedGraphTrackLine } from '../engine/export/bedgraph';
 import { regionBedGraphLines, regionPlaces, regionTrackDescription } from './region-bedgraph';
 
 const PAGE = 200;
@@ -74,7 +75,7 @@ export async function exportRun(service: RunService, runId: string, outDir: stri
   const placed = run.regions ? await regionPlaces(service, run) : null;
   if (placed && placed.overlaps > 0) o.onNote?.(`bedGraph: ${overlapNote(placed.overlaps)}; each region's own values stay in the run, where the app's tracks show them`);
   const graphs = run.explanations.map((e) => ({
-    id: e.id, ...open(join(outDir, `${e.id}.bedGraph`), `track type=bedGraph name="${e.id}" description="${regionTrackDescription(`PLRP Studio ${e.composite} ${e.method} relevance`, placed?.overlaps ?? 0)}"\n`),
+    id: e.id, ...open(join(outDir, `${e.id}.bedGraph`), bedGraphTrackLine(`relevance ${e.id}`, regionTrackDescription(`PLRP Studio ${e.composite} ${e.method} relevance`, placed?.overlaps ?? 0))),
   }));
   const files = [...graphs, tsv];
   let exported = 0;

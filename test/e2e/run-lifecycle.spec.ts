@@ -236,7 +236,7 @@ test('a finished run reopens from the cache after the server restarts, and expor
     const [bedgraph] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-bedgraph').click()]);
     expect(bedgraph.suggestedFilename()).toBe('Demo.plrp-lambda-p0.3.bedGraph');
     const bg = readFileSync((await bedgraph.path())!, 'utf8').split('\n');
-    expect(bg.filter((l) => l.startsWith('track '))).toEqual(['track type=bedGraph name="plrp-lambda-p0.3" description="PLRP Studio epsilon-plus plrp-lambda relevance"']);
+    expect(bg.filter((l) => l.startsWith('track '))).toEqual(['track type=bedGraph name="relevance plrp-lambda-p0.3" description="PLRP Studio epsilon-plus plrp-lambda relevance" visibility=full autoScale=on']);
     expect(bg.filter((l) => /^test_\d+\t\d+\t\d+\t/.test(l)).length).toBe(40 * 200);
 
     // Settings: free space by deleting the oldest runs down to a size; here the only run goes.

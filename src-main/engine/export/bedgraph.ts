@@ -23,6 +23,14 @@ function quote(s: string): string {
 }
 
 /**
+ * The track line every relevance bedGraph starts with (`plrp explain --export`, `plrp runs
+ * export`, the app's export), named `relevance <explanation id>` in all three.
+ */
+export function bedGraphTrackLine(name: string, description: string): string {
+  return `track type=bedGraph name="${quote(name)}" description="${quote(description)}" visibility=full autoScale=on\n`;
+}
+
+/**
  * One track of every sequence, placed on its chromosome. Regions that overlap are averaged per base
  * (engine/export/overlap-average.ts) and the track's description says so: a bedGraph's intervals
  * may not overlap. Chromosomes come in `chromOrder` (./chrom-order), positions ascending in each.
@@ -31,7 +39,7 @@ export function formatBedGraph(tracks: Iterable<RelevanceTrack>, trackName: stri
   const all = [...tracks].map((t) => ({ ...t, chrom: t.chrom.replace(/\s/g, '_'), lengthBp: t.values.length }));
   const overlaps = countOverlaps(all);
   const about = (description || trackName) + (overlaps > 0 ? `; ${overlapNote(overlaps)}` : '');
-  const lines = [`track type=bedGraph name="${quote(trackName)}" description="${quote(about)}" visibility=full autoScale=on\n`];
+  const lines = [bedGraphTrackLine(trackName, about)];
   const averager = new OverlapAverager((chrom, start, end, v) => `${chrom}\t${start}\t${end}\t${formatG(v, 6)}\n`);
   for (const i of bedGraphOrder(all, chromOrder)) lines.push(averager.add(all[i]));
   lines.push(averager.finish());

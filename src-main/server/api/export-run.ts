@@ -13,6 +13,7 @@ import { warningsCell } from '../../engine/export/warnings-cell';
 import { AppError } from '../../shared/errors';
 import { orderedExplanations } from '../../shared/explanation-order';
 import { regionBedGraphLines, regionPlaces, regionTrackDescription } from '../../services/region-bedgraph';
+import { bedGraphTrackLine } from '../../engine/export/bedgraph';
 
 /** The largest slice the IPC schema allows; bedGraph pages through each sequence in these. */
 const SLICE_BP = 20_000;
@@ -89,7 +90,7 @@ export async function* exportRunLines(runs: RunService, runId: string, format: E
  */
 async function* bedGraphLines(runs: RunService, run: RunSummary, e: RunSummary['explanations'][number]): AsyncGenerator<string> {
   const placed = run.regions ? await regionPlaces(runs, run) : null;
-  yield `track type=bedGraph name="${e.id}" description="${regionTrackDescription(`PLRP Studio ${e.composite} ${e.method} relevance`, placed?.overlaps ?? 0)}"\n`;
+  yield bedGraphTrackLine(`relevance ${e.id}`, regionTrackDescription(`PLRP Studio ${e.composite} ${e.method} relevance`, placed?.overlaps ?? 0));
   if (placed) {
     yield* regionBedGraphLines(runs, run.id, e.id, placed.regions, (v) => formatG(v));
     return;

@@ -34,6 +34,8 @@ describe('exportRun', () => {
     expect(readFileSync(join(out, 'sequences.tsv'), 'utf8').trimEnd().split('\n')).toHaveLength(N + 1);
     // A track line, then one line per base of every sequence.
     expect(readFileSync(join(out, 'plrp.bedGraph'), 'utf8').trimEnd().split('\n')).toHaveLength(1 + N * 200);
+    // Named as plrp explain --export names it, so tracks from either load side by side in IGV.
+    expect(readFileSync(join(out, 'plrp.bedGraph'), 'utf8').split('\n')[0]).toMatch(/^track type=bedGraph name="relevance plrp" description="PLRP Studio [^"]+" visibility=full autoScale=on$/);
   });
 
   it('gives the app\'s bedGraph of one explanation, byte for byte the file runs export writes for it, and refuses one without an explanation', async () => {
