@@ -106,9 +106,9 @@ describe('plrp runs import: merging shards of a region run', () => {
     await typed('chrB:201-400', 'typedB1.json');
     const merge = (files: string[]) => runCli(['runs', 'import', ...files.map(path), '--fasta', path('genome.fa'), '--write-merged', path('x.json'), '--no-store']);
     const spelled = await merge(['commas.json', 'plain.json']);
-    expect([spelled.code, spelled.stderr]).toEqual([2, expect.stringContaining(`${path('plain.json')} (--region chrA:801-1000): region chrA:801-1000 is the same region as chrA:801-1,000`)]);
+    expect([spelled.code, spelled.stderr]).toEqual([2, expect.stringContaining(`${path('plain.json')} (--region chrA:801-1000): region chrA:801-1000 is the same place as region chrA:801-1,000`)]);
     const asBed = await merge(['typedB1.json', 'r0.json']);
-    expect([asBed.code, asBed.stderr]).toEqual([2, expect.stringContaining(`${path('r0.json')} (${path('part0.bed')}): region peakB1 is the same region as chrB:201-400`)]);
+    expect([asBed.code, asBed.stderr]).toEqual([2, expect.stringContaining(`${path('r0.json')} (${path('part0.bed')}): region peakB1 is the same place as region chrB:201-400`)]);
   });
 
   it('asks for the regions BED of the whole run when the shards name different ones, and refuses to mix regions with records', async () => {
