@@ -31,9 +31,6 @@ export function metricValues(rows: readonly SequenceRow[], explanationId: string
   return out;
 }
 
-/** The pruning fraction of an explanation from its canonical config (0 for plain LRP). */
-export const pruneFraction = canonicalP;
-
 export interface SweepPoint {
   explanationId: string;
   p: number;
@@ -50,7 +47,7 @@ export function pSweep(run: RunSummary, rows: readonly SequenceRow[], method: st
   const count = (id: string) => summarize(metricValues(rows, id, 'faithfulness'))?.n ?? 0;
   return run.explanations
     .filter((e) => e.method === method || (e.method === 'lrp' && method !== 'lrp'))
-    .map((e) => ({ e, p: pruneFraction(e.canonical) }))
+    .map((e) => ({ e, p: canonicalP(e.canonical) }))
     .filter((x): x is { e: RunSummary['explanations'][number]; p: number } => x.p !== null)
     .map(({ e, p }) => ({ explanationId: e.id, p, sparsity: mean(e.id, 'gini'), faithfulness: mean(e.id, 'faithfulness'), faithfulnessCount: count(e.id), rma: mean(e.id, 'rma') }))
     .sort((a, b) => a.p - b.p);
