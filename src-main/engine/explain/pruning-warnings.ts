@@ -17,7 +17,8 @@ import { MAX_MASS_MAGNIFICATION, massMagnification } from '../../shared/mass-mag
 
 export { MAX_MASS_MAGNIFICATION, massMagnification };
 
-const fmt = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(0) : v.toPrecision(3));
+/** A diagnostic number in a warning: 3 significant digits, whole numbers from 100 on. */
+export const fmt = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(0) : v.toPrecision(3));
 
 /** Whether some pruning point magnifies Σ|R| beyond `limit` (when magnifiedRelevanceWarning warns). */
 export function magnifiesRelevance(diagnostics: PruningDiagnostics[][], limit = MAX_MASS_MAGNIFICATION): boolean {

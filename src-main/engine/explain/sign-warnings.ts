@@ -10,8 +10,8 @@
 // what biases and stabilizers absorb). A Σ R of the opposite sign that is not a small fraction of the
 // logit means the explanation argues against the prediction it explains.
 import type { PruningDiagnostics } from './types';
+import { fmt } from './pruning-warnings';
 
-const fmt = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(0) : v.toPrecision(3));
 const signed = (v: number) => (v > 0 ? `+${v.toFixed(2)}` : v.toFixed(2));
 
 /** Whether some PLRP-λ/total pruning point has λ < 0 (when flippedSignWarning warns). */
