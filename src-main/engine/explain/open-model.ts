@@ -51,7 +51,7 @@ export async function openModel(path: string, options: OpenModelOptions = {}): P
     ...described, layers, batchLimit: batchLimit(bytesPerSequence),
     receptiveFieldBp: field.bp, receptiveFieldWholeInput: field.wholeInput,
   };
-  return new OnnxExplainableModel(analyzed, info, predictSession, probe, threads, options.backend ?? 'ort');
+  return new OnnxExplainableModel(analyzed, info, predictSession, probe, threads, options.backend ?? 'ort', options.nativeKernels ?? true);
 }
 
 class OnnxExplainableModel implements ExplainableModel {
@@ -74,6 +74,7 @@ class OnnxExplainableModel implements ExplainableModel {
     private readonly reference: ReferenceBackend,
     private readonly threads: number,
     private readonly backend: 'ort' | 'reference',
+    private readonly nativeKernels: boolean,
   ) {}
 
   private lengthOf(onehot: Float32Array, n: number): number {
@@ -116,7 +117,7 @@ class OnnxExplainableModel implements ExplainableModel {
     const key = `${lengthBp}|${observeLayers}|${canonicalConfig(config)}`;
     let p = this.passes.get(key);
     if (!p) {
-      p = this.tensorDims(lengthBp).then((dims) => compilePass(this.model, config, dims, this.threads, observeLayers));
+      p = this.tensorDims(lengthBp).then((dims) => compilePass(this.model, config, dims, this.threads, observeLayers, this.nativeKernels));
       this.passes.set(key, p);
       p.catch(() => this.passes.delete(key));
     }

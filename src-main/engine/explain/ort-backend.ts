@@ -9,6 +9,7 @@ import { buildPassPlan } from '../lrp/pass-plan';
 import { SegmentBuilder, type BuiltPass, type Sym } from '../lrp/onnx/segment-builder';
 import { createOnnxAlgebra } from '../lrp/onnx/onnx-algebra';
 import { createSession, ort } from '../runtime/ort';
+import { createNativeSession, nativeKernelsAvailable, type PassSession } from '../runtime/native-kernels';
 import { rewriteConv1dAs2d } from '../runtime/conv2d-rewrite';
 import type { IModelProto } from '../onnx/proto';
 
@@ -27,15 +28,22 @@ export const INPUT_FEED = 'plrp_input_nlc';
 
 export interface CompiledPass {
   built: BuiltPass;
-  sessions: ort.InferenceSession[];
+  sessions: PassSession[];
 }
 
 /** Static per-tensor dims (batch axis first, −1) for one input length, probed with ORT. */
 export type TensorDims = Map<string, number[]>;
 
-export function buildPass(model: AnalyzedModel, config: ExplainConfig, dims: TensorDims, observeLayers = false): BuiltPass {
+export interface PassOptions {
+  observeLayers?: boolean;
+  /** Prune with the native kernels (their sessions then run the pass), splitting samples between this many threads. */
+  nativeThreads?: number | null;
+}
+
+export function buildPass(model: AnalyzedModel, config: ExplainConfig, dims: TensorDims, options: PassOptions = {}): BuiltPass {
+  const observeLayers = options.observeLayers ?? false;
   const b = new SegmentBuilder(fastConvModel(model.graph.model));
-  const alg = createOnnxAlgebra(b);
+  const alg = createOnnxAlgebra(b, options.nativeThreads ?? null);
   const syms = new Map<string, Sym>();
   const act = (name: string): Sym => {
     let s = syms.get(name);
@@ -75,11 +83,17 @@ export function buildPass(model: AnalyzedModel, config: ExplainConfig, dims: Ten
   return b.finish();
 }
 
-export async function compilePass(model: AnalyzedModel, config: ExplainConfig, dims: TensorDims, intraOpThreads: number, observeLayers: boolean): Promise<CompiledPass> {
-  const built = buildPass(model, config, dims, observeLayers);
-  const sessions: ort.InferenceSession[] = [];
+/**
+ * Builds and loads a pass. PLRP prunes on the native kernels when they are available (and
+ * `useNativeKernels` is not false); plain LRP has nothing for them to do.
+ */
+export async function compilePass(model: AnalyzedModel, config: ExplainConfig, dims: TensorDims, intraOpThreads: number, observeLayers: boolean, useNativeKernels = true): Promise<CompiledPass> {
+  const native = useNativeKernels && config.method !== 'lrp' && nativeKernelsAvailable();
+  const built = buildPass(model, config, dims, { observeLayers, nativeThreads: native ? intraOpThreads : null });
+  const sessions: PassSession[] = [];
   for (const [i, seg] of built.segments.entries()) {
-    sessions.push(await createSession(seg.bytes, `${model.graph.file} (generated relevance graph ${i})`, { intraOpThreads }));
+    const where = `${model.graph.file} (generated relevance graph ${i})`;
+    sessions.push(built.usesNativeKernels ? await createNativeSession(seg.bytes, where, intraOpThreads) : await createSession(seg.bytes, where, { intraOpThreads }));
   }
   return { built, sessions };
 }

@@ -63,6 +63,11 @@ export interface OpenModelOptions {
   intraOpThreads?: number;
   /** 'ort' (native kernels, default) or 'reference' (the pure-TypeScript oracle, slow). */
   backend?: 'ort' | 'reference';
+  /**
+   * PLRP pruning on the native kernels (native/ort-kernels) when they are built, the default;
+   * false runs it as plain ONNX nodes (same keep masks, slower).
+   */
+  nativeKernels?: boolean;
   /** Override the detected input layout. */
   layout?: Layout;
 }

@@ -96,6 +96,10 @@ describe('electron-builder.yml', () => {
       expect(walk(join(ROOT, patternBase(pattern!))).some((f) => f.endsWith('.node')), `${name} has a .node file`).toBe(true);
     }
     for (const p of config.asarUnpack) expect(existsSync(join(ROOT, patternBase(p))), p).toBe(true);
+    // The native PLRP kernels: packaged (the main bundle loads them by a relative URL) and unpacked.
+    const kernels = 'native/ort-kernels/build/Release/plrp_ort_kernels.node';
+    expect(config.files).toContain(kernels);
+    expect(config.asarUnpack).toContain(kernels);
     expect(pkg.devDependencies.electron, 'electron must be a devDependency for electron-builder').toBeDefined();
   });
 

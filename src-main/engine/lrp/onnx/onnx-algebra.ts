@@ -7,6 +7,7 @@ import { convOutputLength } from '../eager/conv1d';
 import { maxPoolRouteOnHost } from './max-pool-host';
 import type { SegmentBuilder, Sym } from './segment-builder';
 import { OnnxPruning } from './onnx-pruning';
+import { NativePruning } from './native-pruning';
 import { phaseAdjoint, phaseAdjointApplies } from './phase-adjoint';
 import { conv2dAttrs, FROM_HEIGHT_ONE, TO_HEIGHT_ONE } from '../../runtime/conv2d-rewrite';
 
@@ -68,10 +69,11 @@ function biasPlus(bias: Float32Array | null, extra: number, channels: number): F
   return out;
 }
 
-export function createOnnxAlgebra(b: SegmentBuilder): Algebra<Sym> {
+/** `nativeThreads`: prune with the native kernels, splitting samples between this many threads. */
+export function createOnnxAlgebra(b: SegmentBuilder, nativeThreads: number | null = null): Algebra<Sym> {
   const bin = (op: string) => (x: Sym, y: Sym) => b.node(op, [x, y], x.dims);
   const withScalar = (op: string, x: Sym, v: number) => b.node(op, [x, b.scalarFloat(v)], x.dims);
-  const pruning = new OnnxPruning(b);
+  const pruning = nativeThreads === null ? new OnnxPruning(b) : new NativePruning(b, nativeThreads);
   // Convolution outputs → the same convolution with a constant added to its bias: a stabiliser
   // z + ε then rides in the Conv instead of costing an Add over the whole output (the first
   // Conv is left unused, and the builder drops unused nodes).

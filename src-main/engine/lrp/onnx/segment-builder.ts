@@ -39,8 +39,13 @@ export interface HostStepRecord {
   outputs: Sym[];
 }
 
+/** Domain of the native kernels' operators (native/ort-kernels/src/custom-ops.h). */
+export const NATIVE_DOMAIN = 'ai.plrp';
+
 export interface BuiltPass {
   segments: { bytes: Uint8Array; inputs: string[]; outputs: string[] }[];
+  /** Some node is a native kernel (domain ai.plrp): the sessions must come from the native addon. */
+  usesNativeKernels: boolean;
   hostSteps: HostStepRecord[];
   /** observe key → value name (in the executor's value map). */
   observed: Map<string, string>;
@@ -117,6 +122,17 @@ export class SegmentBuilder {
     const ins = inputs.map((i) => (typeof i === 'string' ? i : this.use(i)));
     this.segments[this.current].nodes.push(makeNode(op, ins, outs, name, attrs));
     return { name, dims, dtype, seg: this.current };
+  }
+
+  private nativeKernels = false;
+
+  /** A node of the native kernels' domain (../../runtime/native-kernels.ts) with one or more outputs. */
+  nativeNode(op: string, inputs: (Sym | string)[], outputs: { dims: number[]; dtype: SymType }[], attrs: AttrSpec): Sym[] {
+    const names = outputs.map(() => this.fresh(op));
+    const ins = inputs.map((i) => (typeof i === 'string' ? i : this.use(i)));
+    this.segments[this.current].nodes.push({ ...makeNode(op, ins, names, names[0], attrs), domain: NATIVE_DOMAIN });
+    this.nativeKernels = true;
+    return outputs.map((o, i) => ({ name: names[i], dims: o.dims, dtype: o.dtype, seg: this.current }));
   }
 
   /** Two-output node (MaxPool with indices): returns both. */
@@ -225,11 +241,12 @@ export class SegmentBuilder {
   }
 
   private modelVersions(): Pick<IModelProto, 'irVersion' | 'opsetImport'> {
-    if (this.raisedOpset <= this.modelOpset) return { irVersion: this.base.irVersion, opsetImport: this.base.opsetImport };
+    const native = this.nativeKernels ? [onnx.OperatorSetIdProto.create({ domain: NATIVE_DOMAIN, version: 1 })] : [];
+    if (this.raisedOpset <= this.modelOpset) return { irVersion: this.base.irVersion, opsetImport: [...(this.base.opsetImport ?? []), ...native] };
     const others = (this.base.opsetImport ?? []).filter((o) => o.domain && o.domain !== 'ai.onnx');
     return {
       irVersion: Math.max(toNumber(this.base.irVersion), IR_VERSION_FOR_RAISED_OPSET),
-      opsetImport: [...others, onnx.OperatorSetIdProto.create({ domain: '', version: this.raisedOpset })],
+      opsetImport: [...others, onnx.OperatorSetIdProto.create({ domain: '', version: this.raisedOpset }), ...native],
     };
   }
 
@@ -256,7 +273,7 @@ export class SegmentBuilder {
         outputs: outputs.map((s) => s.name),
       };
     });
-    return { segments, hostSteps: this.hostSteps, observed: this.observed };
+    return { segments, usesNativeKernels: this.nativeKernels, hostSteps: this.hostSteps, observed: this.observed };
   }
 }
 

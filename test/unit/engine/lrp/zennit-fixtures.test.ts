@@ -16,13 +16,17 @@ function configOf(c: FixtureCase, id: string) {
 describe.each(FIXTURE_MODELS)('fixture model %s', (name) => {
   const { fixture, onnxPath, onehot, n } = loadFixture(name);
   let ortModel: ExplainableModel;
+  let graphModel: ExplainableModel;
   let refModel: ExplainableModel;
   beforeAll(async () => {
     ortModel = await openModel(onnxPath);
+    // PLRP as plain ONNX nodes, the fallback when the native kernels are not built.
+    graphModel = await openModel(onnxPath, { nativeKernels: false });
     refModel = await openModel(onnxPath, { backend: 'reference' });
   });
   afterAll(async () => {
     await ortModel.close();
+    await graphModel.close();
     await refModel.close();
   });
 
@@ -35,6 +39,12 @@ describe.each(FIXTURE_MODELS)('fixture model %s', (name) => {
   it.each(fixture.cases.map((c) => [caseLabel(c), c] as const))('matches %s within relative L2 1e-3', async (_label, c) => {
     const res = await ortModel.explain(onehot, n, [configOf(c, 'case')], Int32Array.from(fixture.targets));
     expect(Array.from(res.targets)).toEqual(fixture.targets);
+    expect(relativeL2(res.relevance.case, c.relevance.flat(2))).toBeLessThan(1e-3);
+  });
+
+  const plrpCases = fixture.cases.filter((c) => c.method !== 'lrp');
+  it.each(plrpCases.map((c) => [caseLabel(c), c] as const))('matches %s within relative L2 1e-3 with PLRP as plain ONNX nodes', async (_label, c) => {
+    const res = await graphModel.explain(onehot, n, [configOf(c, 'case')], Int32Array.from(fixture.targets));
     expect(relativeL2(res.relevance.case, c.relevance.flat(2))).toBeLessThan(1e-3);
   });
 

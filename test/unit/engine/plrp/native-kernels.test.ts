@@ -1,0 +1,113 @@
+// The native PLRP kernels (native/ort-kernels) against the TypeScript reference: the same rows that
+// break a threshold search as for the plain-ONNX pruning (./keep-mask-graph.test.ts), every
+// threshold and λ mode, keep masks exactly, λ, R̃ and the statistics up to double-sum order. The
+// kernels are part of the product: this test fails when they were not built or cannot load.
+import { describe, expect, it } from 'vitest';
+import { NativePruning } from '../../../../src-main/engine/lrp/onnx/native-pruning';
+import { keepMask } from '../../../../src-main/engine/plrp/keep-mask';
+import { lambdaValues, redistributeLambda } from '../../../../src-main/engine/plrp/lambda';
+import { PRUNE_STATS, pruneStatsOnHost } from '../../../../src-main/engine/plrp/prune-stats';
+import type { LambdaMode, ThresholdMode } from '../../../../src-main/shared/explain-config';
+import { nativeKernelsStatus } from '../../../../src-main/engine/runtime/native-kernels';
+import { HARD_CASES, hardRows, randomRows, referenceKeepMask, runOnRows } from './pruning-rows';
+
+const STATS = PRUNE_STATS.length;
+
+function nativeKeep(rows: Float32Array[], p: number, mode: ThresholdMode): Promise<Float32Array> {
+  return runOnRows(rows, 13, 'keep', (b, r) => new NativePruning(b, 2).keepMask(r, p, mode));
+}
+
+/** PLRP-λ on the kernels: the fused node's R̃, λ and statistics. */
+async function nativeLambda(rows: Float32Array[], p: number, mode: ThresholdMode, lambda: LambdaMode) {
+  const point = (b: Parameters<Parameters<typeof runOnRows>[3]>[0], r: Parameters<Parameters<typeof runOnRows>[3]>[1]) => {
+    const pruning = new NativePruning(b, 2);
+    const keep = pruning.keepMask(r, p, mode);
+    const result = pruning.redistributeLambda(r, keep, lambda);
+    return { ...result, stats: pruning.pruneStats(r, result.after, keep) };
+  };
+  return {
+    after: await runOnRows(rows, 13, 'after', (b, r) => point(b, r).after),
+    lambda: await runOnRows(rows, 13, 'lambda', (b, r) => point(b, r).lambda),
+    stats: await runOnRows(rows, 13, 'stats', (b, r) => point(b, r).stats),
+  };
+}
+
+function expectRowsEqual(got: Float32Array, want: Float32Array, m: number, label: string): void {
+  for (let r = 0; r < got.length / m; r++) expect(Array.from(got.subarray(r * m, (r + 1) * m)), `${label} row ${r}`).toEqual(Array.from(want.subarray(r * m, (r + 1) * m)));
+}
+
+/** Statistics within double-sum order of the reference (relative to the row's Σ|R|, counts exact). */
+function expectStatsClose(got: Float32Array, rows: Float32Array[], keeps: Float32Array[], afters: Float32Array[], label: string): void {
+  rows.forEach((row, r) => {
+    const m = row.length;
+    const want = pruneStatsOnHost({ dims: [1, m], data: row }, { dims: [1, m], data: afters[r] }, { dims: [1, m], data: keeps[r] }).data;
+    const mass = want[PRUNE_STATS.indexOf('totalMass')];
+    PRUNE_STATS.forEach((column, c) => {
+      const tolerance = column.endsWith('Count') || column === 'signFlips' ? 0 : 1e-6 * Math.max(mass, Math.abs(want[c]));
+      expect(Math.abs(got[r * STATS + c] - want[c]), `${label} row ${r} ${column}`).toBeLessThanOrEqual(tolerance);
+    });
+  });
+}
+
+describe('native PLRP kernels', () => {
+  it('are built and load on the ONNX Runtime onnxruntime-node ships', () => {
+    const status = nativeKernelsStatus();
+    expect(status.detail).toMatch(/^native PLRP kernels on ONNX Runtime \d+\.\d+/);
+    expect(status.available).toBe(true);
+  });
+
+  it('prune exactly what the reference prunes on the hard rows (every threshold, p up to 1)', async () => {
+    const rows = hardRows();
+    for (const [mode, p] of HARD_CASES) expectRowsEqual(await nativeKeep(rows, p, mode), referenceKeepMask(rows, p, mode), rows[0].length, `${mode} p=${p}`);
+  });
+
+  it('prune exactly what the reference prunes on random rows of pruning-point sizes (short rows are sorted whole)', async () => {
+    for (const m of [32, 70, 1600, 3200]) {
+      const rows = randomRows(m, m);
+      for (const mode of ['mass', 'mass-per-sign', 'count'] as const) {
+        for (const p of [0.05, 0.3, 0.8, 0.97]) expectRowsEqual(await nativeKeep(rows, p, mode), referenceKeepMask(rows, p, mode), m, `${m} ${mode} p=${p}`);
+      }
+    }
+  });
+
+  it.each([['mass', 'total'], ['mass', 'per-sign'], ['mass-per-sign', 'per-sign'], ['count', 'total']] as const)(
+    'redistribute as PLRP-λ does: R̃, λ and the statistics of the reference (%s, λ %s)',
+    async (mode, lambdaMode) => {
+      for (const rows of [hardRows(), randomRows(1600, 7)]) {
+        for (const p of [0.01, 0.3, 0.9, 1 - 1e-8]) {
+          const got = await nativeLambda(rows, p, mode, lambdaMode);
+          const keeps = rows.map((row) => keepMask(row, p, mode));
+          const afters = rows.map((row, r) => redistributeLambda(row, keeps[r], lambdaMode));
+          const m = rows[0].length;
+          rows.forEach((row, r) => {
+            const label = `${mode}/${lambdaMode} p=${p} row ${r}`;
+            // λ from double sums in another order: equal to float32 rounding (a λ of 1e7 still agrees to 1e-6).
+            const want = lambdaValues(row, keeps[r], lambdaMode);
+            const [l0, l1] = lambdaMode === 'total' ? [want.lambda!, Number.NaN] : [want.lambdaPos!, want.lambdaNeg!];
+            for (const [g, w] of [[got.lambda[r * 2], l0], [got.lambda[r * 2 + 1], l1]]) {
+              if (Number.isNaN(w)) expect(g, label).toBeNaN();
+              else expect(Math.abs(g - w), label).toBeLessThanOrEqual(1e-6 * Math.abs(w));
+            }
+            const gotAfter = got.after.subarray(r * m, (r + 1) * m);
+            const wrong = afters[r].findIndex((w, i) => (gotAfter[i] === 0) !== (w === 0) || Math.abs(gotAfter[i] - w) > 1e-6 * Math.abs(w));
+            expect(wrong, `${label}: R̃ differs first at entry ${wrong}`).toBe(-1);
+          });
+          expectStatsClose(got.stats, rows, keeps, afters, `${mode}/${lambdaMode} p=${p}`);
+        }
+      }
+    },
+  );
+
+  it('count statistics for any before/after/keep, as PLRP-M needs them', async () => {
+    const rows = randomRows(800, 3);
+    const keeps = rows.map((row) => keepMask(row, 0.4, 'mass'));
+    // A stand-in for PLRP-M's re-propagated relevance: kept entries change, some of them sign.
+    const afters = rows.map((row, r) => Float32Array.from(row, (v, i) => (keeps[r][i] ? (i % 5 === 0 ? -2 * v : 1.5 * v) : 0)));
+    const stats = await runOnRows(rows, 13, 'stats', (b, r) => {
+      const keep = b.node('Identity', [b.constFloat(Float32Array.from(keeps.flatMap((k) => Array.from(k))), [rows.length, 800])], r.dims);
+      const after = b.node('Identity', [b.constFloat(Float32Array.from(afters.flatMap((a) => Array.from(a))), [rows.length, 800])], r.dims);
+      return new NativePruning(b, 2).pruneStats(r, after, keep);
+    });
+    expectStatsClose(stats, rows, keeps, afters, 'PLRP-M stand-in');
+  });
+});
