@@ -69,6 +69,7 @@ function save(section: string, load0: number): void {
   writeFileSync(out, `${JSON.stringify(report, null, 1)}\n`);
 }
 console.log(`PLRP Studio benchmark (${report.mode}) on ${machine.cpuModel}, ${machine.cores} cores, node ${machine.node}, onnxruntime ${machine.onnxruntime}; load ${machine.loadAverageStart}`);
+console.log(`PLRP: ${machine.plrpKernels}`);
 
 try {
   if (sections.has('ratios')) {

@@ -3,6 +3,7 @@
 import { createRequire } from 'node:module';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { availableParallelism } from 'node:os';
+import { nativeKernelsStatus } from '../../src-main/engine/runtime/native-kernels';
 
 export interface MachineInfo {
   cpuModel: string;
@@ -11,6 +12,8 @@ export interface MachineInfo {
   node: string;
   onnxruntime: string;
   platform: string;
+  /** Whether PLRP ran on the native kernels (native/ort-kernels) or as ONNX nodes, and why. */
+  plrpKernels: string;
   /** 1-minute load averages at start and end: a loaded machine inflates wall times. */
   loadAverageStart: number;
   loadAverageEnd?: number;
@@ -30,6 +33,7 @@ export function machineInfo(): MachineInfo {
     node: process.version,
     onnxruntime: onnxruntimeVersion(),
     platform: `${process.platform}-${process.arch}`,
+    plrpKernels: nativeKernelsStatus().detail,
     loadAverageStart: Number(loadavg()[0].toFixed(2)),
   };
 }

@@ -8,6 +8,7 @@
 #include <node_api.h>
 
 #include <cstring>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -41,11 +42,15 @@ std::string string_arg(napi_env e, napi_value v) {
   return s;
 }
 
+// Worker threads load the addon each in their own environment, and the globals above are shared.
+std::mutex load_mutex;
+
 napi_value load(napi_env e, napi_callback_info info) {
   size_t argc = 1;
   napi_value argv[1];
   napi_get_cb_info(e, info, &argc, argv, nullptr, nullptr);
   if (argc < 1) return throw_error(e, "load(libraryPath) needs the ONNX Runtime library's path");
+  std::lock_guard<std::mutex> lock(load_mutex);
   if (const char* error = ortapi::load(string_arg(e, argv[0]).c_str())) return throw_error(e, error);
   char message[512];
   if (!env && ortapi::failed(ortapi::CreateEnv(kLogWarning, "plrp-studio", &env), message, sizeof message)) return throw_error(e, message);

@@ -90,9 +90,10 @@ Cut mass_cut_histogram(const float* x, size_t m, double p) {
   bin_of.resize(n);
   int32_t* bins_of = bin_of.data();
   for (size_t j = 0; j < n; j++) {
-    // (int32)√(v·scale), clamped; NaN and negative products go to bin 0.
-    const float root = std::sqrt(std::max(packed[j] * scale, 0.0f));
-    bins_of[j] = std::min(static_cast<int32_t>(root), last_bin);
+    // (int32)√(v·scale), clamped before the cast: NaN goes to bin 0 (max(0, NaN) is 0) and ∞ to
+    // the last bin, so no index ever leaves the histogram.
+    const float root = std::min(std::sqrt(std::max(0.0f, packed[j] * scale)), static_cast<float>(last_bin));
+    bins_of[j] = static_cast<int32_t>(root);
   }
   histogram.assign(bins, 0.0);
   double* mass = histogram.data();

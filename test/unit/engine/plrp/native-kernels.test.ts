@@ -98,6 +98,18 @@ describe('native PLRP kernels', () => {
     },
   );
 
+  it('keep rows with NaN and ∞ in their histogram: the rows around them cut as the reference does', async () => {
+    const normal = randomRows(300, 11).slice(0, 2);
+    const broken = Float32Array.from(normal[0], (v, i) => (i % 7 === 0 ? Number.NaN : i % 11 === 0 ? Number.POSITIVE_INFINITY : i % 13 === 0 ? Number.NEGATIVE_INFINITY : v));
+    const rows = [normal[0], broken, normal[1]];
+    for (const p of [0.1, 0.5]) {
+      const got = await nativeKeep(rows, p, 'mass');
+      const want = referenceKeepMask([normal[0], normal[1]], p, 'mass');
+      expect(Array.from(got.subarray(0, 300))).toEqual(Array.from(want.subarray(0, 300)));
+      expect(Array.from(got.subarray(600, 900))).toEqual(Array.from(want.subarray(300, 600)));
+    }
+  });
+
   it('count statistics for any before/after/keep, as PLRP-M needs them', async () => {
     const rows = randomRows(800, 3);
     const keeps = rows.map((row) => keepMask(row, 0.4, 'mass'));
