@@ -41,6 +41,7 @@ struct Attributes {
   int64_t mode = 0;    // the threshold (plrp::Threshold)
   int64_t lambda = 0;  // PLRP-λ's λ (plrp::LambdaMode)
   int64_t threads = 1;
+  PoolGeometry pool{1, 1, 0, 1};  // PlrpMaxRoute
 };
 
 /** A tensor input or output of a kernel call: its data, N (first axis) and entries per sample. */
@@ -102,6 +103,10 @@ void* create_kernel(const OrtCustomOp*, const void*, const OrtKernelInfo* info) 
   if (!ortapi::failed(ortapi::KernelInfoGetAttribute_int64(info, "mode", &value), ignored, sizeof ignored)) a->mode = value;
   if (!ortapi::failed(ortapi::KernelInfoGetAttribute_int64(info, "lambda", &value), ignored, sizeof ignored)) a->lambda = value;
   if (!ortapi::failed(ortapi::KernelInfoGetAttribute_int64(info, "threads", &value), ignored, sizeof ignored)) a->threads = value;
+  if (!ortapi::failed(ortapi::KernelInfoGetAttribute_int64(info, "kernel", &value), ignored, sizeof ignored)) a->pool.kernel = value;
+  if (!ortapi::failed(ortapi::KernelInfoGetAttribute_int64(info, "stride", &value), ignored, sizeof ignored)) a->pool.stride = value;
+  if (!ortapi::failed(ortapi::KernelInfoGetAttribute_int64(info, "pad", &value), ignored, sizeof ignored)) a->pool.pad_begin = value;
+  if (!ortapi::failed(ortapi::KernelInfoGetAttribute_int64(info, "dilation", &value), ignored, sizeof ignored)) a->pool.dilation = value;
   return a;
 }
 
@@ -174,6 +179,30 @@ void stats_compute(void* kernel, OrtKernelContext* context) {
 }
 const char* stats_name(const OrtCustomOp*) { return "PlrpStats"; }
 
+// PlrpMaxRoute: LRP through a 1-D MaxPool without the pool's indices (whose MaxPool variant has
+// no fast kernel): the winners are found again from the pool's input.
+struct RouteCall {
+  RowTensor r, a;
+  size_t rows, l_out, l_in;
+  PoolGeometry pool;
+  float* out;
+};
+void route_compute(void* kernel, OrtKernelContext* context) {
+  const auto& at = *static_cast<Attributes*>(kernel);
+  RouteCall call{input(context, 0), input(context, 1), 0, 0, 0, at.pool, nullptr};
+  if (!call.r.data || !call.a.data || call.r.dims.empty() || call.a.dims.empty()) return;
+  call.l_out = static_cast<size_t>(call.r.dims.back());
+  call.l_in = static_cast<size_t>(call.a.dims.back());
+  call.rows = call.l_in == 0 ? 0 : call.a.n * call.a.m / call.l_in;
+  call.out = output(context, 0, call.a.dims);
+  if (!call.out) return;
+  for_each_row(static_cast<int64_t>(call.rows), threads_for(at, call.a), [](int64_t row, void* state) {
+    auto& c = *static_cast<RouteCall*>(state);
+    max_route_row(c.r.data + row * c.l_out, c.l_out, c.a.data + row * c.l_in, c.l_in, c.pool, c.out + row * c.l_in);
+  }, &call);
+}
+const char* route_name(const OrtCustomOp*) { return "PlrpMaxRoute"; }
+
 int required(const OrtCustomOp*, size_t) { return 0; }       // INPUT_OUTPUT_REQUIRED
 int cpu_memory(const OrtCustomOp*, size_t) { return 0; }     // OrtMemTypeDefault
 int not_variadic(const OrtCustomOp*) { return 1; }
@@ -185,6 +214,7 @@ constexpr uint32_t kOpVersion = 8;
 const OrtCustomOp kKeepOp = {kOpVersion, create_kernel, keep_name, cpu_provider, keep_input_type, two, float_type, one, keep_compute, destroy_kernel, PLRP_OP_TAIL};
 const OrtCustomOp kLambdaOp = {kOpVersion, create_kernel, lambda_name, cpu_provider, keep_input_type, two, float_type, three, lambda_compute, destroy_kernel, PLRP_OP_TAIL};
 const OrtCustomOp kStatsOp = {kOpVersion, create_kernel, stats_name, cpu_provider, float_type, three, float_type, one, stats_compute, destroy_kernel, PLRP_OP_TAIL};
+const OrtCustomOp kRouteOp = {kOpVersion, create_kernel, route_name, cpu_provider, float_type, two, float_type, one, route_compute, destroy_kernel, PLRP_OP_TAIL};
 #undef PLRP_OP_TAIL
 
 }  // namespace
@@ -194,7 +224,7 @@ OrtCustomOpDomain* custom_op_domain(char* error, size_t size) {
   if (domain) return domain;
   OrtCustomOpDomain* made = nullptr;
   if (ortapi::failed(ortapi::CreateCustomOpDomain(kDomain, &made), error, size)) return nullptr;
-  for (const OrtCustomOp* op : {&kKeepOp, &kLambdaOp, &kStatsOp}) {
+  for (const OrtCustomOp* op : {&kKeepOp, &kLambdaOp, &kStatsOp, &kRouteOp}) {
     if (ortapi::failed(ortapi::CustomOpDomain_Add(made, op), error, size)) return nullptr;
   }
   return domain = made;

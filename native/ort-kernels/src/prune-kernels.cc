@@ -16,8 +16,11 @@ namespace plrp {
 namespace {
 
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
-/** Rows shorter than this are sorted whole, as the graph does (mass-cut.ts HISTOGRAM_MIN_ENTRIES). */
-constexpr size_t kHistogramMinEntries = 64;
+/**
+ * Rows shorter than this are sorted whole. The graph sorts rows under 64 entries (a TopK is cheaper
+ * there than its histogram nodes); here the histogram wins from a few dozen entries on.
+ */
+constexpr size_t kHistogramMinEntries = 16;
 /** A double just under a float32 x > 0 and above every smaller float32 (mass-cut.ts BELOW_FRACTION). */
 constexpr double kBelowFraction = 1.0 / (1 << 30);
 
@@ -70,9 +73,12 @@ Cut mass_cut_histogram(const float* x, size_t m, double p) {
   float* packed = nonzero.data();
   size_t n = 0;
   for (size_t j = 0; j < m; j++) {
-    const float v = std::fabs(x[j]);
-    packed[n] = v;
-    n += v != 0.0f;
+    // |x| by clearing the sign bit; non-zero ⇔ any other bit set (NaN counts as non-zero).
+    uint32_t bits;
+    std::memcpy(&bits, x + j, sizeof bits);
+    bits &= 0x7fffffffu;
+    std::memcpy(packed + n, &bits, sizeof bits);
+    n += bits != 0;
   }
   // Eight running maxima: a single one is a dependency chain the compiler cannot vectorise.
   float lanes[8] = {0, 0, 0, 0, 0, 0, 0, 0};
@@ -95,11 +101,19 @@ Cut mass_cut_histogram(const float* x, size_t m, double p) {
     const float root = std::min(std::sqrt(std::max(0.0f, packed[j] * scale)), static_cast<float>(last_bin));
     bins_of[j] = static_cast<int32_t>(root);
   }
-  histogram.assign(bins, 0.0);
-  double* mass = histogram.data();
-  for (size_t j = 0; j < n; j++) mass[bins_of[j]] += static_cast<double>(packed[j]);
+  // Two histograms for alternate entries, added at the end: neighbouring entries often share a
+  // bin, and with one histogram each addition would wait for the previous one's store.
+  histogram.assign(2 * bins, 0.0);
+  double* even = histogram.data();
+  double* odd = even + bins;
+  size_t j = 0;
+  for (; j + 2 <= n; j += 2) {
+    even[bins_of[j]] += static_cast<double>(packed[j]);
+    odd[bins_of[j + 1]] += static_cast<double>(packed[j + 1]);
+  }
+  if (j < n) even[bins_of[j]] += static_cast<double>(packed[j]);
   double running = 0.0;
-  for (size_t k = 0; k < bins; k++) histogram[k] = (running += histogram[k]);  // cumulative mass
+  for (size_t k = 0; k < bins; k++) histogram[k] = (running += even[k] + odd[k]);  // cumulative mass
   const double total = histogram[bins - 1];
   const double budget = total * p;
   size_t whole_bins = 0;
@@ -434,6 +448,24 @@ void stats_row(const float* before, const float* after, const float* keep, size_
   }
   const double columns[8] = {pruned, static_cast<double>(m) - pruned, pruned_mass, mass, flips, sum_before, sum_after, mass_after};
   for (int c = 0; c < 8; c++) stats8[c] = static_cast<float>(columns[c]);
+}
+
+void max_route_row(const float* r, size_t l_out, const float* a, size_t l_in, const PoolGeometry& pool, float* out) {
+  std::fill(out, out + l_in, 0.0f);
+  const int64_t length = static_cast<int64_t>(l_in);
+  for (size_t o = 0; o < l_out; o++) {
+    int64_t best = -1;
+    float best_value = -std::numeric_limits<float>::infinity();
+    for (int64_t t = 0; t < pool.kernel; t++) {
+      const int64_t i = static_cast<int64_t>(o) * pool.stride - pool.pad_begin + t * pool.dilation;
+      if (i < 0 || i >= length) continue;
+      if (a[i] > best_value) {
+        best_value = a[i];
+        best = i;
+      }
+    }
+    if (best >= 0) out[best] += r[o];
+  }
 }
 
 namespace {

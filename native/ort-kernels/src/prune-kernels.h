@@ -33,6 +33,18 @@ void prune_lambda_row(const float* r, size_t m, double p, Threshold threshold, L
 /** The eight PRUNE_STATS columns of one sample (prune-stats.ts), summed in double. */
 void stats_row(const float* before, const float* after, const float* keep, size_t m, float* stats8);
 
+/** MaxPool geometry along the last axis (the ONNX attributes of a 1-D MaxPool). */
+struct PoolGeometry {
+  int64_t kernel, stride, pad_begin, dilation;
+};
+
+/**
+ * LRP through a 1-D MaxPool for one channel row: each window's relevance r[o] goes to the window's
+ * first maximum of the pool input a (strict >, as MaxPool's own indices and PyTorch's gradient),
+ * added up where windows overlap; out[0..l_in) is overwritten.
+ */
+void max_route_row(const float* r, size_t l_out, const float* a, size_t l_in, const PoolGeometry& pool, float* out);
+
 /** Runs fn(row) for rows [0, n) on up to `threads` threads. */
 void for_each_row(int64_t n, int64_t threads, void (*fn)(int64_t row, void* state), void* state);
 

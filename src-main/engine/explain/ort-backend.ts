@@ -36,7 +36,7 @@ export type TensorDims = Map<string, number[]>;
 
 export interface PassOptions {
   observeLayers?: boolean;
-  /** Prune with the native kernels (their sessions then run the pass), splitting samples between this many threads. */
+  /** Prune and route with the native kernels (their sessions then run the pass), splitting samples between this many threads. */
   nativeThreads?: number | null;
 }
 
@@ -84,11 +84,11 @@ export function buildPass(model: AnalyzedModel, config: ExplainConfig, dims: Ten
 }
 
 /**
- * Builds and loads a pass. PLRP prunes on the native kernels when they are available (and
- * `useNativeKernels` is not false); plain LRP has nothing for them to do.
+ * Builds and loads a pass: on the native kernels (pruning and MaxPool routing) when they are
+ * available and `useNativeKernels` is not false, else as plain ONNX nodes on onnxruntime-node.
  */
 export async function compilePass(model: AnalyzedModel, config: ExplainConfig, dims: TensorDims, intraOpThreads: number, observeLayers: boolean, useNativeKernels = true): Promise<CompiledPass> {
-  const native = useNativeKernels && config.method !== 'lrp' && nativeKernelsAvailable();
+  const native = useNativeKernels && nativeKernelsAvailable();
   const built = buildPass(model, config, dims, { observeLayers, nativeThreads: native ? intraOpThreads : null });
   const sessions: PassSession[] = [];
   for (const [i, seg] of built.segments.entries()) {

@@ -1,9 +1,10 @@
 // The native PLRP kernels (native/ort-kernels): ONNX Runtime sessions that know the custom
 // operators PlrpKeep, PlrpLambda and PlrpStats, which replace the few dozen element-wise ONNX nodes
-// of each pruning point (src-main/engine/lrp/onnx/onnx-pruning.ts) with one pass in C++. The addon
-// loads the same ONNX Runtime library onnxruntime-node ships. It is optional: when it was not
-// built (no C++ compiler at install), cannot load, or PLRP_NATIVE_KERNELS=0, PLRP runs on the
-// pure-ONNX graph, with the same keep masks and slower.
+// of each pruning point (src-main/engine/lrp/onnx/onnx-pruning.ts) with one pass in C++, and
+// PlrpMaxRoute, which routes relevance through a MaxPool without the indices whose MaxPool variant
+// has no fast kernel. The addon loads the same ONNX Runtime library onnxruntime-node ships. It is
+// optional: when it was not built (no C++ compiler at install), cannot load, or
+// PLRP_NATIVE_KERNELS=0, relevance passes run as plain ONNX nodes, with the same results, slower.
 import { existsSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, sep } from 'node:path';

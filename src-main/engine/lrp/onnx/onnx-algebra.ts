@@ -69,7 +69,10 @@ function biasPlus(bias: Float32Array | null, extra: number, channels: number): F
   return out;
 }
 
-/** `nativeThreads`: prune with the native kernels, splitting samples between this many threads. */
+/**
+ * `nativeThreads`: prune and route through MaxPool with the native kernels
+ * (../../runtime/native-kernels.ts), splitting samples between this many threads.
+ */
 export function createOnnxAlgebra(b: SegmentBuilder, nativeThreads: number | null = null): Algebra<Sym> {
   const bin = (op: string) => (x: Sym, y: Sym) => b.node(op, [x, y], x.dims);
   const withScalar = (op: string, x: Sym, v: number) => b.node(op, [x, b.scalarFloat(v)], x.dims);
@@ -157,6 +160,12 @@ export function createOnnxAlgebra(b: SegmentBuilder, nativeThreads: number | nul
       return b.node('Concat', xs, dims, { axis });
     },
     maxPoolRoute(r, a, pool: PoolGeometry, poolOutput?: string) {
+      if (nativeThreads !== null) {
+        // The native kernel finds each window's first maximum again from the pool's input, so the
+        // forward MaxPool keeps its fast (NCHWc) kernel, which has no indices output; any windows.
+        const attrs = { kernel: pool.kernel, stride: pool.strides, pad: pool.pads[0], dilation: pool.dilations, threads: nativeThreads };
+        return b.nativeNode('PlrpMaxRoute', [r, a], [{ dims: a.dims, dtype: 'float32' }], attrs)[0];
+      }
       // Non-overlapping windows (the usual genome CNN pooling): MaxPool's indices + MaxUnpool place
       // each window's relevance at its maximum. Overlapping windows need accumulation → host step.
       if (pool.kernel > pool.strides || pool.dilations !== 1) {

@@ -1,8 +1,9 @@
 // MaxPool routing when a window's maximum is tied: relevance must go to the first maximum only
 // (as PyTorch's gradient, hence zennit), or it is counted twice. Ties are not exotic: a tiled
 // region padded with N (all-zero one-hot) or a repeat gives equal activations in a window.
-// The generated graph (MaxPool's own indices + MaxUnpool) is checked against the TypeScript
-// reference on windows of 2, 3, 4 and 25, including an unpooled tail (cnn32's 190 positions by 4).
+// Both generated graphs are checked against the TypeScript reference on windows of 2, 3, 4 and 25,
+// including an unpooled tail (cnn32's 190 positions by 4): the native kernels' PlrpMaxRoute, and
+// plain ONNX nodes (MaxPool's own indices + MaxUnpool) for installs without the kernels.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openModel } from '../../../../src-main/engine/explain/open-model';
 import type { ExplainableModel } from '../../../../src-main/engine/explain/types';
@@ -33,18 +34,22 @@ const MODELS = [
 ] as const;
 
 describe.each(MODELS)('MaxPool ties on %s', (_name, path, L, tolerance) => {
-  let ort: ExplainableModel;
+  let native: ExplainableModel;
+  let plainOnnx: ExplainableModel;
   let reference: ExplainableModel;
   beforeAll(async () => {
-    ort = await openModel(path);
+    native = await openModel(path);
+    plainOnnx = await openModel(path, { nativeKernels: false });
     reference = await openModel(path, { backend: 'reference' });
   });
   afterAll(async () => {
-    await ort.close();
+    await native.close();
+    await plainOnnx.close();
     await reference.close();
   });
 
-  it('routes each window to its first maximum, as the reference does', async () => {
+  it.each([['native kernels', () => native], ['plain ONNX nodes', () => plainOnnx]] as const)('routes each window to its first maximum, as the reference does (%s)', async (_path, ortModel) => {
+    const ort = ortModel();
     const x = tiedInputs(L);
     const configs = [parseExplainConfig({ id: 'lrp', composite: 'epsilon-plus' }), parseExplainConfig({ id: 'plrp', composite: 'epsilon-plus', method: 'plrp-m', p: 0.3 })];
     const targets = new Int32Array(3).fill(-1);

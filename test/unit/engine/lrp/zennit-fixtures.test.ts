@@ -20,7 +20,7 @@ describe.each(FIXTURE_MODELS)('fixture model %s', (name) => {
   let refModel: ExplainableModel;
   beforeAll(async () => {
     ortModel = await openModel(onnxPath);
-    // PLRP as plain ONNX nodes, the fallback when the native kernels are not built.
+    // Plain ONNX nodes (MaxUnpool routing, pruning nodes): the path when the native kernels are not built.
     graphModel = await openModel(onnxPath, { nativeKernels: false });
     refModel = await openModel(onnxPath, { backend: 'reference' });
   });
@@ -42,8 +42,7 @@ describe.each(FIXTURE_MODELS)('fixture model %s', (name) => {
     expect(relativeL2(res.relevance.case, c.relevance.flat(2))).toBeLessThan(1e-3);
   });
 
-  const plrpCases = fixture.cases.filter((c) => c.method !== 'lrp');
-  it.each(plrpCases.map((c) => [caseLabel(c), c] as const))('matches %s within relative L2 1e-3 with PLRP as plain ONNX nodes', async (_label, c) => {
+  it.each(fixture.cases.map((c) => [caseLabel(c), c] as const))('matches %s within relative L2 1e-3 as plain ONNX nodes (no native kernels)', async (_label, c) => {
     const res = await graphModel.explain(onehot, n, [configOf(c, 'case')], Int32Array.from(fixture.targets));
     expect(relativeL2(res.relevance.case, c.relevance.flat(2))).toBeLessThan(1e-3);
   });
