@@ -27,7 +27,7 @@ if (result?.status === 0) {
   console.log('native PLRP kernels built: native/ort-kernels/build/Release/plrp_ort_kernels.node');
 } else {
   const why = gyp ? `node-gyp exited with ${result?.status ?? result?.error?.message}` : 'node-gyp was not found';
-  const message = `native PLRP kernels not built (${why}). PLRP will run as plain ONNX nodes, 1.3-1.6x slower; install a C++ compiler and run \`npm run build:native\` to build them.`;
+  const message = `native PLRP kernels not built (${why}). Relevance passes will run as plain ONNX nodes (PLRP 1.4-1.9x slower); install a C++ compiler and run \`npm run build:native\` to build them.`;
   if (required) {
     console.error(message);
     process.exit(1);
