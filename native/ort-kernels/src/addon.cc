@@ -45,6 +45,29 @@ std::string string_arg(napi_env e, napi_value v) {
 // Worker threads load the addon each in their own environment, and the globals above are shared.
 std::mutex load_mutex;
 
+/** Runs execute on libuv's thread pool, then complete on the JS thread; returns the promise. */
+napi_value queue_work(napi_env e, const char* name, napi_async_execute_callback execute, napi_async_complete_callback complete, void* data, napi_deferred* deferred, napi_async_work* work) {
+  napi_value promise, resource_name;
+  napi_create_promise(e, deferred, &promise);
+  napi_create_string_utf8(e, name, NAPI_AUTO_LENGTH, &resource_name);
+  napi_create_async_work(e, nullptr, resource_name, execute, complete, data, work);
+  napi_queue_async_work(e, *work);
+  return promise;
+}
+
+/** Rejects with `error` when it is set, else resolves with `value`; then frees the async work. */
+void settle(napi_env e, napi_deferred deferred, napi_async_work work, const std::string& error, napi_value value) {
+  if (!error.empty()) {
+    napi_value message, rejection;
+    napi_create_string_utf8(e, error.c_str(), NAPI_AUTO_LENGTH, &message);
+    napi_create_error(e, nullptr, message, &rejection);
+    napi_reject_deferred(e, deferred, rejection);
+  } else {
+    napi_resolve_deferred(e, deferred, value);
+  }
+  napi_delete_async_work(e, work);
+}
+
 napi_value load(napi_env e, napi_callback_info info) {
   size_t argc = 1;
   napi_value argv[1];
@@ -102,17 +125,9 @@ void finalize_session(napi_env, void* data, void*) {
 void create_complete(napi_env e, napi_status, void* data) {
   auto* w = static_cast<CreateWork*>(data);
   napi_delete_reference(e, w->bytes_ref);
-  if (!w->error.empty()) {
-    napi_value message, error;
-    napi_create_string_utf8(e, w->error.c_str(), NAPI_AUTO_LENGTH, &message);
-    napi_create_error(e, nullptr, message, &error);
-    napi_reject_deferred(e, w->deferred, error);
-  } else {
-    napi_value external;
-    napi_create_external(e, new Session{w->session}, finalize_session, nullptr, &external);
-    napi_resolve_deferred(e, w->deferred, external);
-  }
-  napi_delete_async_work(e, w->work);
+  napi_value external = nullptr;
+  if (w->error.empty()) napi_create_external(e, new Session{w->session}, finalize_session, nullptr, &external);
+  settle(e, w->deferred, w->work, w->error, external);
   delete w;
 }
 
@@ -137,12 +152,7 @@ napi_value create_session(napi_env e, napi_callback_info info) {
   napi_get_value_int32(e, argv[1], &threads);
   w->threads = threads < 1 ? 1 : threads;
   napi_create_reference(e, argv[0], 1, &w->bytes_ref);
-  napi_value promise, name;
-  napi_create_promise(e, &w->deferred, &promise);
-  napi_create_string_utf8(e, "plrpCreateSession", NAPI_AUTO_LENGTH, &name);
-  napi_create_async_work(e, nullptr, name, create_execute, create_complete, w, &w->work);
-  napi_queue_async_work(e, w->work);
-  return promise;
+  return queue_work(e, "plrpCreateSession", create_execute, create_complete, w, &w->deferred, &w->work);
 }
 
 // ---- run -------------------------------------------------------------------------------------
@@ -259,15 +269,7 @@ void run_complete(napi_env e, napi_status, void* data) {
     }
   }
   for (OrtValue* v : w->outputs) if (v) ortapi::ReleaseValue(v);
-  if (!w->error.empty()) {
-    napi_value message, error;
-    napi_create_string_utf8(e, w->error.c_str(), NAPI_AUTO_LENGTH, &message);
-    napi_create_error(e, nullptr, message, &error);
-    napi_reject_deferred(e, w->deferred, error);
-  } else {
-    napi_resolve_deferred(e, w->deferred, results);
-  }
-  napi_delete_async_work(e, w->work);
+  settle(e, w->deferred, w->work, w->error, results);
   delete w;
 }
 
@@ -332,12 +334,7 @@ napi_value run(napi_env e, napi_callback_info info) {
     napi_get_element(e, argv[4], i, &name);
     w->output_names.push_back(string_arg(e, name));
   }
-  napi_value promise, name;
-  napi_create_promise(e, &w->deferred, &promise);
-  napi_create_string_utf8(e, "plrpRun", NAPI_AUTO_LENGTH, &name);
-  napi_create_async_work(e, nullptr, name, run_execute, run_complete, w, &w->work);
-  napi_queue_async_work(e, w->work);
-  return promise;
+  return queue_work(e, "plrpRun", run_execute, run_complete, w, &w->deferred, &w->work);
 }
 
 napi_value release(napi_env e, napi_callback_info info) {

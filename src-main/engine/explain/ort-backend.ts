@@ -1,7 +1,7 @@
 // The production backend: one explanation config compiles into generated ONNX segments (forward +
 // relevance pass, cut only where PLRP prunes on the host) that onnxruntime runs on native kernels.
 import type { ExplainConfig } from '../../shared/explain-config';
-import { AppError } from '../../shared/errors';
+import { AppError, errorMessage } from '../../shared/errors';
 import type { AnalyzedModel } from '../model/analyze';
 import type { HostArray } from '../lrp/algebra';
 import { relevancePass } from '../lrp/relevance-pass';
@@ -9,7 +9,7 @@ import { buildPassPlan } from '../lrp/pass-plan';
 import { SegmentBuilder, type BuiltPass, type Sym } from '../lrp/onnx/segment-builder';
 import { createOnnxAlgebra } from '../lrp/onnx/onnx-algebra';
 import { createSession, ort } from '../runtime/ort';
-import { createNativeSession, nativeKernelsAvailable, type PassSession } from '../runtime/native-kernels';
+import { createNativeSession, disableNativeKernels, nativeKernelsAvailable, type PassSession } from '../runtime/native-kernels';
 import { rewriteConv1dAs2d } from '../runtime/conv2d-rewrite';
 import type { IModelProto } from '../onnx/proto';
 
@@ -86,14 +86,32 @@ export function buildPass(model: AnalyzedModel, config: ExplainConfig, dims: Ten
 /**
  * Builds and loads a pass: on the native kernels (pruning and MaxPool routing) when they are
  * available and `useNativeKernels` is not false, else as plain ONNX nodes on onnxruntime-node.
+ * Should the kernels' runtime refuse a graph the plain path accepts, they are turned off for the
+ * process (with a warning) rather than failing the explanation.
  */
 export async function compilePass(model: AnalyzedModel, config: ExplainConfig, dims: TensorDims, intraOpThreads: number, observeLayers: boolean, useNativeKernels = true): Promise<CompiledPass> {
-  const native = useNativeKernels && nativeKernelsAvailable();
+  if (!useNativeKernels || !nativeKernelsAvailable()) return loadPass(model, config, dims, intraOpThreads, observeLayers, false);
+  try {
+    return await loadPass(model, config, dims, intraOpThreads, observeLayers, true);
+  } catch (nativeError) {
+    // A model at fault fails the plain path too, with its own message.
+    const plain = await loadPass(model, config, dims, intraOpThreads, observeLayers, false);
+    disableNativeKernels(`their ONNX Runtime refused ${model.graph.file}: ${errorMessage(nativeError)}`);
+    return plain;
+  }
+}
+
+async function loadPass(model: AnalyzedModel, config: ExplainConfig, dims: TensorDims, intraOpThreads: number, observeLayers: boolean, native: boolean): Promise<CompiledPass> {
   const built = buildPass(model, config, dims, { observeLayers, nativeThreads: native ? intraOpThreads : null });
   const sessions: PassSession[] = [];
-  for (const [i, seg] of built.segments.entries()) {
-    const where = `${model.graph.file} (generated relevance graph ${i})`;
-    sessions.push(built.usesNativeKernels ? await createNativeSession(seg.bytes, where, intraOpThreads) : await createSession(seg.bytes, where, { intraOpThreads }));
+  try {
+    for (const [i, seg] of built.segments.entries()) {
+      const where = `${model.graph.file} (generated relevance graph ${i})`;
+      sessions.push(built.usesNativeKernels ? await createNativeSession(seg.bytes, where, intraOpThreads) : await createSession(seg.bytes, where, { intraOpThreads }));
+    }
+  } catch (e) {
+    for (const s of sessions) await s.release();
+    throw e;
   }
   return { built, sessions };
 }

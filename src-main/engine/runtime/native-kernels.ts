@@ -70,6 +70,14 @@ export function nativeKernelsAvailable(): boolean {
   return loadAddon() !== null;
 }
 
+/** Stops using the kernels in this process (they failed where the plain ONNX path works). */
+export function disableNativeKernels(reason: string): void {
+  if (!addon) return;
+  addon = null;
+  status = { available: false, detail: `turned off: ${reason}` };
+  process.emitWarning(`PLRP Studio: native PLRP kernels ${status.detail}; relevance passes continue as plain ONNX nodes`);
+}
+
 /** The subset of onnxruntime-node's InferenceSession that the relevance passes use. */
 export interface PassSession {
   run(feeds: Record<string, ort.Tensor>, outputs: string[]): Promise<Record<string, ort.Tensor>>;
