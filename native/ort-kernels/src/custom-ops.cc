@@ -55,17 +55,16 @@ struct RowTensor {
 RowTensor input(OrtKernelContext* context, size_t index) {
   RowTensor t;
   const OrtValue* value = nullptr;
-  char ignored[8];
-  if (ortapi::failed(ortapi::KernelContext_GetInput(context, index, &value), ignored, sizeof ignored)) return t;
+  if (!ortapi::ok(ortapi::KernelContext_GetInput(context, index, &value))) return t;
   OrtTensorTypeAndShapeInfo* info = nullptr;
-  if (ortapi::failed(ortapi::GetTensorTypeAndShape(value, &info), ignored, sizeof ignored)) return t;
+  if (!ortapi::ok(ortapi::GetTensorTypeAndShape(value, &info))) return t;
   size_t rank = 0;
-  ortapi::failed(ortapi::GetDimensionsCount(info, &rank), ignored, sizeof ignored);
+  !ortapi::ok(ortapi::GetDimensionsCount(info, &rank));
   t.dims.resize(rank);
-  ortapi::failed(ortapi::GetDimensions(info, t.dims.data(), rank), ignored, sizeof ignored);
+  !ortapi::ok(ortapi::GetDimensions(info, t.dims.data(), rank));
   ortapi::ReleaseTensorTypeAndShapeInfo(info);
   void* data = nullptr;
-  ortapi::failed(ortapi::GetTensorMutableData(const_cast<OrtValue*>(value), &data), ignored, sizeof ignored);
+  !ortapi::ok(ortapi::GetTensorMutableData(const_cast<OrtValue*>(value), &data));
   t.data = static_cast<float*>(data);
   t.n = rank > 0 ? t.dims[0] : 1;
   t.m = 1;
@@ -75,19 +74,17 @@ RowTensor input(OrtKernelContext* context, size_t index) {
 
 double scalar_double(OrtKernelContext* context, size_t index) {
   const OrtValue* value = nullptr;
-  char ignored[8];
   void* data = nullptr;
-  if (ortapi::failed(ortapi::KernelContext_GetInput(context, index, &value), ignored, sizeof ignored)) return 0.0;
-  if (ortapi::failed(ortapi::GetTensorMutableData(const_cast<OrtValue*>(value), &data), ignored, sizeof ignored)) return 0.0;
+  if (!ortapi::ok(ortapi::KernelContext_GetInput(context, index, &value))) return 0.0;
+  if (!ortapi::ok(ortapi::GetTensorMutableData(const_cast<OrtValue*>(value), &data))) return 0.0;
   return *static_cast<double*>(data);
 }
 
 float* output(OrtKernelContext* context, size_t index, const std::vector<int64_t>& dims) {
   OrtValue* value = nullptr;
-  char ignored[8];
   void* data = nullptr;
-  if (ortapi::failed(ortapi::KernelContext_GetOutput(context, index, dims.data(), dims.size(), &value), ignored, sizeof ignored)) return nullptr;
-  if (ortapi::failed(ortapi::GetTensorMutableData(value, &data), ignored, sizeof ignored)) return nullptr;
+  if (!ortapi::ok(ortapi::KernelContext_GetOutput(context, index, dims.data(), dims.size(), &value))) return nullptr;
+  if (!ortapi::ok(ortapi::GetTensorMutableData(value, &data))) return nullptr;
   return static_cast<float*>(data);
 }
 
@@ -98,15 +95,14 @@ int64_t threads_for(const Attributes& a, const RowTensor& t) {
 
 void* create_kernel(const OrtCustomOp*, const void*, const OrtKernelInfo* info) {
   auto* a = new Attributes();
-  char ignored[8];
   int64_t value = 0;
-  if (!ortapi::failed(ortapi::KernelInfoGetAttribute_int64(info, "mode", &value), ignored, sizeof ignored)) a->mode = value;
-  if (!ortapi::failed(ortapi::KernelInfoGetAttribute_int64(info, "lambda", &value), ignored, sizeof ignored)) a->lambda = value;
-  if (!ortapi::failed(ortapi::KernelInfoGetAttribute_int64(info, "threads", &value), ignored, sizeof ignored)) a->threads = value;
-  if (!ortapi::failed(ortapi::KernelInfoGetAttribute_int64(info, "kernel", &value), ignored, sizeof ignored)) a->pool.kernel = value;
-  if (!ortapi::failed(ortapi::KernelInfoGetAttribute_int64(info, "stride", &value), ignored, sizeof ignored)) a->pool.stride = value;
-  if (!ortapi::failed(ortapi::KernelInfoGetAttribute_int64(info, "pad", &value), ignored, sizeof ignored)) a->pool.pad_begin = value;
-  if (!ortapi::failed(ortapi::KernelInfoGetAttribute_int64(info, "dilation", &value), ignored, sizeof ignored)) a->pool.dilation = value;
+  if (ortapi::ok(ortapi::KernelInfoGetAttribute_int64(info, "mode", &value))) a->mode = value;
+  if (ortapi::ok(ortapi::KernelInfoGetAttribute_int64(info, "lambda", &value))) a->lambda = value;
+  if (ortapi::ok(ortapi::KernelInfoGetAttribute_int64(info, "threads", &value))) a->threads = value;
+  if (ortapi::ok(ortapi::KernelInfoGetAttribute_int64(info, "kernel", &value))) a->pool.kernel = value;
+  if (ortapi::ok(ortapi::KernelInfoGetAttribute_int64(info, "stride", &value))) a->pool.stride = value;
+  if (ortapi::ok(ortapi::KernelInfoGetAttribute_int64(info, "pad", &value))) a->pool.pad_begin = value;
+  if (ortapi::ok(ortapi::KernelInfoGetAttribute_int64(info, "dilation", &value))) a->pool.dilation = value;
   return a;
 }
 

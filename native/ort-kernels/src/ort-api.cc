@@ -104,6 +104,12 @@ bool failed(OrtStatus* status, char* message, size_t size) {
   return true;
 }
 
+bool ok(OrtStatus* status) {
+  if (!status) return true;
+  slot<void (*)(OrtStatus*)>(kReleaseStatus)(status);
+  return false;
+}
+
 OrtStatus* CreateEnv(int log_level, const char* log_id, OrtEnv** out) {
   return slot<OrtStatus* (*)(int, const char*, OrtEnv**)>(kCreateEnv)(log_level, log_id, out);
 }

@@ -32,6 +32,9 @@ const char* version();
 /** Message of a failed status (and releases it); null status = success. */
 bool failed(OrtStatus* status, char* message, size_t size);
 
+/** Whether a call succeeded; a failure's status is released unread (a kernel cannot report it). */
+bool ok(OrtStatus* status);
+
 OrtStatus* CreateEnv(int log_level, const char* log_id, OrtEnv** out);
 OrtStatus* CreateSessionFromArray(const OrtEnv* env, const void* data, size_t length, const OrtSessionOptions* options, OrtSession** out);
 OrtStatus* Run(OrtSession* session, const OrtRunOptions* run_options, const char* const* input_names, const OrtValue* const* inputs, size_t input_count, const char* const* output_names, size_t output_count, OrtValue** outputs);
