@@ -1,4 +1,4 @@
-// File names derived from user data (FASTA headers, motif names, method ids). A header such as
+// File names derived from user data (FASTA headers, region names, motif names, method ids). A header such as
 // `../../x` or `/etc/passwd` must never make an export escape its folder, and names that differ only
 // in characters we replace must not overwrite each other.
 import { resolve, sep } from 'node:path';
@@ -8,8 +8,17 @@ const MAX_NAME_CHARS = 120;
 /** Windows device names are unopenable as files there, whatever the extension. */
 const RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
 
+/**
+ * A comma between a digit and a group of three (`1,001`, `12,345,678`): a thousands separator, as
+ * in a locus copied from a genome browser (`chr2:1,001-1,200`), which the region parser and genome
+ * browsers read without it. Other commas are characters like any other (`peak1,2` keeps its `_`).
+ */
+const THOUSANDS_SEPARATOR = /(?<=\d),(?=\d{3}(?!\d))/g;
+
 export function safeFileName(name: string): string {
-  let s = name.normalize('NFC').replace(/[^A-Za-z0-9._+-]+/g, '_').replace(/^[.]+/, '_').slice(0, MAX_NAME_CHARS);
+  // Thousands separators go first, so `chr2:1,001-1,200` gives the file `chr2_1001-1200`, as
+  // `chr2:1001-1200` does, not `chr2_1_001-1_200`.
+  let s = name.normalize('NFC').replace(THOUSANDS_SEPARATOR, '').replace(/[^A-Za-z0-9._+-]+/g, '_').replace(/^[.]+/, '_').slice(0, MAX_NAME_CHARS);
   if (s === '') s = 'unnamed';
   if (RESERVED.test(s.split('.')[0])) s = `_${s}`;
   return s;

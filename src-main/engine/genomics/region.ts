@@ -57,8 +57,20 @@ export function bedToRegions(intervals: readonly BedInterval[], index: readonly 
     if (!entry) throw new AppError('BAD_BED', `${where}: no sequence named '${b.chrom}' in the FASTA`);
     // A 0-bp interval is valid BED (an insertion point) but has no bases to explain.
     if (b.end <= b.start) throw new AppError('BAD_BED', `${where}: region '${b.name ?? `${b.chrom}:${b.start}-${b.end}`}' is empty (start ${b.start}, end ${b.end}); a region to explain needs at least 1 bp`);
-    return checkBounds({ chrom: b.chrom, start: b.start, end: b.end, name: b.name ?? locus(b), origin: where, fromBed: true }, entry, where);
+    return checkBounds({ chrom: b.chrom, start: b.start, end: b.end, name: bedRegionName(b.name) ?? locus(b), origin: where, fromBed: true }, entry, where);
   });
+}
+
+/**
+ * A BED name column as a region's name: each space or tab becomes `_` (`peak one` → `peak_one`),
+ * leading and trailing ones dropped; undefined when nothing is left. The name goes into BED files
+ * (the seqlets BED's name column), where strict parsers split on spaces, and the same name must
+ * head every file of the run (sequence table, hit tables, seqlets, file names), so it is changed
+ * once, here, not file by file.
+ */
+export function bedRegionName(name: string | undefined): string | undefined {
+  const trimmed = name?.trim();
+  return trimmed ? trimmed.replace(/\s/g, '_') : undefined;
 }
 
 /**

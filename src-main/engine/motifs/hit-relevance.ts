@@ -30,12 +30,18 @@ export function weightHitsByRelevance(hits: readonly MotifHit[], relevanceBySequ
   return hits.map((h) => {
     const relevance: Record<string, HitRelevance> = {};
     const tracks = relevanceBySequence[h.sequenceIndex] ?? {};
-    for (const [id, sum] of Object.entries(relevanceSums(h, tracks))) {
-      const end = Math.min(h.end, tracks[id].length);
-      relevance[id] = { sum, mean: end > h.start ? sum / (end - h.start) : 0 };
-    }
+    for (const [id, sum] of Object.entries(relevanceSums(h, tracks))) relevance[id] = hitRelevance(sum, Math.min(h.end, tracks[id].length) - h.start);
     return { ...h, relevance };
   });
+}
+
+/**
+ * A hit's sum and mean from its sum over `bases` bases. A run stores only the sum (its hits lie
+ * inside their sequence, so `bases` is the hit's length there), and its exports take the mean from
+ * here, so the app's motif hits TSV and `explain --export`'s hits-relevance.tsv agree.
+ */
+export function hitRelevance(sum: number, bases: number): HitRelevance {
+  return { sum, mean: bases > 0 ? sum / bases : 0 };
 }
 
 export interface MotifRelevanceRank {

@@ -3,7 +3,7 @@
 // line at that place in another), and — with the whole run's regions BED — exactly its regions.
 import { AppError } from '../../shared/errors';
 import { readBed } from '../genomics/bed-reader';
-import { locus, regionSetProblems, type Region } from '../genomics/region';
+import { bedRegionName, locus, regionSetProblems, type Region } from '../genomics/region';
 import type { OutJson } from './out-json';
 import { outJsonRegions } from './out-json-regions';
 
@@ -34,7 +34,8 @@ const some = (names: readonly string[]): string => names.slice(0, 5).join(', ') 
  */
 export async function assertShardsExplainBed(bedPath: string, regions: readonly Region[]): Promise<void> {
   const fromBed = regions.filter((r) => r.fromBed);
-  const inBed = new Map((await readBed(bedPath)).map((b) => [b.name ?? locus(b), b]));
+  // Named as the shards' runs named them (a name's spaces are `_` there).
+  const inBed = new Map((await readBed(bedPath)).map((b) => [bedRegionName(b.name) ?? locus(b), b]));
   const inShards = new Map(fromBed.map((r) => [r.name, r]));
   const missing = [...inBed.keys()].filter((n) => !inShards.has(n));
   const extra = [...inShards.keys()].filter((n) => !inBed.has(n));

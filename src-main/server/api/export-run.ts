@@ -4,10 +4,11 @@
 // several explanations' values for one base), and motif hits
 // with captured relevance (TSV), and the run report (HTML or PDF, services/report/run-report.ts). Produced as a line stream, fetched slice by slice from the service,
 // so a 100 kbp × many-sequence run never sits in memory at once.
-import { isSequenceComputed, type RunService, type RunSummary } from '../../shared/run-api';
+import { isSequenceComputed, type MotifHitRow, type RunService, type RunSummary } from '../../shared/run-api';
 import type { ExportFormat } from '../../shared/ipc';
-import { FIMO_COLUMNS, HIT_REGION_COLUMN } from '../../engine/export/fimo-tsv';
-import { genomeSpot, regionColumns, REGION_COLUMNS } from '../../engine/export/genome-spot';
+import { weightedHitLine, weightedHitsHeader, type HitWithRelevance } from '../../engine/export/hits-relevance-tsv';
+import { hitRelevance, type HitRelevance } from '../../engine/motifs/hit-relevance';
+import { genomeSpot, regionColumns, REGION_COLUMNS, type GenomeSpot } from '../../engine/export/genome-spot';
 import { formatG } from '../../engine/export/format-number';
 import { warningsCell } from '../../engine/export/warnings-cell';
 import { AppError } from '../../shared/errors';
@@ -55,11 +56,12 @@ export async function* exportRunLines(runs: RunService, runId: string, format: E
   }
   // Columns in the one explanation order (LRP, then each PLRP method by p), as the app's tracks.
   const ids = orderedExplanations(run.explanations).map((e) => e.id);
-  // FIMO's columns and coordinates (1-based, inclusive), as `plrp explain --export` writes hits, so
-  // the file reads like fimo.tsv; then the relevance each explanation gives the hit, then the
-  // region it was found in: overlapping regions each find a hit on the bases they share, and
-  // weight it by their own explanation, so each keeps its line, named (a FASTA's record: its name).
-  if (format === 'motifs-tsv') yield [...FIMO_COLUMNS, ...ids.map((i) => `${i}_sum`), HIT_REGION_COLUMN].join('\t') + '\n';
+  // The columns, numbers and writer of `plrp explain --export`'s hits-relevance.tsv: FIMO's columns
+  // and coordinates (1-based, inclusive), so the file reads like fimo.tsv; then each explanation's
+  // sum and mean over the hit, then the region it was found in: overlapping regions each find a hit
+  // on the bases they share, and weight it by their own explanation, so each keeps its line, named
+  // (a FASTA's record: its name).
+  if (format === 'motifs-tsv') yield weightedHitsHeader(ids);
   // The output's name beside its index when the model's manifest names them, as the app shows it.
   const labels = run.outputLabels;
   if (format === 'tsv') yield ['index', 'name', ...(run.regions ? REGION_COLUMNS : []), 'length_bp', 'target', ...(labels ? ['target_name'] : []), 'logit', 'output', ...ids.flatMap((i) => [`${i}_sum`, ...run.metrics.map((m) => `${i}_${m}`)]), 'warnings'].join('\t') + '\n';
@@ -73,7 +75,7 @@ export async function* exportRunLines(runs: RunService, runId: string, format: E
       if (format === 'motifs-tsv') {
         // Sequence by sequence: a default run of 100,000 sequences has about 2.7 million hits.
         const hits = await runs.motifHits(runId, row.index);
-        if (hits.length > 0) yield hits.map((h) => [h.motifId, h.motifName, spot.chrom, spot.offset + h.startBp + 1, spot.offset + h.endBp, h.strand, fmt(h.score), fmt(h.pValue), fmt(h.qValue), h.matched, ...ids.map((i) => fmt(h.relevance[i])), row.name].join('\t') + '\n').join('');
+        if (hits.length > 0) yield hits.map((h) => weightedHitLine(storedHitOnGenome(h, spot), ids, row.name)).join('');
       } else if (format === 'tsv') {
         const cols = ids.flatMap((i) => [fmt(row.explanations[i]?.sum), ...run.metrics.map((m) => fmt(row.explanations[i]?.metrics[m]))]);
         yield [row.index, row.name, ...(run.regions ? regionColumns(spot, row.lengthBp) : []), row.lengthBp, row.target, ...(labels ? [labels[row.target] ?? ''] : []), fmt(row.logit), row.output.map(fmt).join(','), ...cols, warningsCell(row.warnings)].join('\t') + '\n';
@@ -81,6 +83,20 @@ export async function* exportRunLines(runs: RunService, runId: string, format: E
     }
     if (offset + page.rows.length >= page.total || page.rows.length === 0) break;
   }
+}
+
+/**
+ * A stored hit as the hit tables write it, on its chromosome. A run stores each explanation's sum
+ * over the hit; the mean is over its bases, all inside the sequence, as `explain --export` takes it.
+ * A hit an imported run has no relevance for under an explanation (null) gets no cells there.
+ */
+function storedHitOnGenome(h: MotifHitRow, spot: GenomeSpot): HitWithRelevance {
+  const relevance: Record<string, HitRelevance> = {};
+  for (const [id, sum] of Object.entries(h.relevance)) if (typeof sum === 'number') relevance[id] = hitRelevance(sum, h.endBp - h.startBp);
+  return {
+    motifId: h.motifId, motifAltId: h.motifName, sequenceName: spot.chrom, start: spot.offset + h.startBp, end: spot.offset + h.endBp, strand: h.strand,
+    score: h.score, pValue: h.pValue, qValue: h.qValue, matchedSequence: h.matched, relevance,
+  };
 }
 
 /**

@@ -64,10 +64,11 @@ describe('motif annotations of a run (bundled JASPAR by default)', () => {
     let text = '';
     for await (const chunk of exportRunLines(svc, runId, 'motifs-tsv')) text += chunk as string;
     const [header, ...lines] = text.trimEnd().split('\n');
-    // FIMO's columns: the sequence by name, 1-based inclusive coordinates; then the relevance, and
-    // last the region the hit was found in, for a FASTA's records the record's name.
-    expect(header.split('\t')).toEqual(['motif_id', 'motif_alt_id', 'sequence_name', 'start', 'stop', 'strand', 'score', 'p-value', 'q-value', 'matched_sequence', 'lrp_sum', 'plrp_sum', 'region']);
-    expect(lines.every((l) => l.split('\t')[12] === l.split('\t')[2])).toBe(true);
+    // FIMO's columns: the sequence by name, 1-based inclusive coordinates; then each explanation's
+    // sum and mean over the hit (explain --export's hits-relevance.tsv columns), and last the
+    // region the hit was found in, for a FASTA's records the record's name.
+    expect(header.split('\t')).toEqual(['motif_id', 'motif_alt_id', 'sequence_name', 'start', 'stop', 'strand', 'score', 'p-value', 'q-value', 'matched_sequence', 'lrp_sum', 'lrp_mean', 'plrp_sum', 'plrp_mean', 'region']);
+    expect(lines.every((l) => l.split('\t')[14] === l.split('\t')[2])).toBe(true);
     const names = new Map((await svc.sequences({ runId, limit: 1000 })).rows.map((r) => [r.index, r.name]));
     expect(lines.map((l) => l.split('\t').slice(0, 6).join(':'))).toEqual(hits.map((h) => [h.motifId, h.motifName, names.get(h.sequenceIndex), h.startBp + 1, h.endBp, h.strand].join(':')));
     expect(lines.every((l) => l.split('\t')[2].startsWith('test_'))).toBe(true);

@@ -131,6 +131,15 @@ describe('path-safe export names', () => {
     expect(safeFileName('con')).toBe('_con');
   });
 
+  it('names a locus typed with thousands separators as the same locus typed without them', () => {
+    expect(safeFileName('chr2:1,001-1,200')).toBe('chr2_1001-1200');
+    expect(safeFileName('chr2:1,001-1,200')).toBe(safeFileName('chr2:1001-1200'));
+    expect(safeFileName('relevance-chr1:12,345,678-12,346,000-lrp')).toBe('relevance-chr1_12345678-12346000-lrp');
+    // Only a comma between a digit and a group of three is a thousands separator.
+    expect(safeFileName('peak1,2')).toBe('peak1_2');
+    expect(safeFileName('chr1:1,0001')).toBe('chr1_1_0001');
+  });
+
   it('keeps names that collide after sanitising (or differ only in case) apart', () => {
     expect(uniqueSafeNames(['a/b', 'a:b', 'chrX', 'chrx', 'a_b'])).toEqual(['a_b', 'a_b_2', 'chrX', 'chrx_2', 'a_b_3']);
   });

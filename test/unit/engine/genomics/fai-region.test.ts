@@ -77,6 +77,19 @@ describe('regions', () => {
     expect(existsSync(join(dir, 'g.fa.fai'))).toBe(true);
   });
 
+  it('names a BED region whose name holds spaces with _ in their place, as its BED and file lines can hold it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plrp-reg-'));
+    copyFileSync(fx('indexed.fa'), join(dir, 'g.fa'));
+    const bed = parseBedText('chr1\t0\t10\tpeak one\nchr1\t2\t8\t CTCF  site\t0\t+\nchr2\t0\t5\t \n', 'spaces.bed');
+    const out = await readRegions(join(dir, 'g.fa'), { bed: { intervals: bed, fileName: 'spaces.bed' } });
+    // Only blanks: no name, so chr:start-end, as a BED without the column.
+    expect(out.map((r) => r.name)).toEqual(['peak_one', 'CTCF__site', 'chr2:1-5']);
+    // `peak one` and `peak_one` would be the same name in every file: refused as a name given twice.
+    const twice = parseBedText('chr1\t0\t10\tpeak one\nchr2\t0\t5\tpeak_one\n', 'twice.bed');
+    const { problems } = await checkRegions(join(dir, 'g.fa'), { bed: { intervals: twice, fileName: 'twice.bed' } });
+    expect(problems.map((p) => p.message)).toEqual([expect.stringContaining('twice.bed:2: region name "peak_one" is given twice (also twice.bed:1)')]);
+  });
+
   it('rejects a region past the end of its sequence, naming the length', async () => {
     const index = await buildFai(fx('indexed.fa'));
     expect(() => parseRegion('chr2:5-20', index)).toThrow("chr2:5-20: extends past the end of 'chr2' (length 11 bp)");
