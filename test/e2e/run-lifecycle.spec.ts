@@ -149,13 +149,28 @@ test('the Dashboard of a running run follows it by itself, keeping the chosen me
   }
 });
 
-test('the Run view of a running run fills in when the run is done, keeping the open sequence, its zoom and the jump', async ({ page }) => {
+test('the Run view of a running run follows each stored batch, keeping the open sequence, its zoom and the jump', async ({ page }) => {
+  // A whole run of 3,000 sequences, watched from its first stored batch to its end.
+  test.setTimeout(180_000);
   const server = await startServer();
   try {
     await startLongRun(page, server.url, randomFasta(3000, 200, 13));
     await page.getByTestId('run-open').click({ timeout: 90_000 });
     const subtitle = page.getByTestId('run-subtitle');
     await expect(subtitle).toContainText('· running');
+    /** The run's status and stored count as the Run view last read them ("· running (1,024 stored)"). */
+    const shown = async () => {
+      const text = (await subtitle.textContent())!;
+      return { running: text.includes('· running'), stored: Number(/\(([\d,]+) stored\)/.exec(text)?.[1].replaceAll(',', '') ?? 3000) };
+    };
+    const first = (await shown()).stored;
+    // The last sequence is in the last batch: opened now, it says its tracks come once it is stored.
+    const table = page.getByTestId('sequence-scroll');
+    await table.evaluate((el) => { el.scrollTop = el.scrollHeight; });
+    await page.getByTestId('sequence-row').last().click();
+    await expect(page.getByTestId('sequence-not-computed')).toContainText('The run has not computed this sequence yet (running:');
+    await expect(page.getByTestId('sequence-not-computed')).toContainText('its tracks appear here once the run stores it');
+    await table.evaluate((el) => { el.scrollTop = 0; });
     // The user opens a sequence other than the one the view opens on, jumps to a position and zooms out a step.
     await page.getByTestId('sequence-row').nth(2).click();
     const heading = page.getByTestId('run-view').locator('.tracks-col h2');
@@ -170,6 +185,13 @@ test('the Run view of a running run fills in when the run is done, keeping the o
     // All of that happened while the run computed, or this test shows nothing.
     await expect(subtitle).toContainText('· running', { timeout: 1000 });
     await page.screenshot({ path: 'test-results/screens/14-run-view-running.png' });
+    // With no click, the view reads the batches the run stores while it still runs, and what the user chose stays.
+    await expect.poll(async () => { const s = await shown(); return s.running && s.stored > first; }, { timeout: 90_000 }).toBe(true);
+    await expect(heading).toContainText('rand_2');
+    await expect(page.getByTestId('region')).toHaveText(region!);
+    await expect(page.getByTestId('jump-message')).toHaveText('position 120');
+    await expect(page.getByTestId('jump-mark')).toHaveAttribute('data-start-bp', '119');
+    await page.screenshot({ path: 'test-results/screens/14a-run-view-following.png' });
     // The run ends: the view says so and shows every row, and what the user chose stays.
     await expect(subtitle).toContainText(/3,000 sequences · \d+ explanations? · done/, { timeout: 90_000 });
     await expect(page.getByTestId('sequence-scroll')).toHaveAttribute('aria-rowcount', '3001');
@@ -179,6 +201,11 @@ test('the Run view of a running run fills in when the run is done, keeping the o
     await expect(page.getByTestId('jump-mark')).toHaveAttribute('data-start-bp', '119');
     await expect(page.getByTestId('track-relevance').first()).toBeVisible();
     await page.screenshot({ path: 'test-results/screens/14b-run-view-done.png' });
+    // The last sequence, not computed when it was opened, now has its tracks.
+    await table.evaluate((el) => { el.scrollTop = el.scrollHeight; });
+    await page.getByTestId('sequence-row').last().click();
+    await expect(heading).toContainText('rand_2999');
+    await expect(page.getByTestId('track-relevance').first()).toBeVisible();
   } finally {
     await server.stop();
   }

@@ -5,6 +5,7 @@
 // genome is labelled with its genome positions, as the app's tracks label it.
 import { escapeHtml as esc } from './html-escape';
 import { placeLabels, type LabelBox } from '../../shared/feature-labels';
+import { packRows } from '../../shared/feature-rows';
 
 export interface LogoHit { start: number; end: number; label: string; strand: string }
 export interface LogoSeqlet { start: number; end: number; sign: '+' | '-' }
@@ -33,6 +34,12 @@ const WIDTH = 980;
 const LEFT = 50;
 const HALF = 70;
 const TRACK = 16;
+/**
+ * Rows the motif track may stack hits into, as the Run view stacks them (shared/feature-rows.ts);
+ * more hits than that go over the last row. The Run view's track holds two rows and zooms in to
+ * part overlapping hits; a printed figure cannot zoom, so it has room for four.
+ */
+export const REPORT_HIT_ROWS = 4;
 /** DejaVu Sans Bold cap height is ~0.73 em: scales a 100-unit glyph to the wanted height. */
 const CAP = 73;
 
@@ -61,7 +68,8 @@ export function relevanceLogoSvg(input: LogoInput): string {
   const scale = max > 0 ? HALF / max : 0;
   const axisY = 30 + HALF;
   const hits = input.hits ?? [];
-  const hitRows = hits.length ? 1 + Math.min(3, hits.length - 1) : 0;
+  const hitsPlaced = packRows(hits.map((h) => ({ startBp: h.start, endBp: h.end })), (b) => b * bp, L * bp, REPORT_HIT_ROWS);
+  const hitRows = hitsPlaced.reduce((n, p) => Math.max(n, p.row + 1), 0);
   const truthY = axisY + HALF + (input.origin ? 34 : 24);
   const tracksTop = truthY + (input.truth ? TRACK + 4 : 0);
   const seqletY = tracksTop + (input.hits ? TRACK * Math.max(hitRows, 1) + 4 : 0);
@@ -100,12 +108,10 @@ export function relevanceLogoSvg(input: LogoInput): string {
   }
   if (input.hits) {
     parts.push(`<text x="4" y="${tracksTop + 11}" font-size="9">motifs</text>`);
-    const boxes: LabelBox[] = hits.map((hit, k) => ({
-      x: LEFT + hit.start * bp, y: tracksTop + (k % Math.max(hitRows, 1)) * TRACK,
-      w: Math.max((hit.end - hit.start) * bp, 1), h: TRACK - 3, label: hit.label,
-    }));
+    // In drawing order (by start), each in the row the Run view would give it.
+    const boxes: LabelBox[] = hitsPlaced.map((p) => ({ x: LEFT + p.x, y: tracksTop + p.row * TRACK, w: p.w, h: TRACK - 3, label: hits[p.index].label }));
     boxes.forEach((b, k) => {
-      const hit = hits[k];
+      const hit = hits[hitsPlaced[k].index];
       parts.push(`<g><title>${esc(hit.label)} (${esc(hit.strand)}) ${hit.start}–${hit.end}</title><rect x="${b.x.toFixed(2)}" y="${b.y}" width="${b.w.toFixed(2)}" height="${b.h}" fill="${HIT_COLOR}" fill-opacity="0.75"/></g>`);
     });
     // Names after all boxes, only where they fit their own box and no later box covers them (as the Run view).

@@ -1,7 +1,7 @@
 // The words a biologist reads about a run: what Cancel keeps, what a FASTA holds and which of its
 // sequences the model will pad, and what the Layers view's "at zero" counts.
 import { describe, expect, it } from 'vitest';
-import { cancelHint, progressCountLine, runningStatus, stoppedNote } from '../../../src-renderer/src/lib/util/run-progress-text';
+import { cancelHint, notComputedNote, progressCountLine, runningStatus, stoppedNote } from '../../../src-renderer/src/lib/util/run-progress-text';
 import { countShorterThan, lengthsText, modelWindows, shortSequenceWarning, tiledRecordsNote } from '../../../src-renderer/src/lib/util/fasta-text';
 import { planTiles } from '../../../src-main/engine/genomics/tiling';
 import { pruningBarLabel, unitsAtZero, zeroShare } from '../../../src-renderer/src/lib/util/pruning-text';
@@ -14,6 +14,18 @@ describe('cancel', () => {
   it('says after cancelling how many sequences were kept', () => {
     expect(stoppedNote('cancelled', 0, 20_000)).toBe('cancelled — 0 of 20,000 sequences stored; Resume continues from there');
     expect(stoppedNote('failed', 2048, 20_000)).toBe('failed — 2,048 of 20,000 sequences stored; Resume continues from there');
+  });
+});
+
+describe('a sequence the run has not computed, opened in the Run view', () => {
+  it('says of a running run that its tracks come once it is stored, not to resume a run that is running', () => {
+    expect(notComputedNote('running', 1024, 3000)).toBe('The run has not computed this sequence yet (running: 1,024 of 3,000 sequences stored); its tracks appear here once the run stores it.');
+    expect(notComputedNote('queued', 0, 3000)).toContain('its tracks appear here once the run stores it');
+  });
+  it('says of a stopped run that Resume computes it', () => {
+    expect(notComputedNote('cancelled', 1024, 3000)).toBe('The run has not computed this sequence (cancelled: 1,024 of 3,000 sequences stored). Resume the run from Start to compute it.');
+    expect(notComputedNote('failed', 0, 1)).toBe('The run has not computed this sequence (failed: 0 of 1 sequence stored). Resume the run from Start to compute it.');
+    expect(notComputedNote('done', 40, 41)).toBe('The run has not computed this sequence (done: 40 of 41 sequences stored).');
   });
 });
 

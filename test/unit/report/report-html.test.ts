@@ -243,17 +243,20 @@ describe('relevanceLogoSvg', () => {
   });
 
   it('names a motif hit only where the name fits its box and no later box covers it (as the Run view)', () => {
-    // 200 bp over 920 px: 4.6 px per base. Four rows; the fifth hit is drawn in row 1 over the first.
+    // 200 bp over 920 px: 4.6 px per base. Four rows, as the Run view stacks them: Dux, fifth of
+    // the overlapping hits, is drawn in the last row over FOXA1.
     const hits = [
-      { start: 10, end: 40, label: 'PITX2', strand: '+' }, // covered by the fifth hit: no name
+      { start: 10, end: 40, label: 'PITX2', strand: '+' },
       { start: 10, end: 40, label: 'HOXB13', strand: '+' },
+      { start: 12, end: 42, label: 'SOX2', strand: '+' },
+      { start: 14, end: 44, label: 'FOXA1', strand: '+' }, // covered by Dux: no name
       { start: 100, end: 106, label: 'NEUROD1', strand: '+' }, // 27.6 px: too narrow for its name
       { start: 100, end: 130, label: 'DUX4', strand: '-' },
-      { start: 15, end: 45, label: 'Dux', strand: '+' },
+      { start: 16, end: 46, label: 'Dux', strand: '+' },
     ];
     const svg = relevanceLogoSvg({ title: 't', letters: 'A'.repeat(200), relevance: new Float32Array(200).fill(0.1), hits, seqlets: [] });
     const names = [...svg.matchAll(/<text [^>]*fill="#fff"[^>]*>([^<]+)<\/text>/g)].map((m) => m[1]);
-    expect(names).toEqual(['HOXB13', 'DUX4', 'Dux']);
+    expect(names).toEqual(['PITX2', 'HOXB13', 'SOX2', 'Dux', 'DUX4']);
     // Every hit keeps its box and its hover name.
     for (const h of hits) expect(svg).toContain(`<title>${h.label} (${h.strand}) ${h.start}–${h.end}</title>`);
   });

@@ -1,7 +1,7 @@
 // The Run view: the run, its sequence table (sorted/filtered), the selected sequence's tracks on
 // the shared viewport, and its motif hits, seqlets and ground truth. Slices are fetched for what is
 // visible only; a newer request supersedes an older one (generation counter, no timers).
-import type { GroundTruthRegion, MotifHitRow, RunSummary, SeqletRow, SequenceRow, TrackSlice } from '../../../../src-main/shared/run-api';
+import { isSequenceComputed, type GroundTruthRegion, type MotifHitRow, type RunSummary, type SeqletRow, type SequenceRow, type TrackSlice } from '../../../../src-main/shared/run-api';
 import type { ApiClient } from '../api/client';
 import { filterAndSort, type SortSpec } from '../util/sequence-table';
 import { Viewport } from './viewport.svelte';
@@ -96,9 +96,10 @@ export class RunViewState {
   }
 
   /**
-   * Reads the run again after it changed status (a run the user watched computing settled), and
-   * keeps what the user chose: the selected sequence, the tracks' viewport, the table's filter and
-   * sort. load() starts over instead; here the old rows stay shown until all the new ones are in.
+   * Reads the run again after it stored more sequences or changed status (a run the user watches
+   * computing), and keeps what the user chose: the selected sequence, the tracks' viewport, the
+   * table's filter and sort. load() starts over instead; here the old rows stay shown until all the
+   * new ones are in.
    */
   async refresh(runId: string): Promise<void> {
     const load = ++this.loads;
@@ -107,17 +108,21 @@ export class RunViewState {
       if (load !== this.loads) return;
       const rows = await runSequenceRows(this.api, run);
       if (load !== this.loads) return;
-      [this.run, this.rows, this.rowsExpected, this.loading, this.error] = [run, rows, null, false, null];
+      // The open sequence's hits and seqlets may have been stored since (its results came with this
+      // batch, or its seqlets were called): read them before the rows show, so that a sequence whose
+      // results just arrived gets its tracks with them.
       const selected = this.selected;
+      const row = selected === null ? undefined : rows.find((r) => r.index === selected);
+      const annotations = row && isSequenceComputed(row, run) ? await this.annotations(run.id, row.index) : null;
+      if (load !== this.loads) return;
+      [this.run, this.rows, this.rowsExpected, this.loading, this.error] = [run, rows, null, false, null];
       if (selected === null) {
         // Nothing was open yet (no row when the view opened, or its load was overtaken): open one now.
         if (rows.length > 0) this.openOne(runId, rows, load);
         return;
       }
-      // The sequence's hits and seqlets may have been stored since: read them with its slices, at
-      // the same viewport.
-      const annotations = await this.annotations(run.id, selected);
-      if (load !== this.loads || this.selected !== selected) return;
+      // The user opened another sequence meanwhile (select() reads its own), or this one has no results yet.
+      if (this.selected !== selected || annotations === null) return;
       [this.hits, this.seqlets, this.truth, this.hasGroundTruth] = annotations;
       await this.refreshSlices();
     } catch (e) {
@@ -157,10 +162,11 @@ export class RunViewState {
   /** Fetches every explanation's slice for the current viewport; stale answers are dropped. */
   async refreshSlices(): Promise<void> {
     const run = this.run;
-    if (!run || this.selected === null) return;
+    // A sequence without results has no slices yet: the view says so instead of its tracks.
+    if (!run || this.selectedRow === null || !isSequenceComputed(this.selectedRow, run)) return;
     const gen = ++this.generation;
     const region = this.viewport.slice;
-    const sequenceIndex = this.selected;
+    const sequenceIndex = this.selectedRow.index;
     try {
       const slices = await Promise.all(
         run.explanations.map((e) => this.api.invoke('runs:trackSlice', { runId: run.id, sequenceIndex, explanationId: e.id, ...region })),

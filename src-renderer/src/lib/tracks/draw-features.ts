@@ -3,6 +3,7 @@
 // hover hit-testing uses exactly the rectangles that were drawn.
 import { bpToPx, type Ctx2D, type TrackFrame } from './frame';
 import { placeLabels } from '../../../../src-main/shared/feature-labels';
+import { packRows } from '../../../../src-main/shared/feature-rows';
 
 export interface Feature {
   startBp: number;
@@ -22,21 +23,10 @@ export interface PlacedFeature<F extends Feature = Feature> {
 const ROW_PX = 14;
 const GAP_PX = 2;
 
-/** Greedy interval packing into rows (first row whose last feature ends before this one starts). */
+/** Boxes stacked into the rows the frame has room for (src-main/shared/feature-rows.ts, shared with the HTML report). */
 export function layoutFeatures<F extends Feature>(frame: TrackFrame, features: F[]): PlacedFeature<F>[] {
-  const rowEnds: number[] = [];
   const maxRows = Math.max(1, Math.floor((frame.heightPx - GAP_PX) / (ROW_PX + GAP_PX)));
-  const out: PlacedFeature<F>[] = [];
-  for (const f of [...features].sort((a, b) => a.startBp - b.startBp)) {
-    const x = bpToPx(frame, f.startBp);
-    const w = Math.max(2, bpToPx(frame, f.endBp) - x);
-    if (x + w < 0 || x > frame.widthPx) continue;
-    let row = rowEnds.findIndex((end) => end + 1 < x);
-    if (row === -1) row = rowEnds.length < maxRows ? rowEnds.length : maxRows - 1;
-    rowEnds[row] = Math.max(rowEnds[row] ?? -Infinity, x + w);
-    out.push({ feature: f, x, y: GAP_PX + row * (ROW_PX + GAP_PX), w, h: ROW_PX });
-  }
-  return out;
+  return packRows(features, (bp) => bpToPx(frame, bp), frame.widthPx, maxRows).map(({ index, x, w, row }) => ({ feature: features[index], x, y: GAP_PX + row * (ROW_PX + GAP_PX), w, h: ROW_PX }));
 }
 
 /** Height of the line under the boxes that a note gets when it goes with boxes (`noteLine`). */

@@ -46,3 +46,14 @@ export function progressCountLine(p: ProgressFigures): string {
   const stored = `${p.done.toLocaleString('en-US')} / ${countOf(p.total, 'sequence')} stored`;
   return runPercent(p) >= 100 ? `${FINISHING} (${stored})` : `${runPercent(p)} % · ${stored}`;
 }
+
+/**
+ * The Run view's note for a sequence the run has no results for: a running run stores it in a
+ * later batch, and the view shows its tracks then by itself; a stopped run computes it on Resume.
+ */
+export function notComputedNote(status: RunStatus, stored: number, total: number): string {
+  const counts = `${status}: ${stored.toLocaleString('en-US')} of ${countOf(total, 'sequence')} stored`;
+  if (status === 'queued' || status === 'running') return `The run has not computed this sequence yet (${counts}); its tracks appear here once the run stores it.`;
+  if (status === 'done') return `The run has not computed this sequence (${counts}).`;
+  return `The run has not computed this sequence (${counts}). Resume the run from Start to compute it.`;
+}
