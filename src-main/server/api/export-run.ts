@@ -41,7 +41,8 @@ export function exportContentType(format: ExportFormat): string {
   return format === 'report-html' ? 'text/html; charset=utf-8' : format === 'report-pdf' ? 'application/pdf' : 'text/plain; charset=utf-8';
 }
 
-const fmt = (x: number | undefined): string => (x === undefined || !Number.isFinite(x) ? 'NA' : String(Math.fround(x)));
+/** Numbers as `plrp runs export`'s sequences.tsv writes them (%g), NA where there is none. */
+const fmt = (x: number | undefined): string => (x === undefined || !Number.isFinite(x) ? 'NA' : formatG(x));
 
 /** Chunks of the export: text lines, or for reports one chunk (HTML text or PDF bytes). */
 export async function* exportRunLines(runs: RunService, runId: string, format: ExportFormat, explanationId?: string): AsyncGenerator<string | Uint8Array> {

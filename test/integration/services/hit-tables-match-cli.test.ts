@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalRunService } from '../../../src-main/services/run-service';
 import { exportRunLines } from '../../../src-main/server/api/export-run';
 import { formatG } from '../../../src-main/engine/export/format-number';
+import { exportRun } from '../../../src-main/services/export-run';
 import { runCli } from '../../unit/cli/cli-helpers';
 import { MODEL, tempDir, writeRandomFasta } from './service-fixtures';
 
@@ -92,5 +93,24 @@ describe('region names in the files of a run', () => {
     expect(existsSync(join(cliDir, 'npy', 'peak_one.lrp.npy'))).toBe(true);
     const doc = JSON.parse(readFileSync(join(t.dir, 'out.json'), 'utf8')) as { sequences: { name: string }[] };
     expect(doc.sequences.map((s) => s.name)).toEqual([TYPED, 'peak_one']);
+  });
+});
+
+describe('the app\'s Table (TSV) and runs export\'s sequences.tsv of the same run', () => {
+  it('write every column they share with the same cells (numbers as %g, not a float32\'s 17 digits)', async () => {
+    const out = join(t.dir, 'runs-export');
+    await exportRun(svc, runId, out);
+    const table = (lines: string[]) => {
+      const [header, ...rows] = lines.map((l) => l.split('\t'));
+      return { header, rows };
+    };
+    const cli = table(tableLines(readFileSync(join(out, 'sequences.tsv'), 'utf8')));
+    const app = table(tableLines(await text(exportRunLines(svc, runId, 'tsv'))));
+    const shared = cli.header.filter((c) => app.header.includes(c));
+    expect(shared).toEqual(expect.arrayContaining(['name', 'logit', 'lrp_sum', 'warnings']));
+    for (const column of shared) {
+      expect(app.rows.map((r) => r[app.header.indexOf(column)]), column).toEqual(cli.rows.map((r) => r[cli.header.indexOf(column)]));
+    }
+    for (const r of app.rows) expect(r[app.header.indexOf('lrp_sum')]).toBe(formatG(Number(r[app.header.indexOf('lrp_sum')])));
   });
 });
