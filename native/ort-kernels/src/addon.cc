@@ -25,9 +25,22 @@ constexpr int kOptimizeAll = 99;
 constexpr int kArenaAllocator = 1;
 constexpr int kMemTypeDefault = 0;
 
+/**
+ * A session and the runs in flight on it (counted on the JS thread): release() during a run only
+ * marks it, and the last run to finish frees it, so ORT never runs on a freed session.
+ */
 struct Session {
   OrtSession* session = nullptr;
+  int running = 0;
+  bool released = false;
 };
+
+void free_if_idle(Session* s) {
+  if (s->released && s->running == 0 && s->session) {
+    ortapi::ReleaseSession(s->session);
+    s->session = nullptr;
+  }
+}
 
 napi_value throw_error(napi_env e, const std::string& message) {
   napi_throw_error(e, "ORT_NATIVE", message.c_str());
@@ -111,14 +124,24 @@ void create_execute(napi_env, void* data) {
   if (!status) status = ortapi::SetSessionGraphOptimizationLevel(options, kOptimizeAll);
   if (!status) status = ortapi::AddSessionConfigEntry(options, "session.intra_op.allow_spinning", "0");
   if (!status) status = ortapi::AddCustomOpDomain(options, plrp::custom_op_domain(message, sizeof message));
-  if (!status) status = ortapi::CreateSessionFromArray(env, w->bytes, w->length, options, &w->session);
+  if (!status) {
+    // ORT registers a custom-op domain in a process-wide ONNX map the first time a session uses
+    // it, unlocked: two workers creating their first sessions at once could both try, and the
+    // second failed ("domain is already exist"). Session creation is rare; serialise it.
+    static std::mutex create_mutex;
+    std::lock_guard<std::mutex> lock(create_mutex);
+    status = ortapi::CreateSessionFromArray(env, w->bytes, w->length, options, &w->session);
+  }
   if (ortapi::failed(status, message, sizeof message)) w->error = message;
   ortapi::ReleaseSessionOptions(options);
 }
 
 void finalize_session(napi_env, void* data, void*) {
   auto* s = static_cast<Session*>(data);
-  if (s->session) ortapi::ReleaseSession(s->session);
+  // A run holds a reference to its session's JS object, so none is in flight here.
+  s->released = true;
+  s->running = 0;
+  free_if_idle(s);
   delete s;
 }
 
@@ -169,6 +192,7 @@ struct RunWork {
   napi_async_work work = nullptr;
   napi_deferred deferred = nullptr;
   std::vector<napi_ref> refs;  // inputs and the session stay alive while ORT reads them
+  Session* owner = nullptr;
   OrtSession* session = nullptr;
   std::vector<InputTensor> inputs;
   std::vector<std::string> output_names;
@@ -232,6 +256,10 @@ napi_value output_object(napi_env e, OrtValue* value, std::string& error) {
   std::vector<int64_t> dims(rank);
   ortapi::failed(ortapi::GetDimensions(info, dims.data(), rank), message, sizeof message);
   ortapi::ReleaseTensorTypeAndShapeInfo(info);
+  if (type != kFloat && type != kDouble && type != kInt64 && type != kInt32 && type != kBool) {
+    error = "an output of element type " + std::to_string(type) + ", which this binding does not read";
+    return nullptr;
+  }
   size_t count = 1;
   for (int64_t d : dims) count *= static_cast<size_t>(d);
   void* src = nullptr;
@@ -259,6 +287,9 @@ napi_value output_object(napi_env e, OrtValue* value, std::string& error) {
 
 void run_complete(napi_env e, napi_status, void* data) {
   auto* w = static_cast<RunWork*>(data);
+  // Before the references go: once the session's is deleted, a GC may finalize it.
+  w->owner->running--;
+  free_if_idle(w->owner);
   for (napi_ref r : w->refs) napi_delete_reference(e, r);
   napi_value results = nullptr;
   if (w->error.empty()) {
@@ -290,8 +321,9 @@ napi_value run(napi_env e, napi_callback_info info) {
   napi_get_cb_info(e, info, &argc, argv, nullptr, nullptr);
   if (argc < 5) return throw_error(e, "run(session, inputNames, inputs, inputDims, outputNames)");
   Session* s = nullptr;
-  if (napi_get_value_external(e, argv[0], reinterpret_cast<void**>(&s)) != napi_ok || !s || !s->session) return throw_error(e, "run: not a session");
+  if (napi_get_value_external(e, argv[0], reinterpret_cast<void**>(&s)) != napi_ok || !s || !s->session || s->released) return throw_error(e, "run: not a session, or a released one");
   auto* w = new RunWork();
+  w->owner = s;
   w->session = s->session;
   napi_ref session_ref;
   napi_create_reference(e, argv[0], 1, &session_ref);
@@ -334,6 +366,7 @@ napi_value run(napi_env e, napi_callback_info info) {
     napi_get_element(e, argv[4], i, &name);
     w->output_names.push_back(string_arg(e, name));
   }
+  s->running++;
   return queue_work(e, "plrpRun", run_execute, run_complete, w, &w->deferred, &w->work);
 }
 
@@ -342,9 +375,9 @@ napi_value release(napi_env e, napi_callback_info info) {
   napi_value argv[1];
   napi_get_cb_info(e, info, &argc, argv, nullptr, nullptr);
   Session* s = nullptr;
-  if (argc == 1 && napi_get_value_external(e, argv[0], reinterpret_cast<void**>(&s)) == napi_ok && s && s->session) {
-    ortapi::ReleaseSession(s->session);
-    s->session = nullptr;
+  if (argc == 1 && napi_get_value_external(e, argv[0], reinterpret_cast<void**>(&s)) == napi_ok && s) {
+    s->released = true;
+    free_if_idle(s);
   }
   return nullptr;
 }

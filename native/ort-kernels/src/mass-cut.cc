@@ -119,6 +119,7 @@ namespace {
 
 /** The mass rule by the definition for short rows (mass-cut.ts massPrunedBySort); −1 prunes nothing. */
 double mass_threshold_sorted(const float* v, const uint8_t* in_group, size_t m, double p) {
+  if (m == 0) return -1.0;
   std::vector<float>& sorted = scratch().sorted;
   std::vector<double>& prefix = scratch().prefix;
   sorted.resize(m);

@@ -5,7 +5,9 @@
 #include <cstring>
 #include <limits>
 #include <vector>
-#if defined(__SSE2__)
+// SSE2 is part of every x86-64 CPU; MSVC says so with _M_X64 rather than __SSE2__.
+#if defined(__SSE2__) || defined(_M_X64)
+#define PLRP_SSE2 1
 #include <emmintrin.h>
 #endif
 
@@ -34,7 +36,7 @@ struct AfterSums {
   double mass;  // Σ |R̃|
 };
 
-#if defined(__SSE2__)
+#if defined(PLRP_SSE2)
 inline __m128d sum_lanes(__m128d a, __m128d b) { return _mm_add_pd(a, b); }
 inline double horizontal(__m128d a) { return _mm_cvtsd_f64(_mm_add_sd(a, _mm_unpackhi_pd(a, a))); }
 #endif
@@ -47,7 +49,7 @@ inline double horizontal(__m128d a) { return _mm_cvtsd_f64(_mm_add_sd(a, _mm_unp
 LambdaSums lambda_sums(const float* r, size_t m, float keep_above) {
   size_t i = 0;
   double total = 0, kept = 0, count = 0;
-#if defined(__SSE2__)
+#if defined(PLRP_SSE2)
   const __m128 above = _mm_set1_ps(keep_above);
   const __m128 one = _mm_set1_ps(1.0f);
   const __m128 sign = _mm_set1_ps(-0.0f);
@@ -82,7 +84,7 @@ LambdaSums lambda_sums(const float* r, size_t m, float keep_above) {
 AfterSums write_after(const float* r, size_t m, float keep_above, double lambda, float* after) {
   size_t i = 0;
   double sum = 0, mass = 0;
-#if defined(__SSE2__)
+#if defined(PLRP_SSE2)
   const __m128 above = _mm_set1_ps(keep_above);
   const __m128d l = _mm_set1_pd(lambda);
   const __m128 sign = _mm_set1_ps(-0.0f);
@@ -115,6 +117,11 @@ AfterSums write_after(const float* r, size_t m, float keep_above, double lambda,
 }  // namespace
 
 void keep_row(const float* r, size_t m, double p, Threshold mode, float* keep) {
+  if (!(p > 0.0)) {
+    // p = 0 prunes nothing (keep-mask.ts), zeros included; the cuts below prune every zero.
+    std::fill(keep, keep + m, 1.0f);
+    return;
+  }
   if (mode == Threshold::kCount) {
     const size_t k = static_cast<size_t>(std::floor(p * static_cast<double>(m)));
     if (k == 0) {
@@ -203,7 +210,7 @@ void lambda_row(const float* r, const float* keep, size_t m, LambdaMode mode, fl
 }
 
 void prune_lambda_row(const float* r, size_t m, double p, Threshold threshold, LambdaMode mode, float* after, float* lambda2, float* stats8) {
-  if (threshold != Threshold::kMass || mode != LambdaMode::kTotal || m < kHistogramMinEntries || p >= 1.0) {
+  if (threshold != Threshold::kMass || mode != LambdaMode::kTotal || m < kHistogramMinEntries || !(p > 0.0) || p >= 1.0) {
     // The general case: the three steps one after the other.
     std::vector<float>& keep = scratch().keep;
     keep.resize(m);
@@ -233,7 +240,7 @@ void stats_row(const float* before, const float* after, const float* keep, size_
   // in order: the results agree to double-sum order).
   double pruned = 0, pruned_mass = 0, mass = 0, flips = 0, sum_before = 0, sum_after = 0, mass_after = 0;
   size_t i = 0;
-#if defined(__SSE2__)
+#if defined(PLRP_SSE2)
   const __m128 sign = _mm_set1_ps(-0.0f);
   const __m128 zero = _mm_setzero_ps();
   const __m128 one = _mm_set1_ps(1.0f);

@@ -29,11 +29,22 @@ const require = createRequire(import.meta.url);
 let addon: Addon | null | undefined;
 let status: NativeKernelsStatus = { available: false, detail: 'not loaded yet' };
 
-/** The ONNX Runtime shared library beside onnxruntime-node's binding (outside app.asar in a packaged app). */
+/** The file name onnxruntime-node's binding links against, per platform. */
+const LINKED_LIBRARY: Partial<Record<NodeJS.Platform, string>> = { linux: 'libonnxruntime.so.1', darwin: 'libonnxruntime.1.dylib', win32: 'onnxruntime.dll' };
+
+/**
+ * The ONNX Runtime shared library beside onnxruntime-node's binding (outside app.asar in a
+ * packaged app): the very file the binding links, or the process would hold two runtimes (macOS
+ * ships the library twice, as libonnxruntime.1.30.0.dylib and libonnxruntime.1.dylib).
+ */
 function onnxRuntimeLibrary(): string {
   const packageDir = dirname(dirname(require.resolve('onnxruntime-node')));
   const dir = join(packageDir, 'bin', 'napi-v6', process.platform, process.arch).replace(`app.asar${sep}`, `app.asar.unpacked${sep}`);
-  const library = readdirSync(dir).find((f) => /^(lib)?onnxruntime(\.\d+)*\.(so|dylib|dll)(\.\d+)*$/.test(f));
+  const files = readdirSync(dir);
+  const linked = LINKED_LIBRARY[process.platform];
+  const library = linked && files.includes(linked)
+    ? linked
+    : files.filter((f) => /^(lib)?onnxruntime(\.\d+)*\.(so|dylib|dll)(\.\d+)*$/.test(f)).sort((a, b) => a.length - b.length)[0];
   if (!library) throw new Error(`no ONNX Runtime library in ${dir}`);
   return join(dir, library);
 }

@@ -9,7 +9,12 @@ import { lambdaValues, redistributeLambda } from '../../../../src-main/engine/pl
 import { PRUNE_STATS, pruneStatsOnHost } from '../../../../src-main/engine/plrp/prune-stats';
 import type { LambdaMode, ThresholdMode } from '../../../../src-main/shared/explain-config';
 import { nativeKernelsStatus } from '../../../../src-main/engine/runtime/native-kernels';
-import { HARD_CASES, hardRows, randomRows, referenceKeepMask, runOnRows } from './pruning-rows';
+import { HARD_CASES, hardRows, identityModel, randomRows, referenceKeepMask, runOnRows } from './pruning-rows';
+import { SegmentBuilder } from '../../../../src-main/engine/lrp/onnx/segment-builder';
+import { makeNode, valueInfo } from '../../../../src-main/engine/lrp/onnx/node-factory';
+import { onnx } from '../../../../src-main/engine/onnx/proto';
+import { createNativeSession } from '../../../../src-main/engine/runtime/native-kernels';
+import { ort } from '../../../../src-main/engine/runtime/ort';
 
 const STATS = PRUNE_STATS.length;
 
@@ -121,5 +126,37 @@ describe('native PLRP kernels', () => {
       return new NativePruning(b, 2).pruneStats(r, after, keep);
     });
     expectStatsClose(stats, rows, keeps, afters, 'PLRP-M stand-in');
+  });
+
+  it('keep everything at p = 0, zeros included, as the reference does', async () => {
+    const rows = hardRows();
+    for (const mode of ['mass', 'mass-per-sign', 'count'] as const) expectRowsEqual(await nativeKeep(rows, 0, mode), referenceKeepMask(rows, 0, mode), rows[0].length, `${mode} p=0`);
+  });
+
+  it('finish a run whose session is released while it runs', async () => {
+    const m = 3200;
+    const rows = randomRows(m, 9);
+    const b = new SegmentBuilder(identityModel(m, 13));
+    b.observe('keep', new NativePruning(b, 2).keepMask(b.original('y', [-1, m]), 0.3, 'mass'));
+    const built = b.finish();
+    const session = await createNativeSession(built.segments[0].bytes, 'release test graph', 2);
+    const data = new Float32Array(rows.length * m);
+    rows.forEach((row, i) => data.set(row, i * m));
+    const running = session.run({ r: new ort.Tensor('float32', data, [rows.length, m]) }, [built.observed.get('keep')!]);
+    await session.release();
+    const out = await running;
+    expectRowsEqual(out[built.observed.get('keep')!].data as Float32Array, referenceKeepMask(rows, 0.3, 'mass'), m, 'released mid-run');
+  });
+
+  it('refuse to read an output of an element type they do not know, naming it, instead of reading past it', async () => {
+    const graph = onnx.GraphProto.create({
+      name: 'int8-output', node: [makeNode('Cast', ['r'], ['y'], 'cast', { to: 3 })],
+      input: [valueInfo('r', 'float32', [-1, 4])],
+      output: [onnx.ValueInfoProto.create({ name: 'y', type: { tensorType: { elemType: 3 } } })],
+    });
+    const bytes = onnx.ModelProto.encode({ irVersion: 8, opsetImport: [{ domain: '', version: 13 }], graph }).finish();
+    const session = await createNativeSession(bytes, 'int8 test graph', 1);
+    await expect(session.run({ r: new ort.Tensor('float32', new Float32Array(8), [2, 4]) }, ['y'])).rejects.toThrow(/element type 3/);
+    await session.release();
   });
 });
