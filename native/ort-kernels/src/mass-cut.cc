@@ -80,6 +80,11 @@ Cut mass_cut_histogram(const float* x, size_t m, double p) {
   double running = 0.0;
   for (size_t k = 0; k < bins; k++) histogram[k] = (running += even[k] + odd[k]);  // cumulative mass
   const double total = histogram[bins - 1];
+  if (std::isnan(total)) {
+    // A NaN in the row makes Σ NaN, and no prefix is ≤ a NaN budget: the reference prunes
+    // nothing, NaN entries included (kept ⇔ !(v ≤ threshold)).
+    return {-kInfinity, -std::numeric_limits<float>::infinity(), total, 0.0};
+  }
   const double budget = total * p;
   size_t whole_bins = 0;
   while (whole_bins < bins && histogram[whole_bins] <= budget) whole_bins++;
@@ -104,8 +109,10 @@ Cut mass_cut_histogram(const float* x, size_t m, double p) {
     threshold = static_cast<double>(crossing[fits - 1]);
     keep_above = crossing[fits - 1];
   } else {
+    // No crossing bin (every bin fits: Σ = 0, or Σ = ∞ with ∞ entries) prunes the whole group;
+    // taken apart from the step under `first`, which ∞ − ∞·2⁻³⁰ would make a NaN.
     const double first = crossing.empty() ? kInfinity : static_cast<double>(crossing[0]);
-    threshold = first - std::min(first, static_cast<double>(max)) * kBelowFraction;
+    threshold = crossing.empty() ? kInfinity : first - std::min(first, static_cast<double>(max)) * kBelowFraction;
     // v > a double just under `first` ⇔ v ≥ first ⇔ v > the float before it.
     keep_above = crossing.empty() ? std::numeric_limits<float>::infinity() : std::nextafter(crossing[0], 0.0f);
   }
@@ -120,6 +127,10 @@ namespace {
 /** The mass rule by the definition for short rows (mass-cut.ts massPrunedBySort); −1 prunes nothing. */
 double mass_threshold_sorted(const float* v, const uint8_t* in_group, size_t m, double p) {
   if (m == 0) return -1.0;
+  // A NaN member makes Σ NaN: nothing is pruned, as in the reference (and sort needs no NaN).
+  for (size_t i = 0; i < m; i++) {
+    if ((!in_group || in_group[i]) && std::isnan(v[i])) return -kInfinity;
+  }
   std::vector<float>& sorted = scratch().sorted;
   std::vector<double>& prefix = scratch().prefix;
   sorted.resize(m);

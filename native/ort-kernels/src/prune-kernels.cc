@@ -57,7 +57,7 @@ LambdaSums lambda_sums(const float* r, size_t m, float keep_above) {
   __m128 counts = _mm_setzero_ps();  // exact: each lane counts at most m / 4 < 2²⁴
   for (; i + 4 <= m; i += 4) {
     const __m128 x = _mm_loadu_ps(r + i);
-    const __m128 mask = _mm_cmpgt_ps(_mm_andnot_ps(sign, x), above);
+    const __m128 mask = _mm_cmpnle_ps(_mm_andnot_ps(sign, x), above);  // !(|x| ≤ above): NaN is kept
     const __m128 xk = _mm_and_ps(x, mask);
     total_lo = _mm_add_pd(total_lo, _mm_cvtps_pd(x));
     total_hi = _mm_add_pd(total_hi, _mm_cvtps_pd(_mm_movehl_ps(x, x)));
@@ -72,7 +72,7 @@ LambdaSums lambda_sums(const float* r, size_t m, float keep_above) {
   count = static_cast<double>(lanes[0]) + lanes[1] + lanes[2] + lanes[3];
 #endif
   for (; i < m; i++) {
-    const double k = std::fabs(r[i]) > keep_above ? 1.0 : 0.0;
+    const double k = !(std::fabs(r[i]) <= keep_above) ? 1.0 : 0.0;
     total += r[i];
     kept += r[i] * k;
     count += k;
@@ -91,7 +91,7 @@ AfterSums write_after(const float* r, size_t m, float keep_above, double lambda,
   __m128d sum_lo = _mm_setzero_pd(), sum_hi = _mm_setzero_pd(), mass_lo = _mm_setzero_pd(), mass_hi = _mm_setzero_pd();
   for (; i + 4 <= m; i += 4) {
     const __m128 x = _mm_loadu_ps(r + i);
-    const __m128 mask = _mm_cmpgt_ps(_mm_andnot_ps(sign, x), above);
+    const __m128 mask = _mm_cmpnle_ps(_mm_andnot_ps(sign, x), above);  // !(|x| ≤ above): NaN is kept
     const __m128 lo = _mm_cvtpd_ps(_mm_mul_pd(l, _mm_cvtps_pd(x)));
     const __m128 hi = _mm_cvtpd_ps(_mm_mul_pd(l, _mm_cvtps_pd(_mm_movehl_ps(x, x))));
     const __m128 a = _mm_and_ps(_mm_movelh_ps(lo, hi), mask);
@@ -106,7 +106,7 @@ AfterSums write_after(const float* r, size_t m, float keep_above, double lambda,
   mass = horizontal(sum_lanes(mass_lo, mass_hi));
 #endif
   for (; i < m; i++) {
-    const float a = std::fabs(r[i]) > keep_above ? static_cast<float>(lambda * r[i]) : 0.0f;
+    const float a = !(std::fabs(r[i]) <= keep_above) ? static_cast<float>(lambda * r[i]) : 0.0f;
     after[i] = a;
     sum += a;
     mass += std::fabs(a);
@@ -132,23 +132,30 @@ void keep_row(const float* r, size_t m, double p, Threshold mode, float* keep) {
     std::vector<float>& smallest = scratch().smallest;
     v.resize(m);
     for (size_t i = 0; i < m; i++) v[i] = std::fabs(r[i]);
+    // θ = the k-th smallest |R|, NaNs sorted last as the reference's sort puts them (a NaN θ
+    // prunes nothing); the selection itself sees no NaN.
     smallest.assign(v.begin(), v.end());
-    std::nth_element(smallest.begin(), smallest.begin() + (k - 1), smallest.end());
-    const float theta = smallest[k - 1];
-    for (size_t i = 0; i < m; i++) keep[i] = v[i] > theta ? 1.0f : 0.0f;
+    const auto numbers_end = std::partition(smallest.begin(), smallest.end(), [](float x) { return !std::isnan(x); });
+    const size_t numbers = static_cast<size_t>(numbers_end - smallest.begin());
+    float theta = std::numeric_limits<float>::quiet_NaN();
+    if (k <= numbers) {
+      std::nth_element(smallest.begin(), smallest.begin() + (k - 1), numbers_end);
+      theta = smallest[k - 1];
+    }
+    for (size_t i = 0; i < m; i++) keep[i] = !(v[i] <= theta) ? 1.0f : 0.0f;
     return;
   }
   if (mode == Threshold::kMass) {
     if (m >= kHistogramMinEntries && p < 1.0) {
       const float above = mass_cut_histogram(r, m, p).keep_above;
-      for (size_t i = 0; i < m; i++) keep[i] = std::fabs(r[i]) > above ? 1.0f : 0.0f;
+      for (size_t i = 0; i < m; i++) keep[i] = !(std::fabs(r[i]) <= above) ? 1.0f : 0.0f;
       return;
     }
     std::vector<float>& v = scratch().abs;
     v.resize(m);
     for (size_t i = 0; i < m; i++) v[i] = std::fabs(r[i]);
     const double t = mass_threshold(v.data(), nullptr, m, p);
-    for (size_t i = 0; i < m; i++) keep[i] = static_cast<double>(v[i]) > t ? 1.0f : 0.0f;
+    for (size_t i = 0; i < m; i++) keep[i] = !(static_cast<double>(v[i]) <= t) ? 1.0f : 0.0f;
     return;
   }
   // mass-per-sign: non-negative entries by R, negative ones by −R, each group with its own budget.
@@ -222,7 +229,8 @@ void prune_lambda_row(const float* r, size_t m, double p, Threshold threshold, L
   // The default (mass threshold, total λ) in three passes: |R|, the cut, then λ with every
   // statistic, reusing the cut's Σ|R| and pruned mass.
   const Cut cut = mass_cut_histogram(r, m, p);
-  // Every kept entry has |R| > keep_above ≥ 0, so it is non-zero.
+  // Every kept entry has |R| > keep_above ≥ 0, so it is non-zero (a NaN row keeps all, but its λ
+  // is NaN and counts no flips).
   const LambdaSums sums = lambda_sums(r, m, cut.keep_above);
   const double lambda = sums.kept == 0 ? 1.0 : sums.total / sums.kept;
   const AfterSums written = write_after(r, m, cut.keep_above, lambda, after);

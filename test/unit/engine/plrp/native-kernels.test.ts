@@ -103,6 +103,21 @@ describe('native PLRP kernels', () => {
     },
   );
 
+  it('cut rows with NaN or ∞ as the reference does (a NaN prunes nothing; ∞ alone makes Σ ∞), every threshold', async () => {
+    const base = randomRows(300, 13).slice(0, 3);
+    const rows = [
+      Float32Array.from(base[0], (v, i) => (i === 5 ? Number.NaN : v)),
+      Float32Array.from(base[1], (v, i) => (i % 50 === 0 ? Number.POSITIVE_INFINITY : v)),
+      Float32Array.from(base[2], (v, i) => (i === 7 ? Number.NaN : i === 9 ? Number.NEGATIVE_INFINITY : v)),
+      Float32Array.from({ length: 10 }, (_, i) => (i === 3 ? Number.NaN : i - 4)), // a short row: sorted, not binned
+    ];
+    for (const row of rows) {
+      for (const mode of ['mass', 'mass-per-sign', 'count'] as const) {
+        for (const p of [0.1, 0.5, 0.95]) expectRowsEqual(await nativeKeep([row], p, mode), referenceKeepMask([row], p, mode), row.length, `${row.length} ${mode} p=${p}`);
+      }
+    }
+  });
+
   it('keep rows with NaN and ∞ in their histogram: the rows around them cut as the reference does', async () => {
     const normal = randomRows(300, 11).slice(0, 2);
     const broken = Float32Array.from(normal[0], (v, i) => (i % 7 === 0 ? Number.NaN : i % 11 === 0 ? Number.POSITIVE_INFINITY : i % 13 === 0 ? Number.NEGATIVE_INFINITY : v));
