@@ -127,7 +127,7 @@ void keep_compute(void* kernel, OrtKernelContext* context) {
   }, &call);
 }
 const char* keep_name(const OrtCustomOp*) { return "PlrpKeep"; }
-int keep_input_type(const OrtCustomOp*, size_t index) { return index == 0 ? kFloat : kDouble; }
+int float_then_double(const OrtCustomOp*, size_t index) { return index == 0 ? kFloat : kDouble; }
 size_t two(const OrtCustomOp*) { return 2; }
 size_t one(const OrtCustomOp*) { return 1; }
 size_t three(const OrtCustomOp*) { return 3; }
@@ -207,8 +207,8 @@ int any_version(const OrtCustomOp*) { return 1 << 30; }
 
 constexpr uint32_t kOpVersion = 8;
 #define PLRP_OP_TAIL required, required, cpu_memory, not_variadic, not_variadic, not_variadic, not_variadic, nullptr, nullptr, nullptr, first_version, any_version, {}
-const OrtCustomOp kKeepOp = {kOpVersion, create_kernel, keep_name, cpu_provider, keep_input_type, two, float_type, one, keep_compute, destroy_kernel, PLRP_OP_TAIL};
-const OrtCustomOp kLambdaOp = {kOpVersion, create_kernel, lambda_name, cpu_provider, keep_input_type, two, float_type, three, lambda_compute, destroy_kernel, PLRP_OP_TAIL};
+const OrtCustomOp kKeepOp = {kOpVersion, create_kernel, keep_name, cpu_provider, float_then_double, two, float_type, one, keep_compute, destroy_kernel, PLRP_OP_TAIL};
+const OrtCustomOp kLambdaOp = {kOpVersion, create_kernel, lambda_name, cpu_provider, float_then_double, two, float_type, three, lambda_compute, destroy_kernel, PLRP_OP_TAIL};
 const OrtCustomOp kStatsOp = {kOpVersion, create_kernel, stats_name, cpu_provider, float_type, three, float_type, one, stats_compute, destroy_kernel, PLRP_OP_TAIL};
 const OrtCustomOp kRouteOp = {kOpVersion, create_kernel, route_name, cpu_provider, float_type, two, float_type, one, route_compute, destroy_kernel, PLRP_OP_TAIL};
 #undef PLRP_OP_TAIL

@@ -1,5 +1,7 @@
 // The production backend: one explanation config compiles into generated ONNX segments (forward +
-// relevance pass, cut only where PLRP prunes on the host) that onnxruntime runs on native kernels.
+// relevance pass, cut only where a step runs on the host) that ONNX Runtime runs: in the native
+// kernels' sessions when their nodes are in the graph (../runtime/native-kernels.ts), else in
+// onnxruntime-node's.
 import type { ExplainConfig } from '../../shared/explain-config';
 import { AppError, errorMessage } from '../../shared/errors';
 import type { AnalyzedModel } from '../model/analyze';

@@ -6,6 +6,11 @@ import type { MotifHit } from '../motifs/hit';
 import { writeFileAtomic } from './atomic-write';
 import { chromComparator, type ChromOrder } from './chrom-order';
 
+/** A value inside a track line's double quotes: no quote or line break can end it early. */
+export function trackLineValue(s: string): string {
+  return s.replace(/["\n\r]/g, "'");
+}
+
 export interface BedFeature {
   chrom: string;
   start: number;

@@ -3,6 +3,7 @@
 // merged, overlapping regions averaged per base. Load in IGV as a bar chart, or — with the observed-base values written here — as a
 // letter-height track scaled by relevance (IGV's / UCSC's dynseq display).
 import { writeFileAtomic } from './atomic-write';
+import { trackLineValue } from './bed';
 import { formatG } from './format-number';
 import type { ChromOrder } from './chrom-order';
 import { bedGraphOrder, countOverlaps, OverlapAverager, overlapNote } from './overlap-average';
@@ -18,16 +19,12 @@ export interface RelevanceTrack {
   mask?: Uint8Array;
 }
 
-function quote(s: string): string {
-  return s.replace(/["\n\r]/g, "'");
-}
-
 /**
  * The track line every relevance bedGraph starts with (`plrp explain --export`, `plrp runs
  * export`, the app's export), named `relevance <explanation id>` in all three.
  */
 export function bedGraphTrackLine(name: string, description: string): string {
-  return `track type=bedGraph name="${quote(name)}" description="${quote(description)}" visibility=full autoScale=on\n`;
+  return `track type=bedGraph name="${trackLineValue(name)}" description="${trackLineValue(description)}" visibility=full autoScale=on\n`;
 }
 
 /**

@@ -5,7 +5,7 @@
 // (`peakA:pos` and `peakB:neg` on one span), and every line says whose it is. A plain FASTA's
 // records are each their own chromosome, which the first column names already.
 import type { Seqlet } from '../seqlets/seqlets';
-import { type BedFeature, inPositionOrder, writeBed } from './bed';
+import { type BedFeature, inPositionOrder, trackLineValue, writeBed } from './bed';
 import type { ChromOrder } from './chrom-order';
 
 /** Where a run's sequences lie: chromosome and offset per sequence, and, for regions, their names. */
@@ -41,7 +41,7 @@ export async function writeSeqletsBed(path: string, seqlets: readonly Seqlet[], 
   await writeBed(path, inPositionOrder(placed, order), `track name="${trackName(explanationId)}" description="recursive seqlets (tangermeme)" useScore=1`);
 }
 
-/** A track line's name: no double quotes inside it. */
+/** A track line's name: no double quote or line break inside it. */
 function trackName(explanationId: string | undefined): string {
-  return explanationId ? `seqlets ${explanationId.replace(/"/g, "'")}` : 'seqlets';
+  return explanationId ? `seqlets ${trackLineValue(explanationId)}` : 'seqlets';
 }

@@ -124,14 +124,11 @@ export class SegmentBuilder {
     return { name, dims, dtype, seg: this.current };
   }
 
-  private nativeKernels = false;
-
   /** A node of the native kernels' domain (../../runtime/native-kernels.ts) with one or more outputs. */
   nativeNode(op: string, inputs: (Sym | string)[], outputs: { dims: number[]; dtype: SymType }[], attrs: AttrSpec): Sym[] {
     const names = outputs.map(() => this.fresh(op));
     const ins = inputs.map((i) => (typeof i === 'string' ? i : this.use(i)));
     this.segments[this.current].nodes.push({ ...makeNode(op, ins, names, names[0], attrs), domain: NATIVE_DOMAIN });
-    this.nativeKernels = true;
     return outputs.map((o, i) => ({ name: names[i], dims: o.dims, dtype: o.dtype, seg: this.current }));
   }
 
@@ -240,8 +237,9 @@ export class SegmentBuilder {
     this.observed.set(key, s.name);
   }
 
-  private modelVersions(): Pick<IModelProto, 'irVersion' | 'opsetImport'> {
-    const native = this.nativeKernels ? [onnx.OperatorSetIdProto.create({ domain: NATIVE_DOMAIN, version: 1 })] : [];
+  /** The opsets of a segment's model; `nativeKernels`: its live nodes include the native domain's. */
+  private modelVersions(nativeKernels: boolean): Pick<IModelProto, 'irVersion' | 'opsetImport'> {
+    const native = nativeKernels ? [onnx.OperatorSetIdProto.create({ domain: NATIVE_DOMAIN, version: 1 })] : [];
     if (this.raisedOpset <= this.modelOpset) return { irVersion: this.base.irVersion, opsetImport: [...(this.base.opsetImport ?? []), ...native] };
     const others = (this.base.opsetImport ?? []).filter((o) => o.domain && o.domain !== 'ai.onnx');
     return {
@@ -252,9 +250,13 @@ export class SegmentBuilder {
 
   finish(): BuiltPass {
     const g = this.base.graph!;
+    // From the nodes that stay: a native node nothing uses (PLRP-λ's keep mask) needs no addon.
+    let usesNativeKernels = false;
     const segments = this.segments.map((seg, i) => {
       const outputs = [...seg.outputs.values()];
       const nodes = liveNodes(seg.nodes, outputs.map((o) => o.name));
+      const native = nodes.some((n) => n.domain === NATIVE_DOMAIN);
+      usesNativeKernels ||= native;
       const inputs = [...seg.inputs.values()];
       const baseInputs = i === 0 ? (g.input ?? []).filter((x) => !this.replacedInputs.has(x.name ?? '')) : [];
       const graphInputs = [...baseInputs].concat(inputs.map((s) => valueInfo(s.name, s.dtype, s.dims)));
@@ -266,14 +268,14 @@ export class SegmentBuilder {
         input: graphInputs,
         output: outputs.map((s) => valueInfo(s.name, s.dtype, null)),
       });
-      const model = onnx.ModelProto.create({ ...this.modelVersions(), producerName: 'plrp-studio', graph });
+      const model = onnx.ModelProto.create({ ...this.modelVersions(native), producerName: 'plrp-studio', graph });
       return {
         bytes: onnx.ModelProto.encode(model).finish(),
         inputs: [...baseInputs.map((x) => x.name ?? ''), ...inputs.map((s) => s.name)],
         outputs: outputs.map((s) => s.name),
       };
     });
-    return { segments, usesNativeKernels: this.nativeKernels, hostSteps: this.hostSteps, observed: this.observed };
+    return { segments, usesNativeKernels, hostSteps: this.hostSteps, observed: this.observed };
   }
 }
 
